@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// The renderer is plain static files: served by `npm run web`, loaded from disk by Electron.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: 'es' },
+  test: {
+    root: '.',
+    globals: true,
+    environment: 'node',
+    include: [
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'electron/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'build/**/*.test.ts',
+    ],
+    setupFiles: ['test/setup-unit.ts'],
+    testTimeout: 30000,
+  },
+});
