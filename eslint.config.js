@@ -27,9 +27,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            'fs',
+            'path',
+            'os',
+            'crypto',
+            'child_process',
+            'electron',
+            'dexie',
+            'react',
+            'react-dom',
+          ].map((name) => ({
+            name,
+            message: 'shared/ is pure: no Node, Electron, Dexie or React.',
+          })),
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'electron', 'dexie', 'react', 'react-*'],
+              group: ['node:*', 'react-dom/*', 'dexie/*'],
               message: 'shared/ is pure: no Node, Electron, Dexie or React.',
             },
             {
