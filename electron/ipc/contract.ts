@@ -1,0 +1,115 @@
+/**
+ * The IPC contract between the renderer (through the preload bridge) and the Electron main process.
+ *
+ * This file is imported by the preload script, the main process and renderer/platform, so it must stay
+ * free of Node, Electron and DOM imports: types and plain constants only.
+ */
+import type { Result } from '../../shared/result';
+
+/** Named IPC channels; the preload exposes one typed function per channel and nothing else. */
+export const IPC_CHANNELS = {
+  saveFile: 'golos:save-file',
+  openFile: 'golos:open-file',
+  writePackage: 'golos:write-package',
+} as const;
+
+export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
+
+/** Limits checked on both sides of the bridge (renderer first, main process again). */
+export const IPC_LIMITS = {
+  /** Longest file or folder name, in UTF-8 bytes (file systems allow 255; temp-file suffixes need room). */
+  maxNameBytes: 200,
+  /** Largest single file written or read through the bridge. */
+  maxFileBytes: 512 * 1024 * 1024,
+  /** Largest protocol package (sum of its files). */
+  maxPackageBytes: 2 * 1024 * 1024 * 1024,
+  /** Most files in one protocol package. */
+  maxPackageFiles: 10_000,
+  /** Most files opened at once. */
+  maxOpenFiles: 1_000,
+  /** Most extensions in an open-file filter. */
+  maxAcceptExtensions: 20,
+  /** Longest MIME type string. */
+  maxMimeLength: 127,
+} as const;
+
+/** Name of the checksum list written last into every package; `sha256sum -c manifest.sha256` verifies it. */
+export const MANIFEST_NAME = 'manifest.sha256';
+
+export interface SaveFileRequest {
+  /** File name proposed to the user (no folders), e.g. `Реестр 2025-05-01.xlsx`. */
+  suggestedName: string;
+  bytes: Uint8Array;
+  /** MIME type, e.g. `application/pdf` (the browser uses it for the download). */
+  mime: string;
+}
+
+export interface SavedFile {
+  /** Electron: the full path written; browser: the file name offered for download. */
+  savedAs: string;
+}
+
+export interface OpenFileRequest {
+  /** Accepted extensions with a leading dot, e.g. `['.xlsx', '.csv']`. */
+  accept: string[];
+  multiple?: boolean;
+}
+
+export interface OpenedFile {
+  /** File name without folders. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface PackageFile {
+  /** Plain file name (no folders), unique in the package regardless of letter case. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface WritePackageRequest {
+  /** Name of the folder created for the package (Electron) or of the zip (browser), e.g. `Протокол №3`. */
+  folderName: string;
+  files: PackageFile[];
+}
+
+export interface WrittenPackageFile {
+  name: string;
+  size: number;
+  /** Lower-case hex SHA-256 of the bytes written. */
+  sha256: string;
+}
+
+export interface WrittenPackage {
+  /**
+   * Electron: the full path of the package folder. When a folder of that name already exists, a new one
+   * (`Имя (2)`) is created, never overwriting an earlier package. Browser: the zip file name downloaded.
+   */
+  location: string;
+  files: WrittenPackageFile[];
+  /** Always {@link MANIFEST_NAME}; listed last in the folder, not in `files`. */
+  manifest: string;
+  /**
+   * true when every byte is flushed to the device (files and folders fsynced), so the removable drive can
+   * be pulled out ("можно извлекать"); false in the browser, where the download is up to the browser.
+   */
+  flushed: boolean;
+}
+
+/**
+ * What the preload exposes as `window.golos`. Every function resolves (never rejects on expected errors)
+ * with a Result whose problems carry Russian messages. `null` means the user cancelled the dialog.
+ */
+export interface GolosBridge {
+  saveFile(req: SaveFileRequest): Promise<Result<SavedFile | null>>;
+  /** Resolves with an empty array when the user cancels. */
+  openFile(req: OpenFileRequest): Promise<Result<OpenedFile[]>>;
+  writePackage(req: WritePackageRequest): Promise<Result<WrittenPackage | null>>;
+}
+
+/** Argument and result types per channel, for the main-process router and its tests. */
+export interface IpcContract {
+  [IPC_CHANNELS.saveFile]: { request: SaveFileRequest; response: Result<SavedFile | null> };
+  [IPC_CHANNELS.openFile]: { request: OpenFileRequest; response: Result<OpenedFile[]> };
+  [IPC_CHANNELS.writePackage]: { request: WritePackageRequest; response: Result<WrittenPackage | null> };
+}

@@ -1,0 +1,256 @@
+/**
+ * Validators for every IPC argument. The main process runs them on everything that crosses the bridge
+ * (the renderer is not trusted); renderer/platform runs the same ones first, so both sides give the same
+ * Russian messages. Pure TypeScript: no Node, Electron or DOM imports.
+ */
+import { err, ok, problem, type Problem, type Result } from '../../shared/result';
+import {
+  IPC_LIMITS,
+  MANIFEST_NAME,
+  type OpenFileRequest,
+  type PackageFile,
+  type SaveFileRequest,
+  type WritePackageRequest,
+} from './contract';
+
+const CODE = 'ipc_invalid_argument';
+const SEPARATORS = /[/\\]/;
+/** Characters Windows and FAT/exFAT sticks refuse in names. */
+const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const EXTENSION = /^\.[a-z0-9]{1,16}$/i;
+const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+
+const utf8 = new TextEncoder();
+
+function hasControlChars(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
+function invalid(field: string, message: string): Problem {
+  return problem(CODE, message, { field });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'массив';
+  return typeof value;
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} МБ`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** True for a Uint8Array (or Buffer) from any realm: IPC and jsdom hand over foreign-realm arrays. */
+export function isUint8Array(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+function checkKeys(
+  value: Record<string, unknown>,
+  allowed: readonly string[],
+  what: string,
+  problems: Problem[],
+): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key))
+      problems.push(invalid(key, `${what}: неизвестное поле «${key.slice(0, 40)}».`));
+  }
+}
+
+/**
+ * A plain file or folder name: no folders, no path traversal, nothing Windows or a FAT stick refuses,
+ * not hidden, not longer than {@link IPC_LIMITS.maxNameBytes} bytes in UTF-8.
+ */
+export function validateFileName(value: unknown, field: string): Result<string> {
+  if (typeof value !== 'string') {
+    return err([invalid(field, `${field}: ожидалась строка, получено ${describe(value)}.`)]);
+  }
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  const reasons: string[] = [];
+  if (value.trim() === '') reasons.push('имя пустое');
+  else if (value === '.' || value === '..' || value.split(SEPARATORS).includes('..'))
+    reasons.push('переход в другую папку («..») запрещён');
+  else if (SEPARATORS.test(value))
+    reasons.push('имя не должно содержать «/» или «\\» — только имя, без папок');
+  if (hasControlChars(value)) reasons.push('имя содержит управляющие символы');
+  if (WINDOWS_FORBIDDEN.test(value)) reasons.push('имя содержит недопустимые символы < > : " | ? *');
+  if (value.startsWith('.') && value !== '.' && value !== '..')
+    reasons.push('имя не должно начинаться с точки (скрытый файл)');
+  if (/[. ]$/.test(value) && value.trim() !== '' && value !== '.' && value !== '..')
+    reasons.push('имя не должно оканчиваться точкой или пробелом');
+  if (WINDOWS_RESERVED.test(value)) reasons.push('это имя зарезервировано в Windows');
+  const bytes = utf8.encode(value).length;
+  if (bytes > IPC_LIMITS.maxNameBytes)
+    reasons.push(`имя слишком длинное (${bytes} байт, допустимо не более ${IPC_LIMITS.maxNameBytes})`);
+  if (reasons.length > 0) return err([invalid(field, `${field} «${shown}»: ${reasons.join('; ')}.`)]);
+  return ok(value);
+}
+
+function validateBytes(value: unknown, field: string, name: string): Result<Uint8Array> {
+  if (!isUint8Array(value)) {
+    return err([
+      invalid(
+        field,
+        `${field} файла «${name}»: ожидался массив байтов (Uint8Array), получено ${describe(value)}.`,
+      ),
+    ]);
+  }
+  if (value.byteLength > IPC_LIMITS.maxFileBytes) {
+    return err([
+      invalid(
+        field,
+        `Файл «${name}» слишком большой: ${formatMegabytes(value.byteLength)}, допустимо не более ${formatMegabytes(IPC_LIMITS.maxFileBytes)}.`,
+      ),
+    ]);
+  }
+  return ok(value);
+}
+
+function collect<T>(problems: Problem[], result: Result<T>): T | undefined {
+  if (result.ok) return result.value;
+  problems.push(...result.error);
+  return undefined;
+}
+
+export function validateSaveFileRequest(value: unknown): Result<SaveFileRequest> {
+  if (!isPlainObject(value)) {
+    return err([
+      invalid('запрос', `Запрос на сохранение файла: ожидался объект, получено ${describe(value)}.`),
+    ]);
+  }
+  const problems: Problem[] = [];
+  checkKeys(value, ['suggestedName', 'bytes', 'mime'], 'Запрос на сохранение файла', problems);
+  const suggestedName = collect(problems, validateFileName(value.suggestedName, 'Имя файла'));
+  const bytes = collect(
+    problems,
+    validateBytes(
+      value.bytes,
+      'Содержимое',
+      typeof value.suggestedName === 'string' ? value.suggestedName : '?',
+    ),
+  );
+  const mime = value.mime;
+  if (typeof mime !== 'string' || mime.length > IPC_LIMITS.maxMimeLength || !MIME.test(mime)) {
+    problems.push(
+      invalid(
+        'Тип файла',
+        `Тип файла: ожидался MIME-тип вида «application/pdf», получено ${typeof mime === 'string' ? `«${mime.slice(0, 40)}»` : describe(mime)}.`,
+      ),
+    );
+  }
+  if (problems.length > 0 || suggestedName === undefined || bytes === undefined) return err(problems);
+  return ok({ suggestedName, bytes, mime: mime as string });
+}
+
+export function validateOpenFileRequest(value: unknown): Result<OpenFileRequest> {
+  if (!isPlainObject(value)) {
+    return err([
+      invalid('запрос', `Запрос на открытие файла: ожидался объект, получено ${describe(value)}.`),
+    ]);
+  }
+  const problems: Problem[] = [];
+  checkKeys(value, ['accept', 'multiple'], 'Запрос на открытие файла', problems);
+  const accept = value.accept;
+  if (!Array.isArray(accept) || accept.length === 0 || accept.length > IPC_LIMITS.maxAcceptExtensions) {
+    problems.push(
+      invalid(
+        'Типы файлов',
+        `Типы файлов: ожидался список от 1 до ${IPC_LIMITS.maxAcceptExtensions} расширений вида «.xlsx».`,
+      ),
+    );
+  } else {
+    for (const ext of accept) {
+      if (typeof ext !== 'string' || !EXTENSION.test(ext)) {
+        problems.push(
+          invalid(
+            'Типы файлов',
+            `Типы файлов: «${String(ext).slice(0, 40)}» — не расширение вида «.xlsx» (точка, затем латинские буквы и цифры).`,
+          ),
+        );
+      }
+    }
+  }
+  if (value.multiple !== undefined && typeof value.multiple !== 'boolean') {
+    problems.push(
+      invalid(
+        'Несколько файлов',
+        `Несколько файлов: ожидалось true или false, получено ${describe(value.multiple)}.`,
+      ),
+    );
+  }
+  if (problems.length > 0) return err(problems);
+  return ok({
+    accept: (accept as string[]).map((e) => e.toLowerCase()),
+    multiple: value.multiple === true,
+  });
+}
+
+export function validateWritePackageRequest(value: unknown): Result<WritePackageRequest> {
+  if (!isPlainObject(value)) {
+    return err([invalid('запрос', `Запрос на запись пакета: ожидался объект, получено ${describe(value)}.`)]);
+  }
+  const problems: Problem[] = [];
+  checkKeys(value, ['folderName', 'files'], 'Запрос на запись пакета', problems);
+  const folderName = collect(problems, validateFileName(value.folderName, 'Имя папки пакета'));
+  const files = value.files;
+  if (!Array.isArray(files) || files.length === 0 || files.length > IPC_LIMITS.maxPackageFiles) {
+    problems.push(
+      invalid('Файлы пакета', `Файлы пакета: ожидался список от 1 до ${IPC_LIMITS.maxPackageFiles} файлов.`),
+    );
+    return err(problems);
+  }
+  const seen = new Set<string>();
+  const valid: PackageFile[] = [];
+  let total = 0;
+  files.forEach((file: unknown, index) => {
+    const where = `Файл пакета №${index + 1}`;
+    if (!isPlainObject(file)) {
+      problems.push(
+        invalid('Файлы пакета', `${where}: ожидался объект { name, bytes }, получено ${describe(file)}.`),
+      );
+      return;
+    }
+    checkKeys(file, ['name', 'bytes'], where, problems);
+    const name = collect(problems, validateFileName(file.name, `${where}: имя`));
+    if (name === undefined) return;
+    const key = name.toLowerCase();
+    if (key === MANIFEST_NAME) {
+      problems.push(
+        invalid(
+          'Файлы пакета',
+          `${where}: имя «${MANIFEST_NAME}» зарезервировано для списка контрольных сумм.`,
+        ),
+      );
+    } else if (seen.has(key)) {
+      problems.push(
+        invalid('Файлы пакета', `${where}: имя «${name}» повторяется (регистр букв не различается).`),
+      );
+    }
+    seen.add(key);
+    const bytes = collect(problems, validateBytes(file.bytes, `${where}: содержимое`, name));
+    if (bytes === undefined) return;
+    total += bytes.byteLength;
+    valid.push({ name, bytes });
+  });
+  if (total > IPC_LIMITS.maxPackageBytes) {
+    problems.push(
+      invalid(
+        'Файлы пакета',
+        `Пакет слишком большой: ${formatMegabytes(total)}, допустимо не более ${formatMegabytes(IPC_LIMITS.maxPackageBytes)}.`,
+      ),
+    );
+  }
+  if (problems.length > 0 || folderName === undefined) return err(problems);
+  return ok({ folderName, files: valid });
+}

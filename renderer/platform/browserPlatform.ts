@@ -1,0 +1,157 @@
+/**
+ * The plain-browser implementation of Platform (`npm run web`, the e2e specs): saving is a download
+ * (Blob + object URL + an anchor with `download`, which Playwright sees as a download event), opening is
+ * a hidden `<input type=file>`, and the protocol package downloads as one zip with the same manifest.
+ */
+import { err, ok, problem, type Problem, type Result } from '../../shared/result';
+import {
+  IPC_LIMITS,
+  MANIFEST_NAME,
+  type OpenedFile,
+  type WrittenPackageFile,
+} from '../../electron/ipc/contract';
+import { formatManifest } from '../../electron/ipc/manifest';
+import {
+  formatMegabytes,
+  validateOpenFileRequest,
+  validateSaveFileRequest,
+  validateWritePackageRequest,
+} from '../../electron/ipc/validate';
+import type { Platform } from './platform';
+import { sha256Hex } from './sha256';
+
+/** Object URLs stay alive this long so the browser can finish reading them. */
+const REVOKE_AFTER_MS = 60_000;
+
+/** A Blob part from bytes; Uint8Array over an ArrayBuffer-like is accepted by every Blob in practice. */
+function blobOf(bytes: Uint8Array, mime: string): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+}
+
+function download(win: Window, name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = win.document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  win.document.body.append(a);
+  a.click();
+  a.remove();
+  win.setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
+/** Shows a file picker; resolves with the chosen files, or an empty list when the user cancels. */
+function pickFiles(win: Window, accept: string[], multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = win.document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.join(',');
+    input.multiple = multiple;
+    input.style.display = 'none';
+    const finish = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
+    win.document.body.append(input);
+    input.click();
+  });
+}
+
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot).toLowerCase() : '';
+}
+
+function checkPicked(files: File[], accept: string[]): Problem[] {
+  const problems: Problem[] = [];
+  if (files.length > IPC_LIMITS.maxOpenFiles) {
+    problems.push(
+      problem(
+        'open_too_many',
+        `Выбрано слишком много файлов: ${files.length}, допустимо не более ${IPC_LIMITS.maxOpenFiles}.`,
+      ),
+    );
+  }
+  for (const f of files) {
+    if (!accept.includes(extensionOf(f.name))) {
+      problems.push(
+        problem('open_wrong_type', `Файл «${f.name}» не подходит: ожидались файлы ${accept.join(', ')}.`, {
+          file: f.name,
+        }),
+      );
+    } else if (f.size > IPC_LIMITS.maxFileBytes) {
+      problems.push(
+        problem(
+          'open_too_large',
+          `Файл «${f.name}» слишком большой: ${formatMegabytes(f.size)}, допустимо не более ${formatMegabytes(IPC_LIMITS.maxFileBytes)}.`,
+          { file: f.name },
+        ),
+      );
+    }
+  }
+  return problems;
+}
+
+async function readAll(files: File[]): Promise<Result<OpenedFile[]>> {
+  const opened: OpenedFile[] = [];
+  for (const f of files) {
+    try {
+      opened.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      return err([
+        problem('open_read_failed', `Не удалось прочитать файл «${f.name}»: ${detail}.`, { file: f.name }),
+      ]);
+    }
+  }
+  return ok(opened);
+}
+
+export function createBrowserPlatform(win: Window = window): Platform {
+  return {
+    kind: 'browser',
+    async saveFile(req) {
+      const valid = validateSaveFileRequest(req);
+      if (!valid.ok) return valid;
+      const { suggestedName, bytes, mime } = valid.value;
+      download(win, suggestedName, blobOf(bytes, mime));
+      return ok({ savedAs: suggestedName });
+    },
+    async openFile(req) {
+      const valid = validateOpenFileRequest(req);
+      if (!valid.ok) return valid;
+      const { accept, multiple } = valid.value;
+      const files = await pickFiles(win, accept, multiple === true);
+      const problems = checkPicked(files, accept);
+      if (problems.length > 0) return err(problems);
+      return readAll(files);
+    },
+    async writePackage(req) {
+      const valid = validateWritePackageRequest(req);
+      if (!valid.ok) return valid;
+      const { folderName, files } = valid.value;
+      const written: WrittenPackageFile[] = [];
+      try {
+        for (const f of files) {
+          written.push({ name: f.name, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) });
+        }
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        return err([
+          problem('package_hash_failed', `Не удалось вычислить контрольные суммы пакета: ${detail}.`),
+        ]);
+      }
+      const { zipSync, strToU8 } = await import('fflate');
+      const folder: Record<string, Uint8Array> = {};
+      for (const f of files) folder[f.name] = f.bytes;
+      folder[MANIFEST_NAME] = strToU8(formatManifest(written));
+      const zip = zipSync({ [folderName]: folder });
+      const zipName = `${folderName}.zip`;
+      download(win, zipName, blobOf(zip, 'application/zip'));
+      return ok({ location: zipName, files: written, manifest: MANIFEST_NAME, flushed: false });
+    },
+  };
+}

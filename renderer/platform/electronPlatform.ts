@@ -1,0 +1,43 @@
+/**
+ * The Electron implementation of Platform: every call goes through the preload bridge (`window.golos`)
+ * to the main process. Arguments are validated here first (same validators as the main process, which
+ * checks them again), and a failed IPC call becomes a Russian problem instead of a rejected promise.
+ */
+import { err, problem, type Result } from '../../shared/result';
+import type { GolosBridge } from '../../electron/ipc/contract';
+import {
+  validateOpenFileRequest,
+  validateSaveFileRequest,
+  validateWritePackageRequest,
+} from '../../electron/ipc/validate';
+import type { Platform } from './platform';
+
+async function call<T>(what: string, run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return err([problem('ipc_failed', `Не удалось ${what}: ошибка связи с приложением (${detail}).`)]);
+  }
+}
+
+export function createElectronPlatform(bridge: GolosBridge): Platform {
+  return {
+    kind: 'electron',
+    async saveFile(req) {
+      const valid = validateSaveFileRequest(req);
+      if (!valid.ok) return valid;
+      return call('сохранить файл', () => bridge.saveFile(valid.value));
+    },
+    async openFile(req) {
+      const valid = validateOpenFileRequest(req);
+      if (!valid.ok) return valid;
+      return call('открыть файл', () => bridge.openFile(valid.value));
+    },
+    async writePackage(req) {
+      const valid = validateWritePackageRequest(req);
+      if (!valid.ok) return valid;
+      return call('записать пакет', () => bridge.writePackage(valid.value));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * The one interface through which the renderer talks to the operating system: saving a file, opening
+ * files, writing the protocol package. Two implementations: Electron (the preload bridge `window.golos`)
+ * and the plain browser (downloads and file inputs). Screens call `getPlatform()` and never touch
+ * `window.golos`, anchors or file inputs themselves.
+ */
+import type { Result } from '../../shared/result';
+import type {
+  GolosBridge,
+  OpenedFile,
+  OpenFileRequest,
+  SavedFile,
+  SaveFileRequest,
+  WritePackageRequest,
+  WrittenPackage,
+} from '../../electron/ipc/contract';
+import { createBrowserPlatform } from './browserPlatform';
+import { createElectronPlatform } from './electronPlatform';
+
+export type {
+  OpenedFile,
+  OpenFileRequest,
+  PackageFile,
+  SavedFile,
+  SaveFileRequest,
+  WritePackageRequest,
+  WrittenPackage,
+  WrittenPackageFile,
+} from '../../electron/ipc/contract';
+export { IPC_LIMITS, MANIFEST_NAME } from '../../electron/ipc/contract';
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /**
+   * Electron: a save dialog, then an atomic write; `null` when the user cancels.
+   * Browser: a download of `suggestedName` (never `null`: the browser does not report a cancel).
+   */
+  saveFile(req: SaveFileRequest): Promise<Result<SavedFile | null>>;
+  /** Files the user picked, read into memory; an empty array when the user cancels. */
+  openFile(req: OpenFileRequest): Promise<Result<OpenedFile[]>>;
+  /**
+   * The protocol package. Electron: the user picks a folder or removable drive; a new folder `folderName`
+   * receives every file and `manifest.sha256`, all or nothing; resolves only after everything is flushed
+   * (`flushed: true`, the stick can be pulled out). `null` when the user cancels.
+   * Browser: one zip `folderName.zip` holding the folder with the same files and manifest.
+   */
+  writePackage(req: WritePackageRequest): Promise<Result<WrittenPackage | null>>;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside Electron, exposed by electron/preload.ts. */
+    golos?: GolosBridge;
+  }
+}
+
+/** The Electron implementation when the preload bridge exists, else the browser implementation. */
+export function getPlatform(win: Window = window): Platform {
+  const bridge = win.golos;
+  if (bridge && typeof bridge.saveFile === 'function') return createElectronPlatform(bridge);
+  return createBrowserPlatform(win);
+}
