@@ -1,0 +1,112 @@
+import { finishRows } from './table';
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM; anything that is not valid UTF-8 is read as Windows-1251. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
+  }
+}
+
+const CANDIDATES = [';', ',', '\t'] as const;
+
+/** Count of `delimiter` outside quotes on each of the first non-empty lines. */
+function countsPerLine(text: string, delimiter: string, maxLines: number): number[] {
+  const counts: number[] = [];
+  let inQuotes = false;
+  let count = 0;
+  let nonEmpty = false;
+  for (let i = 0; i < text.length && counts.length < maxLines; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (ch === delimiter) count++;
+    else if (ch === '\n' || ch === '\r') {
+      if (nonEmpty) counts.push(count);
+      count = 0;
+      nonEmpty = false;
+      continue;
+    }
+    nonEmpty = true;
+  }
+  if (nonEmpty && counts.length < maxLines) counts.push(count);
+  return counts;
+}
+
+/**
+ * The delimiter that splits most of the first lines into the same number of fields
+ * (title lines above the header have none); ties go to the one giving more fields.
+ */
+export function detectDelimiter(text: string): string {
+  let best: string = CANDIDATES[0];
+  let bestScore = -1;
+  let bestFields = -1;
+  for (const d of CANDIDATES) {
+    const counts = countsPerLine(text, d, 30);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0;
+    let modeFreq = 0;
+    for (const [c, f] of freq) {
+      if (f > modeFreq || (f === modeFreq && c > mode)) {
+        mode = c;
+        modeFreq = f;
+      }
+    }
+    if (modeFreq > bestScore || (modeFreq === bestScore && mode > bestFields)) {
+      best = d;
+      bestScore = modeFreq;
+      bestFields = mode;
+    }
+  }
+  return best;
+}
+
+/** RFC 4180 fields: quotes around fields, `""` inside quotes, line breaks inside quotes; CRLF, LF or CR. */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  let i = 0;
+  const endField = (): void => {
+    row.push(field.trim());
+    field = '';
+  };
+  const endRow = (): void => {
+    endField();
+    rows.push(row.length === 1 && row[0] === '' ? [] : row);
+    row = [];
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (inQuotes) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else inQuotes = false;
+      } else field += ch;
+    } else if (ch === '"') {
+      inQuotes = true;
+    } else if (ch === delimiter) {
+      endField();
+    } else if (ch === '\r' || ch === '\n') {
+      endRow();
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || row.length > 0) endRow();
+  return finishRows(rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim())));
+}
