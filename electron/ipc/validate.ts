@@ -53,7 +53,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** True for a Uint8Array (or Buffer) from any realm: IPC and jsdom hand over foreign-realm arrays. */
 export function isUint8Array(value: unknown): value is Uint8Array {
-  return value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]';
+  return (
+    value instanceof Uint8Array ||
+    (ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === '[object Uint8Array]')
+  );
 }
 
 function checkKeys(

@@ -1,0 +1,116 @@
+import { IPC_CHANNELS } from './contract';
+import type { Dialogs } from './dialogs';
+import { registerIpcHandlers, type IpcInvokeEventLike } from './router';
+
+type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
+
+const PAGE = 'file:///opt/golos/resources/app/dist/renderer/index.html';
+
+function setup(dialogs: Partial<Dialogs> = {}) {
+  const listeners = new Map<string, Listener>();
+  const calls: string[] = [];
+  const all: Dialogs = {
+    chooseSavePath: async () => {
+      calls.push('save');
+      return null;
+    },
+    chooseOpenPaths: async () => {
+      calls.push('open');
+      return [];
+    },
+    chooseFolder: async () => {
+      calls.push('folder');
+      return null;
+    },
+    ...dialogs,
+  };
+  const channels = registerIpcHandlers(
+    { handle: (channel, listener) => listeners.set(channel, listener) },
+    { dialogs: all, isTrustedSender: (url) => url === PAGE },
+  );
+  const invoke = (channel: string, url: string | null, ...args: unknown[]) =>
+    listeners.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
+  return { channels, listeners, invoke, calls };
+}
+
+test('registers exactly the three contract channels', () => {
+  const { channels, listeners } = setup();
+  expect(channels.sort()).toEqual(['golos:open-file', 'golos:save-file', 'golos:write-package']);
+  expect([...listeners.keys()].sort()).toEqual(channels);
+});
+
+test('a valid call from our page reaches the handler', async () => {
+  const { invoke, calls } = setup();
+  expect(await invoke(IPC_CHANNELS.openFile, PAGE, { accept: ['.xlsx'] })).toEqual({ ok: true, value: [] });
+  expect(
+    await invoke(IPC_CHANNELS.saveFile, PAGE, {
+      suggestedName: 'a.pdf',
+      bytes: new Uint8Array(1),
+      mime: 'a/b',
+    }),
+  ).toEqual({
+    ok: true,
+    value: null,
+  });
+  expect(calls).toEqual(['open', 'save']);
+});
+
+test('a call from another page or a destroyed frame is refused without showing a dialog', async () => {
+  const { invoke, calls } = setup();
+  for (const url of ['https://evil.example/', 'file:///tmp/other.html', null]) {
+    const r = await invoke(IPC_CHANNELS.openFile, url, { accept: ['.xlsx'] });
+    expect(r).toMatchObject({
+      ok: false,
+      error: [
+        {
+          code: 'ipc_untrusted_sender',
+          message: 'Запрос отклонён: он пришёл не из окна приложения «Голос».',
+        },
+      ],
+    });
+  }
+  expect(calls).toEqual([]);
+});
+
+test('an invalid argument is refused with the validator message, before any dialog', async () => {
+  const { invoke, calls } = setup();
+  const r = await invoke(IPC_CHANNELS.writePackage, PAGE, { folderName: '../..', files: [] });
+  expect(r).toMatchObject({
+    ok: false,
+    error: [{ code: 'ipc_invalid_argument' }, { code: 'ipc_invalid_argument' }],
+  });
+  expect(calls).toEqual([]);
+});
+
+test('a wrong number of arguments is refused', async () => {
+  const { invoke } = setup();
+  expect(await invoke(IPC_CHANNELS.openFile, PAGE)).toMatchObject({
+    ok: false,
+    error: [{ message: 'Запрос golos:open-file: ожидался один аргумент, получено 0.' }],
+  });
+  expect(await invoke(IPC_CHANNELS.openFile, PAGE, { accept: ['.pdf'] }, 'extra')).toMatchObject({
+    ok: false,
+  });
+});
+
+test('an unexpected exception becomes a Russian problem, never a rejected promise', async () => {
+  const { invoke } = setup({
+    chooseFolder: async () => {
+      throw new Error('dialog crashed');
+    },
+  });
+  const r = await invoke(IPC_CHANNELS.writePackage, PAGE, {
+    folderName: 'P',
+    files: [{ name: 'a.pdf', bytes: new Uint8Array(1) }],
+  });
+  expect(r).toEqual({
+    ok: false,
+    error: [
+      {
+        code: 'ipc_internal',
+        severity: 'error',
+        message: 'Непредвиденная ошибка при выполнении golos:write-package: dialog crashed.',
+      },
+    ],
+  });
+});

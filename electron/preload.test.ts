@@ -1,0 +1,32 @@
+import { IPC_CHANNELS, type GolosBridge } from './ipc/contract';
+
+const exposed = new Map<string, unknown>();
+const invoked: unknown[][] = [];
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: async (...args: unknown[]) => {
+      invoked.push(args);
+      return { ok: true, value: null };
+    },
+  },
+}));
+
+test('exposes only `golos` with one function per channel, each invoking its named channel', async () => {
+  await import('./preload');
+  expect([...exposed.keys()]).toEqual(['golos']);
+  const bridge = exposed.get('golos') as GolosBridge;
+  expect(Object.keys(bridge).sort()).toEqual(['openFile', 'saveFile', 'writePackage']);
+  const save = { suggestedName: 'a.pdf', bytes: new Uint8Array(1), mime: 'a/b' };
+  const open = { accept: ['.pdf'] };
+  const pkg = { folderName: 'P', files: [] };
+  await bridge.saveFile(save);
+  await bridge.openFile(open);
+  await bridge.writePackage(pkg);
+  expect(invoked).toEqual([
+    [IPC_CHANNELS.saveFile, save],
+    [IPC_CHANNELS.openFile, open],
+    [IPC_CHANNELS.writePackage, pkg],
+  ]);
+});

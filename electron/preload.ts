@@ -1,0 +1,14 @@
+/**
+ * Preload (runs sandboxed, with context isolation): exposes `window.golos` with one typed function per
+ * IPC channel and nothing else — never ipcRenderer itself. Imports only `electron` and the contract.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CHANNELS, type GolosBridge } from './ipc/contract';
+
+const bridge: GolosBridge = {
+  saveFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, req),
+  openFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.openFile, req),
+  writePackage: (req) => ipcRenderer.invoke(IPC_CHANNELS.writePackage, req),
+};
+
+contextBridge.exposeInMainWorld('golos', bridge);
