@@ -145,10 +145,12 @@ export function createBrowserPlatform(win: Window = window): Platform {
         ]);
       }
       const { zipSync, strToU8 } = await import('fflate');
-      const folder: Record<string, Uint8Array> = {};
-      for (const f of files) folder[f.name] = f.bytes;
-      folder[MANIFEST_NAME] = strToU8(formatManifest(written));
-      const zip = zipSync({ [folderName]: folder });
+      const entries: Record<string, Uint8Array> = {};
+      for (const f of files) entries[`${folderName}/${f.name}`] = f.bytes;
+      entries[`${folderName}/${MANIFEST_NAME}`] = strToU8(formatManifest(written));
+      // Unix origin with rw-r--r--: with the default (MS-DOS) origin, common unzip builds re-decode the
+      // UTF-8 (Cyrillic) names from an OEM code page and garble them.
+      const zip = zipSync(entries, { os: 3, attrs: 0o644 << 16 });
       const zipName = `${folderName}.zip`;
       download(win, zipName, blobOf(zip, 'application/zip'));
       return ok({ location: zipName, files: written, manifest: MANIFEST_NAME, flushed: false });

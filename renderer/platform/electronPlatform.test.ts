@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import type { GolosBridge } from '../../electron/ipc/contract';
+import { createElectronPlatform } from './electronPlatform';
+import { getPlatform } from './platform';
+
+function fakeBridge(overrides: Partial<GolosBridge> = {}) {
+  const calls: [string, unknown][] = [];
+  const bridge: GolosBridge = {
+    saveFile: async (req) => {
+      calls.push(['saveFile', req]);
+      return { ok: true, value: { savedAs: `/home/user/${req.suggestedName}` } };
+    },
+    openFile: async (req) => {
+      calls.push(['openFile', req]);
+      return { ok: true, value: [] };
+    },
+    writePackage: async (req) => {
+      calls.push(['writePackage', req]);
+      return { ok: true, value: null };
+    },
+    ...overrides,
+  };
+  return { bridge, calls };
+}
+
+afterEach(() => {
+  delete window.golos;
+});
+
+test('getPlatform: Electron when the preload bridge exists, else the browser', () => {
+  expect(getPlatform().kind).toBe('browser');
+  window.golos = fakeBridge().bridge;
+  expect(getPlatform().kind).toBe('electron');
+});
+
+test('passes validated requests to the bridge and returns its answers', async () => {
+  const { bridge, calls } = fakeBridge();
+  const platform = createElectronPlatform(bridge);
+  const bytes = new Uint8Array([1]);
+  expect(await platform.saveFile({ suggestedName: 'a.pdf', bytes, mime: 'application/pdf' })).toEqual({
+    ok: true,
+    value: { savedAs: '/home/user/a.pdf' },
+  });
+  expect(await platform.openFile({ accept: ['.XLSX'] })).toEqual({ ok: true, value: [] });
+  expect(await platform.writePackage({ folderName: 'P', files: [{ name: 'a.pdf', bytes }] })).toEqual({
+    ok: true,
+    value: null,
+  });
+  expect(calls).toEqual([
+    ['saveFile', { suggestedName: 'a.pdf', bytes, mime: 'application/pdf' }],
+    ['openFile', { accept: ['.xlsx'], multiple: false }],
+    ['writePackage', { folderName: 'P', files: [{ name: 'a.pdf', bytes }] }],
+  ]);
+});
+
+test('an invalid request never reaches the main process', async () => {
+  const { bridge, calls } = fakeBridge();
+  const r = await createElectronPlatform(bridge).saveFile({
+    suggestedName: 'C:\\x.pdf',
+    bytes: new Uint8Array(),
+    mime: 'a/b',
+  });
+  expect(r.ok || r.error[0]?.code).toBe('ipc_invalid_argument');
+  expect(calls).toEqual([]);
+});
+
+test('a failed IPC call becomes a Russian problem instead of a rejection', async () => {
+  const { bridge } = fakeBridge({
+    openFile: async () => {
+      throw new Error("No handler registered for 'golos:open-file'");
+    },
+  });
+  expect(await createElectronPlatform(bridge).openFile({ accept: ['.csv'] })).toEqual({
+    ok: false,
+    error: [
+      {
+        code: 'ipc_failed',
+        severity: 'error',
+        message:
+          "Не удалось открыть файл: ошибка связи с приложением (No handler registered for 'golos:open-file').",
+      },
+    ],
+  });
+});
