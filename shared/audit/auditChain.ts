@@ -29,7 +29,7 @@ export interface AuditEntry extends AuditEvent {
 
 export type ChainBreak = { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'gap' };
 
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   const { seq, at, prevHash, actor, action, entity, entityId, before, after, reason } = entry;
   return sha256Hex(
     canonicalJson({ seq, at, prevHash, actor, action, entity, entityId, before, after, reason }),
@@ -37,22 +37,19 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
 }
 
 /** The entry that follows `head` (undefined for the first entry of an empty log). */
-export async function nextEntry(
-  head: AuditEntry | undefined,
-  event: AuditEvent,
-  at: string,
-): Promise<AuditEntry> {
+/** Synchronous, so it can be appended inside the same IndexedDB transaction as the change it records. */
+export function nextEntry(head: AuditEntry | undefined, event: AuditEvent, at: string): AuditEntry {
   const partial = { ...event, seq: head ? head.seq + 1 : 1, at, prevHash: head ? head.hash : GENESIS_HASH };
-  return { ...partial, hash: await entryHash(partial) };
+  return { ...partial, hash: entryHash(partial) };
 }
 
 /** Verifies the whole chain in sequence order; returns the first break, or null when intact. */
-export async function verifyChain(entries: readonly AuditEntry[]): Promise<ChainBreak | null> {
+export function verifyChain(entries: readonly AuditEntry[]): ChainBreak | null {
   let prev: AuditEntry | undefined;
   for (const e of entries) {
     if (e.seq !== (prev ? prev.seq + 1 : 1)) return { seq: e.seq, reason: 'gap' };
     if (e.prevHash !== (prev ? prev.hash : GENESIS_HASH)) return { seq: e.seq, reason: 'prev_mismatch' };
-    if ((await entryHash(e)) !== e.hash) return { seq: e.seq, reason: 'hash_mismatch' };
+    if (entryHash(e) !== e.hash) return { seq: e.seq, reason: 'hash_mismatch' };
     prev = e;
   }
   return null;
