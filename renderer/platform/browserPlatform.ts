@@ -17,8 +17,8 @@ import {
   validateSaveFileRequest,
   validateWritePackageRequest,
 } from '../../electron/ipc/validate';
+import { sha256Hex } from '../../shared/crypto/sha256';
 import type { Platform } from './platform';
-import { sha256Hex } from './sha256';
 
 /** Object URLs stay alive this long so the browser can finish reading them. */
 const REVOKE_AFTER_MS = 60_000;
@@ -133,17 +133,11 @@ export function createBrowserPlatform(win: Window = window): Platform {
       const valid = validateWritePackageRequest(req);
       if (!valid.ok) return valid;
       const { folderName, files } = valid.value;
-      const written: WrittenPackageFile[] = [];
-      try {
-        for (const f of files) {
-          written.push({ name: f.name, size: f.bytes.byteLength, sha256: await sha256Hex(f.bytes) });
-        }
-      } catch (e) {
-        const detail = e instanceof Error ? e.message : String(e);
-        return err([
-          problem('package_hash_failed', `Не удалось вычислить контрольные суммы пакета: ${detail}.`),
-        ]);
-      }
+      const written: WrittenPackageFile[] = files.map((f) => ({
+        name: f.name,
+        size: f.bytes.byteLength,
+        sha256: sha256Hex(f.bytes),
+      }));
       const { zipSync, strToU8 } = await import('fflate');
       const entries: Record<string, Uint8Array> = {};
       for (const f of files) entries[`${folderName}/${f.name}`] = f.bytes;
