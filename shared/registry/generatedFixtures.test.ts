@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateFixtures } from '../../test/fixtures/generate';
+import { readRegistryFile } from './readRegistryFile';
+import { validateRegistry } from './validateRegistry';
+
+// The files `npm run fixtures` writes, read back the way the app reads them.
+describe('generated fixture files', () => {
+  let dir = '';
+  let manifest: Awaited<ReturnType<typeof generateFixtures>> = [];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'golos-fixtures-'));
+    manifest = await generateFixtures(dir);
+  }, 60000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are all read as the manifest says', async () => {
+    expect(manifest.length).toBeGreaterThanOrEqual(15);
+    for (const entry of manifest) {
+      const bytes = new Uint8Array(readFileSync(join(dir, entry.file)));
+      const r = await readRegistryFile(bytes, entry.file, { kind: entry.kind ?? 'snt' });
+      if (!r.ok) {
+        expect([entry.file, r.error.map((p) => p.code)]).toEqual([entry.file, entry.problemCodes]);
+        expect(r.error[0]!.message).toContain(`«${entry.file}»`);
+        continue;
+      }
+      const imp = r.value;
+      const problems = [
+        ...imp.problems,
+        ...validateRegistry(imp.persons, { file: entry.file, sourceRows: imp.sourceRows, kind: entry.kind }),
+      ];
+      expect([entry.file, problems.map((p) => p.code)]).toEqual([entry.file, entry.problemCodes ?? []]);
+      expect([entry.file, imp.headerRow]).toEqual([entry.file, entry.headerRow]);
+      if (entry.persons !== undefined) {
+        expect([entry.file, imp.persons.length]).toEqual([entry.file, entry.persons]);
+        expect([entry.file, imp.persons.filter((p) => p.status === 'member').length]).toEqual([
+          entry.file,
+          entry.members,
+        ]);
+        expect([entry.file, imp.persons.filter((p) => p.status === 'gardener').length]).toEqual([
+          entry.file,
+          entry.gardeners,
+        ]);
+      }
+      for (const col of entry.unmappedColumns ?? []) {
+        const c = imp.columns.indexOf(col);
+        expect(c).toBeGreaterThanOrEqual(0);
+        expect(Object.values(imp.mapping)).not.toContain(c);
+      }
+    }
+  }, 60000);
+
+  it('writes the same bytes for the same seed', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'golos-fixtures-'));
+    try {
+      await generateFixtures(again);
+      for (const f of ['04-utf8-comma.csv', '05-cp1251-semicolon.csv', '09-tab-no-snils.csv']) {
+        expect(readFileSync(join(again, f)).equals(readFileSync(join(dir, f)))).toBe(true);
+      }
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  }, 60000);
+});
