@@ -1,5 +1,6 @@
 import type { PartnershipKind } from '../domain/types';
 import type { FieldSpec } from '../spreadsheet/header';
+import type { PersonField } from './diffRegistry';
 
 /** Registry columns the import can map. A full name may also come split into three columns. */
 export type RegistryField =
@@ -129,11 +130,9 @@ export function registryFieldLabel(field: RegistryField, kind: PartnershipKind =
 export function mappedPersonFields(
   mapping: Partial<Record<RegistryField, number>>,
   kind: PartnershipKind,
-): (
-  'fullName' | 'snils' | 'status' | 'residentialAddress' | 'postalAddress' | 'email' | 'phone' | 'holdings'
-)[] {
+): PersonField[] {
   const has = (f: RegistryField): boolean => mapping[f] !== undefined;
-  const out: ReturnType<typeof mappedPersonFields> = ['fullName', 'holdings'];
+  const out: PersonField[] = ['fullName', 'holdings'];
   if (has('snils')) out.push('snils');
   if (kind === 'snt' ? has('status') : true) out.push('status');
   for (const f of ['residentialAddress', 'postalAddress', 'email', 'phone'] as const) if (has(f)) out.push(f);

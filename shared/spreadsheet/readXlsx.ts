@@ -7,8 +7,7 @@ type RowLike = { eachCell(opts: { includeEmpty: boolean }, cb: (cell: CellLike, 
 type SheetLike = {
   name: string;
   state?: string;
-  rowCount: number;
-  findRow(n: number): RowLike | undefined;
+  eachRow(opts: { includeEmpty: boolean }, cb: (row: RowLike, n: number) => void): void;
 };
 
 /** Display text of an exceljs cell value (rich text, formula results and hyperlinks flattened). */
@@ -33,15 +32,19 @@ export function valueText(value: unknown, numFmt?: string): string {
 }
 
 function sheetRows(ws: SheetLike): string[][] {
+  // Only rows that exist are visited: a sheet formatted down to row 1,048,576 costs nothing extra.
   const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: string[] = [];
-    ws.findRow(r)?.eachCell({ includeEmpty: false }, (cell, col) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged cell reads its master's value, so a merged title or header shows in every cell of the range.
       cells[col - 1] = valueText(cell.value, cell.numFmt).replace(/\s+/g, ' ').trim();
     });
+    rows[r - 1] = cells;
+  });
+  for (let r = 0; r < rows.length; r++) {
+    const cells = (rows[r] ??= []);
     for (let c = 0; c < cells.length; c++) cells[c] = cells[c] ?? '';
-    rows.push(cells);
   }
   return finishRows(rows);
 }
