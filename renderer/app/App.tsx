@@ -1,3 +1,83 @@
-export function App() {
-  return <h1>Голос</h1>;
+import { useEffect, useState } from 'react';
+import type { Partnership } from '../../shared/domain/types';
+import type { GolosDb } from '../db/db';
+import { getPartnership } from '../db/partnershipRepo';
+import { PartnershipScreen } from '../partnership/PartnershipScreen';
+import { RegistryScreen } from '../registry/RegistryScreen';
+import { DbProvider } from './DbContext';
+import { ToastProvider } from './Toasts';
+import { useHashRoute, type Route } from './useHashRoute';
+import './app.css';
+
+const NAV: { route: Route; label: string }[] = [
+  { route: 'partnership', label: 'Товарищество' },
+  { route: 'registry', label: 'Реестр' },
+];
+
+type Loaded =
+  { state: 'loading' } | { state: 'ready'; partnership: Partnership | undefined } | { state: 'failed' };
+
+export function App({ db }: { db: GolosDb }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [route, go] = useHashRoute();
+
+  useEffect(() => {
+    getPartnership(db).then(
+      (partnership) => setLoaded({ state: 'ready', partnership }),
+      () => setLoaded({ state: 'failed' }),
+    );
+  }, [db]);
+
+  if (loaded.state === 'loading') return <p className="loading">Загрузка…</p>;
+  if (loaded.state === 'failed')
+    return (
+      <p role="alert" className="fatal">
+        Не удалось открыть базу данных программы. Закройте другие окна «Голоса» и запустите программу снова.
+      </p>
+    );
+
+  const partnership = loaded.partnership;
+  // Until the partnership exists only its form is reachable.
+  const current: Route = partnership ? (route ?? 'registry') : 'partnership';
+
+  return (
+    <DbProvider value={db}>
+      <ToastProvider>
+        <div className="shell">
+          <header className="topbar">
+            <span className="brand">Голос</span>
+            <span className="partnership-name">{partnership?.name}</span>
+            <nav aria-label="Разделы">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.route}>
+                    <button
+                      type="button"
+                      aria-current={current === item.route ? 'page' : undefined}
+                      disabled={!partnership && item.route !== 'partnership'}
+                      onClick={() => go(item.route)}
+                    >
+                      {item.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          <main className="content">
+            {current === 'partnership' && (
+              <PartnershipScreen
+                partnership={partnership}
+                onSaved={(p, created) => {
+                  setLoaded({ state: 'ready', partnership: p });
+                  if (created) go('registry');
+                }}
+              />
+            )}
+            {current === 'registry' && partnership && <RegistryScreen partnership={partnership} />}
+          </main>
+        </div>
+      </ToastProvider>
+    </DbProvider>
+  );
 }

@@ -1,0 +1,44 @@
+import Dexie from 'dexie';
+import { GolosDb } from './db';
+import { schemaV1 } from './schema';
+import { listPersons } from './personRepo';
+
+const v1Person = {
+  id: 'p1',
+  fullName: '  Семёнова  Марина Викторовна ',
+  snils: '11223344595',
+  status: 'member',
+  holdings: [{ plotNumber: '12А' }, { plotNumber: ' 7 ', cadastralNumber: '50:20:0010203:45', area: '600' }],
+};
+
+describe('database migrations', () => {
+  it('opens a database written by schema version 1 and derives the version 2 search keys', async () => {
+    const name = `golos-migration-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(schemaV1);
+    await old
+      .table('partnership')
+      .put({ id: 'x', name: 'СНТ «Ромашка»', kind: 'snt', address: 'д. Берёзки' });
+    await old
+      .table('persons')
+      .bulkPut([v1Person, { ...v1Person, id: 'p2', fullName: 'Иванов Иван', holdings: [] }]);
+    old.close();
+
+    const db = new GolosDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+
+    const byName = await db.persons.where('nameKey').equals('семенова марина викторовна').toArray();
+    expect(byName.map((p) => p.id)).toEqual(['p1']);
+    const byPlot = await db.persons.where('plotNumbers').equals('12а').toArray();
+    expect(byPlot.map((p) => p.id)).toEqual(['p1']);
+    expect((await db.persons.get('p1'))?.plotNumbers).toEqual(['12а', '7']);
+    expect((await db.persons.get('p2'))?.plotNumbers).toEqual([]);
+
+    // The domain view is unchanged by the migration: no derived keys leak out.
+    const persons = await listPersons(db);
+    expect(persons.find((p) => p.id === 'p1')).toEqual(v1Person);
+    expect(await db.partnership.get('x')).toMatchObject({ name: 'СНТ «Ромашка»' });
+    db.close();
+  });
+});

@@ -1,0 +1,37 @@
+import type { Transaction } from 'dexie';
+import type { Person } from '../../shared/domain/types';
+import { toPersonRecord } from './personRecord';
+
+/**
+ * Every schema version the app has shipped, oldest first. A released version is never edited:
+ * a change is a new version with its own `upgrade` that brings existing rows along.
+ */
+
+/** Version 1: the partnership and the registry as entered. */
+export const schemaV1 = {
+  partnership: 'id',
+  persons: 'id, snils, fullName',
+};
+
+/**
+ * Version 2: persons gain derived search keys, stored so IndexedDB can index them: `nameKey` (normalised
+ * full name) and `plotNumbers` (multiEntry: one index entry per plot the person holds).
+ */
+export const schemaV2 = {
+  partnership: 'id',
+  persons: 'id, snils, nameKey, *plotNumbers',
+};
+
+/** Computes the derived keys for rows written by version 1. */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table('persons')
+    .toCollection()
+    .modify((row: Person & Record<string, unknown>) => {
+      const record = toPersonRecord(row);
+      row.nameKey = record.nameKey;
+      row.plotNumbers = record.plotNumbers;
+    });
+}
+
+export const CURRENT_SCHEMA_VERSION = 2;

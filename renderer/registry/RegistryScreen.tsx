@@ -1,0 +1,194 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { Partnership, Person, PersonStatus } from '../../shared/domain/types';
+import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
+import { useDb } from '../app/DbContext';
+import { Field } from '../app/Field';
+import { Modal } from '../app/Modal';
+import { useToast } from '../app/Toasts';
+import { getPlatform, type OpenedFile } from '../platform/platform';
+import { exportRegistry } from './exportRegistry';
+import { IMPORT_ACCEPT } from './import/importAccept';
+import { PersonForm } from './PersonForm';
+import { RegistryTable } from './RegistryTable';
+import { sortPersons, type SortKey, type SortState } from './sortPersons';
+import { useRegistry } from './useRegistry';
+
+const ImportWizard = lazy(() => import('./import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
+
+type StatusFilter = PersonStatus | 'all';
+
+function statusFilters(kind: Partnership['kind']): PersonStatus[] {
+  return kind === 'mkd' ? ['owner'] : ['member', 'gardener', 'owner'];
+}
+
+/** The people a search, a status filter and a sort leave, in display order. */
+export function usePersonsShown(
+  persons: Person[],
+  query: string,
+  status: StatusFilter,
+  sort: SortState | null,
+) {
+  const index = useMemo(() => buildRegistryIndex(persons), [persons]);
+  const sorted = useMemo(() => (sort ? sortPersons(persons, sort) : null), [persons, sort]);
+  return useMemo(() => {
+    const hits = searchRegistry(index, query);
+    let list: Person[];
+    if (sorted) {
+      // An explicit sort: the sorted registry, keeping those the search found.
+      const found = query.trim() ? new Set(hits.map((h) => h.person)) : null;
+      list = found ? sorted.filter((p) => found.has(p)) : sorted;
+    } else {
+      // Otherwise best matches first (name order with an empty query).
+      list = hits.map((h) => h.person);
+    }
+    return status === 'all' ? list : list.filter((p) => p.status === status);
+  }, [index, sorted, query, status]);
+}
+
+export function RegistryScreen({ partnership }: { partnership: Partnership }) {
+  const db = useDb();
+  const toast = useToast();
+  const registry = useRegistry(db);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [importFile, setImportFile] = useState<OpenedFile | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const persons = useMemo(() => registry.persons ?? [], [registry.persons]);
+  const shown = usePersonsShown(persons, query, status, sort);
+  const kind = partnership.kind;
+
+  const onSort = (key: SortKey) =>
+    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+
+  const onRemove = async (p: Person) => {
+    const removed = await registry.remove(p.id);
+    if (!removed) return;
+    toast({
+      message: `Удалён: ${removed.fullName}`,
+      action: {
+        label: 'Отменить',
+        run: async () => {
+          await registry.restore(removed);
+          toast({ message: `Восстановлен: ${removed.fullName}`, timeoutMs: 4000 });
+        },
+      },
+      timeoutMs: 10000,
+    });
+  };
+
+  const startImport = async () => {
+    const picked = await getPlatform().openFile({ accept: IMPORT_ACCEPT });
+    if (!picked.ok) {
+      toast({ message: picked.error.map((p) => p.message).join(' ') });
+      return;
+    }
+    if (picked.value[0]) setImportFile(picked.value[0]);
+  };
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      const result = await exportRegistry(persons, partnership);
+      toast({ message: result.ok ? result.value : result.error.map((p) => p.message).join(' ') });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (registry.persons === null) return <p className="loading">Загрузка реестра…</p>;
+
+  return (
+    <section aria-labelledby="registry-title">
+      <h1 id="registry-title">Реестр участников</h1>
+      <div className="toolbar">
+        <Field label="Поиск" className="search" hint="ФИО, номер участка или СНИЛС">
+          {(p) => (
+            <input
+              {...p}
+              type="search"
+              value={query}
+              autoComplete="off"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Статус">
+          {(p) => (
+            <select {...p} value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+              <option value="all">все</option>
+              {statusFilters(kind).map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_TEXT[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="button" className="primary" onClick={() => setEditing('new')}>
+          Добавить человека
+        </button>
+        <button type="button" onClick={() => void startImport()}>
+          Импорт из файла…
+        </button>
+        <button type="button" onClick={() => void onExport()} disabled={exporting || persons.length === 0}>
+          {exporting ? 'Готовлю файл…' : 'Экспорт в XLSX'}
+        </button>
+      </div>
+      <p className="counts" aria-live="polite">
+        {shown.length === persons.length
+          ? `В реестре: ${persons.length}`
+          : `Найдено: ${shown.length} из ${persons.length}`}
+      </p>
+      <RegistryTable
+        persons={shown}
+        sort={sort}
+        onSort={onSort}
+        onEdit={(p) => setEditing(p)}
+        onRemove={(p) => void onRemove(p)}
+        scrollResetKey={`${query}|${status}|${sort?.key}|${sort?.dir}`}
+      />
+
+      {editing && (
+        <Modal
+          title={editing === 'new' ? 'Новый участник реестра' : `Изменить: ${editing.fullName}`}
+          onClose={() => setEditing(null)}
+        >
+          <PersonForm
+            person={editing === 'new' ? undefined : editing}
+            others={persons}
+            kind={kind}
+            onCancel={() => setEditing(null)}
+            onSave={async (p) => {
+              const saved = await registry.save(p);
+              setEditing(null);
+              toast({ message: `Сохранено: ${saved.fullName}`, timeoutMs: 4000 });
+            }}
+          />
+        </Modal>
+      )}
+
+      {importFile && (
+        <Modal title="Импорт реестра из файла" onClose={() => setImportFile(null)}>
+          <Suspense fallback={<p role="status">Загрузка…</p>}>
+            <ImportWizard
+              file={importFile}
+              existing={persons}
+              kind={kind}
+              onClose={() => setImportFile(null)}
+              onApply={async (changes) => {
+                const counts = await registry.applyImport(changes);
+                setImportFile(null);
+                toast({
+                  message: `Импорт завершён: добавлено ${counts.added}, изменено ${counts.changed}, удалено ${counts.removed}.`,
+                });
+              }}
+            />
+          </Suspense>
+        </Modal>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Person } from '../../shared/domain/types';
+import { formatSnils } from '../../shared/registry/snils';
+import type { SortKey, SortState } from './sortPersons';
+import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+
+/** Must match --row-h in app.css: rows have a fixed height so only the visible window is rendered. */
+export const ROW_HEIGHT = 36;
+const OVERSCAN = 10;
+/** Used before layout is known (and in jsdom, which has no layout). */
+const FALLBACK_VIEWPORT = 720;
+
+const COLUMNS: { key: SortKey | null; label: string; width: string }[] = [
+  { key: 'fullName', label: 'ФИО', width: '20%' },
+  { key: 'plot', label: 'Участок', width: '8%' },
+  { key: null, label: 'Кадастровый номер', width: '14%' },
+  { key: null, label: 'Площадь, м²', width: '8%' },
+  { key: 'status', label: 'Статус', width: '11%' },
+  { key: 'snils', label: 'СНИЛС', width: '10%' },
+  { key: null, label: 'Контакты', width: '15%' },
+  { key: null, label: 'Действия', width: '14%' },
+];
+
+function list(values: (string | undefined)[]): string {
+  return values.filter(Boolean).join(', ');
+}
+
+/**
+ * The registry as a table that renders only the rows in view (plus a margin), so thousands of people
+ * scroll smoothly. Row count and positions are exposed with aria-rowcount / aria-rowindex.
+ */
+export function RegistryTable({
+  persons,
+  sort,
+  onSort,
+  onEdit,
+  onRemove,
+  scrollResetKey,
+}: {
+  persons: Person[];
+  /** When this changes (new search, filter or sort) the table scrolls back to the top. */
+  scrollResetKey: string;
+  /** null: the order given (best matches first). */
+  sort: SortState | null;
+  onSort: (key: SortKey) => void;
+  onEdit: (p: Person) => void;
+  onRemove: (p: Person) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight || FALLBACK_VIEWPORT));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [scrollResetKey]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(persons.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const visible = persons.slice(first, last);
+
+  return (
+    <div
+      className="table-scroll"
+      ref={scrollRef}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      tabIndex={-1}
+    >
+      <table className="grid" aria-label="Реестр участников" aria-rowcount={persons.length + 1}>
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.label} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.label}
+                scope="col"
+                aria-sort={
+                  c.key && sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined
+                }
+              >
+                {c.key ? (
+                  <button type="button" onClick={() => onSort(c.key!)}>
+                    {c.label}
+                    {sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {first > 0 && (
+            <tr className="spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+          {visible.map((p, i) => {
+            const snils = p.snils ? formatSnils(p.snils) : '';
+            const plots = list(p.holdings.map((h) => h.plotNumber));
+            const cadastral = list(p.holdings.map((h) => h.cadastralNumber));
+            const area = list(p.holdings.map((h) => h.area));
+            const contacts = list([p.phone, p.email]);
+            return (
+              <tr key={p.id} aria-rowindex={first + i + 2}>
+                <td title={p.fullName}>{p.fullName}</td>
+                <td title={plots}>{plots}</td>
+                <td title={cadastral}>{cadastral}</td>
+                <td>{area}</td>
+                <td>{STATUS_TEXT[p.status]}</td>
+                <td>{snils}</td>
+                <td title={contacts}>{contacts}</td>
+                <td className="actions-cell">
+                  <button type="button" aria-label={`Изменить: ${p.fullName}`} onClick={() => onEdit(p)}>
+                    Изменить
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Удалить: ${p.fullName}`}
+                    onClick={() => onRemove(p)}
+                  >
+                    Удалить
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+          {last < persons.length && (
+            <tr
+              className="spacer"
+              aria-hidden="true"
+              style={{ height: (persons.length - last) * ROW_HEIGHT }}
+            >
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {persons.length === 0 && <p className="empty">Никого не найдено.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Person } from '../../../shared/domain/types';
+import { GolosDb } from '../../db/db';
+import { applyRegistryChanges, listPersons } from '../../db/personRepo';
+import { ImportWizard } from './ImportWizard';
+
+const utf8 = new TextEncoder();
+
+/** A registry as secretaries keep it: title rows, `;`, a column the import does not recognise. */
+function csv(rows: string[]): Uint8Array {
+  return utf8.encode(
+    [
+      'Реестр членов СНТ «Ромашка»;;;;',
+      'по состоянию на 01.03.2025;;;;',
+      ';;;;',
+      'Ф.И.О.;№ участка;СНИЛС;Членство;Кадастр',
+      ...rows,
+    ].join('\r\n'),
+  );
+}
+
+const good = [
+  'Иванов Иван Иванович;12;112-233-445 95;член;50:18:0080301:12',
+  'Петрова Анна Сергеевна;3;;не член;50:18:0080301:3',
+  'Яковлева Мария;7;087-654-303 00;член СНТ;',
+];
+
+async function setup(bytes: Uint8Array, existing: Person[] = []) {
+  const db = new GolosDb(`golos-import-${crypto.randomUUID()}`);
+  if (existing.length) await applyRegistryChanges(db, { added: existing, changed: [], removed: [] });
+  const stored = await listPersons(db);
+  const onClose = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <ImportWizard
+      file={{ name: 'реестр.csv', bytes }}
+      existing={stored}
+      kind="snt"
+      onClose={onClose}
+      onApply={async (changes) => {
+        await applyRegistryChanges(db, changes);
+        onClose();
+      }}
+    />,
+  );
+  return { db, user, onClose };
+}
+
+describe('ImportWizard', () => {
+  it('lists every problem by row and field and keeps «Импортировать» disabled', async () => {
+    const { db, user } = await setup(
+      csv([...good, 'Сидоров Пётр;8;112-233-445 96;член;', ';;;член;', 'Орлов Олег;10;;почётный;']),
+    );
+    const problems = await screen.findByRole('list', { name: 'Проблемы в файле' });
+    const items = within(problems)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      'Ошибка: Строка 8, поле «СНИЛС»: контрольная сумма не сходится (112-233-445 96).',
+      'Ошибка: Строка 9, поле «ФИО»: не заполнено.',
+      'Ошибка: Строка 10, поле «Статус»: значение «почётный» не распознано: укажите «член» или «садовод без членства».',
+    ]);
+    expect(screen.getByText('Проблемы: ошибок 3, предупреждений 0')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Импортировать' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    expect(await listPersons(db)).toEqual([]);
+  });
+
+  it('shows the header row and mapping, and re-reads the file when a column is mapped by hand', async () => {
+    const { user } = await setup(csv(good));
+    await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    expect(screen.getByLabelText('Строка заголовка')).toHaveValue('4');
+    expect(screen.getByLabelText('ФИО')).toHaveDisplayValue('A: Ф.И.О.');
+    expect(screen.getByLabelText('Участок')).toHaveDisplayValue('B: № участка');
+    // «Кадастр» is not a known header: the column is not loaded until the user says what it is.
+    const cadastral = screen.getByLabelText('Кадастровый номер');
+    expect(cadastral).toHaveDisplayValue('— не загружать —');
+    const preview = screen.getByRole('table', { name: 'Первые строки файла' });
+    expect(within(preview).getByRole('columnheader', { name: /E: Кадастр/ })).toHaveTextContent(
+      'не загружается',
+    );
+
+    await user.selectOptions(cadastral, 'E: Кадастр');
+    await waitFor(() =>
+      expect(within(preview).getByRole('columnheader', { name: /E: Кадастр/ })).toHaveTextContent(
+        '→ Кадастровый номер',
+      ),
+    );
+    expect(screen.getByLabelText('Кадастровый номер')).toHaveDisplayValue('E: Кадастр');
+    expect(within(preview).getAllByRole('row')).toHaveLength(4);
+    expect(within(preview).getAllByRole('row')[1]).toHaveTextContent('Иванов Иван Иванович');
+  });
+
+  it('imports everything in one transaction when the file is clean', async () => {
+    const first = await setup(csv(good));
+    const summary = await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    expect(summary).toHaveTextContent('Добавится: 3');
+    await first.user.selectOptions(screen.getByLabelText('Кадастровый номер'), 'E: Кадастр');
+    await waitFor(() => expect(screen.getByLabelText('Кадастровый номер')).toHaveDisplayValue('E: Кадастр'));
+    await first.user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(first.onClose).toHaveBeenCalled());
+    const stored = await listPersons(first.db);
+    expect(stored.map((p) => p.fullName).sort()).toEqual([
+      'Иванов Иван Иванович',
+      'Петрова Анна Сергеевна',
+      'Яковлева Мария',
+    ]);
+    expect(stored.find((p) => p.fullName.startsWith('Петрова'))).toMatchObject({
+      status: 'gardener',
+      holdings: [{ plotNumber: '3', cadastralNumber: '50:18:0080301:3' }],
+    });
+  });
+
+  it('re-importing what is stored shows «no changes»', async () => {
+    const same = good.map((r) => r.replace(/;[^;]*$/, ';'));
+    await setup(csv(same), storedThree());
+    expect(await screen.findByText('Изменений нет: реестр уже совпадает с файлом.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Импортировать' })).toBeDisabled();
+  });
+
+  it('a newer file shows what would be added, changed and removed, and applies exactly that', async () => {
+    const newer = [
+      'Иванов Иван Иванович;13;112-233-445 95;член;',
+      'Яковлева Мария;7;087-654-303 00;член СНТ;',
+      'Сидоров Пётр;20;;не член;',
+    ];
+    const { db, user, onClose } = await setup(csv(newer), storedThree());
+    const summary = await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    expect(summary).toHaveTextContent('Добавится: 1');
+    expect(summary).toHaveTextContent('Изменится: 1');
+    expect(summary).toHaveTextContent('Без изменений: 1');
+    expect(summary).toHaveTextContent('Нет в файле (останутся): 1');
+    await user.click(screen.getByLabelText('Удалить из реестра тех, кого нет в файле (1)'));
+    expect(summary).toHaveTextContent('Удалится: 1');
+    await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const after = await listPersons(db);
+    expect(after.map((p) => p.fullName).sort()).toEqual([
+      'Иванов Иван Иванович',
+      'Сидоров Пётр',
+      'Яковлева Мария',
+    ]);
+    expect(after.find((p) => p.fullName.startsWith('Иванов'))?.holdings).toEqual([{ plotNumber: '13' }]);
+  });
+});
+
+function storedThree(): Person[] {
+  return [
+    {
+      id: '',
+      fullName: 'Иванов Иван Иванович',
+      snils: '11223344595',
+      status: 'member',
+      holdings: [{ plotNumber: '12' }],
+    },
+    { id: '', fullName: 'Петрова Анна Сергеевна', status: 'gardener', holdings: [{ plotNumber: '3' }] },
+    {
+      id: '',
+      fullName: 'Яковлева Мария',
+      snils: '08765430300',
+      status: 'member',
+      holdings: [{ plotNumber: '7' }],
+    },
+  ];
+}
+
+describe('ImportWizard with a broken file', () => {
+  it('says the file was not imported and leaves the stored registry as it was', async () => {
+    const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const { db } = await setup(garbage, storedThree());
+    const before = await listPersons(db);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Файл «реестр.csv» не импортирован. Реестр не изменён.');
+    expect(alert).toHaveTextContent('файл Excel повреждён');
+    expect(screen.queryByRole('button', { name: 'Импортировать' })).not.toBeInTheDocument();
+    expect(await listPersons(db)).toEqual(before);
+    expect(before).toHaveLength(3);
+  });
+});

@@ -1,0 +1,68 @@
+import type { PartnershipKind, Person } from '../../../shared/domain/types';
+import { err, problem, type Result } from '../../../shared/result';
+import type { ImportCommand } from './importHandler';
+import type { ImportResponse } from './importProtocol';
+import type { ImportAnalysis, RemapOptions } from './importSession';
+
+/** Reads an import file and re-reads it with another mapping; in a Web Worker where there is one. */
+export interface ImportEngine {
+  open(
+    bytes: Uint8Array,
+    fileName: string,
+    existing: Person[],
+    kind: PartnershipKind,
+  ): Promise<Result<ImportAnalysis>>;
+  remap(options: RemapOptions): Promise<Result<ImportAnalysis>>;
+  dispose(): void;
+}
+
+function engineOver(
+  send: (cmd: ImportCommand) => Promise<Result<ImportAnalysis>>,
+  dispose: () => void,
+): ImportEngine {
+  return {
+    open: (bytes, fileName, existing, kind) => send({ type: 'open', bytes, fileName, existing, kind }),
+    remap: (options) => send({ type: 'remap', options }),
+    dispose,
+  };
+}
+
+/** Parsing, validation and the comparison with the stored registry run off the main thread. */
+function workerEngine(): ImportEngine {
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  let nextId = 1;
+  const pending = new Map<number, (r: Result<ImportAnalysis>) => void>();
+  worker.onmessage = (e: MessageEvent<ImportResponse>) => {
+    pending.get(e.data.id)?.(e.data.result);
+    pending.delete(e.data.id);
+  };
+  worker.onerror = (e) => {
+    const failure = err([
+      problem('import_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
+    ]);
+    for (const resolve of pending.values()) resolve(failure);
+    pending.clear();
+  };
+  return engineOver(
+    (cmd) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        worker.postMessage({ ...cmd, id });
+      }),
+    () => worker.terminate(),
+  );
+}
+
+/** The same handler on the main thread (jsdom has no Worker); the parser still loads lazily. */
+export function inlineEngine(): ImportEngine {
+  const handler = import('./importHandler').then((m) => m.createImportHandler());
+  return engineOver(
+    async (cmd) => (await handler)(cmd),
+    () => {},
+  );
+}
+
+export function createImportEngine(): ImportEngine {
+  return typeof Worker === 'undefined' ? inlineEngine() : workerEngine();
+}
