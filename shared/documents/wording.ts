@@ -1,0 +1,40 @@
+/** Russian phrases the printed documents share (notice, ballots, later the protocol). */
+import type { MeetingForm, PartnershipKind, Person, PersonStatus } from '../domain/types';
+import type { MeetingKind } from '../meetings/meeting';
+
+export const STATUS_LABELS: Record<PersonStatus, string> = {
+  member: 'член товарищества',
+  gardener: 'садовод без членства',
+  owner: 'собственник помещения',
+};
+
+/** «в форме очно-заочного голосования». */
+export const FORM_PHRASES: Record<MeetingForm, string> = {
+  in_person: 'в форме очного голосования (совместного присутствия)',
+  mixed: 'в форме очно-заочного голосования',
+  remote: 'в форме заочного голосования',
+};
+
+/** «очередного общего собрания членов товарищества» (genitive). */
+export function meetingOfPhrase(kind: PartnershipKind, meetingKind: MeetingKind): string {
+  const which = meetingKind === 'regular' ? 'очередного' : 'внеочередного';
+  const whose = kind === 'mkd' ? 'собственников помещений в многоквартирном доме' : 'членов товарищества';
+  return `${which} общего собрания ${whose}`;
+}
+
+/** «на очередном общем собрании членов товарищества» (prepositional). */
+export function atMeetingPhrase(kind: PartnershipKind, meetingKind: MeetingKind): string {
+  const which = meetingKind === 'regular' ? 'очередном' : 'внеочередном';
+  const whose = kind === 'mkd' ? 'собственников помещений в многоквартирном доме' : 'членов товарищества';
+  return `на ${which} общем собрании ${whose}`;
+}
+
+/** «Участки: 12, 14 (доля 1/2)» / «Помещение: кв. 5». */
+export function holdingsLine(person: Pick<Person, 'holdings'>, kind: PartnershipKind): string {
+  const many = person.holdings.length > 1;
+  const label = kind === 'mkd' ? (many ? 'Помещения' : 'Помещение') : many ? 'Участки' : 'Участок';
+  const list = person.holdings
+    .map((h) => (h.share ? `${h.plotNumber} (доля ${h.share})` : h.plotNumber))
+    .join(', ');
+  return `${label}: ${list || '—'}`;
+}
