@@ -1,0 +1,144 @@
+/** Russian explanations of the tally's outcomes, for the protocol, the CLI and the app. */
+import type { Channel, Mark, MeetingSpec } from '../domain/types';
+import type { MatchedBy } from '../ballots/matchVoter';
+import { personBasis, personDecision } from './votes';
+import type { BallotOutcome, Decision, DecisionBasis, RejectReason, TallyResult } from './types';
+
+export const MARK_TEXT: Record<Decision, string> = {
+  for: 'за',
+  against: 'против',
+  abstain: 'воздержался',
+  several: 'отмечено несколько вариантов',
+  all_crossed: 'все варианты зачёркнуты',
+  none: 'ничего не отмечено',
+  conflict: 'разные решения в бюллетенях',
+};
+
+export const CHANNEL_TEXT: Record<Channel, string> = {
+  gosuslugi: 'Госуслуги',
+  paper: 'бумажный бюллетень',
+  in_person: 'очно',
+};
+
+const MATCHED_TEXT: Record<MatchedBy, string> = {
+  id: 'по записи реестра',
+  snils: 'по СНИЛС',
+  cadastral: 'по кадастровому номеру',
+  plot: 'по номеру участка',
+  name: 'по ФИО',
+};
+
+/** `2026-06-08` -> `08.06.2026`. */
+export function dateRu(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+export function rejectReasonText(
+  reason: RejectReason,
+  ballot: { receivedAt: string },
+  meeting: MeetingSpec,
+): string {
+  switch (reason) {
+    case 'no_signature':
+      return 'нет подписи';
+    case 'no_details':
+      return 'нет данных голосующего';
+    case 'pencil':
+      return 'заполнен простым карандашом';
+    case 'corrections':
+      return 'есть исправления';
+    case 'no_power_of_attorney':
+      return 'представитель без реквизитов доверенности';
+    case 'invalid_marks':
+      return 'вопрос отмечен неверно (несколько отметок, ни одной или все зачёркнуты), бюллетень недействителен целиком';
+    case 'not_found':
+      return 'участник не найден в реестре';
+    case 'ambiguous':
+      return 'по данным бюллетеня в реестре подходят несколько человек';
+    case 'before_period':
+      return `получен ${dateRu(ballot.receivedAt)}, до начала голосования (${dateRu(meeting.votingStart)})`;
+    case 'after_period':
+      return `получен ${dateRu(ballot.receivedAt)}, после окончания голосования (${dateRu(meeting.votingEnd)})`;
+    case 'scan_only':
+      return 'получен только скан, оригинал не поступил';
+  }
+}
+
+export function rejectText(outcome: BallotOutcome, meeting: MeetingSpec): string {
+  return outcome.reasons.map((r) => rejectReasonText(r, outcome, meeting)).join('; ');
+}
+
+function questionList(numbers: readonly number[]): string {
+  return numbers.map((n) => `№${n}`).join(', ');
+}
+
+/** Why a ballot counts or not: «Принят: участник найден по СНИЛС; получен 08.06.2026, в срок.» */
+export function explainBallot(outcome: BallotOutcome, meeting: MeetingSpec, personName?: string): string {
+  const who = personName ? `${personName} (${MATCHED_TEXT[outcome.matchedBy ?? 'id']})` : '';
+  switch (outcome.status) {
+    case 'unmatched':
+      return `Не сопоставлен с реестром: ${rejectText(outcome, meeting)}. Требует проверки.`;
+    case 'scan_merged': {
+      const diff = outcome.scanDiffers?.length
+        ? ` Отличается от оригинала по вопросам ${questionList(outcome.scanDiffers)}.`
+        : ' Совпадает с оригиналом.';
+      return `Скан бюллетеня ${who}: учитывается оригинал ${outcome.originalId}.${diff}`;
+    }
+    case 'rejected':
+      return `Не принят${who ? ` (${who})` : ''}: ${rejectText(outcome, meeting)}.`;
+    case 'accepted': {
+      const parts = [`Принят: ${who}; получен ${dateRu(outcome.receivedAt)}, в период голосования`];
+      if (outcome.scanDiffers?.length) {
+        parts.push(
+          `оригинал отличается от скана по вопросам ${questionList(outcome.scanDiffers)}, учтён оригинал`,
+        );
+      }
+      if (outcome.invalidQuestions?.length) {
+        parts.push(`недействителен по вопросам ${questionList(outcome.invalidQuestions)}`);
+      }
+      if (outcome.ignoredQuestions?.length) {
+        parts.push(
+          `голоса по вопросам ${questionList(outcome.ignoredQuestions)} не учитываются: садовод не голосует по ним`,
+        );
+      }
+      return `${parts.join('; ')}.`;
+    }
+  }
+}
+
+const BASIS_TEXT: Record<DecisionBasis, string> = {
+  single: 'по единственному бюллетеню',
+  agree: 'бюллетени совпадают, голос учтён один раз',
+  latest: 'бюллетени расходятся, учтён полученный последним',
+  priority: 'бюллетени расходятся, учтён по приоритету канала',
+  conflict: 'бюллетени расходятся, голос не учтён (конфликт)',
+  not_electorate: 'не голосует по этому вопросу',
+};
+
+/** Why the person at `personIndex` (registry order) counts as they do, question by question. */
+export function explainPerson(result: TallyResult, personIndex: number): string {
+  const person = result.persons[personIndex]!;
+  const role =
+    result.profile.id === 'mkd' || person.status === 'owner'
+      ? 'Собственник'
+      : person.countsAs === 'member'
+        ? 'Член товарищества'
+        : 'Садовод без членства';
+  if (!person.participated) {
+    return person.rejectedBallotIds.length > 0
+      ? `${role}; не принял участие: ни один бюллетень не принят (${person.rejectedBallotIds.join(', ')}).`
+      : `${role}; не принял участие.`;
+  }
+  const votes = result.questions.map((q, i) => {
+    const d = personDecision(result, personIndex, i);
+    const basis = personBasis(result, personIndex, i) ?? 'not_electorate';
+    if (d === null) return `вопрос ${q.number}: ${BASIS_TEXT[basis]}`;
+    return `вопрос ${q.number}: ${MARK_TEXT[d]} (${BASIS_TEXT[basis]})`;
+  });
+  return `${role}; принял участие (${person.ballotIds.join(', ')}). ${votes.join('; ')}.`;
+}
+
+export function markText(mark: Mark): string {
+  return MARK_TEXT[mark];
+}

@@ -1,0 +1,519 @@
+/**
+ * The tally: who took part, whether there is a quorum, what each question decided, and why.
+ * Pure and deterministic: the same ballots in any order give the same result. One pass over the
+ * ballots and one over the registry, keyed by person (no quadratic loops), so the app can run it after
+ * every saved ballot. Weights are exact: integer numerators over one common denominator.
+ */
+import { add, compare, fromInt, lcm, mul, rational, ZERO, type Rational } from '../arith/rational';
+import { indexRegistry, matchVoter, type MatchedBy } from '../ballots/matchVoter';
+import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
+import type { Problem } from '../result';
+import { describeResolvedRule } from '../rules/describeRule';
+import type { RuleProfile } from '../rules/profile';
+import { profileFor } from '../rules/profiles';
+import { resolveRule } from '../rules/resolveRule';
+import { compareSource } from './sourceOrder';
+import type {
+  BallotOutcome,
+  ConflictEntry,
+  PersonOutcome,
+  QuestionOutcome,
+  RejectReason,
+  Tallies,
+  TallyResult,
+  UnmatchedEntry,
+} from './types';
+import { DECISIONS } from './votes';
+import { personWeight } from './weights';
+
+export interface TallyInput {
+  /** The registry snapshot; persons need distinct ids. */
+  registry: readonly Person[];
+  meeting: MeetingSpec;
+  /** Ballots of every channel; a ballot id given twice is one ballot (a file imported twice). */
+  ballots: readonly Ballot[];
+  /** Rows an importer could not turn into ballots, listed as they are. */
+  unmatched?: readonly UnmatchedEntry[];
+  /** Defaults to the built-in profile of the meeting's kind. */
+  profile?: RuleProfile;
+}
+
+// Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
+const NONE = 0;
+const FOR = 1;
+const ABSTAIN = 3;
+const CONFLICT = 6;
+/** Code -> slot of Tallies: for 0, against 1, abstain 2, invalid 3, conflict 4. */
+const SLOT = [3, 0, 1, 2, 3, 3, 4];
+const SLOTS = 5;
+// Basis codes (index into BASES).
+const SINGLE = 0;
+const AGREE = 1;
+const LATEST = 2;
+const PRIORITY = 3;
+const CONFLICTED = 4;
+const NOT_ELECTORATE = 5;
+
+function markCode(m: Mark | undefined): number {
+  switch (m) {
+    case 'for':
+      return 1;
+    case 'against':
+      return 2;
+    case 'abstain':
+      return 3;
+    case 'several':
+      return 4;
+    case 'all_crossed':
+      return 5;
+    default:
+      return NONE;
+  }
+}
+
+const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
+const NO_REASONS: RejectReason[] = [];
+const NO_IDS: readonly string[] = [];
+const CHANNEL_BIT: Record<Channel, number> = { gosuslugi: 1, paper: 2, in_person: 4 };
+
+/** Received-order key inside one person's ballots: date, channel, copy, id. */
+function compareBallots(a: Ballot, b: Ballot): number {
+  if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? -1 : 1;
+  if (a.channel !== b.channel) return a.channel < b.channel ? -1 : 1;
+  if (a.copy !== b.copy) return a.copy < b.copy ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function tallies<T>(slots: readonly T[], o: number): Tallies<T> {
+  return {
+    for: slots[o]!,
+    against: slots[o + 1]!,
+    abstain: slots[o + 2]!,
+    invalid: slots[o + 3]!,
+    conflict: slots[o + 4]!,
+  };
+}
+
+export function tally(input: TallyInput): TallyResult {
+  const { registry, meeting, ballots } = input;
+  const profile = input.profile ?? profileFor(meeting.kind);
+  const problems: Problem[] = [];
+  const questions = meeting.questions;
+  const Q = questions.length;
+  const numbers = questions.map((q) => q.number);
+  const isMkd = meeting.kind === 'mkd';
+  const policy = meeting.conflicts ?? 'flag';
+  const priority = Array.isArray(policy) ? policy : undefined;
+  const ballotPolicy = (meeting.invalidMarks ?? 'question') === 'ballot';
+  const acceptScans = meeting.acceptScans === true;
+  const { votingStart, votingEnd } = meeting;
+  const resolved = questions.map((q) => resolveRule(q, profile));
+  const openToAll = resolved.map((r) => isMkd || r.rule.electorate === 'members_and_gardeners');
+
+  // Registry: who is a member; weights as integer numerators over one common denominator.
+  const P = registry.length;
+  const isMember = new Uint8Array(P);
+  const useWeights = profile.weight !== 'person';
+  const weights: Rational[] = new Array(P);
+  let denominator = 1n;
+  for (let i = 0; i < P; i++) {
+    const p = registry[i]!;
+    isMember[i] = isMkd || p.status === 'member' ? 1 : 0;
+    const w = useWeights ? personWeight(p, profile.weight, problems) : fromInt(1);
+    weights[i] = w;
+    if (w.d !== denominator && useWeights) denominator = lcm(denominator, w.d);
+  }
+  const weightN: bigint[] = useWeights ? weights.map((w) => w.n * (denominator / w.d)) : [];
+  const quorumOfAll = profile.quorum.counts === 'everyone';
+  let members = 0;
+  for (let i = 0; i < P; i++) members += isMember[i]!;
+  let memberWeightN = BigInt(members);
+  let allWeightN = BigInt(P);
+  if (useWeights) {
+    memberWeightN = 0n;
+    allWeightN = 0n;
+    for (let i = 0; i < P; i++) {
+      allWeightN += weightN[i]!;
+      if (isMember[i]) memberWeightN += weightN[i]!;
+    }
+  }
+  const toWeight = (n: bigint): Rational => rational(n, denominator);
+
+  // One pass over the ballots: voter, marks as codes, whether it can count, a per-person linked list.
+  const index = indexRegistry(registry);
+  const B = ballots.length;
+  const codes = new Int8Array(B * Q);
+  const head = new Int32Array(P).fill(-1);
+  const next = new Int32Array(B);
+  /** 1: not acceptable on its own (date, void, bad marks under the ballot policy). */
+  const unfit = new Uint8Array(B);
+  /** 1: some question is marked badly (several, none, all crossed out). */
+  const badMarks = new Uint8Array(B);
+  const matchedBy: (MatchedBy | undefined)[] = new Array(B);
+  const orphans: { b: number; reason: 'not_found' | 'ambiguous' | 'no_details' }[] = [];
+  for (let b = 0; b < B; b++) {
+    const ballot = ballots[b]!;
+    const match = matchVoter(index, ballot.voter);
+    if (match.ok) {
+      next[b] = head[match.index]!;
+      head[match.index] = b;
+      matchedBy[b] = match.by;
+    } else orphans.push({ b, reason: match.reason });
+    const marks = ballot.marks;
+    const o = b * Q;
+    let badMark = false;
+    for (let q = 0; q < Q; q++) {
+      const c = markCode(marks[numbers[q]!]);
+      codes[o + q] = c;
+      if (c < FOR || c > ABSTAIN) badMark = true;
+    }
+    if (badMark) badMarks[b] = 1;
+    if (
+      ballot.receivedAt < votingStart ||
+      ballot.receivedAt > votingEnd ||
+      ballot.voidReasons.length > 0 ||
+      (ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim()) ||
+      (ballotPolicy && badMark && ballot.channel !== 'gosuslugi')
+    ) {
+      unfit[b] = 1;
+    }
+  }
+
+  const rejectReasons = (ballot: Ballot, b: number): RejectReason[] => {
+    if (!unfit[b]) return NO_REASONS;
+    const reasons: RejectReason[] = [];
+    if (ballot.receivedAt < votingStart) reasons.push('before_period');
+    else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
+    const noPoa = ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim();
+    for (const r of VOID_ORDER) {
+      if ((ballot.voidReasons as readonly string[]).includes(r) || (r === 'no_power_of_attorney' && noPoa)) {
+        reasons.push(r);
+      }
+    }
+    if (ballotPolicy && ballot.channel !== 'gosuslugi') {
+      for (let q = 0, o = b * Q; q < Q; q++) {
+        if (codes[o + q]! < FOR || codes[o + q]! > ABSTAIN) {
+          reasons.push('invalid_marks');
+          break;
+        }
+      }
+    }
+    return reasons;
+  };
+
+  const outcomeOf = (ballot: Ballot, b: number, personId: string | undefined): BallotOutcome => ({
+    ballotId: ballot.id,
+    source: ballot.source,
+    channel: ballot.channel,
+    copy: ballot.copy,
+    receivedAt: ballot.receivedAt,
+    status: unfit[b] ? 'rejected' : 'accepted',
+    reasons: rejectReasons(ballot, b),
+    personId,
+    matchedBy: matchedBy[b],
+  });
+
+  const counts = new Array<number>(Q * SLOTS).fill(0);
+  const weightSums = new Array<bigint>(useWeights ? Q * SLOTS : 0).fill(0n);
+  const ignored = new Array<number>(Q).fill(0);
+  const membersVoted = new Array<number>(Q).fill(0);
+  const decision = new Int8Array(P * Q).fill(-1);
+  const basis = new Int8Array(P * Q).fill(-1);
+  const outcomes: BallotOutcome[] = [];
+  const persons: PersonOutcome[] = new Array(P);
+  const conflicts: ConflictEntry[] = [];
+  const byChannel: Record<Channel, number> = { gosuslugi: 0, paper: 0, in_person: 0 };
+  let partPersons = 0;
+  let partMembers = 0;
+  let partQuorumN = 0n;
+  const rank = (c: Channel): number => {
+    const r = priority!.indexOf(c);
+    return r < 0 ? priority!.length : r;
+  };
+
+  /** Accepted ballots of a person disagree on question q: the conflicts policy decides; listed either way. */
+  const settle = (person: Person, acc: readonly number[], q: number): { code: number; how: number } => {
+    let chosen = acc;
+    let resolution: ConflictEntry['resolution'] = 'flag';
+    if (policy === 'latest') {
+      resolution = 'latest';
+      const last = ballots[acc[acc.length - 1]!]!.receivedAt;
+      chosen = acc.filter((b) => ballots[b]!.receivedAt === last);
+    } else if (priority) {
+      resolution = 'priority';
+      const best = Math.min(...acc.map((b) => rank(ballots[b]!.channel)));
+      chosen = acc.filter((b) => rank(ballots[b]!.channel) === best);
+    }
+    const c0 = codes[chosen[0]! * Q + q]!;
+    const decided = resolution !== 'flag' && chosen.every((b) => codes[b * Q + q] === c0);
+    conflicts.push({
+      personId: person.id,
+      fullName: person.fullName,
+      question: numbers[q]!,
+      choices: acc.map((b) => {
+        const ballot = ballots[b]!;
+        const mark = DECISIONS[codes[b * Q + q]!] as Mark;
+        return {
+          ballotId: ballot.id,
+          source: ballot.source,
+          channel: ballot.channel,
+          receivedAt: ballot.receivedAt,
+          mark,
+        };
+      }),
+      resolution,
+      counted: decided ? (DECISIONS[c0] as Mark) : null,
+      ...(decided ? { countedBallotId: ballots[chosen[0]!]!.id } : {}),
+    });
+    if (!decided) return { code: CONFLICT, how: CONFLICTED };
+    return { code: c0, how: resolution === 'latest' ? LATEST : PRIORITY };
+  };
+
+  const list: number[] = [];
+  const accepted: number[] = [];
+  for (let i = 0; i < P; i++) {
+    const person = registry[i]!;
+    let b = head[i]!;
+    if (b === -1) {
+      persons[i] = personOutcome(person, isMember[i] === 1, weights[i]!, NO_IDS, NO_IDS);
+      continue;
+    }
+    // The person's ballots in received order (insertion sort: a person has a handful at most). The same
+    // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot.
+    list.length = 0;
+    for (; b !== -1; b = next[b]!) {
+      let k = list.length;
+      let order = 1;
+      while (k > 0 && (order = compareBallots(ballots[list[k - 1]!]!, ballots[b]!)) > 0) k--;
+      if (k > 0 && order === 0) continue;
+      list.splice(k, 0, b);
+    }
+    const first = outcomes.length;
+    accepted.length = 0;
+    let rejectedIds: string[] | undefined;
+    for (const x of list) outcomes.push(outcomeOf(ballots[x]!, x, person.id));
+    // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
+    for (let k = 0; k < list.length; k++) {
+      const scan = ballots[list[k]!]!;
+      if (scan.copy !== 'scan') continue;
+      const out = outcomes[first + k]!;
+      const o = list.findIndex(
+        (x) => ballots[x]!.copy === 'original' && ballots[x]!.channel === scan.channel,
+      );
+      if (o < 0) {
+        if (!acceptScans) {
+          out.reasons = [...out.reasons, 'scan_only'];
+          out.status = 'rejected';
+        }
+        continue;
+      }
+      const original = outcomes[first + o]!;
+      const differs: number[] = [];
+      for (let q = 0; q < Q; q++) {
+        if (codes[list[k]! * Q + q] !== codes[list[o]! * Q + q]) differs.push(numbers[q]!);
+      }
+      out.status = 'scan_merged';
+      out.reasons = NO_REASONS;
+      out.originalId = original.ballotId;
+      original.scanIds = [...(original.scanIds ?? []), out.ballotId];
+      if (differs.length > 0) {
+        out.scanDiffers = differs;
+        original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
+          (x, y) => x - y,
+        );
+      }
+    }
+    for (let k = 0; k < list.length; k++) {
+      const out = outcomes[first + k]!;
+      if (out.status === 'accepted') accepted.push(list[k]!);
+      else if (out.status === 'rejected') (rejectedIds ??= []).push(out.ballotId);
+    }
+    const member = isMember[i] === 1;
+    const acceptedIds = accepted.length > 0 ? accepted.map((x) => ballots[x]!.id) : NO_IDS;
+    persons[i] = personOutcome(person, member, weights[i]!, acceptedIds, rejectedIds ?? NO_IDS);
+    if (accepted.length === 0) continue;
+
+    partPersons++;
+    if (member) partMembers++;
+    if (member || quorumOfAll) partQuorumN += useWeights ? weightN[i]! : 1n;
+    let seen = 0;
+    for (const x of accepted) seen |= CHANNEL_BIT[ballots[x]!.channel];
+    if (seen & 1) byChannel.gosuslugi++;
+    if (seen & 2) byChannel.paper++;
+    if (seen & 4) byChannel.in_person++;
+
+    const a0 = accepted[0]! * Q;
+    const many = accepted.length > 1;
+    const row = i * Q;
+    for (let q = 0; q < Q; q++) {
+      if (!member && !openToAll[q]) {
+        basis[row + q] = NOT_ELECTORATE;
+        let marked = false;
+        for (let k = 0; k < list.length; k++) {
+          const x = list[k]!;
+          if (outcomes[first + k]!.status !== 'accepted' || codes[x * Q + q] === NONE) continue;
+          marked = true;
+          (outcomes[first + k]!.ignoredQuestions ??= []).push(numbers[q]!);
+        }
+        if (marked) ignored[q]!++;
+        continue;
+      }
+      let code = codes[a0 + q]!;
+      let how = SINGLE;
+      if (many) {
+        how = AGREE;
+        for (let k = 1; k < accepted.length; k++) {
+          if (codes[accepted[k]! * Q + q] !== code) {
+            const settled = settle(person, accepted.slice(), q);
+            code = settled.code;
+            how = settled.how;
+            break;
+          }
+        }
+      }
+      decision[row + q] = code;
+      basis[row + q] = how;
+      const slot = q * SLOTS + SLOT[code]!;
+      counts[slot]!++;
+      if (useWeights) weightSums[slot]! += weightN[i]!;
+      if (member && code >= FOR && code <= ABSTAIN) membersVoted[q]!++;
+    }
+    for (let k = 0; k < list.length; k++) {
+      const out = outcomes[first + k]!;
+      if (out.status !== 'accepted' || !badMarks[list[k]!]) continue;
+      for (let q = 0, o = list[k]! * Q; q < Q; q++) {
+        const c = codes[o + q]!;
+        if ((c < FOR || c > ABSTAIN) && (member || openToAll[q]))
+          (out.invalidQuestions ??= []).push(numbers[q]!);
+      }
+    }
+  }
+
+  // Ballots whose voter is not in the registry: electronic ones go to review, paper ones are rejected.
+  orphans.sort(
+    (x, y) =>
+      compareSource(ballots[x.b]!.source, ballots[y.b]!.source) ||
+      compareBallots(ballots[x.b]!, ballots[y.b]!),
+  );
+  const unmatched: UnmatchedEntry[] = [...(input.unmatched ?? [])];
+  let lastId: string | undefined;
+  for (const { b, reason } of orphans) {
+    const ballot = ballots[b]!;
+    if (ballot.id === lastId) continue;
+    lastId = ballot.id;
+    const electronic = ballot.channel === 'gosuslugi';
+    const out = outcomeOf(ballot, b, undefined);
+    out.status = electronic ? 'unmatched' : 'rejected';
+    out.reasons = [reason, ...out.reasons.filter((r) => r !== reason)];
+    delete out.personId;
+    delete out.matchedBy;
+    outcomes.push(out);
+    if (electronic) {
+      unmatched.push({
+        source: ballot.source,
+        name: ballot.voter.fullName ?? '',
+        channel: ballot.channel,
+        reason,
+      });
+    }
+  }
+  unmatched.sort(
+    (x, y) => compareSource(x.source, y.source) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
+  );
+
+  // Quorum and decisions.
+  const quorumTotalN = quorumOfAll ? allWeightN : memberWeightN;
+  const quorumReached = quorumTotalN > 0n && partQuorumN * 2n > quorumTotalN;
+  const questionQuorumApplies = profile.questionQuorum?.forms.includes(meeting.form) ?? false;
+  const questionQuorumDecides = questionQuorumApplies && profile.questionQuorum!.affectsDecision;
+  const questionOutcomes: QuestionOutcome[] = questions.map((question, q) => {
+    const r = resolved[q]!;
+    const c = tallies(counts, q * SLOTS);
+    const w = useWeights
+      ? tallies(weightSums.slice(q * SLOTS, (q + 1) * SLOTS).map(toWeight), 0)
+      : tallies(counts.slice(q * SLOTS, (q + 1) * SLOTS).map(fromInt), 0);
+    const electorateWeight = toWeight(openToAll[q] ? allWeightN : memberWeightN);
+    const participantsWeight = [w.against, w.abstain, w.invalid, w.conflict].reduce(add, w.for);
+    const base = r.rule.base === 'all' ? electorateWeight : participantsWeight;
+    const voted = membersVoted[q]!;
+    const questionQuorumReached = voted * 2 > members;
+    let outcome: QuestionOutcome['decision'];
+    if (!quorumReached || (questionQuorumDecides && !questionQuorumReached)) outcome = 'no_quorum';
+    else {
+      const passes =
+        r.rule.majority === 'simple'
+          ? compare(mul(w.for, fromInt(2)), base) > 0
+          : r.rule.majority === 'two_thirds'
+            ? compare(mul(w.for, fromInt(3)), mul(base, fromInt(2))) >= 0
+            : base.n > 0n && compare(w.for, base) === 0;
+      outcome = passes ? 'adopted' : 'rejected';
+    }
+    return {
+      number: question.number,
+      text: question.text,
+      rule: r.rule,
+      ruleSource: r.source,
+      ...(r.item !== undefined ? { item: r.item } : {}),
+      ruleText: describeResolvedRule(r, meeting.kind, profile.title),
+      counts: c,
+      weights: w,
+      electorateParticipants: c.for + c.against + c.abstain + c.invalid + c.conflict,
+      electorateWeight,
+      base,
+      ignored: ignored[q]!,
+      decision: outcome,
+      questionQuorum: {
+        applies: questionQuorumApplies,
+        affectsDecision: questionQuorumDecides,
+        voted,
+        total: members,
+        reached: questionQuorumReached,
+      },
+      remoteForbidden:
+        meeting.form === 'remote' && r.item !== undefined && profile.remoteForbidden.includes(r.item),
+    };
+  });
+
+  return {
+    profile: { id: profile.id, title: profile.title, weight: profile.weight },
+    registry: { persons: P, members, gardeners: P - members, weightTotal: toWeight(quorumTotalN) },
+    participation: {
+      persons: partPersons,
+      members: partMembers,
+      gardeners: partPersons - partMembers,
+      weight: toWeight(partQuorumN),
+      byChannel,
+    },
+    quorum: {
+      reached: quorumReached,
+      share: quorumTotalN > 0n ? rational(partQuorumN, quorumTotalN) : ZERO,
+      counts: profile.quorum.counts,
+    },
+    questions: questionOutcomes,
+    ballots: outcomes,
+    persons,
+    votes: { questions: Q, decision, basis },
+    conflicts,
+    unmatched,
+    problems,
+  };
+}
+
+function personOutcome(
+  person: Person,
+  member: boolean,
+  weight: Rational,
+  ballotIds: readonly string[],
+  rejectedBallotIds: readonly string[],
+): PersonOutcome {
+  return {
+    personId: person.id,
+    fullName: person.fullName,
+    status: person.status,
+    countsAs: member ? 'member' : 'gardener',
+    weight,
+    participated: ballotIds.length > 0,
+    ballotIds,
+    rejectedBallotIds,
+  };
+}

@@ -1,0 +1,185 @@
+/** What the tally returns: plain data (structured-clone safe), deterministic for the same inputs. */
+import type { MatchedBy } from '../ballots/matchVoter';
+import type { Rational } from '../arith/rational';
+import type { BallotCopy, Channel, IsoDate, Mark, PersonStatus, Rule, VoidReason } from '../domain/types';
+import type { Problem } from '../result';
+
+/** Why a ballot is not counted. VoidReason: void as a whole (regulation 5.6); the rest: not accepted. */
+export type RejectReason =
+  | VoidReason
+  /** invalidMarks "ballot": a question with several marks, none, or all crossed out voids the ballot. */
+  | 'invalid_marks'
+  | 'not_found'
+  | 'ambiguous'
+  | 'before_period'
+  | 'after_period'
+  /** A scan with no original, and the meeting does not accept scans. */
+  | 'scan_only';
+
+/**
+ * accepted: counted; rejected: not counted (reasons say why); unmatched: an electronic ballot whose
+ * voter is not in the registry (review queue); scan_merged: a scan whose original arrived and counts
+ * instead (they are one ballot).
+ */
+export type BallotStatus = 'accepted' | 'rejected' | 'unmatched' | 'scan_merged';
+
+export interface BallotOutcome {
+  ballotId: string;
+  source: string;
+  channel: Channel;
+  copy: BallotCopy;
+  receivedAt: IsoDate;
+  status: BallotStatus;
+  /** Empty when accepted or merged. */
+  reasons: RejectReason[];
+  personId?: string;
+  matchedBy?: MatchedBy;
+  /** For a merged scan: the original it is a copy of. */
+  originalId?: string;
+  /** For an original: its scans; for both: the questions where scan and original differ. */
+  scanIds?: string[];
+  scanDiffers?: number[];
+  /** Questions marked badly (several, none, all crossed out), counted as invalid for that question. */
+  invalidQuestions?: number[];
+  /** Questions this (gardener's) ballot marked where the voter is not in the electorate: ignored. */
+  ignoredQuestions?: number[];
+}
+
+/** The decision counted for one person on one question. */
+export type Decision = Mark | 'conflict';
+
+/**
+ * single: the person's only accepted ballot; agree: several accepted ballots, all the same;
+ * latest / priority: they disagree and the conflicts policy chose one; conflict: they disagree and
+ * the vote is not counted; not_electorate: the person may not vote on this question.
+ */
+export type DecisionBasis = 'single' | 'agree' | 'latest' | 'priority' | 'conflict' | 'not_electorate';
+
+export interface PersonOutcome {
+  personId: string;
+  fullName: string;
+  status: PersonStatus;
+  /** member counts toward the quorum and member-only questions (in МКД every owner is a member here). */
+  countsAs: 'member' | 'gardener';
+  weight: Rational;
+  participated: boolean;
+  /** Accepted ballots, in the order received. */
+  ballotIds: readonly string[];
+  /** Ballots of this person that are not counted. */
+  rejectedBallotIds: readonly string[];
+}
+
+/**
+ * Each person's decision on each question, compact (persons × questions, registry order, meeting
+ * question order); read it with personDecision / personBasis. -1: no decision (absent, or not in the
+ * question's electorate).
+ */
+export interface VoteMatrix {
+  questions: number;
+  /** Index into DECISIONS. */
+  decision: Int8Array;
+  /** Index into BASES. */
+  basis: Int8Array;
+}
+
+export interface ConflictChoice {
+  ballotId: string;
+  source: string;
+  channel: Channel;
+  receivedAt: IsoDate;
+  mark: Mark;
+}
+
+/** Accepted ballots of one person that disagree on a question, and how the policy settled it. */
+export interface ConflictEntry {
+  personId: string;
+  fullName: string;
+  question: number;
+  choices: ConflictChoice[];
+  resolution: 'flag' | 'latest' | 'priority';
+  /** The mark counted, or null when the question's vote is not counted (flag, or a tie). */
+  counted: Mark | null;
+  /** The ballot whose mark counted. */
+  countedBallotId?: string;
+}
+
+export interface UnmatchedEntry {
+  source: string;
+  name: string;
+  channel?: Channel;
+  /** not_found: no one in the registry; ambiguous: several persons fit; no_details: nothing to match. */
+  reason: 'not_found' | 'ambiguous' | 'no_details';
+}
+
+/** Counts (persons) and weights of one question's decisions. */
+export interface Tallies<T> {
+  for: T;
+  against: T;
+  abstain: T;
+  invalid: T;
+  conflict: T;
+}
+
+export interface QuestionOutcome {
+  number: number;
+  text: string;
+  rule: Required<Rule>;
+  ruleSource: 'explicit' | 'item' | 'default';
+  item?: string;
+  /** The rule in plain Russian with its origin. */
+  ruleText: string;
+  /** Persons per decision; they add up to `electorateParticipants`. */
+  counts: Tallies<number>;
+  /** Weights per decision (equal to the counts under one vote per person). */
+  weights: Tallies<Rational>;
+  /** Participants in this question's electorate. */
+  electorateParticipants: number;
+  /** Weight of the whole electorate in the registry. */
+  electorateWeight: Rational;
+  /** What the majority is measured against: electorate participants, or all votes (rule base `all`). */
+  base: Rational;
+  /** Marks of voters outside the electorate (gardeners on a members-only question), ignored. */
+  ignored: number;
+  decision: 'adopted' | 'rejected' | 'no_quorum';
+  /** 217-ФЗ (2024): more than half of all members voted (for, against or abstain) on this question. */
+  questionQuorum: {
+    applies: boolean;
+    affectsDecision: boolean;
+    voted: number;
+    total: number;
+    reached: boolean;
+  };
+  /** The profile does not allow this item in the remote form and the meeting is remote. */
+  remoteForbidden: boolean;
+}
+
+export interface TallyResult {
+  profile: { id: string; title: string; weight: string };
+  registry: {
+    persons: number;
+    members: number;
+    gardeners: number;
+    /** Total weight of those counting toward the quorum (the quorum's denominator). */
+    weightTotal: Rational;
+  };
+  participation: {
+    persons: number;
+    members: number;
+    gardeners: number;
+    /** Weight of participants counting toward the quorum. */
+    weight: Rational;
+    /** Persons with an accepted ballot from each channel. */
+    byChannel: Record<Channel, number>;
+  };
+  quorum: { reached: boolean; share: Rational; counts: 'members' | 'everyone' };
+  questions: QuestionOutcome[];
+  /** Every ballot given, once (duplicates of one id are dropped): registry order, then by source. */
+  ballots: BallotOutcome[];
+  /** One per registry person, in registry order. */
+  persons: PersonOutcome[];
+  votes: VoteMatrix;
+  conflicts: ConflictEntry[];
+  unmatched: UnmatchedEntry[];
+  /** Problems of the input the tally noticed (a person without area, …); warnings. */
+  problems: Problem[];
+}
