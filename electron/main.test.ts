@@ -44,7 +44,7 @@ vi.mock('electron', () => {
       on: (event: string, fn: (...args: unknown[]) => void) => state.appEvents.set(event, fn),
       whenReady: () => Promise.resolve(),
       isPackaged: true,
-      getPath: () => '/home/user/Documents',
+      getPath: (name: string) => (name === 'userData' ? '/home/user/.config/Golos' : '/home/user/Documents'),
       getVersion: () => '0.1.0',
     },
     BrowserWindow,
@@ -95,7 +95,14 @@ test('one hardened window showing the local index.html; IPC channels registered'
     webviewTag: false,
     devTools: false,
   });
-  expect([...state.ipc.keys()].sort()).toEqual(['golos:open-file', 'golos:save-file', 'golos:write-package']);
+  expect([...state.ipc.keys()].sort()).toEqual([
+    'golos:backup-list',
+    'golos:backup-read',
+    'golos:backup-save',
+    'golos:open-file',
+    'golos:save-file',
+    'golos:write-package',
+  ]);
   expect(state.menu).toHaveLength(4);
 });
 

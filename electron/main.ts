@@ -7,6 +7,7 @@
  *  - navigation blocked except to index.html itself; new windows denied; permission requests denied;
  *    downloads refused (files are saved through IPC);
  *  - IPC: only the channels of ./ipc/contract, from our own page, every argument validated (./ipc/router);
+ *    automatic backups go to `<userData>/backups` (./ipc/backupHandlers);
  *  - single instance.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
@@ -155,6 +156,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers(ipcMain, {
       dialogs,
       isTrustedSender: (url) => isAppPage(url, indexFile),
+      backupDir: join(app.getPath('userData'), 'backups'),
     });
     createWindow();
   });

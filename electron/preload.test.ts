@@ -17,16 +17,34 @@ test('exposes only `golos` with one function per channel, each invoking its name
   await import('./preload');
   expect([...exposed.keys()]).toEqual(['golos']);
   const bridge = exposed.get('golos') as GolosBridge;
-  expect(Object.keys(bridge).sort()).toEqual(['openFile', 'saveFile', 'writePackage']);
+  expect(Object.keys(bridge).sort()).toEqual([
+    'listBackups',
+    'openFile',
+    'readBackup',
+    'saveBackup',
+    'saveFile',
+    'writePackage',
+  ]);
   const save = { suggestedName: 'a.pdf', bytes: new Uint8Array(1), mime: 'a/b' };
   const open = { accept: ['.pdf'] };
   const pkg = { folderName: 'P', files: [] };
   await bridge.saveFile(save);
   await bridge.openFile(open);
   await bridge.writePackage(pkg);
+  const backup = {
+    createdAt: '2025-05-01T10:00:00.000Z',
+    reason: 'daily' as const,
+    bytes: new Uint8Array(1),
+  };
+  await bridge.saveBackup(backup);
+  await bridge.listBackups({});
+  await bridge.readBackup({ id: 'x' });
   expect(invoked).toEqual([
     [IPC_CHANNELS.saveFile, save],
     [IPC_CHANNELS.openFile, open],
     [IPC_CHANNELS.writePackage, pkg],
+    [IPC_CHANNELS.backupSave, backup],
+    [IPC_CHANNELS.backupList, {}],
+    [IPC_CHANNELS.backupRead, { id: 'x' }],
   ]);
 });

@@ -9,6 +9,9 @@ const bridge: GolosBridge = {
   saveFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, req),
   openFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.openFile, req),
   writePackage: (req) => ipcRenderer.invoke(IPC_CHANNELS.writePackage, req),
+  saveBackup: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupSave, req),
+  listBackups: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupList, req),
+  readBackup: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupRead, req),
 };
 
 contextBridge.exposeInMainWorld('golos', bridge);

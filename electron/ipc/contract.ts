@@ -4,6 +4,7 @@
  * This file is imported by the preload script, the main process and renderer/platform, so it must stay
  * free of Node, Electron and DOM imports: types and plain constants only.
  */
+import type { BackupReason } from '../../shared/backup/backupNames';
 import type { Result } from '../../shared/result';
 
 /** Named IPC channels; the preload exposes one typed function per channel and nothing else. */
@@ -11,6 +12,9 @@ export const IPC_CHANNELS = {
   saveFile: 'golos:save-file',
   openFile: 'golos:open-file',
   writePackage: 'golos:write-package',
+  backupSave: 'golos:backup-save',
+  backupList: 'golos:backup-list',
+  backupRead: 'golos:backup-read',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -96,6 +100,35 @@ export interface WrittenPackage {
   flushed: boolean;
 }
 
+/** How many automatic backups the app's data folder keeps; older ones are removed after each new one. */
+export const BACKUPS_KEPT = 30;
+
+/** An automatic backup kept by the app (Electron: a file in the data folder). */
+export interface BackupInfo {
+  /** Opaque id to read it back (Electron: the file name). */
+  id: string;
+  /** ISO UTC time the backup was made. */
+  createdAt: string;
+  reason: BackupReason;
+  /** Size in bytes. */
+  size: number;
+}
+
+export interface BackupSaveRequest {
+  /** ISO UTC time, exactly as `Date.prototype.toISOString` writes it. */
+  createdAt: string;
+  reason: BackupReason;
+  /** The `.golos-backup` file content. */
+  bytes: Uint8Array;
+}
+
+/** `golos:backup-list` takes no parameters: an empty object. */
+export type BackupListRequest = Record<string, never>;
+
+export interface BackupReadRequest {
+  id: string;
+}
+
 /**
  * What the preload exposes as `window.golos`. Every function resolves (never rejects on expected errors)
  * with a Result whose problems carry Russian messages. `null` means the user cancelled the dialog.
@@ -105,6 +138,11 @@ export interface GolosBridge {
   /** Resolves with an empty array when the user cancels. */
   openFile(req: OpenFileRequest): Promise<Result<OpenedFile[]>>;
   writePackage(req: WritePackageRequest): Promise<Result<WrittenPackage | null>>;
+  /** Writes an automatic backup into the app's data folder (atomically), keeping the last {@link BACKUPS_KEPT}. */
+  saveBackup(req: BackupSaveRequest): Promise<Result<BackupInfo>>;
+  /** The automatic backups in the data folder, newest first. */
+  listBackups(req: BackupListRequest): Promise<Result<BackupInfo[]>>;
+  readBackup(req: BackupReadRequest): Promise<Result<Uint8Array>>;
 }
 
 /** Argument and result types per channel, for the main-process router and its tests. */
@@ -112,4 +150,7 @@ export interface IpcContract {
   [IPC_CHANNELS.saveFile]: { request: SaveFileRequest; response: Result<SavedFile | null> };
   [IPC_CHANNELS.openFile]: { request: OpenFileRequest; response: Result<OpenedFile[]> };
   [IPC_CHANNELS.writePackage]: { request: WritePackageRequest; response: Result<WrittenPackage | null> };
+  [IPC_CHANNELS.backupSave]: { request: BackupSaveRequest; response: Result<BackupInfo> };
+  [IPC_CHANNELS.backupList]: { request: BackupListRequest; response: Result<BackupInfo[]> };
+  [IPC_CHANNELS.backupRead]: { request: BackupReadRequest; response: Result<Uint8Array> };
 }

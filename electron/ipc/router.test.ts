@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { withTempDir } from '../test/faultyFs';
 import { IPC_CHANNELS } from './contract';
 import type { Dialogs } from './dialogs';
 import { registerIpcHandlers, type IpcInvokeEventLike } from './router';
@@ -6,7 +8,7 @@ type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unkno
 
 const PAGE = 'file:///opt/golos/resources/app/dist/renderer/index.html';
 
-function setup(dialogs: Partial<Dialogs> = {}) {
+function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-backups') {
   const listeners = new Map<string, Listener>();
   const calls: string[] = [];
   const all: Dialogs = {
@@ -26,16 +28,23 @@ function setup(dialogs: Partial<Dialogs> = {}) {
   };
   const channels = registerIpcHandlers(
     { handle: (channel, listener) => listeners.set(channel, listener) },
-    { dialogs: all, isTrustedSender: (url) => url === PAGE },
+    { dialogs: all, isTrustedSender: (url) => url === PAGE, backupDir },
   );
   const invoke = (channel: string, url: string | null, ...args: unknown[]) =>
     listeners.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
   return { channels, listeners, invoke, calls };
 }
 
-test('registers exactly the three contract channels', () => {
+test('registers exactly the contract channels', () => {
   const { channels, listeners } = setup();
-  expect(channels.sort()).toEqual(['golos:open-file', 'golos:save-file', 'golos:write-package']);
+  expect(channels.sort()).toEqual([
+    'golos:backup-list',
+    'golos:backup-read',
+    'golos:backup-save',
+    'golos:open-file',
+    'golos:save-file',
+    'golos:write-package',
+  ]);
   expect([...listeners.keys()].sort()).toEqual(channels);
 });
 
@@ -112,5 +121,41 @@ test('an unexpected exception becomes a Russian problem, never a rejected promis
         message: 'Непредвиденная ошибка при выполнении golos:write-package: dialog crashed.',
       },
     ],
+  });
+});
+
+test('backup channels: validated, then written to, listed from and read from the backup folder', async () => {
+  await withTempDir(async (dir) => {
+    const backupDir = join(dir, 'backups');
+    const { invoke } = setup({}, backupDir);
+    const createdAt = '2025-05-01T10:00:00.000Z';
+    const saved = await invoke(IPC_CHANNELS.backupSave, PAGE, {
+      createdAt,
+      reason: 'before-import',
+      bytes: new Uint8Array([1, 2, 3]),
+    });
+    const id = 'golos-2025-05-01T10-00-00.000Z-before-import.golos-backup';
+    expect(saved).toEqual({ ok: true, value: { id, createdAt, reason: 'before-import', size: 3 } });
+    expect(await invoke(IPC_CHANNELS.backupList, PAGE, {})).toEqual({
+      ok: true,
+      value: [saved && { id, createdAt, reason: 'before-import', size: 3 }],
+    });
+    expect(await invoke(IPC_CHANNELS.backupRead, PAGE, { id })).toEqual({
+      ok: true,
+      value: new Uint8Array([1, 2, 3]),
+    });
+    for (const bad of [{ id: '../secret' }, { id: join(backupDir, id) }, { id, extra: 1 }]) {
+      expect(await invoke(IPC_CHANNELS.backupRead, PAGE, bad)).toMatchObject({
+        ok: false,
+        error: [{ code: 'ipc_invalid_argument' }],
+      });
+    }
+    expect(await invoke(IPC_CHANNELS.backupList, PAGE, { dir: '/' })).toMatchObject({ ok: false });
+    expect(
+      await invoke(IPC_CHANNELS.backupSave, PAGE, { createdAt, reason: 'weekly', bytes: [1] }),
+    ).toMatchObject({
+      ok: false,
+      error: [{ field: 'Причина копии' }, { field: 'Содержимое' }],
+    });
   });
 });

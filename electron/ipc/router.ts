@@ -4,11 +4,19 @@
  * always receives a Result). Takes an `ipcMain`-like object, so it is tested without Electron.
  */
 import { err, problem, type Result } from '../../shared/result';
+import { listBackups, readBackup, saveBackup, type BackupFs } from './backupHandlers';
 import { IPC_CHANNELS, type IpcChannel } from './contract';
 import type { Dialogs } from './dialogs';
 import { openFile, type OpenFileDeps } from './openFileHandler';
 import { saveFile, type SaveFileDeps } from './saveFileHandler';
-import { validateOpenFileRequest, validateSaveFileRequest, validateWritePackageRequest } from './validate';
+import {
+  validateBackupListRequest,
+  validateBackupReadRequest,
+  validateBackupSaveRequest,
+  validateOpenFileRequest,
+  validateSaveFileRequest,
+  validateWritePackageRequest,
+} from './validate';
 import { writePackage, type WritePackageDeps } from './writePackageHandler';
 
 export interface IpcInvokeEventLike {
@@ -26,7 +34,9 @@ export interface RouterDeps {
   dialogs: Dialogs;
   /** True only for the URL of our own renderer page. */
   isTrustedSender(url: string): boolean;
-  fs?: SaveFileDeps['fs'] & OpenFileDeps['fs'] & WritePackageDeps['fs'];
+  /** The folder of automatic backups (`<userData>/backups`). */
+  backupDir: string;
+  fs?: SaveFileDeps['fs'] & OpenFileDeps['fs'] & WritePackageDeps['fs'] & BackupFs;
 }
 
 type Route = (arg: unknown) => Promise<Result<unknown>>;
@@ -41,12 +51,16 @@ function route<T, R>(validate: (value: unknown) => Result<T>, run: (req: T) => P
 
 export function createRoutes(deps: RouterDeps): Record<IpcChannel, Route> {
   const { dialogs, fs } = deps;
+  const backups = { dir: deps.backupDir, fs };
   return {
     [IPC_CHANNELS.saveFile]: route(validateSaveFileRequest, (req) => saveFile(req, { dialogs, fs })),
     [IPC_CHANNELS.openFile]: route(validateOpenFileRequest, (req) => openFile(req, { dialogs, fs })),
     [IPC_CHANNELS.writePackage]: route(validateWritePackageRequest, (req) =>
       writePackage(req, { dialogs, fs }),
     ),
+    [IPC_CHANNELS.backupSave]: route(validateBackupSaveRequest, (req) => saveBackup(req, backups)),
+    [IPC_CHANNELS.backupList]: route(validateBackupListRequest, () => listBackups(backups)),
+    [IPC_CHANNELS.backupRead]: route(validateBackupReadRequest, (req) => readBackup(req, backups)),
   };
 }
 

@@ -3,10 +3,14 @@
  * (the renderer is not trusted); renderer/platform runs the same ones first, so both sides give the same
  * Russian messages. Pure TypeScript: no Node, Electron or DOM imports.
  */
+import { isBackupReason, isIsoUtc, parseStoredBackupName } from '../../shared/backup/backupNames';
 import { err, ok, problem, type Problem, type Result } from '../../shared/result';
 import {
   IPC_LIMITS,
   MANIFEST_NAME,
+  type BackupListRequest,
+  type BackupReadRequest,
+  type BackupSaveRequest,
   type OpenFileRequest,
   type PackageFile,
   type SaveFileRequest,
@@ -256,4 +260,67 @@ export function validateWritePackageRequest(value: unknown): Result<WritePackage
   }
   if (problems.length > 0 || folderName === undefined) return err(problems);
   return ok({ folderName, files: valid });
+}
+
+export function validateBackupSaveRequest(value: unknown): Result<BackupSaveRequest> {
+  if (!isPlainObject(value)) {
+    return err([
+      invalid('запрос', `Запрос на запись резервной копии: ожидался объект, получено ${describe(value)}.`),
+    ]);
+  }
+  const problems: Problem[] = [];
+  checkKeys(value, ['createdAt', 'reason', 'bytes'], 'Запрос на запись резервной копии', problems);
+  const { createdAt, reason } = value;
+  if (!isIsoUtc(createdAt)) {
+    problems.push(
+      invalid(
+        'Время копии',
+        `Время копии: ожидалось время вида «2025-05-01T10:00:00.000Z», получено ${typeof createdAt === 'string' ? `«${createdAt.slice(0, 40)}»` : describe(createdAt)}.`,
+      ),
+    );
+  }
+  if (!isBackupReason(reason)) {
+    problems.push(
+      invalid(
+        'Причина копии',
+        `Причина копии: неизвестное значение ${typeof reason === 'string' ? `«${reason.slice(0, 40)}»` : describe(reason)}.`,
+      ),
+    );
+  }
+  const bytes = collect(problems, validateBytes(value.bytes, 'Содержимое', 'резервная копия'));
+  if (problems.length > 0 || bytes === undefined) return err(problems);
+  return ok({ createdAt: createdAt as string, reason: reason as BackupSaveRequest['reason'], bytes });
+}
+
+export function validateBackupListRequest(value: unknown): Result<BackupListRequest> {
+  if (!isPlainObject(value) || Object.keys(value).length > 0) {
+    return err([
+      invalid(
+        'запрос',
+        `Запрос списка резервных копий: ожидался пустой объект, получено ${describe(value)}.`,
+      ),
+    ]);
+  }
+  return ok({});
+}
+
+export function validateBackupReadRequest(value: unknown): Result<BackupReadRequest> {
+  if (!isPlainObject(value)) {
+    return err([
+      invalid('запрос', `Запрос на чтение резервной копии: ожидался объект, получено ${describe(value)}.`),
+    ]);
+  }
+  const problems: Problem[] = [];
+  checkKeys(value, ['id'], 'Запрос на чтение резервной копии', problems);
+  const id = value.id;
+  if (typeof id !== 'string' || parseStoredBackupName(id) === null) {
+    problems.push(
+      invalid(
+        'Копия',
+        `Копия: ${typeof id === 'string' ? `«${id.slice(0, 60)}»` : describe(id)} — не имя автоматической резервной копии.`,
+      ),
+    );
+  }
+  if (problems.length > 0) return err(problems);
+  return ok({ id: id as string });
 }

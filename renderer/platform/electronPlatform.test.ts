@@ -18,6 +18,21 @@ function fakeBridge(overrides: Partial<GolosBridge> = {}) {
       calls.push(['writePackage', req]);
       return { ok: true, value: null };
     },
+    saveBackup: async (req) => {
+      calls.push(['saveBackup', req]);
+      return {
+        ok: true,
+        value: { id: 'x', createdAt: req.createdAt, reason: req.reason, size: req.bytes.length },
+      };
+    },
+    listBackups: async (req) => {
+      calls.push(['listBackups', req]);
+      return { ok: true, value: [] };
+    },
+    readBackup: async (req) => {
+      calls.push(['readBackup', req]);
+      return { ok: true, value: new Uint8Array([7]) };
+    },
     ...overrides,
   };
   return { bridge, calls };
@@ -81,4 +96,30 @@ test('a failed IPC call becomes a Russian problem instead of a rejection', async
       },
     ],
   });
+});
+
+test('backups go through the bridge, validated first; the browser platform has none', async () => {
+  const { bridge, calls } = fakeBridge();
+  const backups = createElectronPlatform(bridge).backups!;
+  const bytes = new Uint8Array([1, 2]);
+  const createdAt = '2025-05-01T10:00:00.000Z';
+  expect(await backups.save({ createdAt, reason: 'daily', bytes })).toEqual({
+    ok: true,
+    value: { id: 'x', createdAt, reason: 'daily', size: 2 },
+  });
+  expect(await backups.list()).toEqual({ ok: true, value: [] });
+  const id = 'golos-2025-05-01T10-00-00.000Z-daily.golos-backup';
+  expect(await backups.read(id)).toEqual({ ok: true, value: new Uint8Array([7]) });
+  const refused = await backups.read('../../etc/passwd');
+  expect(refused.ok || refused.error[0]?.message).toBe(
+    'Копия: «../../etc/passwd» — не имя автоматической резервной копии.',
+  );
+  const badSave = await backups.save({ createdAt: 'вчера', reason: 'daily', bytes });
+  expect(badSave.ok || badSave.error[0]?.field).toBe('Время копии');
+  expect(calls).toEqual([
+    ['saveBackup', { createdAt, reason: 'daily', bytes }],
+    ['listBackups', {}],
+    ['readBackup', { id }],
+  ]);
+  expect(getPlatform().backups).toBeUndefined();
 });

@@ -6,6 +6,8 @@
 import { err, problem, type Result } from '../../shared/result';
 import type { GolosBridge } from '../../electron/ipc/contract';
 import {
+  validateBackupReadRequest,
+  validateBackupSaveRequest,
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateWritePackageRequest,
@@ -38,6 +40,21 @@ export function createElectronPlatform(bridge: GolosBridge): Platform {
       const valid = validateWritePackageRequest(req);
       if (!valid.ok) return valid;
       return call('записать пакет', () => bridge.writePackage(valid.value));
+    },
+    backups: {
+      async save(req) {
+        const valid = validateBackupSaveRequest(req);
+        if (!valid.ok) return valid;
+        return call('сохранить резервную копию', () => bridge.saveBackup(valid.value));
+      },
+      async list() {
+        return call('получить список резервных копий', () => bridge.listBackups({}));
+      },
+      async read(id) {
+        const valid = validateBackupReadRequest({ id });
+        if (!valid.ok) return valid;
+        return call('прочитать резервную копию', () => bridge.readBackup(valid.value));
+      },
     },
   };
 }

@@ -6,6 +6,8 @@
  */
 import type { Result } from '../../shared/result';
 import type {
+  BackupInfo,
+  BackupSaveRequest,
   GolosBridge,
   OpenedFile,
   OpenFileRequest,
@@ -18,6 +20,8 @@ import { createBrowserPlatform } from './browserPlatform';
 import { createElectronPlatform } from './electronPlatform';
 
 export type {
+  BackupInfo,
+  BackupSaveRequest,
   OpenedFile,
   OpenFileRequest,
   PackageFile,
@@ -27,7 +31,16 @@ export type {
   WrittenPackage,
   WrittenPackageFile,
 } from '../../electron/ipc/contract';
-export { IPC_LIMITS, MANIFEST_NAME } from '../../electron/ipc/contract';
+export { BACKUPS_KEPT, IPC_LIMITS, MANIFEST_NAME } from '../../electron/ipc/contract';
+
+/** Automatic backups kept by the app itself, outside the browser's storage (Electron: the data folder). */
+export interface PlatformBackups {
+  /** Writes one atomically; the oldest beyond the last {@link BACKUPS_KEPT} are removed. */
+  save(req: BackupSaveRequest): Promise<Result<BackupInfo>>;
+  /** Newest first. */
+  list(): Promise<Result<BackupInfo[]>>;
+  read(id: string): Promise<Result<Uint8Array>>;
+}
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -45,6 +58,11 @@ export interface Platform {
    * Browser: one zip `folderName.zip` holding the folder with the same files and manifest.
    */
   writePackage(req: WritePackageRequest): Promise<Result<WrittenPackage | null>>;
+  /**
+   * Electron only: backups in the app's data folder. Absent in the browser, where renderer/backup keeps
+   * them in a separate IndexedDB database instead.
+   */
+  backups?: PlatformBackups;
 }
 
 declare global {
