@@ -1,0 +1,206 @@
+/**
+ * results.json: the tally as the command line writes it (and the protocol reads it). For one vote per
+ * person or per plot the figures are numbers; for area-share weights (МКД) they are decimal strings
+ * exact to 0.01 m².
+ */
+import { toDecimal, type Rational } from '../arith/rational';
+import type { Channel, Mark, MeetingSpec, Rule } from '../domain/types';
+import type { Problem } from '../result';
+import { describeQuorum } from '../rules/describeRule';
+import type { RuleProfile } from '../rules/profile';
+import { explainBallot, explainPerson, rejectText } from '../tally/explain';
+import { compareSource } from '../tally/sourceOrder';
+import { personDecision } from '../tally/votes';
+import type {
+  BallotStatus,
+  ConflictEntry,
+  Decision,
+  RejectReason,
+  TallyResult,
+  UnmatchedEntry,
+} from '../tally/types';
+
+export type Figure = number | string;
+
+export interface QuestionJson {
+  number: number;
+  text: string;
+  for: Figure;
+  against: Figure;
+  abstain: Figure;
+  invalid: Figure;
+  conflict: Figure;
+  /** What the majority is measured against. */
+  base: Figure;
+  majority: Rule['majority'];
+  electorate: Rule['electorate'];
+  baseKind: 'participants' | 'all';
+  decision: 'adopted' | 'rejected' | 'no_quorum';
+  /** The rule in plain Russian, with where it came from. */
+  rule: string;
+  ruleSource: 'explicit' | 'item' | 'default';
+  item?: string;
+  /** Participants in the electorate (persons); for + against + abstain + invalid + conflict add up to it. */
+  electorateParticipants: number;
+  /** Persons per decision (МКД, where the figures above are weights). */
+  voters?: { for: number; against: number; abstain: number; invalid: number; conflict: number };
+  /** Marks of gardeners on a members-only question, not counted. */
+  ignored: number;
+  questionQuorum: {
+    applies: boolean;
+    affectsDecision: boolean;
+    voted: number;
+    total: number;
+    reached: boolean;
+  };
+  remoteForbidden: boolean;
+}
+
+export interface ResultsJson {
+  meeting: Pick<MeetingSpec, 'kind' | 'form' | 'title' | 'votingStart' | 'votingEnd'> & {
+    invalidMarks: string;
+    acceptScans: boolean;
+    conflicts: string | Channel[];
+  };
+  profile: { id: string; title: string; weight: string };
+  registry: { persons: number; members: number; gardeners: number; weightTotal: Figure };
+  participation: {
+    persons: number;
+    members: number;
+    gardeners: number;
+    weight: Figure;
+    byChannel: Record<Channel, number>;
+  };
+  quorum: { reached: boolean; share: string; rule: string };
+  questions: QuestionJson[];
+  rejected: { source: string; reason: string; reasons: RejectReason[]; person?: string }[];
+  unmatched: { source: string; name: string; reason: UnmatchedEntry['reason'] }[];
+  conflicts: {
+    person: string;
+    personId: string;
+    question: number;
+    choices: { source: string; channel: Channel; receivedAt: string; mark: Mark }[];
+    resolution: ConflictEntry['resolution'];
+    counted: Mark | null;
+  }[];
+  scanDifferences: { source: string; original: string; person: string; questions: number[] }[];
+  ballots: { source: string; status: BallotStatus; person?: string; explanation: string }[];
+  persons: {
+    id: string;
+    name: string;
+    status: string;
+    participated: boolean;
+    weight: Figure;
+    decisions: Record<string, Decision | null>;
+    explanation: string;
+  }[];
+  warnings: string[];
+}
+
+export function buildResults(
+  result: TallyResult,
+  meeting: MeetingSpec,
+  profile: RuleProfile,
+  warnings: readonly Problem[] = [],
+): ResultsJson {
+  const exact = profile.weight === 'area_share';
+  const fig = (r: Rational): Figure => (exact ? toDecimal(r, 2) : Number(r.n / r.d));
+  const names = new Map(result.persons.map((p) => [p.personId, p.fullName]));
+  const sources = new Map(result.ballots.map((b) => [b.ballotId, b.source]));
+  return {
+    meeting: {
+      kind: meeting.kind,
+      form: meeting.form,
+      title: meeting.title,
+      votingStart: meeting.votingStart,
+      votingEnd: meeting.votingEnd,
+      invalidMarks: meeting.invalidMarks ?? 'question',
+      acceptScans: meeting.acceptScans ?? false,
+      conflicts: meeting.conflicts ?? 'flag',
+    },
+    profile: result.profile,
+    registry: {
+      persons: result.registry.persons,
+      members: result.registry.members,
+      gardeners: result.registry.gardeners,
+      weightTotal: fig(result.registry.weightTotal),
+    },
+    participation: { ...result.participation, weight: fig(result.participation.weight) },
+    quorum: {
+      reached: result.quorum.reached,
+      share: toDecimal(result.quorum.share, 4),
+      rule: describeQuorum(profile),
+    },
+    questions: result.questions.map((q) => ({
+      number: q.number,
+      text: q.text,
+      for: fig(q.weights.for),
+      against: fig(q.weights.against),
+      abstain: fig(q.weights.abstain),
+      invalid: fig(q.weights.invalid),
+      conflict: fig(q.weights.conflict),
+      base: fig(q.base),
+      majority: q.rule.majority,
+      electorate: q.rule.electorate,
+      baseKind: q.rule.base,
+      decision: q.decision,
+      rule: q.ruleText,
+      ruleSource: q.ruleSource,
+      ...(q.item !== undefined ? { item: q.item } : {}),
+      electorateParticipants: q.electorateParticipants,
+      ...(exact ? { voters: q.counts } : {}),
+      ignored: q.ignored,
+      questionQuorum: q.questionQuorum,
+      remoteForbidden: q.remoteForbidden,
+    })),
+    rejected: result.ballots
+      .filter((b) => b.status === 'rejected')
+      .map((b) => ({
+        source: b.source,
+        reason: rejectText(b, meeting),
+        reasons: b.reasons,
+        ...(b.personId !== undefined ? { person: names.get(b.personId)! } : {}),
+      }))
+      .sort((x, y) => compareSource(x.source, y.source)),
+    unmatched: result.unmatched.map((u) => ({ source: u.source, name: u.name, reason: u.reason })),
+    conflicts: result.conflicts.map((c) => ({
+      person: c.fullName,
+      personId: c.personId,
+      question: c.question,
+      choices: c.choices.map((x) => ({
+        source: x.source,
+        channel: x.channel,
+        receivedAt: x.receivedAt,
+        mark: x.mark,
+      })),
+      resolution: c.resolution,
+      counted: c.counted,
+    })),
+    scanDifferences: result.ballots
+      .filter((b) => b.status === 'scan_merged' && b.scanDiffers !== undefined)
+      .map((b) => ({
+        source: b.source,
+        original: sources.get(b.originalId!) ?? b.originalId!,
+        person: names.get(b.personId!)!,
+        questions: b.scanDiffers!,
+      })),
+    ballots: result.ballots.map((b) => ({
+      source: b.source,
+      status: b.status,
+      ...(b.personId !== undefined ? { person: names.get(b.personId)! } : {}),
+      explanation: explainBallot(b, meeting, b.personId !== undefined ? names.get(b.personId) : undefined),
+    })),
+    persons: result.persons.map((p, i) => ({
+      id: p.personId,
+      name: p.fullName,
+      status: p.status,
+      participated: p.participated,
+      weight: fig(p.weight),
+      decisions: Object.fromEntries(
+        result.questions.map((q, k) => [String(q.number), personDecision(result, i, k)]),
+      ),
+      explanation: explainPerson(result, i),
+    })),
+    warnings: [...warnings, ...result.problems].map((w) => (w.file ? `${w.file}: ${w.message}` : w.message)),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * The whole `golos tally` run on file contents: meeting JSON, registry spreadsheet, Gosuslugi results
+ * and ballot batch files in, results.json out. Every input problem is collected (file, row, field);
+ * any error means no result at all.
+ */
+import type { Ballot, Person } from '../domain/types';
+import { err, ok, type Problem, type Result } from '../result';
+import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
+import { readRegistryFile } from '../registry/readRegistryFile';
+import { validateRegistry } from '../registry/validateRegistry';
+import { agendaWarnings } from '../rules/agendaWarnings';
+import { profileFor, withOverrides } from '../rules/profiles';
+import { readTable } from '../spreadsheet/readTable';
+import { parseMeetingJson } from '../tally/meetingJson';
+import { tally } from '../tally/tally';
+import { buildResults, type ResultsJson } from './buildResults';
+
+export interface InputFile {
+  /** File name as the user gave it; messages and ballot sources use it. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface TallyFiles {
+  registry: InputFile;
+  meeting: InputFile;
+  gosuslugi?: InputFile[];
+  paper?: InputFile[];
+}
+
+const errorsOf = (problems: readonly Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
+const withFile = (file: string, problems: readonly Problem[]): Problem[] =>
+  problems.map((p) => (p.file ? p : { ...p, file }));
+
+export async function tallyFiles(
+  files: TallyFiles,
+): Promise<Result<{ results: ResultsJson; warnings: Problem[] }>> {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const keep = (file: string, problems: readonly Problem[]): void => {
+    for (const p of withFile(file, problems)) (p.severity === 'error' ? errors : warnings).push(p);
+  };
+
+  const meetingFile = parseMeetingJson(
+    new TextDecoder('utf-8').decode(files.meeting.bytes),
+    files.meeting.name,
+  );
+  if (!meetingFile.ok) return err(withFile(files.meeting.name, meetingFile.error));
+  const { meeting, overrides } = meetingFile.value;
+  const profile = withOverrides(profileFor(meeting.kind), overrides);
+  const agenda = meeting.questions.map((q) => q.number);
+  keep(files.meeting.name, agendaWarnings(meeting, profile));
+
+  let registry: Person[] = [];
+  const reg = await readRegistryFile(files.registry.bytes, files.registry.name, { kind: meeting.kind });
+  if (!reg.ok) keep(files.registry.name, reg.error);
+  else {
+    keep(files.registry.name, reg.value.problems);
+    if (errorsOf(reg.value.problems).length === 0) {
+      registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
+      keep(
+        files.registry.name,
+        validateRegistry(registry, {
+          file: files.registry.name,
+          sourceRows: reg.value.sourceRows,
+          kind: meeting.kind,
+        }),
+      );
+      if (registry.length === 0) {
+        keep(files.registry.name, [
+          {
+            code: 'registry_empty',
+            severity: 'error',
+            message: 'В реестре нет ни одного участника.',
+            file: files.registry.name,
+          },
+        ]);
+      }
+    }
+  }
+
+  const ballots: Ballot[] = [];
+  const importAll = async (
+    list: InputFile[] | undefined,
+    parse: (t: Parameters<typeof parseBallotBatch>[0]) => ReturnType<typeof parseBallotBatch>,
+  ): Promise<void> => {
+    for (const f of list ?? []) {
+      const table = await readTable(f.bytes, f.name);
+      if (!table.ok) {
+        keep(f.name, table.error);
+        continue;
+      }
+      const parsed = parse(table.value);
+      if (!parsed.ok) keep(f.name, parsed.error);
+      else {
+        keep(f.name, parsed.value.problems);
+        ballots.push(...parsed.value.ballots);
+      }
+    }
+  };
+  await importAll(files.gosuslugi, (t) =>
+    parseGosuslugiResults(t, { questions: agenda, receivedAt: meeting.votingEnd }),
+  );
+  await importAll(files.paper, (t) => parseBallotBatch(t, { questions: agenda }));
+
+  if (errors.length > 0) return err(errors);
+  const result = tally({ registry, meeting, ballots, profile });
+  return ok({
+    results: buildResults(result, meeting, profile, warnings),
+    warnings: [...warnings, ...result.problems],
+  });
+}
