@@ -23,8 +23,11 @@ export function Modal({
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const box = ref.current;
-    const firstField = box?.querySelector<HTMLElement>('input, select, textarea, button');
-    (firstField ?? box)?.focus();
+    // The first field of the body; else its first button; the close button in the title bar comes last.
+    const first =
+      box?.querySelector<HTMLElement>('.modal-body :is(input, select, textarea)') ??
+      box?.querySelector<HTMLElement>('.modal-body button');
+    (first ?? box)?.focus();
     return () => before?.focus();
   }, []);
 

@@ -45,7 +45,7 @@ describe('personRepo', () => {
       changed: [{ before: keep, after: { ...keep, id: '', phone: '+7 900 000-00-00' } }],
       removed: [gone],
     });
-    expect(result).toEqual({ added: 1, changed: 1, removed: 1 });
+    expect(result).toMatchObject({ added: 1, changed: 1, removed: 1, removedIds: [gone.id] });
     const names = (await listPersons(db)).map((p) => p.fullName).sort();
     expect(names).toEqual(['Новиков', 'Петров Пётр']);
     expect((await db.persons.get(keep.id))?.phone).toBe('+7 900 000-00-00');

@@ -51,21 +51,30 @@ export interface RegistryChanges {
   removed: Person[];
 }
 
+export interface AppliedChanges {
+  added: number;
+  changed: number;
+  removed: number;
+  /** The persons written (added with their new ids, changed), as stored. */
+  written: Person[];
+  removedIds: string[];
+}
+
 /** Applies an import in one transaction: either every change is stored or none is. */
-export async function applyRegistryChanges(
-  db: GolosDb,
-  changes: RegistryChanges,
-): Promise<{ added: number; changed: number; removed: number }> {
+export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges): Promise<AppliedChanges> {
   return db.transaction('rw', db.persons, async () => {
     const now = new Date().toISOString();
-    const added = changes.added.map((p) =>
-      toPersonRecord({ ...p, id: newId(), createdAt: now, updatedAt: now }),
-    );
-    const changed = changes.changed.map(({ before, after }) =>
-      toPersonRecord({ ...after, id: before.id, createdAt: before.createdAt ?? now, updatedAt: now }),
-    );
-    await db.persons.bulkPut([...added, ...changed]);
-    await db.persons.bulkDelete(changes.removed.map((p) => p.id));
-    return { added: added.length, changed: changed.length, removed: changes.removed.length };
+    const added = changes.added.map((p): Person => ({ ...p, id: newId(), createdAt: now, updatedAt: now }));
+    const changed = changes.changed.map(({ before, after }): Person => ({
+      ...after,
+      id: before.id,
+      createdAt: before.createdAt ?? now,
+      updatedAt: now,
+    }));
+    const written = [...added, ...changed];
+    const removedIds = changes.removed.map((p) => p.id);
+    await db.persons.bulkPut(written.map(toPersonRecord));
+    await db.persons.bulkDelete(removedIds);
+    return { added: added.length, changed: changed.length, removed: removedIds.length, written, removedIds };
   });
 }

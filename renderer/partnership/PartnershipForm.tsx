@@ -62,7 +62,7 @@ export function PartnershipForm({
         </label>
       </fieldset>
       <div className="form-row">
-        <Field label="ИНН" error={errors.inn?.message} hint="Необязательно: 10 цифр">
+        <Field label="ИНН" error={errors.inn?.message} hint="Необязательно: 10 цифр (12 — у ИП)">
           {(p) => (
             <input
               {...p}

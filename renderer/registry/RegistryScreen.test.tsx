@@ -125,6 +125,7 @@ describe('RegistryScreen', () => {
     const { db, user } = await setup();
     await user.click(screen.getByRole('button', { name: 'Изменить: Абрамов Олег' }));
     const dialog = screen.getByRole('dialog', { name: 'Изменить: Абрамов Олег' });
+    expect(within(dialog).getByLabelText('ФИО')).toHaveFocus();
     const snils = within(dialog).getByLabelText('СНИЛС');
     await user.type(snils, '112-233-445 96');
     await user.click(within(dialog).getByRole('button', { name: 'Сохранить' }));
@@ -174,6 +175,13 @@ describe('RegistryScreen', () => {
     const added = (await listPersons(db)).find((p) => p.fullName === 'Новикова Ольга Петровна');
     expect(added?.holdings).toEqual([{ plotNumber: '40' }, { plotNumber: '41', area: '612.50' }]);
     expect(added?.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Escape closes the form without saving anything.
+    await user.click(screen.getByRole('button', { name: 'Добавить человека' }));
+    await user.type(screen.getByLabelText('ФИО'), 'Черновик');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await listPersons(db)).toHaveLength(5);
   });
 
   it('removes a person and undoes the removal exactly', async () => {

@@ -137,7 +137,7 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
           {exporting ? 'Готовлю файл…' : 'Экспорт в XLSX'}
         </button>
       </div>
-      <p className="counts" aria-live="polite">
+      <p className="counts" role="status" aria-label="Число людей">
         {shown.length === persons.length
           ? `В реестре: ${persons.length}`
           : `Найдено: ${shown.length} из ${persons.length}`}

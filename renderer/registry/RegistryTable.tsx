@@ -6,7 +6,7 @@ import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 
 /** Must match --row-h in app.css: rows have a fixed height so only the visible window is rendered. */
 export const ROW_HEIGHT = 36;
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 /** Used before layout is known (and in jsdom, which has no layout). */
 const FALLBACK_VIEWPORT = 720;
 

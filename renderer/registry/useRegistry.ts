@@ -7,6 +7,7 @@ import {
   removePerson,
   restorePerson,
   savePerson,
+  type AppliedChanges,
   type RegistryChanges,
 } from '../db/personRepo';
 
@@ -16,7 +17,7 @@ export interface Registry {
   save(person: Person): Promise<Person>;
   remove(id: string): Promise<Person | undefined>;
   restore(person: Person): Promise<void>;
-  applyImport(changes: RegistryChanges): Promise<{ added: number; changed: number; removed: number }>;
+  applyImport(changes: RegistryChanges): Promise<AppliedChanges>;
 }
 
 /**
@@ -67,9 +68,10 @@ export function useRegistry(db: GolosDb): Registry {
 
   const applyImport = useCallback(
     async (changes: RegistryChanges) => {
-      const counts = await applyRegistryChanges(db, changes);
-      setPersons(await listPersons(db));
-      return counts;
+      const applied = await applyRegistryChanges(db, changes);
+      const replaced = new Set([...applied.removedIds, ...applied.written.map((p) => p.id)]);
+      setPersons((list) => [...(list ?? []).filter((p) => !replaced.has(p.id)), ...applied.written]);
+      return applied;
     },
     [db],
   );
