@@ -1,0 +1,37 @@
+/** Russian display of sizes, times and table names on the backup and audit screens. */
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Б`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'КБ'] : [bytes / (1024 * 1024), 'МБ'];
+  return `${value.toFixed(1).replace('.', ',')} ${unit}`;
+}
+
+/** Local date and time, `01.05.2025 13:05`. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Russian names of the app's tables; a table not listed is shown by its own name. */
+export const TABLE_LABELS: Record<string, string> = {
+  partnership: 'Товарищество',
+  persons: 'Реестр участников',
+  registrySnapshots: 'Снимки реестра',
+  meetings: 'Собрания',
+  agenda: 'Вопросы повестки',
+  ballots: 'Бюллетени',
+  votes: 'Голоса',
+  attendance: 'Регистрация присутствующих',
+  scans: 'Сканы',
+  attachments: 'Вложения',
+  imports: 'Импорт',
+  conflicts: 'Расхождения',
+  settings: 'Настройки',
+  audit: 'Журнал изменений',
+};
+
+export function tableLabel(name: string): string {
+  return TABLE_LABELS[name] ?? name;
+}
