@@ -93,6 +93,18 @@ describe('tallyFiles', () => {
     expect(figures(mixed)).toEqual(figures(ab));
   });
 
+  it('goes on with a warning for a registry mistake that cannot change a count (an e-mail)', async () => {
+    const { registry, meeting, ballots } = makeTallyData(20, 2, 4);
+    registry[2]!.email = 'ivanov@@example';
+    const r = await tallyFiles(await filesOf(registry, meeting, ballots));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.warnings.map((w) => [w.file, w.code, w.severity])).toEqual([
+      ['registry.xlsx', 'email_format', 'warning'],
+    ]);
+    expect(r.value.results.warnings[0]).toMatch(/^registry\.xlsx: Строка \d+, поле «Эл\. почта»/);
+  });
+
   it('collects the problems of every file and gives no result', async () => {
     const { registry, meeting, ballots } = makeTallyData(30, 2, 2);
     const files = await filesOf(registry, meeting, ballots);

@@ -4,7 +4,7 @@
  * any error means no result at all.
  */
 import type { Ballot, Person } from '../domain/types';
-import { err, ok, type Problem, type Result } from '../result';
+import { err, ok, problem, type Problem, type Result } from '../result';
 import { parseBallotBatch } from '../ballots/parseBallotBatch';
 import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
 import { readRegistryFile } from '../registry/readRegistryFile';
@@ -29,6 +29,8 @@ export interface TallyFiles {
   paper?: InputFile[];
 }
 
+/** Registry problems that cannot change a count. */
+const NOT_FOR_COUNTING = new Set(['email_format']);
 const errorsOf = (problems: readonly Problem[]): Problem[] => problems.filter((p) => p.severity === 'error');
 const withFile = (file: string, problems: readonly Problem[]): Problem[] =>
   problems.map((p) => (p.file ? p : { ...p, file }));
@@ -57,26 +59,18 @@ export async function tallyFiles(
   if (!reg.ok) keep(files.registry.name, reg.error);
   else {
     keep(files.registry.name, reg.value.problems);
-    if (errorsOf(reg.value.problems).length === 0) {
-      registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
-      keep(
-        files.registry.name,
-        validateRegistry(registry, {
-          file: files.registry.name,
-          sourceRows: reg.value.sourceRows,
-          kind: meeting.kind,
-        }),
-      );
-      if (registry.length === 0) {
-        keep(files.registry.name, [
-          {
-            code: 'registry_empty',
-            severity: 'error',
-            message: 'В реестре нет ни одного участника.',
-            file: files.registry.name,
-          },
-        ]);
-      }
+    registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
+    // A mistyped e-mail does not change any count: the tally goes on, with a warning.
+    const checks = validateRegistry(registry, {
+      file: files.registry.name,
+      sourceRows: reg.value.sourceRows,
+      kind: meeting.kind,
+    }).map((p) => (NOT_FOR_COUNTING.has(p.code) ? { ...p, severity: 'warning' as const } : p));
+    keep(files.registry.name, checks);
+    if (registry.length === 0 && errorsOf(reg.value.problems).length === 0) {
+      keep(files.registry.name, [
+        problem('registry_empty', 'В реестре нет ни одного участника.', { file: files.registry.name }),
+      ]);
     }
   }
 
