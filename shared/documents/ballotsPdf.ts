@@ -1,0 +1,461 @@
+/**
+ * Paper ballots (бюллетени) for a meeting as one PDF: one ballot per chosen voter, or one blank
+ * (non-personalized) ballot. Each ballot is one sheet or more; every sheet carries a QR code naming
+ * meeting + person + sheet (qrPayload.ts) and four filled corner marks for machine reading of scans.
+ *
+ * Layout is computed before drawing (a ballot's sheet count is printed on each sheet), and the
+ * wording shared by all voters is wrapped once. Between voters the builder reports progress and,
+ * every few sheets, yields to the event loop so a UI thread (or a worker's message port) stays live.
+ */
+import type { Person } from '../domain/types';
+import { formatDateRu } from '../meetings/dates';
+import { MEETING_FORM_LABELS, type Meeting } from '../meetings/meeting';
+import type { RuleProfile } from '../rules/profile';
+import { profileFor } from '../rules/profiles';
+import { resolveRule } from '../rules/resolveRule';
+import type { PdfFonts, PdfFontStyle } from './pdfFont';
+import { A4, createPdf, type PdfKit, type PdfStamp } from './pdfKit';
+import { encodeBallotQr } from './qrPayload';
+import { atMeetingPhrase, holdingsLine, STATUS_LABELS } from './wording';
+
+export interface BallotsPdfOptions {
+  /** Called with the number of ballots done so far (0 first) and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Printed at the top of every ballot. */
+  partnershipName?: string;
+  /** Rule profile deciding which questions are for members only; default: built-in for the meeting's kind. */
+  profile?: RuleProfile;
+  /** Stops the work between ballots (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+export const NOT_YOUR_QUESTION = 'Вы не голосуете по этому вопросу (только члены товарищества)';
+export const MEMBERS_ONLY_NOTE = 'По этому вопросу голосуют только члены товарищества.';
+export const CHOICES = ['За', 'Против', 'Воздержался'] as const;
+
+const MARGINS = { top: 16, right: 15, bottom: 17, left: 18 };
+/** QR side and its clear zone below it (caption), mm. */
+const QR_SIZE = 26;
+const QR_ZONE = QR_SIZE + 6;
+/** Corner marks: filled squares of this side, this far from the page edges, mm. */
+const MARK_SIZE = 5;
+const MARK_INSET = 6;
+/** Yield to the event loop after this many sheets. */
+const YIELD_EVERY_PAGES = 16;
+const MM_PER_PT = 25.4 / 72;
+
+type Row =
+  | {
+      kind: 'line';
+      text: string;
+      style: PdfFontStyle;
+      size: number;
+      indent: number;
+      gray?: boolean;
+      height: number;
+    }
+  | {
+      kind: 'boxes';
+      options: readonly string[];
+      box: number;
+      size: number;
+      indent: number;
+      step: number;
+      height: number;
+    }
+  | { kind: 'fields'; segments: { label: string; width: number }[]; size: number; height: number }
+  | { kind: 'space'; height: number };
+
+/** Rows that stay on one sheet if they can; drawn once and then repeated for every voter. */
+class Block {
+  readonly height: number;
+  private recorded: PdfStamp | undefined;
+
+  constructor(readonly rows: Row[]) {
+    this.height = rows.reduce((sum, r) => sum + r.height, 0);
+  }
+
+  /** Draws the block with its top at `top`: from the recording after the first time. */
+  draw(kit: PdfKit, top: number): void {
+    this.recorded ??= kit.record(() => drawRows(kit, this.rows, 0));
+    kit.stamp(this.recorded, top);
+  }
+}
+
+/** What goes on a sheet: a whole block, or one row of a block too tall for a sheet. */
+type Placed = { block: Block; y: number } | { row: Row; y: number };
+
+interface Prepared {
+  header: Block;
+  /**
+   * Per question: the block with boxes; the block for a gardener on a members-only question (else
+   * null); the block of a blank ballot (boxes, plus a note on a members-only question).
+   */
+  questions: { vote: Block; notYours: Block | null; blank: Block }[];
+  closing: Block;
+  blankVoter: Block;
+}
+
+export async function buildBallotsPdf(
+  meeting: Meeting,
+  voters: Person[] | 'blank',
+  fonts: PdfFonts,
+  opts: BallotsPdfOptions = {},
+): Promise<Uint8Array> {
+  const [kit, qrcode] = await Promise.all([
+    createPdf(fonts, { margins: MARGINS, title: `Бюллетени: ${meeting.title}` }),
+    import('qrcode'),
+  ]);
+  // CommonJS package: named export under Node's and Vite's interop alike, else on `default`.
+  const createQr = qrcode.create ?? (qrcode as unknown as { default: typeof qrcode }).default.create;
+  const prepared = prepare(kit, meeting, opts);
+  const list: (Person | null)[] = voters === 'blank' ? [null] : voters;
+  const total = list.length;
+  const voterTop = MARGINS.top + Math.max(prepared.header.height, QR_ZONE) + 1;
+  opts.onProgress?.(0, total);
+  let sheetsSinceYield = 0;
+  let firstSheet = true;
+
+  for (let i = 0; i < total; i++) {
+    opts.signal?.throwIfAborted();
+    const person = list[i] ?? null;
+    const voterRows = person ? personRows(kit, meeting, person) : prepared.blankVoter.rows;
+    const name = person?.fullName ?? '';
+    const blocks = prepared.questions.map((q) =>
+      !person ? q.blank : q.notYours && person.status === 'gardener' ? q.notYours : q.vote,
+    );
+    blocks.push(prepared.closing);
+    const firstTop = voterTop + rowsHeight(voterRows) + 3;
+    const sheets = paginate(blocks, firstTop, MARGINS.top + QR_ZONE, kit.bottom);
+
+    sheets.forEach((placed, s) => {
+      if (!firstSheet) kit.addPage();
+      firstSheet = false;
+      const sheet = `лист ${s + 1} из ${sheets.length}`;
+      const qrText = encodeBallotQr({
+        meetingId: meeting.id,
+        personId: person?.id ?? null,
+        page: s + 1,
+        pages: sheets.length,
+      });
+      kit.fillRects([
+        ...cornerMarks(),
+        ...qrRects(createQr(qrText, { errorCorrectionLevel: 'M' }).modules, kit.right - QR_SIZE, MARGINS.top),
+      ]);
+      kit.drawLines([sheet], kit.right - QR_SIZE / 2, MARGINS.top + QR_SIZE + 0.8, {
+        style: 'regular',
+        size: 8,
+        align: 'center',
+      });
+      if (s === 0) {
+        prepared.header.draw(kit, MARGINS.top);
+        if (person) drawRows(kit, voterRows, voterTop);
+        else prepared.blankVoter.draw(kit, voterTop);
+        kit.doc.setLineWidth(0.3);
+        kit.doc.line(kit.left, firstTop - 1.5, kit.right, firstTop - 1.5);
+      } else {
+        const text = name ? `Бюллетень: ${name} (продолжение)` : 'Бюллетень (продолжение)';
+        kit.drawLines(kit.wrap(text, kit.contentWidth - QR_SIZE - 5, 'bold', 11), kit.left, MARGINS.top, {
+          style: 'bold',
+          size: 11,
+        });
+      }
+      for (const p of placed) {
+        if ('block' in p) p.block.draw(kit, p.y);
+        else drawRows(kit, [p.row], p.y);
+      }
+      const foot = `${name || 'Бюллетень'} — ${sheet}`;
+      kit.drawLines([foot], A4.width / 2, A4.height - MARGINS.bottom + 4, {
+        style: 'regular',
+        size: 8,
+        align: 'center',
+      });
+    });
+
+    sheetsSinceYield += sheets.length;
+    opts.onProgress?.(i + 1, total);
+    if (sheetsSinceYield >= YIELD_EVERY_PAGES && i + 1 < total) {
+      sheetsSinceYield = 0;
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+  }
+  opts.signal?.throwIfAborted();
+  return kit.toBytes();
+}
+
+function lh(size: number): number {
+  return size * MM_PER_PT * 1.22;
+}
+
+function lines(
+  kit: PdfKit,
+  text: string,
+  width: number,
+  style: PdfFontStyle,
+  size: number,
+  indent = 0,
+  gray = false,
+): Row[] {
+  return kit.wrap(text, width - indent, style, size).map((t) => ({
+    kind: 'line' as const,
+    text: t,
+    style,
+    size,
+    indent,
+    gray,
+    height: lh(size),
+  }));
+}
+
+function space(height: number): Row {
+  return { kind: 'space', height };
+}
+
+function rowsHeight(rows: readonly Row[]): number {
+  return rows.reduce((sum, r) => sum + r.height, 0);
+}
+
+function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepared {
+  const w = kit.contentWidth;
+  const headW = w - QR_SIZE - 5;
+  const header: Row[] = [];
+  if (opts.partnershipName) header.push(...lines(kit, opts.partnershipName, headW, 'bold', 10));
+  header.push(...lines(kit, 'БЮЛЛЕТЕНЬ ДЛЯ ГОЛОСОВАНИЯ', headW, 'bold', 13));
+  const at = `${atMeetingPhrase(meeting.kind, meeting.meetingKind)} (форма: ${MEETING_FORM_LABELS[meeting.form]})`;
+  header.push(...lines(kit, at, headW, 'regular', 9));
+  header.push(...lines(kit, meeting.title, headW, 'bold', 10));
+  const period = votingPeriod(meeting);
+  if (period) header.push(...lines(kit, period, headW, 'regular', 9));
+  if (meeting.form !== 'in_person' && (meeting.paperBallotDeadline || meeting.paperBallotAddress)) {
+    const until = meeting.paperBallotDeadline
+      ? ` не позднее ${formatDateRu(meeting.paperBallotDeadline)}`
+      : '';
+    const where = meeting.paperBallotAddress ? ` по адресу: ${meeting.paperBallotAddress}` : '';
+    header.push(...lines(kit, `Заполненный бюллетень сдайте${until}${where}.`, headW, 'regular', 9));
+  }
+
+  const profile = opts.profile ?? profileFor(meeting.kind);
+  const choices: Row = {
+    kind: 'boxes',
+    options: CHOICES,
+    box: 4.5,
+    size: 10,
+    indent: 6,
+    step: 42,
+    height: 6.5,
+  };
+  const questions = meeting.questions.map((q) => {
+    const head = [space(1.8), ...lines(kit, `${q.number}. ${q.text}`, w, 'bold', 10)];
+    if (q.proposal?.trim())
+      head.push(...lines(kit, `Проект решения: ${q.proposal.trim()}`, w, 'regular', 9.5, 6));
+    const membersOnly = meeting.kind === 'snt' && resolveRule(q, profile).rule.electorate === 'members';
+    const vote = new Block([...head, space(0.4), choices]);
+    if (!membersOnly) return { vote, notYours: null, blank: vote };
+    return {
+      vote,
+      notYours: new Block([...head, space(0.8), ...lines(kit, NOT_YOUR_QUESTION, w, 'bold', 9.5, 6, true)]),
+      blank: new Block([...head, ...lines(kit, MEMBERS_ONLY_NOTE, w, 'regular', 9, 6, true), choices]),
+    };
+  });
+
+  const ballot = meeting.invalidMarks === 'ballot';
+  const marks =
+    'по вопросу отмечено больше одного варианта, не отмечено ни одного или зачёркнуты все варианты';
+  const instruction =
+    'По каждому вопросу отметьте ручкой (не карандашом) один вариант: «За», «Против» или «Воздержался». ' +
+    `Бюллетень не засчитывается, если он заполнен простым карандашом, содержит исправления или подчистки, ` +
+    (ballot ? `${marks}, ` : '') +
+    'нет подписи или данных голосующего, а при голосовании через представителя — нет данных доверенности' +
+    (ballot ? '.' : `. Если ${marks}, не засчитывается голос по этому вопросу.`);
+  const closing = new Block([
+    space(3),
+    ...lines(kit, 'Заполняется, если голосует представитель:', w, 'regular', 8.5, 0, true),
+    {
+      kind: 'fields',
+      segments: [
+        { label: 'Ф. И. О. представителя', width: w * 0.52 },
+        { label: 'доверенность №', width: w * 0.26 },
+        { label: 'от', width: w * 0.22 },
+      ],
+      size: 9.5,
+      height: 6.5,
+    },
+    space(2.5),
+    {
+      kind: 'fields',
+      segments: [
+        { label: 'Подпись', width: w * 0.3 },
+        { label: 'Ф. И. О.', width: w * 0.42 },
+        { label: 'Дата', width: w * 0.28 },
+      ],
+      size: 10,
+      height: 7.5,
+    },
+    space(2),
+    ...lines(kit, instruction, w, 'regular', 8, 0, true),
+  ]);
+
+  const plotLabel = meeting.kind === 'mkd' ? 'Номер помещения, доля' : 'Номер участка';
+  const statuses: Row[] =
+    meeting.kind === 'snt'
+      ? [
+          {
+            kind: 'boxes',
+            options: [STATUS_LABELS.member, STATUS_LABELS.gardener],
+            box: 4,
+            size: 10,
+            indent: 0,
+            step: 60,
+            height: 7,
+          },
+        ]
+      : [];
+  const blankVoter = new Block([
+    { kind: 'fields', segments: [{ label: 'Ф. И. О. голосующего', width: w }], size: 10.5, height: 8 },
+    { kind: 'fields', segments: [{ label: plotLabel, width: w }], size: 10.5, height: 8 },
+    ...statuses,
+  ]);
+  return { header: new Block(header), questions, closing, blankVoter };
+}
+
+function votingPeriod(meeting: Meeting): string {
+  if (meeting.votingStart && meeting.votingEnd) {
+    return `Голосование: с ${formatDateRu(meeting.votingStart)} по ${formatDateRu(meeting.votingEnd)}`;
+  }
+  return meeting.sessionDate ? `Дата собрания: ${formatDateRu(meeting.sessionDate)}` : '';
+}
+
+function personRows(kit: PdfKit, meeting: Meeting, person: Person): Row[] {
+  const w = kit.contentWidth;
+  return [
+    ...lines(kit, person.fullName, w, 'bold', 12),
+    ...lines(kit, holdingsLine(person, meeting.kind), w, 'regular', 10),
+    ...lines(kit, `Статус: ${STATUS_LABELS[person.status]}`, w, 'regular', 10),
+  ];
+}
+
+/** Places blocks top-down; a block that does not fit moves to a new sheet, or splits if taller than one. */
+function paginate(blocks: Block[], firstTop: number, nextTop: number, bottom: number): Placed[][] {
+  const sheets: Placed[][] = [[]];
+  let y = firstTop;
+  const newSheet = (): void => {
+    sheets.push([]);
+    y = nextTop;
+  };
+  for (const block of blocks) {
+    if (y + block.height > bottom && block.height <= bottom - nextTop) newSheet();
+    if (y + block.height <= bottom) {
+      sheets[sheets.length - 1]!.push({ block, y });
+      y += block.height;
+      continue;
+    }
+    for (const row of block.rows) {
+      if (row.kind === 'space') {
+        if (y !== nextTop) y += row.height;
+        continue;
+      }
+      if (y + row.height > bottom) newSheet();
+      sheets[sheets.length - 1]!.push({ row, y });
+      y += row.height;
+    }
+  }
+  return sheets;
+}
+
+/** Draws rows top-down from `top`, each line of text as its own run, consecutive lines of one style in one run. */
+function drawRows(kit: PdfKit, rows: readonly Row[], top: number): void {
+  const doc = kit.doc;
+  let y = top;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    switch (row.kind) {
+      case 'space':
+        break;
+      case 'line': {
+        const run = [row.text];
+        while (sameRun(row, rows[i + run.length])) run.push((rows[i + run.length] as typeof row).text);
+        if (row.gray) doc.setTextColor(70);
+        kit.drawLines(run, kit.left + row.indent, y, { style: row.style, size: row.size });
+        if (row.gray) doc.setTextColor(0);
+        i += run.length - 1;
+        y += row.height * run.length;
+        continue;
+      }
+      case 'boxes': {
+        doc.setLineWidth(0.35);
+        const boxTop = y + (row.height - row.box) / 2;
+        const textTop = y + (row.height - lh(row.size)) / 2 + 0.3;
+        row.options.forEach((label, n) => {
+          const x = kit.left + row.indent + n * row.step;
+          doc.rect(x, boxTop, row.box, row.box, 'S');
+          kit.drawLines([label], x + row.box + 2, textTop, { style: 'regular', size: row.size });
+        });
+        break;
+      }
+      case 'fields': {
+        doc.setLineWidth(0.2);
+        const baseline = y + row.height - 1.5;
+        let x = kit.left;
+        for (const seg of row.segments) {
+          kit.drawLines([seg.label], x, baseline - row.size * MM_PER_PT * 0.8, {
+            style: 'regular',
+            size: row.size,
+          });
+          const from = x + kit.textWidth(seg.label, 'regular', row.size) + 1.5;
+          doc.line(from, baseline + 0.6, x + seg.width - 3, baseline + 0.6);
+          x += seg.width;
+        }
+        break;
+      }
+    }
+    y += row.height;
+  }
+}
+
+function sameRun(a: Row & { kind: 'line' }, b: Row | undefined): boolean {
+  return (
+    b?.kind === 'line' &&
+    b.style === a.style &&
+    b.size === a.size &&
+    b.indent === a.indent &&
+    b.gray === a.gray
+  );
+}
+
+type Rect = readonly [x: number, y: number, w: number, h: number];
+
+function cornerMarks(): Rect[] {
+  const far = (side: number): number => side - MARK_INSET - MARK_SIZE;
+  return [
+    [MARK_INSET, MARK_INSET],
+    [far(A4.width), MARK_INSET],
+    [MARK_INSET, far(A4.height)],
+    [far(A4.width), far(A4.height)],
+  ].map(([x, y]) => [x!, y!, MARK_SIZE, MARK_SIZE] as const);
+}
+
+interface QrModules {
+  size: number;
+  data: Uint8Array;
+}
+
+/** The QR matrix as rectangles, one per horizontal run of dark modules, QR_SIZE mm square at (x, y). */
+function qrRects(modules: QrModules, x: number, y: number): Rect[] {
+  const n = modules.size;
+  const m = QR_SIZE / n;
+  const rects: Rect[] = [];
+  for (let r = 0; r < n; r++) {
+    let c = 0;
+    while (c < n) {
+      if (!modules.data[r * n + c]) {
+        c++;
+        continue;
+      }
+      const start = c;
+      while (c < n && modules.data[r * n + c]) c++;
+      // A hair of overlap downwards avoids white seams between rows in some rasterizers.
+      rects.push([x + start * m, y + r * m, (c - start) * m, m + 0.02]);
+    }
+  }
+  return rects;
+}
