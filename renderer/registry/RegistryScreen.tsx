@@ -63,16 +63,31 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
   const onSort = (key: SortKey) =>
     setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
 
+  /** A database write that failed: nothing changed (each write is one transaction); say so. */
+  const failed = (what: string, e: unknown) =>
+    toast({ message: `${what}: ${e instanceof Error ? e.message : String(e)}. Реестр не изменён.` });
+
   const onRemove = async (p: Person) => {
-    const removed = await registry.remove(p.id);
+    let removed: Person | undefined;
+    try {
+      removed = await registry.remove(p.id);
+    } catch (e) {
+      failed(`Не удалось удалить ${p.fullName}`, e);
+      return;
+    }
     if (!removed) return;
+    const restore = removed;
     toast({
-      message: `Удалён: ${removed.fullName}`,
+      message: `Удалён: ${restore.fullName}`,
       action: {
         label: 'Отменить',
         run: async () => {
-          await registry.restore(removed);
-          toast({ message: `Восстановлен: ${removed.fullName}`, timeoutMs: 4000 });
+          try {
+            await registry.restore(restore);
+            toast({ message: `Восстановлен: ${restore.fullName}`, timeoutMs: 4000 });
+          } catch (e) {
+            failed(`Не удалось восстановить ${restore.fullName}`, e);
+          }
         },
       },
       timeoutMs: 10000,
@@ -149,6 +164,7 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
         onEdit={(p) => setEditing(p)}
         onRemove={(p) => void onRemove(p)}
         scrollResetKey={`${query}|${status}|${sort?.key}|${sort?.dir}`}
+        plotLabel={kind === 'mkd' ? 'Помещение' : 'Участок'}
       />
 
       {editing && (
@@ -162,9 +178,13 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
             kind={kind}
             onCancel={() => setEditing(null)}
             onSave={async (p) => {
-              const saved = await registry.save(p);
-              setEditing(null);
-              toast({ message: `Сохранено: ${saved.fullName}`, timeoutMs: 4000 });
+              try {
+                const saved = await registry.save(p);
+                setEditing(null);
+                toast({ message: `Сохранено: ${saved.fullName}`, timeoutMs: 4000 });
+              } catch (e) {
+                failed(`Не удалось сохранить ${p.fullName}`, e);
+              }
             }}
           />
         </Modal>

@@ -12,13 +12,13 @@ const FALLBACK_VIEWPORT = 720;
 
 const COLUMNS: { key: SortKey | null; label: string; width: string }[] = [
   { key: 'fullName', label: 'ФИО', width: '20%' },
-  { key: 'plot', label: 'Участок', width: '8%' },
+  { key: 'plot', label: 'Участок', width: '7%' },
   { key: null, label: 'Кадастровый номер', width: '14%' },
-  { key: null, label: 'Площадь, м²', width: '8%' },
-  { key: 'status', label: 'Статус', width: '11%' },
-  { key: 'snils', label: 'СНИЛС', width: '10%' },
-  { key: null, label: 'Контакты', width: '15%' },
-  { key: null, label: 'Действия', width: '14%' },
+  { key: null, label: 'Площадь, м²', width: '9%' },
+  { key: 'status', label: 'Статус', width: '10%' },
+  { key: 'snils', label: 'СНИЛС', width: '11%' },
+  { key: null, label: 'Контакты', width: '14%' },
+  { key: null, label: 'Действия', width: '15%' },
 ];
 
 function list(values: (string | undefined)[]): string {
@@ -36,6 +36,7 @@ export function RegistryTable({
   onEdit,
   onRemove,
   scrollResetKey,
+  plotLabel = 'Участок',
 }: {
   persons: Person[];
   /** When this changes (new search, filter or sort) the table scrolls back to the top. */
@@ -45,6 +46,8 @@ export function RegistryTable({
   onSort: (key: SortKey) => void;
   onEdit: (p: Person) => void;
   onRemove: (p: Person) => void;
+  /** `Помещение` in an apartment building. */
+  plotLabel?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -66,6 +69,7 @@ export function RegistryTable({
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(persons.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const visible = persons.slice(first, last);
+  const columns = COLUMNS.map((c) => (c.key === 'plot' ? { ...c, label: plotLabel } : c));
 
   return (
     <div
@@ -76,13 +80,13 @@ export function RegistryTable({
     >
       <table className="grid" aria-label="Реестр участников" aria-rowcount={persons.length + 1}>
         <colgroup>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.label} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <th
                 key={c.label}
                 scope="col"
@@ -105,7 +109,7 @@ export function RegistryTable({
         <tbody>
           {first > 0 && (
             <tr className="spacer" aria-hidden="true" style={{ height: first * ROW_HEIGHT }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
           {visible.map((p, i) => {
@@ -145,7 +149,7 @@ export function RegistryTable({
               aria-hidden="true"
               style={{ height: (persons.length - last) * ROW_HEIGHT }}
             >
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={columns.length} />
             </tr>
           )}
         </tbody>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import {
@@ -23,30 +23,39 @@ function rowSummary(cells: string[]): string {
   return text.length > 70 ? `${text.slice(0, 70)}…` : text || '(пустая строка)';
 }
 
+/** True when importing would change nothing stored. */
+export function nothingToImport(analysis: ImportAnalysis, deleteMissing: boolean): boolean {
+  const { diff } = analysis;
+  return (
+    diff.added.length === 0 && diff.changed.length === 0 && (!deleteMissing || diff.removed.length === 0)
+  );
+}
+
 export function ImportPreview({
   analysis,
   kind,
   busy,
   onRemap,
   onHeaderRow,
-  onImport,
+  deleteMissing,
+  onDeleteMissing,
 }: {
   analysis: ImportAnalysis;
   kind: PartnershipKind;
   busy: boolean;
   onRemap: (mapping: RegistryMapping, headerRow: number) => void;
   onHeaderRow: (headerRow: number) => void;
-  onImport: (deleteMissing: boolean) => void;
+  /** Whether people missing from the file are removed from the registry (off by default). */
+  deleteMissing: boolean;
+  onDeleteMissing: (value: boolean) => void;
 }) {
-  const [deleteMissing, setDeleteMissing] = useState(false);
   const ids = useId();
   const { diff, mapping, problems } = analysis;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const fieldOfColumn = new Map<number, RegistryField>();
   for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
-  const removed = deleteMissing ? diff.removed.length : 0;
-  const nothingToDo = diff.added.length === 0 && diff.changed.length === 0 && removed === 0;
+  const nothingToDo = nothingToImport(analysis, deleteMissing);
   const sample = (c: number) => analysis.preview[0]?.cells[c] ?? '';
 
   const setColumn = (field: RegistryField, value: string) => {
@@ -133,7 +142,7 @@ export function ImportPreview({
           <input
             type="checkbox"
             checked={deleteMissing}
-            onChange={(e) => setDeleteMissing(e.target.checked)}
+            onChange={(e) => onDeleteMissing(e.target.checked)}
           />{' '}
           Удалить из реестра тех, кого нет в файле ({diff.removed.length})
         </label>
@@ -190,21 +199,11 @@ export function ImportPreview({
         </table>
       </div>
 
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={busy || errors > 0 || nothingToDo}
-          onClick={() => onImport(deleteMissing)}
-        >
-          Импортировать
-        </button>
-        {errors > 0 && (
-          <span className="field-error">
-            Импорт недоступен, пока в файле есть ошибки: исправьте файл или столбцы.
-          </span>
-        )}
-      </div>
+      {errors > 0 && (
+        <p className="notice error">
+          Импорт недоступен, пока в файле есть ошибки: исправьте файл или сопоставление столбцов.
+        </p>
+      )}
     </div>
   );
 }

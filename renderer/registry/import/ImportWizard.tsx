@@ -7,7 +7,7 @@ import { getPlatform, type OpenedFile } from '../../platform/platform';
 import { IMPORT_ACCEPT } from './importAccept';
 import { createImportEngine, type ImportEngine } from './importEngine';
 import type { ImportAnalysis, RemapOptions } from './importSession';
-import { ImportPreview } from './ImportPreview';
+import { ImportPreview, nothingToImport } from './ImportPreview';
 
 type State =
   | { step: 'reading'; fileName: string }
@@ -37,6 +37,8 @@ export function ImportWizard({
   const [current, setCurrent] = useState(file);
   const [state, setState] = useState<State>({ step: 'reading', fileName: file.name });
   const [applying, setApplying] = useState(false);
+  const [deleteMissing, setDeleteMissing] = useState(false);
+  const [applyError, setApplyError] = useState<string | null>(null);
   const engineRef = useRef<ImportEngine | null>(null);
   const requestRef = useRef(0);
 
@@ -91,16 +93,27 @@ export function ImportWizard({
     if (next) setCurrent(next);
   };
 
-  const apply = async (deleteMissing: boolean) => {
-    if (state.step !== 'preview' || state.analysis.hasErrors) return;
+  const canImport =
+    state.step === 'preview' &&
+    !state.busy &&
+    !applying &&
+    !state.analysis.hasErrors &&
+    !nothingToImport(state.analysis, deleteMissing);
+
+  const apply = async () => {
+    if (state.step !== 'preview' || !canImport) return;
     const { diff } = state.analysis;
     setApplying(true);
+    setApplyError(null);
     try {
       await onApply({
         added: diff.added,
         changed: diff.changed.map(({ before, after }) => ({ before, after })),
         removed: deleteMissing ? diff.removed : [],
       });
+    } catch (e) {
+      // The import is one transaction: a failed write leaves the registry as it was.
+      setApplyError(`Импорт не выполнен, реестр не изменён: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setApplying(false);
     }
@@ -132,10 +145,21 @@ export function ImportWizard({
           busy={state.busy || applying}
           onRemap={(mapping: RegistryMapping, headerRow: number) => remap({ mapping, headerRow })}
           onHeaderRow={(headerRow: number) => remap({ headerRow })}
-          onImport={apply}
+          deleteMissing={deleteMissing}
+          onDeleteMissing={setDeleteMissing}
         />
       )}
-      <div className="actions">
+      {applyError && (
+        <p role="alert" className="notice error">
+          {applyError}
+        </p>
+      )}
+      <div className="actions sticky-actions">
+        {state.step === 'preview' && (
+          <button type="button" className="primary" disabled={!canImport} onClick={() => void apply()}>
+            {applying ? 'Импортирую…' : 'Импортировать'}
+          </button>
+        )}
         <button type="button" onClick={() => void pickAnother()} disabled={applying}>
           Выбрать другой файл…
         </button>
