@@ -1,0 +1,61 @@
+/**
+ * The form in which before/after values go into the audit trail: plain JSON only. The entry hash is
+ * computed over canonical JSON, which would see a Date or a Uint8Array as `{}`; so such values are
+ * turned into JSON first (a date into its ISO text, binary data into its size and SHA-256), and what is
+ * stored is exactly what the hash covers. Large binary content (scans) is thereby not copied into the log.
+ */
+import { sha256Hex } from '../../shared/crypto/sha256';
+
+export type AuditJson = null | boolean | number | string | AuditJson[] | { [key: string]: AuditJson };
+
+function kindOf(value: object): string {
+  return Object.prototype.toString.call(value).slice(8, -1);
+}
+
+export function auditValue(value: unknown): AuditJson | undefined {
+  switch (typeof value) {
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'bigint':
+      return value.toString();
+    case 'string':
+    case 'boolean':
+      return value;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  if (typeof Blob !== 'undefined' && value instanceof Blob) {
+    return { binary: value.size, type: value.type };
+  }
+  const kind = kindOf(value);
+  if (kind === 'Date') {
+    const time = (value as Date).getTime();
+    return Number.isNaN(time) ? null : new Date(time).toISOString();
+  }
+  if (kind === 'ArrayBuffer' || ArrayBuffer.isView(value)) {
+    const bytes =
+      kind === 'ArrayBuffer'
+        ? new Uint8Array(value as ArrayBuffer)
+        : new Uint8Array(
+            (value as ArrayBufferView).buffer,
+            (value as ArrayBufferView).byteOffset,
+            (value as ArrayBufferView).byteLength,
+          );
+    return { binary: bytes.byteLength, sha256: sha256Hex(bytes) };
+  }
+  if (Array.isArray(value) || value instanceof Set) {
+    return [...value].map((item) => auditValue(item) ?? null);
+  }
+  if (value instanceof Map) {
+    return [...value].map(([k, v]) => [auditValue(k) ?? null, auditValue(v) ?? null]);
+  }
+  const out: { [key: string]: AuditJson } = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const converted = auditValue(v);
+    if (converted !== undefined) out[k] = converted;
+  }
+  return out;
+}
