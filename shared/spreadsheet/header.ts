@@ -44,8 +44,11 @@ export interface FindHeaderOptions {
   minMatches?: number;
 }
 
-/** How well a header text matches a synonym: 3 exact, 2 exact but for spaces, (0, 1] words contained. */
-function matchScore(header: string, synonym: string): number {
+/**
+ * How well a normalised header text matches a normalised synonym: 3 exact, 2 exact but for spaces,
+ * (0, 1] the synonym's words contained (the share of the header's words they make up), 0 no match.
+ */
+export function headerMatchScore(header: string, synonym: string): number {
   if (header === '' || synonym === '') return 0;
   if (header === synonym) return 3;
   if (header.replace(/ /g, '') === synonym.replace(/ /g, '')) return 2;
@@ -70,7 +73,7 @@ function assign<F extends string>(
     if (!h) return;
     specs.forEach((s, spec) => {
       let score = 0;
-      for (const syn of s.synonyms) score = Math.max(score, matchScore(h, syn));
+      for (const syn of s.synonyms) score = Math.max(score, headerMatchScore(h, syn));
       if (score > 0) candidates.push({ col, spec, score });
     });
   });
