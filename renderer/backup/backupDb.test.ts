@@ -1,6 +1,7 @@
 // Node environment: fake-indexeddb stores Node's Blob and File (jsdom's Blob does not survive it).
 import Dexie from 'dexie';
 import { decodeBackup, encodeBackup, type Backup } from '../../shared/backup/backupFile';
+import { appendAudit, checkAuditChain, getAuditHead } from '../audit/auditLog';
 import { checkRestorable, dumpDatabase, restoreDatabase } from './backupDb';
 
 let counter = 0;
@@ -242,4 +243,27 @@ test('the snapshot records the schema of every table and the schema version', as
   });
   expect(snapshot.tables.settings!.keys).toEqual([]);
   expect(snapshot.tables.persons!.keys).toBeUndefined();
+});
+
+test('the audit chain survives backup and restore: same head hash, still intact', async () => {
+  const source = openV1();
+  for (const [i, name] of ['Иванов', 'Петрова', 'Сидоров'].entries()) {
+    await source.transaction('rw', source.table('persons'), source.table('audit'), async () => {
+      const person = { id: `p${i}`, snils: null, fullName: name, at: new Date(i) };
+      await source.table('persons').put(person);
+      await appendAudit(source, {
+        actor: 'Секретарь',
+        action: 'person.create',
+        entity: 'person',
+        entityId: person.id,
+        after: person,
+      });
+    });
+  }
+  const head = await getAuditHead(source);
+  const target = openV1();
+  await fill(target);
+  expect((await restoreDatabase(target, await backupOf(source))).ok).toBe(true);
+  expect(await getAuditHead(target)).toEqual(head);
+  expect(await checkAuditChain(target)).toEqual({ intact: true, count: 3, headSeq: 3, headHash: head.hash });
 });
