@@ -21,3 +21,8 @@ test('canonical JSON sorts keys at every depth and drops undefined', () => {
     '{"a":{"d":[{"y":2,"z":1}]},"b":1}',
   );
 });
+
+test('canonical JSON covers dates and bytes instead of dropping them', () => {
+  expect(canonicalJson({ at: new Date('2026-06-01T00:00:00Z') })).toBe('{"at":"2026-06-01T00:00:00.000Z"}');
+  expect(canonicalJson({ b: new Uint8Array([1]) })).not.toBe(canonicalJson({ b: new Uint8Array([2]) }));
+});

@@ -85,7 +85,13 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/** Values JSON would lose (dates, bytes) are written out, so the hash covers them too. */
 function sortKeys(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (ArrayBuffer.isView(value)) {
+    const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+    return { $bytes: sha256Hex(bytes), length: bytes.length };
+  }
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
