@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Partnership, Person, PersonStatus } from '../../shared/domain/types';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
@@ -64,35 +64,42 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
     setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
 
   /** A database write that failed: nothing changed (each write is one transaction); say so. */
-  const failed = (what: string, e: unknown) =>
-    toast({ message: `${what}: ${e instanceof Error ? e.message : String(e)}. Реестр не изменён.` });
+  const failed = useCallback(
+    (what: string, e: unknown) =>
+      toast({ message: `${what}: ${e instanceof Error ? e.message : String(e)}. Реестр не изменён.` }),
+    [toast],
+  );
 
-  const onRemove = async (p: Person) => {
-    let removed: Person | undefined;
-    try {
-      removed = await registry.remove(p.id);
-    } catch (e) {
-      failed(`Не удалось удалить ${p.fullName}`, e);
-      return;
-    }
-    if (!removed) return;
-    const restore = removed;
-    toast({
-      message: `Удалён: ${restore.fullName}`,
-      action: {
-        label: 'Отменить',
-        run: async () => {
-          try {
-            await registry.restore(restore);
-            toast({ message: `Восстановлен: ${restore.fullName}`, timeoutMs: 4000 });
-          } catch (e) {
-            failed(`Не удалось восстановить ${restore.fullName}`, e);
-          }
+  const { remove, restore: restorePerson } = registry;
+  const onRemove = useCallback(
+    async (p: Person) => {
+      let removed: Person | undefined;
+      try {
+        removed = await remove(p.id);
+      } catch (e) {
+        failed(`Не удалось удалить ${p.fullName}`, e);
+        return;
+      }
+      if (!removed) return;
+      const restore = removed;
+      toast({
+        message: `Удалён: ${restore.fullName}`,
+        action: {
+          label: 'Отменить',
+          run: async () => {
+            try {
+              await restorePerson(restore);
+              toast({ message: `Восстановлен: ${restore.fullName}`, timeoutMs: 4000 });
+            } catch (e) {
+              failed(`Не удалось восстановить ${restore.fullName}`, e);
+            }
+          },
         },
-      },
-      timeoutMs: 10000,
-    });
-  };
+        timeoutMs: 10000,
+      });
+    },
+    [remove, restorePerson, toast, failed],
+  );
 
   const startImport = async () => {
     const picked = await getPlatform().openFile({ accept: IMPORT_ACCEPT });
@@ -161,8 +168,8 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
         persons={shown}
         sort={sort}
         onSort={onSort}
-        onEdit={(p) => setEditing(p)}
-        onRemove={(p) => void onRemove(p)}
+        onEdit={setEditing}
+        onRemove={onRemove}
         scrollResetKey={`${query}|${status}|${sort?.key}|${sort?.dir}`}
         plotLabel={kind === 'mkd' ? 'Помещение' : 'Участок'}
       />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import type { SortKey, SortState } from './sortPersons';
@@ -61,8 +61,12 @@ export function RegistryTable({
     return () => observer.disconnect();
   }, []);
 
+  // Only when scrolled: writing scrollTop forces a layout, which a keystroke should not pay for.
+  const scrolledRef = useRef(0);
   useEffect(() => {
+    if (scrolledRef.current === 0) return;
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    scrolledRef.current = 0;
     setScrollTop(0);
   }, [scrollResetKey]);
 
@@ -75,7 +79,10 @@ export function RegistryTable({
     <div
       className="table-scroll"
       ref={scrollRef}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        scrolledRef.current = e.currentTarget.scrollTop;
+        setScrollTop(e.currentTarget.scrollTop);
+      }}
       tabIndex={-1}
     >
       <table className="grid" aria-label="Реестр участников" aria-rowcount={persons.length + 1}>
@@ -112,37 +119,9 @@ export function RegistryTable({
               <td colSpan={columns.length} />
             </tr>
           )}
-          {visible.map((p, i) => {
-            const snils = p.snils ? formatSnils(p.snils) : '';
-            const plots = list(p.holdings.map((h) => h.plotNumber));
-            const cadastral = list(p.holdings.map((h) => h.cadastralNumber));
-            const area = list(p.holdings.map((h) => h.area));
-            const contacts = list([p.phone, p.email]);
-            return (
-              <tr key={p.id} aria-rowindex={first + i + 2}>
-                <td title={p.fullName}>{p.fullName}</td>
-                <td title={plots}>{plots}</td>
-                <td title={cadastral}>{cadastral}</td>
-                <td>{area}</td>
-                <td>{STATUS_TEXT[p.status]}</td>
-                <td>{snils}</td>
-                <td title={contacts}>{contacts}</td>
-                <td className="actions-cell">
-                  <button type="button" aria-label={`Изменить: ${p.fullName}`} onClick={() => onEdit(p)}>
-                    Изменить
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Удалить: ${p.fullName}`}
-                    onClick={() => onRemove(p)}
-                  >
-                    Удалить
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
+          {visible.map((p, i) => (
+            <PersonRow key={p.id} person={p} rowIndex={first + i + 2} onEdit={onEdit} onRemove={onRemove} />
+          ))}
           {last < persons.length && (
             <tr
               className="spacer"
@@ -158,3 +137,46 @@ export function RegistryTable({
     </div>
   );
 }
+
+/** One person's row; re-rendered only when the person (or its position) changes. */
+const PersonRow = memo(function PersonRow({
+  person: p,
+  rowIndex,
+  onEdit,
+  onRemove,
+}: {
+  person: Person;
+  rowIndex: number;
+  onEdit: (p: Person) => void;
+  onRemove: (p: Person) => void;
+}) {
+  const snils = p.snils ? formatSnils(p.snils) : '';
+  const plots = list(p.holdings.map((h) => h.plotNumber));
+  const cadastral = list(p.holdings.map((h) => h.cadastralNumber));
+  const area = list(p.holdings.map((h) => h.area));
+  const contacts = list([p.phone, p.email]);
+  return (
+    <tr aria-rowindex={rowIndex}>
+      <td title={p.fullName}>{p.fullName}</td>
+      <td title={plots}>{plots}</td>
+      <td title={cadastral}>{cadastral}</td>
+      <td>{area}</td>
+      <td>{STATUS_TEXT[p.status]}</td>
+      <td>{snils}</td>
+      <td title={contacts}>{contacts}</td>
+      <td className="actions-cell">
+        <button type="button" aria-label={`Изменить: ${p.fullName}`} onClick={() => onEdit(p)}>
+          Изменить
+        </button>{' '}
+        <button
+          type="button"
+          className="danger"
+          aria-label={`Удалить: ${p.fullName}`}
+          onClick={() => onRemove(p)}
+        >
+          Удалить
+        </button>
+      </td>
+    </tr>
+  );
+});
