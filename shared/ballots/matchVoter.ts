@@ -16,6 +16,8 @@ const AMBIGUOUS = -1;
 
 export interface RegistryIndex {
   persons: readonly Person[];
+  /** Length of the array when indexed: a different length means the array was changed. */
+  length: number;
   byId?: KeyIndex;
   bySnils?: KeyIndex;
   byCadastral?: KeyIndex;
@@ -28,8 +30,22 @@ export type VoterMatch =
   /** not_found: no key names anyone; ambiguous: a key names several persons; no_details: nothing given. */
   | { ok: false; reason: 'not_found' | 'ambiguous' | 'no_details' };
 
+function isDigits(s: string, length?: number): boolean {
+  if (length !== undefined && s.length !== length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 function snilsKey(s: string): string {
-  return /^\d{11}$/.test(s) ? s : s.replace(/\D/g, '');
+  return isDigits(s, 11) ? s : s.replace(/\D/g, '');
+}
+
+/** Plot numbers that are bare digits (most of them) are their own key. */
+function plotKeyOf(s: string): string {
+  return isDigits(s) ? s : plotKey(s);
 }
 
 function build(persons: readonly Person[], keys: (p: Person, add: (key: string) => void) => void): KeyIndex {
@@ -44,8 +60,19 @@ function build(persons: readonly Person[], keys: (p: Person, add: (key: string) 
   return map;
 }
 
+const cache = new WeakMap<readonly Person[], RegistryIndex>();
+
+/**
+ * The index of a registry snapshot. The same array gives the same index (built once, key by key), so
+ * a live tally after every saved ballot does not rebuild it: a snapshot array must not be changed in
+ * place (a changed registry is a new array).
+ */
 export function indexRegistry(persons: readonly Person[]): RegistryIndex {
-  return { persons };
+  const known = cache.get(persons);
+  if (known && known.length === persons.length) return known;
+  const index: RegistryIndex = { persons, length: persons.length };
+  cache.set(persons, index);
+  return index;
 }
 
 function byId(ix: RegistryIndex): KeyIndex {
@@ -61,48 +88,68 @@ function byCadastral(ix: RegistryIndex): KeyIndex {
 }
 function byPlot(ix: RegistryIndex): KeyIndex {
   return (ix.byPlot ??= build(ix.persons, (p, add) => {
-    for (const h of p.holdings) add(plotKey(h.plotNumber));
+    for (const h of p.holdings) add(plotKeyOf(h.plotNumber));
   }));
 }
 function byName(ix: RegistryIndex): KeyIndex {
   return (ix.byName ??= build(ix.persons, (p, add) => add(normalizeName(p.fullName))));
 }
 
-const found = (index: number, by: MatchedBy): VoterMatch => ({ ok: true, index, by });
+const BY: readonly MatchedBy[] = ['id', 'snils', 'cadastral', 'plot', 'name'];
+/** Packed failures of matchPacked. */
+export const NOT_FOUND = -1;
+export const AMBIGUOUS_MATCH = -2;
+export const NO_DETAILS = -3;
 
-export function matchVoter(ix: RegistryIndex, ref: VoterRef): VoterMatch {
+/**
+ * The allocation-free matcher of the tally: `index * 8 + key` (key: position in ['id', 'snils',
+ * 'cadastral', 'plot', 'name']) when one person matches, else NOT_FOUND, AMBIGUOUS_MATCH or NO_DETAILS.
+ */
+export function matchPacked(ix: RegistryIndex, ref: VoterRef): number {
   let given = false;
   let ambiguous = false;
   let i: number | undefined;
   if (ref.personId) {
     given = true;
     i = byId(ix).get(ref.personId);
-    if (i !== undefined && i >= 0) return found(i, 'id');
+    if (i !== undefined && i >= 0) return i * 8;
   }
   if (ref.snils) {
     given = true;
     i = bySnils(ix).get(snilsKey(ref.snils));
-    if (i !== undefined && i >= 0) return found(i, 'snils');
+    if (i !== undefined && i >= 0) return i * 8 + 1;
     ambiguous ||= i === AMBIGUOUS;
   }
   if (ref.cadastralNumber) {
     given = true;
     i = byCadastral(ix).get(normalizeCadastral(ref.cadastralNumber));
-    if (i !== undefined && i >= 0) return found(i, 'cadastral');
+    if (i !== undefined && i >= 0) return i * 8 + 2;
     ambiguous ||= i === AMBIGUOUS;
   }
   if (ref.plotNumber) {
     given = true;
-    i = byPlot(ix).get(plotKey(ref.plotNumber));
-    if (i !== undefined && i >= 0) return found(i, 'plot');
+    i = byPlot(ix).get(plotKeyOf(ref.plotNumber));
+    if (i !== undefined && i >= 0) return i * 8 + 3;
     ambiguous ||= i === AMBIGUOUS;
   }
   if (ref.fullName) {
     given = true;
     i = byName(ix).get(normalizeName(ref.fullName));
-    if (i !== undefined && i >= 0) return found(i, 'name');
+    if (i !== undefined && i >= 0) return i * 8 + 4;
     ambiguous ||= i === AMBIGUOUS;
   }
-  if (!given) return { ok: false, reason: 'no_details' };
-  return { ok: false, reason: ambiguous ? 'ambiguous' : 'not_found' };
+  return !given ? NO_DETAILS : ambiguous ? AMBIGUOUS_MATCH : NOT_FOUND;
+}
+
+export function matchedBy(packed: number): MatchedBy {
+  return BY[packed & 7]!;
+}
+
+export function matchVoter(ix: RegistryIndex, ref: VoterRef): VoterMatch {
+  const m = matchPacked(ix, ref);
+  if (m >= 0) return { ok: true, index: m >> 3, by: BY[m & 7]! };
+  return {
+    ok: false,
+    reason: m === NO_DETAILS ? 'no_details' : m === AMBIGUOUS_MATCH ? 'ambiguous' : 'not_found',
+  };
 }

@@ -1,7 +1,7 @@
 /** Russian explanations of the tally's outcomes, for the protocol, the CLI and the app. */
 import type { Channel, Mark, MeetingSpec } from '../domain/types';
 import type { MatchedBy } from '../ballots/matchVoter';
-import { personBasis, personDecision } from './votes';
+import { acceptedBallotIds, personBasis, personDecision, rejectedBallotIds } from './votes';
 import type { BallotOutcome, Decision, DecisionBasis, RejectReason, TallyResult } from './types';
 
 export const MARK_TEXT: Record<Decision, string> = {
@@ -107,16 +107,23 @@ export function explainBallot(outcome: BallotOutcome, meeting: MeetingSpec, pers
   }
 }
 
+/** What a person's decisions rest on, when it is the same for all (or most) questions. */
 const BASIS_TEXT: Record<DecisionBasis, string> = {
-  single: 'по единственному бюллетеню',
-  agree: 'бюллетени совпадают, голос учтён один раз',
+  single: 'решения взяты из единственного принятого бюллетеня',
+  agree: 'принятые бюллетени совпадают, каждый голос учтён один раз',
   latest: 'бюллетени расходятся, учтён полученный последним',
-  priority: 'бюллетени расходятся, учтён по приоритету канала',
+  priority: 'бюллетени расходятся, учтён бюллетень приоритетного канала',
   conflict: 'бюллетени расходятся, голос не учтён (конфликт)',
-  not_electorate: 'не голосует по этому вопросу',
+  not_electorate: 'не голосует: вопрос только для членов товарищества',
 };
 
-/** Why the person at `personIndex` (registry order) counts as they do, question by question. */
+const INVALID: ReadonlySet<Decision> = new Set(['several', 'all_crossed', 'none']);
+
+/**
+ * Why the person at `personIndex` (registry order) counts as they do: role, ballots, what the decisions
+ * rest on, and every question that is an exception (not in the electorate, invalid, a disagreement).
+ * The decisions themselves are in the vote matrix.
+ */
 export function explainPerson(result: TallyResult, personIndex: number): string {
   const person = result.persons[personIndex]!;
   const role =
@@ -126,17 +133,30 @@ export function explainPerson(result: TallyResult, personIndex: number): string 
         ? 'Член товарищества'
         : 'Садовод без членства';
   if (!person.participated) {
-    return person.rejectedBallotIds.length > 0
-      ? `${role}; не принял участие: ни один бюллетень не принят (${person.rejectedBallotIds.join(', ')}).`
+    const rejected = rejectedBallotIds(result, personIndex);
+    return rejected.length > 0
+      ? `${role}; не принял участие: ни один бюллетень не принят (${rejected.join(', ')}).`
       : `${role}; не принял участие.`;
   }
-  const votes = result.questions.map((q, i) => {
+  const usual = acceptedBallotIds(result, personIndex).length > 1 ? 'agree' : 'single';
+  const groups = new Map<string, number[]>();
+  const note = (text: string, n: number) => {
+    const list = groups.get(text);
+    if (list) list.push(n);
+    else groups.set(text, [n]);
+  };
+  result.questions.forEach((q, i) => {
     const d = personDecision(result, personIndex, i);
     const basis = personBasis(result, personIndex, i) ?? 'not_electorate';
-    if (d === null) return `вопрос ${q.number}: ${BASIS_TEXT[basis]}`;
-    return `вопрос ${q.number}: ${MARK_TEXT[d]} (${BASIS_TEXT[basis]})`;
+    if (basis !== usual)
+      note(d && basis !== 'conflict' ? `${BASIS_TEXT[basis]}: ${MARK_TEXT[d]}` : BASIS_TEXT[basis], q.number);
+    if (d && INVALID.has(d)) note(`${MARK_TEXT[d]}, голос недействителен`, q.number);
   });
-  return `${role}; принял участие (${person.ballotIds.join(', ')}). ${votes.join('; ')}.`;
+  const exceptions = [...groups].map(
+    ([text, ns]) => `${ns.length > 1 ? 'вопросы' : 'вопрос'} ${questionList(ns)}: ${text}`,
+  );
+  const ballots = acceptedBallotIds(result, personIndex).join(', ');
+  return `${role}; принял участие (${ballots}); ${BASIS_TEXT[usual]}${exceptions.length ? `; ${exceptions.join('; ')}` : ''}.`;
 }
 
 export function markText(mark: Mark): string {

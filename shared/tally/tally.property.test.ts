@@ -11,6 +11,7 @@ import type {
 } from '../domain/types';
 import { tally, type TallyInput } from './tally';
 import { person } from './testKit';
+import { acceptedBallotIds } from './votes';
 
 const MARKS: Mark[] = ['for', 'against', 'abstain', 'several', 'all_crossed', 'none'];
 const CHANNELS: Channel[] = ['gosuslugi', 'paper', 'in_person'];
@@ -167,16 +168,17 @@ describe('tally properties', () => {
         const r = tally(input);
         const byId = new Map(input.ballots.map((b) => [b.id, b]));
         // Persons whose accepted ballots all agree on every question.
-        const agreeing = r.persons.filter((p) => {
+        const agreeing = r.persons.filter((p, i) => {
           if (!p.participated) return false;
-          const first = byId.get(p.ballotIds[0]!)!;
-          return p.ballotIds.every((id) =>
+          const ids = acceptedBallotIds(r, i);
+          const first = byId.get(ids[0]!)!;
+          return ids.every((id) =>
             input.meeting.questions.every((q) => byId.get(id)!.marks[q.number] === first.marks[q.number]),
           );
         });
         fc.pre(agreeing.length > 0);
         const chosen = agreeing[pick % agreeing.length]!;
-        const model = byId.get(chosen.ballotIds[0]!)!;
+        const model = byId.get(acceptedBallotIds(r, r.persons.indexOf(chosen))[0]!)!;
         const duplicate: Ballot = {
           id: 'duplicate',
           channel: 'gosuslugi',

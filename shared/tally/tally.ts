@@ -5,7 +5,7 @@
  * every saved ballot. Weights are exact: integer numerators over one common denominator.
  */
 import { add, compare, fromInt, lcm, mul, rational, ZERO, type Rational } from '../arith/rational';
-import { indexRegistry, matchVoter, type MatchedBy } from '../ballots/matchVoter';
+import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, matchPacked, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import type { Problem } from '../result';
 import { describeResolvedRule } from '../rules/describeRule';
@@ -73,7 +73,6 @@ function markCode(m: Mark | undefined): number {
 
 const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
 const NO_REASONS: RejectReason[] = [];
-const NO_IDS: readonly string[] = [];
 const CHANNEL_BIT: Record<Channel, number> = { gosuslugi: 1, paper: 2, in_person: 4 };
 
 /** Received-order key inside one person's ballots: date, channel, copy, id. */
@@ -84,7 +83,7 @@ function compareBallots(a: Ballot, b: Ballot): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function tallies<T>(slots: readonly T[], o: number): Tallies<T> {
+function tallies<T>(slots: ArrayLike<T>, o: number): Tallies<T> {
   return {
     for: slots[o]!,
     against: slots[o + 1]!,
@@ -145,20 +144,22 @@ export function tally(input: TallyInput): TallyResult {
   const codes = new Int8Array(B * Q);
   const head = new Int32Array(P).fill(-1);
   const next = new Int32Array(B);
+  /** Packed match (matchPacked): registry index × 8 + key, or a negative failure. */
+  const match = new Int32Array(B);
   /** 1: not acceptable on its own (date, void, bad marks under the ballot policy). */
   const unfit = new Uint8Array(B);
   /** 1: some question is marked badly (several, none, all crossed out). */
   const badMarks = new Uint8Array(B);
-  const matchedBy: (MatchedBy | undefined)[] = new Array(B);
-  const orphans: { b: number; reason: 'not_found' | 'ambiguous' | 'no_details' }[] = [];
+  const orphans: number[] = [];
   for (let b = 0; b < B; b++) {
     const ballot = ballots[b]!;
-    const match = matchVoter(index, ballot.voter);
-    if (match.ok) {
-      next[b] = head[match.index]!;
-      head[match.index] = b;
-      matchedBy[b] = match.by;
-    } else orphans.push({ b, reason: match.reason });
+    const m = matchPacked(index, ballot.voter);
+    match[b] = m;
+    if (m >= 0) {
+      const i = m >> 3;
+      next[b] = head[i]!;
+      head[i] = b;
+    } else orphans.push(b);
     const marks = ballot.marks;
     const o = b * Q;
     let badMark = false;
@@ -180,7 +181,6 @@ export function tally(input: TallyInput): TallyResult {
   }
 
   const rejectReasons = (ballot: Ballot, b: number): RejectReason[] => {
-    if (!unfit[b]) return NO_REASONS;
     const reasons: RejectReason[] = [];
     if (ballot.receivedAt < votingStart) reasons.push('before_period');
     else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
@@ -201,22 +201,32 @@ export function tally(input: TallyInput): TallyResult {
     return reasons;
   };
 
-  const outcomeOf = (ballot: Ballot, b: number, personId: string | undefined): BallotOutcome => ({
-    ballotId: ballot.id,
-    source: ballot.source,
-    channel: ballot.channel,
-    copy: ballot.copy,
-    receivedAt: ballot.receivedAt,
-    status: unfit[b] ? 'rejected' : 'accepted',
-    reasons: rejectReasons(ballot, b),
-    personId,
-    matchedBy: matchedBy[b],
-  });
+  /** Every outcome has every field (one object shape); absent ones are undefined. */
+  const outcomeOf = (ballot: Ballot, b: number, personId: string | undefined): BallotOutcome => {
+    const fit = unfit[b] === 0;
+    return {
+      ballotId: ballot.id,
+      source: ballot.source,
+      channel: ballot.channel,
+      copy: ballot.copy,
+      receivedAt: ballot.receivedAt,
+      status: fit ? 'accepted' : 'rejected',
+      reasons: fit ? NO_REASONS : rejectReasons(ballot, b),
+      personId,
+      matchedBy: personId === undefined ? undefined : matchedBy(match[b]!),
+      originalId: undefined,
+      scanIds: undefined,
+      scanDiffers: undefined,
+      invalidQuestions: undefined,
+      ignoredQuestions: undefined,
+    };
+  };
 
-  const counts = new Array<number>(Q * SLOTS).fill(0);
+  const counts = new Int32Array(Q * SLOTS);
   const weightSums = new Array<bigint>(useWeights ? Q * SLOTS : 0).fill(0n);
-  const ignored = new Array<number>(Q).fill(0);
-  const membersVoted = new Array<number>(Q).fill(0);
+  const ignored = new Int32Array(Q);
+  /** Valid votes (for, against, abstain) of gardeners per question: members' ones are the rest. */
+  const gardenersVoted = new Int32Array(Q);
   const decision = new Int8Array(P * Q).fill(-1);
   const basis = new Int8Array(P * Q).fill(-1);
   const outcomes: BallotOutcome[] = [];
@@ -273,9 +283,11 @@ export function tally(input: TallyInput): TallyResult {
   const accepted: number[] = [];
   for (let i = 0; i < P; i++) {
     const person = registry[i]!;
+    const member = isMember[i] === 1;
+    const first = outcomes.length;
     let b = head[i]!;
     if (b === -1) {
-      persons[i] = personOutcome(person, isMember[i] === 1, weights[i]!, NO_IDS, NO_IDS);
+      persons[i] = personOutcome(person, member, weights[i]!, false, first, first);
       continue;
     }
     // The person's ballots in received order (insertion sort: a person has a handful at most). The same
@@ -286,52 +298,25 @@ export function tally(input: TallyInput): TallyResult {
       let order = 1;
       while (k > 0 && (order = compareBallots(ballots[list[k - 1]!]!, ballots[b]!)) > 0) k--;
       if (k > 0 && order === 0) continue;
-      list.splice(k, 0, b);
+      if (k === list.length) list.push(b);
+      else list.splice(k, 0, b);
     }
-    const first = outcomes.length;
+
     accepted.length = 0;
-    let rejectedIds: string[] | undefined;
-    for (const x of list) outcomes.push(outcomeOf(ballots[x]!, x, person.id));
+    let hasScan = false;
+    for (const x of list) {
+      const ballot = ballots[x]!;
+      if (ballot.copy === 'scan') hasScan = true;
+      outcomes.push(outcomeOf(ballot, x, person.id));
+    }
     // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
+    if (hasScan) mergeScans(list, first);
     for (let k = 0; k < list.length; k++) {
-      const scan = ballots[list[k]!]!;
-      if (scan.copy !== 'scan') continue;
-      const out = outcomes[first + k]!;
-      const o = list.findIndex(
-        (x) => ballots[x]!.copy === 'original' && ballots[x]!.channel === scan.channel,
-      );
-      if (o < 0) {
-        if (!acceptScans) {
-          out.reasons = [...out.reasons, 'scan_only'];
-          out.status = 'rejected';
-        }
-        continue;
-      }
-      const original = outcomes[first + o]!;
-      const differs: number[] = [];
-      for (let q = 0; q < Q; q++) {
-        if (codes[list[k]! * Q + q] !== codes[list[o]! * Q + q]) differs.push(numbers[q]!);
-      }
-      out.status = 'scan_merged';
-      out.reasons = NO_REASONS;
-      out.originalId = original.ballotId;
-      original.scanIds = [...(original.scanIds ?? []), out.ballotId];
-      if (differs.length > 0) {
-        out.scanDiffers = differs;
-        original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
-          (x, y) => x - y,
-        );
-      }
+      if (outcomes[first + k]!.status === 'accepted') accepted.push(list[k]!);
     }
-    for (let k = 0; k < list.length; k++) {
-      const out = outcomes[first + k]!;
-      if (out.status === 'accepted') accepted.push(list[k]!);
-      else if (out.status === 'rejected') (rejectedIds ??= []).push(out.ballotId);
-    }
-    const member = isMember[i] === 1;
-    const acceptedIds = accepted.length > 0 ? accepted.map((x) => ballots[x]!.id) : NO_IDS;
-    persons[i] = personOutcome(person, member, weights[i]!, acceptedIds, rejectedIds ?? NO_IDS);
-    if (accepted.length === 0) continue;
+    const took = accepted.length > 0;
+    persons[i] = personOutcome(person, member, weights[i]!, took, first, outcomes.length);
+    if (!took) continue;
 
     partPersons++;
     if (member) partMembers++;
@@ -342,27 +327,28 @@ export function tally(input: TallyInput): TallyResult {
     if (seen & 2) byChannel.paper++;
     if (seen & 4) byChannel.in_person++;
 
+    const n = accepted.length;
     const a0 = accepted[0]! * Q;
-    const many = accepted.length > 1;
     const row = i * Q;
+    const w = useWeights ? weightN[i]! : 0n;
     for (let q = 0; q < Q; q++) {
       if (!member && !openToAll[q]) {
         basis[row + q] = NOT_ELECTORATE;
         let marked = false;
         for (let k = 0; k < list.length; k++) {
-          const x = list[k]!;
-          if (outcomes[first + k]!.status !== 'accepted' || codes[x * Q + q] === NONE) continue;
+          const out = outcomes[first + k]!;
+          if (out.status !== 'accepted' || codes[list[k]! * Q + q] === NONE) continue;
           marked = true;
-          (outcomes[first + k]!.ignoredQuestions ??= []).push(numbers[q]!);
+          (out.ignoredQuestions ??= []).push(numbers[q]!);
         }
         if (marked) ignored[q]!++;
         continue;
       }
       let code = codes[a0 + q]!;
       let how = SINGLE;
-      if (many) {
+      if (n > 1) {
         how = AGREE;
-        for (let k = 1; k < accepted.length; k++) {
+        for (let k = 1; k < n; k++) {
           if (codes[accepted[k]! * Q + q] !== code) {
             const settled = settle(person, accepted.slice(), q);
             code = settled.code;
@@ -375,8 +361,8 @@ export function tally(input: TallyInput): TallyResult {
       basis[row + q] = how;
       const slot = q * SLOTS + SLOT[code]!;
       counts[slot]!++;
-      if (useWeights) weightSums[slot]! += weightN[i]!;
-      if (member && code >= FOR && code <= ABSTAIN) membersVoted[q]!++;
+      if (useWeights) weightSums[slot]! += w;
+      if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
     }
     for (let k = 0; k < list.length; k++) {
       const out = outcomes[first + k]!;
@@ -389,24 +375,57 @@ export function tally(input: TallyInput): TallyResult {
     }
   }
 
+  /** Pairs each scan of a person with an original of the same channel; a lone scan is a setting. */
+  function mergeScans(order: readonly number[], first: number): void {
+    for (let k = 0; k < order.length; k++) {
+      const scan = ballots[order[k]!]!;
+      if (scan.copy !== 'scan') continue;
+      const out = outcomes[first + k]!;
+      const o = order.findIndex(
+        (x) => ballots[x]!.copy === 'original' && ballots[x]!.channel === scan.channel,
+      );
+      if (o < 0) {
+        if (!acceptScans) {
+          out.reasons = [...out.reasons, 'scan_only'];
+          out.status = 'rejected';
+        }
+        continue;
+      }
+      const original = outcomes[first + o]!;
+      const differs: number[] = [];
+      for (let q = 0; q < Q; q++) {
+        if (codes[order[k]! * Q + q] !== codes[order[o]! * Q + q]) differs.push(numbers[q]!);
+      }
+      out.status = 'scan_merged';
+      out.reasons = NO_REASONS;
+      out.originalId = original.ballotId;
+      original.scanIds = [...(original.scanIds ?? []), out.ballotId];
+      if (differs.length > 0) {
+        out.scanDiffers = differs;
+        original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
+          (x, y) => x - y,
+        );
+      }
+    }
+  }
+
   // Ballots whose voter is not in the registry: electronic ones go to review, paper ones are rejected.
   orphans.sort(
     (x, y) =>
-      compareSource(ballots[x.b]!.source, ballots[y.b]!.source) ||
-      compareBallots(ballots[x.b]!, ballots[y.b]!),
+      compareSource(ballots[x]!.source, ballots[y]!.source) || compareBallots(ballots[x]!, ballots[y]!),
   );
   const unmatched: UnmatchedEntry[] = [...(input.unmatched ?? [])];
   let lastId: string | undefined;
-  for (const { b, reason } of orphans) {
+  for (const b of orphans) {
     const ballot = ballots[b]!;
     if (ballot.id === lastId) continue;
     lastId = ballot.id;
+    const m = match[b]!;
+    const reason = m === NO_DETAILS ? 'no_details' : m === AMBIGUOUS_MATCH ? 'ambiguous' : 'not_found';
     const electronic = ballot.channel === 'gosuslugi';
     const out = outcomeOf(ballot, b, undefined);
     out.status = electronic ? 'unmatched' : 'rejected';
-    out.reasons = [reason, ...out.reasons.filter((r) => r !== reason)];
-    delete out.personId;
-    delete out.matchedBy;
+    out.reasons = [reason, ...out.reasons];
     outcomes.push(out);
     if (electronic) {
       unmatched.push({
@@ -431,11 +450,14 @@ export function tally(input: TallyInput): TallyResult {
     const c = tallies(counts, q * SLOTS);
     const w = useWeights
       ? tallies(weightSums.slice(q * SLOTS, (q + 1) * SLOTS).map(toWeight), 0)
-      : tallies(counts.slice(q * SLOTS, (q + 1) * SLOTS).map(fromInt), 0);
+      : tallies(
+          Array.from(counts.subarray(q * SLOTS, (q + 1) * SLOTS), (n) => fromInt(n)),
+          0,
+        );
     const electorateWeight = toWeight(openToAll[q] ? allWeightN : memberWeightN);
     const participantsWeight = [w.against, w.abstain, w.invalid, w.conflict].reduce(add, w.for);
     const base = r.rule.base === 'all' ? electorateWeight : participantsWeight;
-    const voted = membersVoted[q]!;
+    const voted = c.for + c.against + c.abstain - gardenersVoted[q]!;
     const questionQuorumReached = voted * 2 > members;
     let outcome: QuestionOutcome['decision'];
     if (!quorumReached || (questionQuorumDecides && !questionQuorumReached)) outcome = 'no_quorum';
@@ -503,8 +525,9 @@ function personOutcome(
   person: Person,
   member: boolean,
   weight: Rational,
-  ballotIds: readonly string[],
-  rejectedBallotIds: readonly string[],
+  participated: boolean,
+  ballotsFrom: number,
+  ballotsTo: number,
 ): PersonOutcome {
   return {
     personId: person.id,
@@ -512,8 +535,8 @@ function personOutcome(
     status: person.status,
     countsAs: member ? 'member' : 'gardener',
     weight,
-    participated: ballotIds.length > 0,
-    ballotIds,
-    rejectedBallotIds,
+    participated,
+    ballotsFrom,
+    ballotsTo,
   };
 }

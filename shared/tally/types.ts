@@ -63,10 +63,12 @@ export interface PersonOutcome {
   countsAs: 'member' | 'gardener';
   weight: Rational;
   participated: boolean;
-  /** Accepted ballots, in the order received. */
-  ballotIds: readonly string[];
-  /** Ballots of this person that are not counted. */
-  rejectedBallotIds: readonly string[];
+  /**
+   * This person's ballots are result.ballots[ballotsFrom .. ballotsTo) (received order); the accepted
+   * ones count (see acceptedBallotIds / rejectedBallotIds).
+   */
+  ballotsFrom: number;
+  ballotsTo: number;
 }
 
 /**
