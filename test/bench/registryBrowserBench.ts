@@ -13,7 +13,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import type { GolosBench } from '../../renderer/bench/benchHook';
@@ -176,7 +175,8 @@ export async function benchRegistryBrowser(
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+// Run directly (`node dist/bench/registryBrowserBench.mjs`), not when bundled into another bench runner.
+const isMain = /registryBrowserBench\.(mjs|ts)$/.test(process.argv[1] ?? '');
 if (isMain) {
   for (const r of await benchRegistryBrowser()) {
     console.log(
