@@ -3,6 +3,7 @@
  * question number a column header names. Each returns the value or null when the text is not one.
  */
 import type { BallotCopy, Channel, Delivery, IsoDate, Mark, VoidReason } from '../domain/types';
+import { questionNumberOfHeader } from '../gosuslugi/headerColumns';
 
 /** Lower case, `ё` as `е`, single spaces, no surrounding punctuation. */
 export function cellKey(text: string): string {
@@ -138,15 +139,9 @@ export function parseVoidCell(text: string): VoidReason[] | null {
   return reasons;
 }
 
-const QUESTION_HEADER = /^\s*(?:вопрос\s*)?(?:№\s*)?(\d{1,3})(?:[.):\s]|$)/i;
-
 /** The question number a column header starts with: `Вопрос 1`, `1.`, `№1`, `1. Об избрании…`, `2`. */
 export function questionOfHeader(header: string): number | null {
-  const m = QUESTION_HEADER.exec(header);
-  if (!m) return null;
-  // `1.5` is not question 1.
-  if (/^\d/.test(header.slice(m[0].length)) && m[0].endsWith('.')) return null;
-  return Number(m[1]);
+  return questionNumberOfHeader(header)?.number ?? null;
 }
 
 /** Representative's power of attorney: its date when the text has one (`№ 54 от 20.05.2026`). */

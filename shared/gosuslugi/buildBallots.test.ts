@@ -4,6 +4,7 @@ import {
   largeGosuslugiExport,
   type GosuslugiExport,
 } from '../../test/fixtures/gosuslugiExports';
+import { tally } from '../tally/tally';
 import { buildGosuslugiBallots, importGosuslugiTable } from './buildBallots';
 import { previewGosuslugi } from './preview';
 import { proposeGosuslugiMapping } from './propose';
@@ -77,6 +78,20 @@ describe('buildGosuslugiBallots', () => {
     expect(built.value.ballots.filter((b) => b.voter.personId === personId)).toHaveLength(2);
   });
 
+  it('dates a ballot by the file’s date of voting where there is one', async () => {
+    const l = layout('gos-03');
+    const r = importGosuslugiTable(await exportTable(l), {
+      registry: l.registry,
+      agenda: l.agenda,
+      receivedAt: '2026-06-14',
+    });
+    if (!r.ok) throw new Error(r.error[0]!.message);
+    // The fixture writes `DD.06.2026 12:00` with DD = 1 + (i mod 14).
+    expect(r.value.ballots.map((b) => b.receivedAt)).toEqual(
+      l.rows.map((_r, i) => `2026-06-${String(1 + (i % 14)).padStart(2, '0')}`),
+    );
+  });
+
   it('refuses a preview with errors, naming them', async () => {
     const l = layout('gos-07');
     const table = await exportTable(l);
@@ -148,5 +163,37 @@ describe('importGosuslugiTable (the command line’s one call)', () => {
       expect(b.voter.personId).toBe(e.personId);
       expect(b.marks).toEqual(e.marks);
     }
+  });
+});
+
+describe('ballots for the tally engine', () => {
+  it('count a person on two rows once, and their disagreement as a conflict; unmatched rows are listed', async () => {
+    const l = layout('gos-04');
+    const r = importGosuslugiTable(await exportTable(l), {
+      registry: l.registry,
+      agenda: l.agenda,
+      receivedAt: '2026-06-14',
+    });
+    if (!r.ok) throw new Error(r.error[0]!.message);
+    const [personId, rows] = l.twice[0]!;
+    const [a, b] = rows.map((row) => l.rows.find((x) => x.row === row)!.marks);
+    const differ = l.agenda.filter((q) => a![q.number] !== b![q.number]).map((q) => q.number);
+    const result = tally({
+      registry: l.registry,
+      meeting: {
+        kind: 'snt',
+        form: 'mixed',
+        title: 'Собрание',
+        votingStart: '2026-06-01',
+        votingEnd: '2026-06-14',
+        questions: l.agenda,
+      },
+      ballots: r.value.ballots,
+      unmatched: [{ source: 'gos-04-two-row-header.xlsx:99', name: 'Некто', reason: 'not_found' }],
+    });
+    expect(result.participation.persons).toBe(new Set(l.rows.map((x) => x.personId)).size);
+    expect(differ).toContain(2);
+    expect(result.conflicts.map((c) => [c.personId, c.question])).toEqual(differ.map((q) => [personId, q]));
+    expect(result.unmatched.map((u) => u.source)).toEqual(['gos-04-two-row-header.xlsx:99']);
   });
 });

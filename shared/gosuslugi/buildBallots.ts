@@ -10,7 +10,7 @@ import type { AgendaQuestion, GosuslugiMapping } from './mapping';
 import type { MatchDecision } from './matchRows';
 import { previewGosuslugi, type GosuslugiPreview } from './preview';
 import { proposeGosuslugiMapping, type GosuslugiProposal } from './propose';
-import type { ValueOverride } from './readRows';
+import type { GosuslugiRow, ValueOverride } from './readRows';
 
 /** A row that gives no ballot. */
 export interface NotCountedRow {
@@ -33,10 +33,53 @@ export interface GosuslugiBallots {
 }
 
 export interface BuildOptions {
-  /** Date the ballots were received: the last day of voting (the platform closes then) or a date given. */
+  /**
+   * Date of receipt of a ballot whose row has no date of voting: the last day of voting (the platform
+   * closes then) or a date given.
+   */
   receivedAt: IsoDate;
   /** Ballot ids are `${idPrefix}:${row}` (default: the file name, like the source). */
   idPrefix?: string;
+}
+
+/** Mapped question numbers, in order. */
+export function mappedQuestions(mapping: GosuslugiMapping): number[] {
+  return Object.keys(mapping.questions)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The electronic ballot of one row: the person found (personId) and what the file says of them, an
+ * answer per mapped question (blank: none), dated by the row's date of voting or the date given.
+ */
+export function rowBallot(
+  row: GosuslugiRow,
+  file: string,
+  questions: readonly number[],
+  opts: BuildOptions,
+  personId?: string,
+): Ballot {
+  const marks: Record<number, Mark> = {};
+  for (const q of questions) marks[q] = row.marks[q] ?? 'none';
+  const source = `${file}:${row.row}`;
+  return {
+    id: `${opts.idPrefix ?? file}:${row.row}`,
+    channel: 'gosuslugi',
+    voter: {
+      ...(personId ? { personId } : {}),
+      ...(row.snils ? { snils: row.snils } : {}),
+      ...(row.cadastral.length ? { cadastralNumber: row.cadastral.join('; ') } : {}),
+      ...(row.plot ? { plotNumber: row.plot } : {}),
+      ...(row.fullName ? { fullName: row.fullName } : {}),
+    },
+    copy: 'original',
+    receivedAt: row.votedAt ?? opts.receivedAt,
+    delivery: 'platform',
+    voidReasons: [],
+    marks,
+    source,
+  };
 }
 
 /** Ballots of a ready preview; the preview's errors when it is not ready. */
@@ -46,42 +89,25 @@ export function buildGosuslugiBallots(
 ): Result<GosuslugiBallots> {
   if (!preview.ready) return err(preview.problems.filter((p) => p.severity === 'error'));
   const file = preview.fileName;
-  const prefix = opts.idPrefix ?? file;
-  const questions = Object.keys(preview.mapping.questions)
-    .map(Number)
-    .sort((a, b) => a - b);
+  const questions = mappedQuestions(preview.mapping);
   const ballots: Ballot[] = [];
   const notCounted: NotCountedRow[] = [];
   for (const row of preview.rows) {
-    const source = `${file}:${row.row}`;
     const skip = (reason: NotCountedRow['reason'], note?: string): void => {
-      notCounted.push({ source, row: row.row, name: row.fullName, reason, ...(note ? { note } : {}) });
+      notCounted.push({
+        source: `${file}:${row.row}`,
+        row: row.row,
+        name: row.fullName,
+        reason,
+        ...(note ? { note } : {}),
+      });
     };
     const m = row.match;
     if (row.skipped) skip('skipped');
     else if (m.status === 'ambiguous') skip('ambiguous');
     else if (m.status === 'unmatched') skip(m.reason);
     else if (m.status === 'not_participant') skip('not_participant', m.reason);
-    else {
-      const marks: Record<number, Mark> = {};
-      for (const q of questions) marks[q] = row.marks[q] ?? 'none';
-      ballots.push({
-        id: `${prefix}:${row.row}`,
-        channel: 'gosuslugi',
-        voter: {
-          personId: m.personId,
-          ...(row.snils ? { snils: row.snils } : {}),
-          ...(row.cadastral.length ? { cadastralNumber: row.cadastral.join('; ') } : {}),
-          ...(row.fullName ? { fullName: row.fullName } : {}),
-        },
-        copy: 'original',
-        receivedAt: opts.receivedAt,
-        delivery: 'platform',
-        voidReasons: [],
-        marks,
-        source,
-      });
-    }
+    else ballots.push(rowBallot(row, file, questions, opts, m.personId));
   }
   return ok({ ballots, notCounted });
 }
@@ -105,8 +131,9 @@ export interface GosuslugiImport extends GosuslugiBallots {
 }
 
 /**
- * The whole import without a user: propose (or take the given mapping), preview, build. Errors when the
- * header is not found, the mapping lacks a question, or an answer cannot be read. The command line runs
+ * The whole import without a user: propose (or take the given mapping), preview, build. Fails with every
+ * problem (errors and warnings) when the header is not found, the mapping lacks a question, or an answer
+ * or a date cannot be read. The command line runs
  * this; the app runs the same steps one by one with the user's corrections in between.
  */
 export function importGosuslugiTable(table: Table, opts: ImportOptions): Result<GosuslugiImport> {
@@ -121,9 +148,10 @@ export function importGosuslugiTable(table: Table, opts: ImportOptions): Result<
     mapping = proposal.mapping;
   }
   const preview = previewGosuslugi(table, mapping, opts.registry, opts.agenda, opts);
-  const built = buildGosuslugiBallots(preview, opts);
-  if (!built.ok) return built;
   const notes = (proposal?.problems ?? []).filter((p) => p.severity === 'warning');
+  const built = buildGosuslugiBallots(preview, opts);
+  // Every problem, warnings too, so that a refusal shows the whole picture.
+  if (!built.ok) return err([...notes, ...preview.problems]);
   const seen = new Set(notes.map((p) => p.message));
   const warnings = [
     ...notes,

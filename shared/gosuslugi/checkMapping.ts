@@ -41,7 +41,7 @@ export function checkMapping(
     if (mapping.absentQuestions.includes(q.number)) continue;
     problems.push(
       problem(
-        'gosuslugi_question_missing',
+        'question_column_missing',
         `Нет столбца вопроса ${q.number} «${columnLabel(q.text, 80)}»: укажите его столбец или отметьте, что этого вопроса в файле нет.`,
         { file, row, field: `Вопрос ${q.number}` },
       ),
@@ -51,7 +51,7 @@ export function checkMapping(
   for (const n of Object.keys(mapping.questions).map(Number)) {
     if (!numbers.has(n)) {
       problems.push(
-        problem('gosuslugi_question_not_on_agenda', `В повестке нет вопроса ${n}.`, {
+        problem('question_not_on_agenda', `В повестке нет вопроса ${n}.`, {
           file,
           row,
           field: `Вопрос ${n}`,

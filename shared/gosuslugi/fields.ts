@@ -1,12 +1,12 @@
 /**
  * Columns of the Gosuslugi per-participant results file besides the questions: who voted (name, СНИЛС,
- * cadastral number, plot or premises number). The platform's wording is not published and changes, so
- * each field has synonyms; the user corrects the proposal in the import wizard. Other columns (the time
- * of voting, an address) are kept as extra columns for the preview.
+ * cadastral number, plot or premises number) and when. The platform's wording is not published and
+ * changes, so each field has synonyms; the user corrects the proposal in the import wizard. Other
+ * columns (an address, a serial number) are kept as extra columns for the preview.
  */
 import type { FieldSpec } from '../spreadsheet/header';
 
-export type GosuslugiField = 'fullName' | 'snils' | 'cadastral' | 'plot';
+export type GosuslugiField = 'fullName' | 'snils' | 'cadastral' | 'plot' | 'votedAt';
 
 export const GOSUSLUGI_FIELDS: FieldSpec<GosuslugiField>[] = [
   {
@@ -49,6 +49,11 @@ export const GOSUSLUGI_FIELDS: FieldSpec<GosuslugiField>[] = [
       'Помещение',
       'Квартира',
     ],
+  },
+  {
+    field: 'votedAt',
+    label: 'Дата голосования',
+    synonyms: ['Дата и время голосования', 'Дата голоса', 'Дата решения', 'Дата и время', 'Проголосовал'],
   },
 ];
 

@@ -85,7 +85,7 @@ describe('questions: number first, then wording', () => {
     // The last column reads like question 3, which the number gave away: question 2 stays without a
     // column until the user decides.
     expect(p.columns[3]).toMatchObject({ role: { kind: 'extra' }, looksLikeVotes: true });
-    expect(codes(p)).toEqual(['warning:gosuslugi_number_wording_differ', 'error:gosuslugi_question_missing']);
+    expect(codes(p)).toEqual(['warning:gosuslugi_number_wording_differ', 'error:question_column_missing']);
     expect(p.problems[0]!.message).toBe(
       'Столбец «3. Об избрании членов счётной комиссии»: номер вопроса 3, а формулировка похожа на вопрос 2 (100%). Проверьте сопоставление.',
     );
@@ -128,7 +128,7 @@ describe('correcting a mapping', () => {
 
   it('reports what the mapping lacks, and is ready once the user maps the column and marks a question absent', () => {
     const p = propose(t, agenda);
-    expect(codes(p)).toEqual(['error:gosuslugi_question_missing', 'error:gosuslugi_question_missing']);
+    expect(codes(p)).toEqual(['error:question_column_missing', 'error:question_column_missing']);
     expect(p.problems[0]!.message).toBe(
       'Нет столбца вопроса 1 «Об избрании председателя и секретаря общего собрания»: укажите его столбец или отметьте, что этого вопроса в файле нет.',
     );

@@ -286,7 +286,7 @@ function proposeFresh(
     if (!target) {
       notes.push(
         problem(
-          'gosuslugi_question_not_on_agenda',
+          'question_not_on_agenda',
           `Столбец «${columnLabel(c.label)}»: в повестке нет вопроса ${q.number}.`,
           where(c),
           'warning',
@@ -298,7 +298,7 @@ function proposeFresh(
     if (taken !== undefined) {
       notes.push(
         problem(
-          'gosuslugi_question_twice',
+          'question_column_twice',
           `Столбец ${columnLetter(c.col)} «${columnLabel(c.label)}»: вопрос ${q.number} уже сопоставлен ` +
             `со столбцом ${columnLetter(taken)} «${columnLabel(columns[taken]!.label)}»; этот столбец не используется.`,
           where(c),

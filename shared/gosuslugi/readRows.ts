@@ -1,8 +1,11 @@
 /**
  * Reading the participants' rows of a results file with a confirmed mapping: who (name, СНИЛС, cadastral
- * and plot numbers) and the answer to each question. An answer that is not За / Против / Воздержался /
- * blank is an error naming the row and column; the user fixes it (an override) or skips the row.
+ * and plot numbers), when, and the answer to each question. An answer that is not За / Против /
+ * Воздержался / blank (or a date that is not a date) is an error naming the row and column; the user
+ * fixes it (an override) or skips the row.
  */
+import { parseDateCell } from '../ballots/cellValues';
+import type { IsoDate } from '../domain/types';
 import { problem, type Problem } from '../result';
 import { cadastralOk, normalizeCadastral } from '../registry/cadastral';
 import { parseSnilsCell } from '../registry/fieldValues';
@@ -38,11 +41,13 @@ export interface GosuslugiRow {
   /** Cadastral numbers, without spaces (a cell may list several, separated by `,` or `;`). */
   cadastral: string[];
   plot?: string;
+  /** The date of voting when the file has that column (the ballot's date of receipt). */
+  votedAt?: IsoDate;
   /** Answer per question number; a question whose cell could not be read has none. */
   marks: Record<number, GosuslugiValue>;
   /** Errors (unreadable answers) and warnings (СНИЛС, cadastral number) of this row. */
   problems: Problem[];
-  /** Some answer could not be read and was not overridden. */
+  /** Some answer (or the date) could not be read and was not overridden. */
   hasErrors: boolean;
   /** The user chose not to import this row. */
   skipped: boolean;
@@ -104,7 +109,7 @@ export function readGosuslugiRows(
     const warn = (f: GosuslugiField, code: string, text: string): void => {
       const field = fieldLabel(f);
       problems.push(
-        problem(code, `Строка ${r}, столбец «${field}»: ${text}`, { file, row: r, field }, 'warning'),
+        problem(code, `Строка ${r}, поле «${field}»: ${text}`, { file, row: r, field }, 'warning'),
       );
     };
     const out: GosuslugiRow = {
@@ -153,6 +158,22 @@ export function readGosuslugiRows(
     }
     const plot = cell(cells, 'plot');
     if (plot !== '') out.plot = plot;
+    const votedText = cell(cells, 'votedAt');
+    if (votedText !== '') {
+      const votedAt = parseDateCell(votedText);
+      if (votedAt) out.votedAt = votedAt;
+      else {
+        out.hasErrors = true;
+        const field = fieldLabel('votedAt');
+        problems.push(
+          problem(
+            'gosuslugi_date',
+            `Строка ${r}, поле «${field}»: «${shown(votedText)}» — не дата: нужно ДД.ММ.ГГГГ.`,
+            { file, row: r, field },
+          ),
+        );
+      }
+    }
 
     for (const q of questions) {
       const fixed = overrides.get(`${r}:${q.number}`);
@@ -170,7 +191,7 @@ export function readGosuslugiRows(
       problems.push(
         problem(
           'gosuslugi_value',
-          `Строка ${r}, столбец «${q.label}»: непонятное значение «${shown(text)}». ` +
+          `Строка ${r}, поле «${q.label}»: непонятное значение «${shown(text)}». ` +
             'Ожидается «За», «Против» или «Воздержался».',
           { file, row: r, field: q.label },
         ),
