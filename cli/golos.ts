@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Problem } from '../shared/result';
+import { formatJson } from '../shared/results/formatJson';
 import { tallyFiles, type InputFile } from '../shared/results/tallyFiles';
 
 const USAGE =
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const w of result.value.warnings) process.stderr.write(`Предупреждение: ${formatProblem(w)}\n`);
   mkdirSync(args.out, { recursive: true });
   const target = join(args.out, 'results.json');
-  writeAtomic(target, `${JSON.stringify(result.value.results, null, 2)}\n`);
+  writeAtomic(target, `${formatJson(result.value.results)}\n`);
   const r = result.value.results;
   process.stdout.write(
     `Записано ${target}: приняли участие ${r.participation.persons} (членов ${r.participation.members}), ` +

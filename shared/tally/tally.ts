@@ -108,6 +108,7 @@ export function tally(input: TallyInput): TallyResult {
   const { votingStart, votingEnd } = meeting;
   const resolved = questions.map((q) => resolveRule(q, profile));
   const openToAll = resolved.map((r) => isMkd || r.rule.electorate === 'members_and_gardeners');
+  const allOpen = openToAll.every(Boolean);
 
   // Registry: who is a member; weights as integer numerators over one common denominator.
   const P = registry.length;
@@ -331,38 +332,62 @@ export function tally(input: TallyInput): TallyResult {
     const a0 = accepted[0]! * Q;
     const row = i * Q;
     const w = useWeights ? weightN[i]! : 0n;
-    for (let q = 0; q < Q; q++) {
-      if (!member && !openToAll[q]) {
-        basis[row + q] = NOT_ELECTORATE;
-        let marked = false;
-        for (let k = 0; k < list.length; k++) {
-          const out = outcomes[first + k]!;
-          if (out.status !== 'accepted' || codes[list[k]! * Q + q] === NONE) continue;
-          marked = true;
-          (out.ignoredQuestions ??= []).push(numbers[q]!);
+    // Fast path (most persons): a member (or every question open to all) whose accepted ballots are
+    // one, or several identical ones: the decisions are that ballot's marks.
+    let same = member || allOpen;
+    for (let k = 1; same && k < n; k++) {
+      const o = accepted[k]! * Q;
+      for (let q = 0; q < Q; q++) {
+        if (codes[o + q] !== codes[a0 + q]) {
+          same = false;
+          break;
         }
-        if (marked) ignored[q]!++;
-        continue;
       }
-      let code = codes[a0 + q]!;
-      let how = SINGLE;
-      if (n > 1) {
-        how = AGREE;
-        for (let k = 1; k < n; k++) {
-          if (codes[accepted[k]! * Q + q] !== code) {
-            const settled = settle(person, accepted.slice(), q);
-            code = settled.code;
-            how = settled.how;
-            break;
+    }
+    if (same) {
+      decision.set(codes.subarray(a0, a0 + Q), row);
+      basis.fill(n > 1 ? AGREE : SINGLE, row, row + Q);
+      for (let q = 0; q < Q; q++) {
+        const code = codes[a0 + q]!;
+        const slot = q * SLOTS + SLOT[code]!;
+        counts[slot]!++;
+        if (useWeights) weightSums[slot]! += w;
+        if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
+      }
+    } else {
+      for (let q = 0; q < Q; q++) {
+        if (!member && !openToAll[q]) {
+          basis[row + q] = NOT_ELECTORATE;
+          let marked = false;
+          for (let k = 0; k < list.length; k++) {
+            const out = outcomes[first + k]!;
+            if (out.status !== 'accepted' || codes[list[k]! * Q + q] === NONE) continue;
+            marked = true;
+            (out.ignoredQuestions ??= []).push(numbers[q]!);
+          }
+          if (marked) ignored[q]!++;
+          continue;
+        }
+        let code = codes[a0 + q]!;
+        let how = SINGLE;
+        if (n > 1) {
+          how = AGREE;
+          for (let k = 1; k < n; k++) {
+            if (codes[accepted[k]! * Q + q] !== code) {
+              const settled = settle(person, accepted.slice(), q);
+              code = settled.code;
+              how = settled.how;
+              break;
+            }
           }
         }
+        decision[row + q] = code;
+        basis[row + q] = how;
+        const slot = q * SLOTS + SLOT[code]!;
+        counts[slot]!++;
+        if (useWeights) weightSums[slot]! += w;
+        if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
       }
-      decision[row + q] = code;
-      basis[row + q] = how;
-      const slot = q * SLOTS + SLOT[code]!;
-      counts[slot]!++;
-      if (useWeights) weightSums[slot]! += w;
-      if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
     }
     for (let k = 0; k < list.length; k++) {
       const out = outcomes[first + k]!;
