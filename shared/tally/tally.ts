@@ -3,6 +3,13 @@
  * Pure and deterministic: the same ballots in any order give the same result. One pass over the
  * ballots and one over the registry, keyed by person (no quadratic loops), so the app can run it after
  * every saved ballot. Weights are exact: integer numerators over one common denominator.
+ *
+ * Definitions (issue: tally engine): a ballot counts when its voter is in the registry, it was received
+ * inside the voting period (inclusive) and it is not void as a whole; a scan counts only with
+ * `acceptScans`, and a scan with an original of the same person and channel is one ballot with it (the
+ * original decides, differences are listed). Several counted ballots of one person that agree count
+ * once; where they disagree the `conflicts` policy decides. Participants: persons with a counted
+ * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
 import { add, compare, fromInt, lcm, mul, rational, ZERO, type Rational } from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, matchPacked, NO_DETAILS } from '../ballots/matchVoter';
@@ -27,10 +34,10 @@ import { DECISIONS } from './votes';
 import { personWeight } from './weights';
 
 export interface TallyInput {
-  /** The registry snapshot; persons need distinct ids. */
+  /** The registry snapshot; persons need distinct ids. Not changed in place once passed (it is indexed once). */
   registry: readonly Person[];
   meeting: MeetingSpec;
-  /** Ballots of every channel; a ballot id given twice is one ballot (a file imported twice). */
+  /** Ballots of every channel; the same ballot given twice (same id, date, channel, copy) is one ballot. */
   ballots: readonly Ballot[];
   /** Rows an importer could not turn into ballots, listed as they are. */
   unmatched?: readonly UnmatchedEntry[];
@@ -175,6 +182,7 @@ export function tally(input: TallyInput): TallyResult {
       ballot.receivedAt > votingEnd ||
       ballot.voidReasons.length > 0 ||
       (ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim()) ||
+      // Clause 5.6 is about paper: an electronic ballot with an unanswered question is never void as a whole.
       (ballotPolicy && badMark && ballot.channel !== 'gosuslugi')
     ) {
       unfit[b] = 1;
