@@ -36,7 +36,7 @@ export function registerPtSansFace(doc: jsPDF, fonts: PdfFonts, style: PdfFontSt
   const file = `PTSans-${style}.ttf`;
   assertTrueType(fonts[style], style);
   // jsPDF takes the font as a "binary string"; one starting with the TrueType magic is read as raw bytes.
-  doc.addFileToVFS(file, toBinaryString(fonts[style]));
+  doc.addFileToVFS(file, binaryOf(fonts[style]));
   doc.addFont(file, PDF_FONT_FAMILY, JSPDF_STYLE[style]);
 }
 
@@ -45,6 +45,18 @@ function assertTrueType(bytes: Uint8Array, style: PdfFontStyle): void {
     (bytes[0] ?? 0) * 2 ** 24 + (bytes[1] ?? 0) * 2 ** 16 + (bytes[2] ?? 0) * 2 ** 8 + (bytes[3] ?? 0);
   if (magic !== 0x00010000)
     throw new Error(`PT Sans ${style}: not a TrueType font file (${bytes.length} bytes)`);
+}
+
+/** Binary strings of font files already converted: every document embeds the same two files. */
+const binaries = new WeakMap<Uint8Array, string>();
+
+function binaryOf(bytes: Uint8Array): string {
+  let binary = binaries.get(bytes);
+  if (binary === undefined) {
+    binary = toBinaryString(bytes);
+    binaries.set(bytes, binary);
+  }
+  return binary;
 }
 
 function toBinaryString(bytes: Uint8Array): string {

@@ -50,6 +50,8 @@ export interface TextOptions {
   /** Space after the paragraph, mm. */
   after?: number;
   align?: 'left' | 'center' | 'right';
+  /** Line pitch of `drawLines` as a share of the font size (default: the document's, 1.22). */
+  leading?: number;
 }
 
 export class PdfKit {
@@ -61,6 +63,9 @@ export class PdfKit {
   private readonly registered = new Set<PdfFontStyle>();
   private style: PdfFontStyle | undefined;
   private size = 11;
+  /** Character code -> whether PT Sans has a glyph for it (both faces cover the same characters). */
+  private readonly glyphs = new Map<number, boolean>();
+  private readonly glyphTables = new Map<PdfFontStyle, GlyphTable>();
 
   constructor(doc: jsPDF, fonts: PdfFonts, margins: Margins) {
     this.doc = doc;
@@ -130,12 +135,150 @@ export class PdfKit {
     const size = opts.size ?? this.size;
     this.setFont(opts.style ?? this.style ?? 'regular', size);
     if (lines.length > 0) {
+      const safe = lines.map((l) => this.printable(l));
       // One text run for all the lines: jsPDF spaces them by the line height factor set in createPdf.
-      this.doc.text(lines.length === 1 ? lines[0]! : [...lines], x, top + size * MM_PER_PT * ASCENT, {
+      this.doc.text(safe.length === 1 ? safe[0]! : safe, x, top + size * MM_PER_PT * ASCENT, {
         align: opts.align ?? 'left',
+        ...(opts.leading !== undefined ? { lineHeightFactor: opts.leading } : {}),
       });
     }
-    return lines.length * this.lineHeight(size);
+    return lines.length * size * MM_PER_PT * (opts.leading ?? LEADING);
+  }
+
+  /**
+   * The text with every character the font has no glyph for replaced by `?`: jsPDF silently drops
+   * the rest of a string after such a character (a tab, a rare symbol in a name).
+   */
+  printable(text: string): string {
+    let bad = false;
+    for (let i = 0; i < text.length; i++) {
+      if (!this.hasGlyph(text.charCodeAt(i))) {
+        bad = true;
+        break;
+      }
+    }
+    if (!bad) return text;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out += this.hasGlyph(c) ? text[i] : '?';
+    }
+    return out;
+  }
+
+  private hasGlyph(code: number): boolean {
+    // ASCII printable and Cyrillic are in PT Sans; look the rest up once.
+    if ((code >= 0x20 && code < 0x7f) || (code >= 0x410 && code <= 0x44f)) return true;
+    let ok = this.glyphs.get(code);
+    if (ok === undefined) {
+      const font = this.doc.getFont() as unknown as {
+        metadata?: { characterToGlyph?: (c: number) => number };
+      };
+      const lookup = font.metadata?.characterToGlyph;
+      ok = lookup ? Number(lookup.call(font.metadata, code)) !== 0 : true;
+      this.glyphs.set(code, ok);
+    }
+    return ok;
+  }
+
+  /** Width of a single line, mm, from cached glyph widths (no per-call processing): for many cells. */
+  measure(text: string, style: PdfFontStyle, size: number): number {
+    const glyphs = this.glyphTable(style);
+    let units = 0;
+    for (let i = 0; i < text.length; i++) units += glyphs.get(text.charCodeAt(i)).width;
+    return (units / 1000) * size * (25.4 / 72);
+  }
+
+  /**
+   * Greedy word wrap by cached glyph widths, for many short cells (jsPDF's splitTextToSize measures
+   * every call afresh). Keeps explicit line breaks; a word wider than the line is cut by characters.
+   */
+  fitLines(text: string, width: number, style: PdfFontStyle, size: number): string[] {
+    const glyphs = this.glyphTable(style);
+    const limit = (width * 1000) / (size * (25.4 / 72));
+    const space = glyphs.get(0x20).width;
+    const out: string[] = [];
+    for (const paragraph of text.split('\n')) {
+      let line = '';
+      let used = 0;
+      for (const word of paragraph.split(' ')) {
+        let w = 0;
+        for (let i = 0; i < word.length; i++) w += glyphs.get(word.charCodeAt(i)).width;
+        if (line !== '' && used + space + w <= limit) {
+          line += ` ${word}`;
+          used += space + w;
+          continue;
+        }
+        if (line !== '') out.push(line);
+        if (w <= limit) {
+          line = word;
+          used = w;
+          continue;
+        }
+        // Cut a long word (a file path, a long number) into pieces that fit.
+        line = '';
+        used = 0;
+        for (let i = 0; i < word.length; i++) {
+          const cw = glyphs.get(word.charCodeAt(i)).width;
+          if (line !== '' && used + cw > limit) {
+            out.push(line);
+            line = '';
+            used = 0;
+          }
+          line += word[i];
+          used += cw;
+        }
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /**
+   * Lines of text one under the other, `leading` × size apart, written straight into the page as one
+   * text object: no per-line processing (jsPDF's text() shapes, escapes and measures every call), so a
+   * table column of a whole page costs about as much as one line. Characters the font lacks print as `?`.
+   * `x` is the left or the right edge, as `align` says; empty lines are skipped.
+   */
+  textColumn(
+    lines: readonly string[],
+    x: number,
+    top: number,
+    opts: { style: PdfFontStyle; size: number; leading: number; align?: 'left' | 'right' },
+  ): void {
+    const { style, size, leading } = opts;
+    this.setFont(style, size);
+    const glyphs = this.glyphTable(style);
+    const k = this.doc.internal.scaleFactor;
+    const pitch = size * MM_PER_PT * leading;
+    const baseline = top + size * MM_PER_PT * ASCENT;
+    const right = opts.align === 'right';
+    const out: string[] = [`BT\n/${glyphs.fontId} ${num(size)} Tf\n0 g`];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '') continue;
+      let hex = '';
+      let units = 0;
+      for (let c = 0; c < line.length; c++) {
+        const g = glyphs.get(line.charCodeAt(c));
+        hex += g.hex;
+        units += g.width;
+      }
+      const left = right ? x - (units / 1000) * size * (25.4 / 72) : x;
+      out.push(`1 0 0 1 ${num(left * k)} ${num((A4.height - baseline - i * pitch) * k)} Tm <${hex}> Tj`);
+    }
+    out.push('ET');
+    this.raw().write(out.join('\n'));
+  }
+
+  private glyphTable(style: PdfFontStyle): GlyphTable {
+    let table = this.glyphTables.get(style);
+    if (!table) {
+      this.setFont(style, this.size);
+      table = new GlyphTable(this.doc.getFont() as unknown as EmbeddedFont);
+      this.glyphTables.set(style, table);
+    }
+    return table;
   }
 
   /** A wrapped paragraph at the cursor; continues on a new page when the page is full. */
@@ -229,13 +372,30 @@ export class PdfKit {
     this.raw().write(`q 1 0 0 1 ${num(dx * k)} ${num(-dy * k)} cm\n${stamp.ops}\nQ`);
   }
 
-  /** Fills many rectangles (mm, from the top-left) in black with one path: QR codes, registration marks. */
-  fillRects(rects: readonly (readonly [x: number, y: number, w: number, h: number])[]): void {
+  /**
+   * Fills many rectangles (mm, from the top-left) with one path: QR codes, registration marks, bars.
+   * `gray`: 0 black .. 1 white.
+   */
+  fillRects(rects: readonly (readonly [x: number, y: number, w: number, h: number])[], gray = 0): void {
+    if (rects.length === 0) return;
     const k = this.doc.internal.scaleFactor;
     const parts = rects.map(
       ([x, y, w, h]) => `${num(x * k)} ${num((A4.height - y - h) * k)} ${num(w * k)} ${num(h * k)} re`,
     );
-    this.raw().write(`q 0 g\n${parts.join('\n')}\nf\nQ`);
+    this.raw().write(`q ${num(gray)} g\n${parts.join('\n')}\nf\nQ`);
+  }
+
+  /** Strokes many straight segments (mm, from the top-left) with one path: table rules. */
+  strokeSegments(
+    segments: readonly (readonly [x1: number, y1: number, x2: number, y2: number])[],
+    width = 0.2,
+    gray = 0,
+  ): void {
+    if (segments.length === 0) return;
+    const k = this.doc.internal.scaleFactor;
+    const y = (v: number): string => num((A4.height - v) * k);
+    const parts = segments.map(([x1, y1, x2, y2]) => `${num(x1 * k)} ${y(y1)} m ${num(x2 * k)} ${y(y2)} l`);
+    this.raw().write(`q ${num(gray)} G ${num(width * k)} w\n${parts.join('\n')}\nS\nQ`);
   }
 
   /** jsPDF internals the typings leave out: page content arrays and the raw content writer. */
@@ -245,6 +405,63 @@ export class PdfKit {
 
   toBytes(): Uint8Array {
     return new Uint8Array(this.doc.output('arraybuffer'));
+  }
+}
+
+/** The parts of a jsPDF TrueType font (Identity-H) that text encoding reads and fills in. */
+interface EmbeddedFont {
+  id: string;
+  metadata: {
+    characterToGlyph(code: number): number;
+    widthOfGlyph(glyph: number): number;
+    /** Glyphs to keep when the font is subset on output. */
+    glyIdsUsed: number[];
+    /** Glyph -> character, for the ToUnicode map (copy and search). */
+    toUnicode: Record<number, number>;
+    /** The PDF /W array being built: glyph, [width], glyph, [width], … */
+    Unicode: { widths: (number | number[])[] };
+  };
+}
+
+interface Glyph {
+  /** Four hex digits of the glyph id. */
+  hex: string;
+  /** Advance width in 1/1000 of the font size. */
+  width: number;
+}
+
+/**
+ * Per font: each character's glyph, encoded once. Registering a glyph the first time it is used does
+ * what jsPDF's own encoder does per character (subset list, ToUnicode entry, width entry).
+ */
+class GlyphTable {
+  readonly fontId: string;
+  private readonly font: EmbeddedFont['metadata'];
+  private readonly byCode = new Map<number, Glyph>();
+
+  constructor(font: EmbeddedFont) {
+    this.fontId = font.id;
+    this.font = font.metadata;
+  }
+
+  get(code: number): Glyph {
+    const known = this.byCode.get(code);
+    if (known) return known;
+    const glyph = Number(this.font.characterToGlyph(code));
+    // A character the font lacks prints as `?` (jsPDF would drop the rest of the line).
+    const g = glyph === 0 ? this.get(0x3f) : this.register(glyph, code);
+    this.byCode.set(code, g);
+    return g;
+  }
+
+  private register(glyph: number, code: number): Glyph {
+    const font = this.font;
+    font.glyIdsUsed.push(glyph);
+    font.toUnicode[glyph] = code;
+    const width = font.widthOfGlyph(glyph);
+    // Width values sit in nested arrays, so indexOf finds glyph ids only.
+    if (font.Unicode.widths.indexOf(glyph) < 0) font.Unicode.widths.push(glyph, [Math.trunc(width)]);
+    return { hex: glyph.toString(16).padStart(4, '0'), width };
   }
 }
 

@@ -3,17 +3,19 @@
  * and ballot batch files in, results.json out. Every input problem is collected (file, row, field);
  * any error means no result at all.
  */
-import type { Ballot, Person } from '../domain/types';
+import type { Ballot, MeetingSpec, Person } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
 import { parseBallotBatch } from '../ballots/parseBallotBatch';
 import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
 import { readRegistryFile } from '../registry/readRegistryFile';
 import { validateRegistry } from '../registry/validateRegistry';
 import { agendaWarnings } from '../rules/agendaWarnings';
+import type { RuleProfile } from '../rules/profile';
 import { profileFor, withOverrides } from '../rules/profiles';
 import { readTable } from '../spreadsheet/readTable';
 import { parseMeetingJson } from '../tally/meetingJson';
 import { tally } from '../tally/tally';
+import type { TallyResult } from '../tally/types';
 import { buildResults, type ResultsJson } from './buildResults';
 
 export interface InputFile {
@@ -35,9 +37,15 @@ const errorsOf = (problems: readonly Problem[]): Problem[] => problems.filter((p
 const withFile = (file: string, problems: readonly Problem[]): Problem[] =>
   problems.map((p) => (p.file ? p : { ...p, file }));
 
-export async function tallyFiles(
-  files: TallyFiles,
-): Promise<Result<{ results: ResultsJson; warnings: Problem[] }>> {
+export interface TallyFilesOutput {
+  results: ResultsJson;
+  warnings: Problem[];
+  /** What the tally ran on and returned, for documents built from the same run (the protocol). */
+  input: { registry: Person[]; meeting: MeetingSpec; ballots: Ballot[]; profile: RuleProfile };
+  result: TallyResult;
+}
+
+export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOutput>> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const keep = (file: string, problems: readonly Problem[]): void => {
@@ -103,5 +111,7 @@ export async function tallyFiles(
   return ok({
     results: buildResults(result, meeting, profile, warnings),
     warnings: [...warnings, ...result.problems],
+    input: { registry, meeting, ballots, profile },
+    result,
   });
 }

@@ -1,0 +1,327 @@
+/**
+ * The protocol as a PDF (A4, PT Sans embedded, «Стр. N из M»): heading, meeting data, participation
+ * and quorum, each question with its rule, figures, a bar chart and the decision, the due date,
+ * signature lines, the audit head hash, then the appendices as tables. Everything printed comes from
+ * the protocol model, which the preview and the workbook read too.
+ */
+import { formatFigure, formatPercent } from './figuresRu';
+import type { PdfFonts } from './pdfFont';
+import { createPdf, type PdfKit } from './pdfKit';
+import { drawTable, type PdfTableColumn } from './pdfTable';
+import {
+  DECISION_WORDS,
+  NOT_VOTING_WORD,
+  type CellValue,
+  type ProtocolColumn,
+  type ProtocolModel,
+  type ProtocolQuestion,
+  type ProtocolTable,
+} from './protocolModel';
+
+export interface ProtocolPdfOptions {
+  /** Called with the appendix rows drawn so far and their total (0 first). */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the work between pages (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** Decision words as the PDF's narrow columns print them. */
+const PDF_DECISION: Record<string, string> = {
+  [DECISION_WORDS.abstain]: 'возд.',
+  [DECISION_WORDS.several]: 'неск.',
+  [DECISION_WORDS.all_crossed]: 'зачёрк.',
+  [DECISION_WORDS.none]: 'нет отм.',
+  [DECISION_WORDS.conflict]: 'конфл.',
+  [NOT_VOTING_WORD]: '—',
+};
+
+/** How a decision word of the model is printed in the PDF's tables. */
+export function pdfDecisionText(word: string): string {
+  return PDF_DECISION[word] ?? word;
+}
+
+/** Narrowest column for one question's decisions, mm. */
+const DECISION_COLUMN = 13;
+const TABLE_SIZE = 7.5;
+/** Yield to the event loop after this many pages of rows. */
+const YIELD_EVERY_PAGES = 8;
+
+export async function buildProtocolPdf(
+  model: ProtocolModel,
+  fonts: PdfFonts,
+  opts: ProtocolPdfOptions = {},
+): Promise<Uint8Array> {
+  const kit = await createPdf(fonts, {
+    title: `${model.title}: ${model.meetingTitle}`,
+    subject: 'Протокол общего собрания',
+  });
+  const appendices = model.tables.filter((t) => t.inPdf);
+  const total = appendices.reduce((s, t) => s + t.rows.length, 0);
+  opts.onProgress?.(0, total);
+
+  drawHeading(kit, model);
+  drawFacts(kit, model);
+  drawParticipation(kit, model);
+  drawAgenda(kit, model);
+  for (const q of model.questions) await drawQuestion(kit, model, q);
+  drawClosing(kit, model, appendices);
+
+  let done = 0;
+  let pagesSinceYield = 0;
+  for (const [i, table] of appendices.entries()) {
+    opts.signal?.throwIfAborted();
+    await drawAppendix(kit, model, table, i + 1, async (rows) => {
+      opts.onProgress?.(done + rows, total);
+      if (++pagesSinceYield >= YIELD_EVERY_PAGES) {
+        pagesSinceYield = 0;
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        opts.signal?.throwIfAborted();
+      }
+    });
+    done += table.rows.length;
+  }
+  kit.numberPages();
+  opts.signal?.throwIfAborted();
+  return kit.toBytes();
+}
+
+function drawHeading(kit: PdfKit, model: ProtocolModel): void {
+  const p = model.partnership;
+  if (p.name) kit.paragraph(p.name, { style: 'bold', size: 12, align: 'center', after: 0.5 });
+  if (p.address) kit.paragraph(p.address, { size: 9.5, align: 'center', after: 0.5 });
+  if (p.details) kit.paragraph(p.details, { size: 9.5, align: 'center', after: 0.5 });
+  kit.space(3);
+  kit.paragraph(model.title, { style: 'bold', size: 16, align: 'center', after: 0.5 });
+  kit.paragraph(model.subtitle, { style: 'bold', size: 12, align: 'center', after: 0.5 });
+  kit.paragraph(`«${model.meetingTitle}»`, { size: 11, align: 'center', after: 3 });
+  kit.paragraph(`Дата составления протокола: ${model.dateText}`, { size: 10, align: 'right', after: 3 });
+}
+
+function drawFacts(kit: PdfKit, model: ProtocolModel): void {
+  for (const f of model.facts) kit.labelled(f.label, f.value, 58, { size: 10, after: 1 });
+  kit.space(2);
+}
+
+function section(kit: PdfKit, title: string): void {
+  kit.ensureSpace(20);
+  kit.paragraph(title, { style: 'bold', size: 12, after: 2 });
+}
+
+function drawParticipation(kit: PdfKit, model: ProtocolModel): void {
+  section(kit, 'Участие в собрании и кворум');
+  for (const f of model.figures) kit.labelled(f.label, f.text, 95, { size: 10, after: 0.8 });
+  kit.paragraph(
+    'Участник, проголосовавший несколькими способами, учтён в каждом из них, а его решение — один раз.',
+    { size: 8.5, after: 2 },
+  );
+  kit.paragraph(model.quorum.text, { style: 'bold', size: 10.5, after: 4 });
+}
+
+function drawAgenda(kit: PdfKit, model: ProtocolModel): void {
+  section(kit, 'Повестка дня');
+  for (const q of model.questions) kit.paragraph(`${q.number}. ${q.text}`, { size: 10, after: 1 });
+  kit.space(3);
+  section(kit, 'Итоги голосования по вопросам повестки дня');
+}
+
+async function drawQuestion(kit: PdfKit, model: ProtocolModel, q: ProtocolQuestion): Promise<void> {
+  // Keep a question on one page when it fits: its texts, the figures table and the closing lines.
+  const textLines =
+    kit.wrap(`Вопрос ${q.number}. ${q.text}`, kit.contentWidth, 'bold', 10.5).length +
+    (q.proposal ? kit.wrap(`Проект решения: ${q.proposal}`, kit.contentWidth, 'regular', 10).length : 0) +
+    kit.wrap(`Правило принятия решения: ${q.rule}.`, kit.contentWidth, 'regular', 9.5).length;
+  const estimate = textLines * kit.lineHeight(10.5) + 9 * 4.4 + 28;
+  kit.ensureSpace(Math.min(estimate, kit.bottom - kit.margins.top));
+  kit.paragraph(`Вопрос ${q.number}. ${q.text}`, { style: 'bold', size: 10.5, after: 1 });
+  if (q.proposal) kit.paragraph(`Проект решения: ${q.proposal}`, { size: 10, after: 1 });
+  kit.paragraph(`Правило принятия решения: ${q.rule}.`, { size: 9.5, after: 1.5 });
+
+  const figureHeader = model.weighted
+    ? `Голосов${model.weightUnit ? `, ${model.weightUnit}` : ''}`
+    : 'Голосов';
+  const columns: PdfTableColumn[] = [
+    { header: 'Вариант', width: 52 },
+    { header: figureHeader, width: 22, align: 'right' },
+    { header: '% от базы', width: 17, align: 'right' },
+    ...(model.kind === 'mkd' ? [{ header: 'Собственников', width: 20, align: 'right' as const }] : []),
+  ];
+  const rows = q.rows.map((r) => [
+    r.label,
+    formatFigure(r.value),
+    r.percent === null ? '—' : formatPercent(r.percent),
+    ...(model.kind === 'mkd' ? [r.persons === undefined ? '' : formatFigure(r.persons)] : []),
+  ]);
+  rows.push([q.baseLabel, formatFigure(q.base), '100,00 %', ...(model.kind === 'mkd' ? [''] : [])]);
+  const tableWidth = columns.reduce((s, c) => s + c.width, 0);
+  const height = (rows.length + 2) * (TABLE_SIZE * (25.4 / 72) * 1.32) + 4;
+  kit.ensureSpace(height);
+  const top = kit.y;
+  await drawTable(kit, columns, rows, { size: TABLE_SIZE, keepTogether: true });
+  const after = kit.y;
+  drawChart(kit, q, kit.left + tableWidth + 6, top);
+  kit.y = Math.max(after, kit.y);
+
+  kit.paragraph(
+    `Приняли участие в голосовании по вопросу (из тех, кто по нему голосует): ${formatFigure(q.electorateParticipants)}. ` +
+      `Отметки лиц, не голосующих по этому вопросу (не учтены): ${formatFigure(q.ignored)}.`,
+    { size: 9.5, after: 1 },
+  );
+  kit.paragraph(q.questionQuorum.text, { size: 9.5, after: 1 });
+  if (q.remoteForbidden) kit.paragraph(q.remoteForbidden, { style: 'bold', size: 9.5, after: 1 });
+  kit.paragraph(`${q.decisionText}.`, { style: 'bold', size: 11, after: 5 });
+}
+
+/** Horizontal bars (за, против, воздержались) as shares of the base, with the decision's threshold. */
+function drawChart(kit: PdfKit, q: ProtocolQuestion, x: number, top: number): void {
+  const width = kit.right - x;
+  const labelWidth = 16;
+  const barsX = x + labelWidth;
+  const barsWidth = width - labelWidth - 2;
+  const bars = q.rows.filter((r) => r.key === 'for' || r.key === 'against' || r.key === 'abstain');
+  if (barsWidth < 25 || bars.every((r) => r.percent === null)) return;
+  const barH = 4;
+  const gap = 2.2;
+  const y0 = top + 5;
+  const rect = (y: number, share: number): [number, number, number, number] => [
+    barsX,
+    y,
+    Math.max(0, Math.min(1, share)) * barsWidth,
+    barH,
+  ];
+  kit.fillRects(
+    bars.map((_, i) => rect(y0 + i * (barH + gap), 1)),
+    0.92,
+  );
+  bars.forEach((r, i) => {
+    const share = r.percent === null ? 0 : Number(r.percent) / 100;
+    kit.fillRects(
+      [rect(y0 + i * (barH + gap), share)],
+      r.key === 'for' ? 0.25 : r.key === 'against' ? 0.5 : 0.68,
+    );
+    kit.drawLines([r.key === 'abstain' ? 'возд.' : r.label.toLowerCase()], x, y0 + i * (barH + gap) + 0.4, {
+      size: 8,
+    });
+  });
+  const tickX = barsX + q.threshold.share * barsWidth;
+  const bottom = y0 + bars.length * (barH + gap) - gap;
+  kit.strokeSegments([[tickX, y0 - 1.5, tickX, bottom + 1.5]], 0.4);
+  kit.drawLines([`порог ${q.threshold.label}`], tickX, y0 - 4.6, { size: 7, align: 'center' });
+  kit.y = bottom + 2;
+}
+
+function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly ProtocolTable[]): void {
+  kit.space(2);
+  kit.paragraph(model.due.text, { size: 10, after: 1 });
+  if (model.due.warning) kit.paragraph(model.due.warning, { style: 'bold', size: 10, after: 1 });
+  kit.space(3);
+
+  if (appendices.length > 0) {
+    section(kit, 'Приложения к протоколу');
+    appendices.forEach((t, i) =>
+      kit.paragraph(`${i + 1}. ${t.title} (${rowsText(t.rows.length)}).`, { size: 10, after: 0.8 }),
+    );
+    kit.space(4);
+  }
+
+  const signatures = model.signatures;
+  kit.ensureSpace(signatures.length * 11 + 8);
+  kit.paragraph('Подписи', { style: 'bold', size: 12, after: 3 });
+  const lineFrom = kit.left + 62;
+  const lineTo = kit.left + 112;
+  for (const s of signatures) {
+    kit.ensureSpace(11);
+    const base = kit.y + 5;
+    kit.drawLines([s.role], kit.left, base - 3.5, { size: 10 });
+    kit.strokeSegments([[lineFrom, base, lineTo, base]], 0.25);
+    kit.drawLines(['(подпись)'], (lineFrom + lineTo) / 2, base + 0.6, { size: 7, align: 'center' });
+    if (s.name) kit.drawLines([`/ ${s.name} /`], lineTo + 3, base - 3.5, { size: 10 });
+    else kit.strokeSegments([[lineTo + 3, base, kit.right, base]], 0.25);
+    kit.y = base + 6;
+  }
+  kit.space(2);
+  if (model.maskSnils) {
+    kit.paragraph('Копия для опубликования: СНИЛС скрыты.', { size: 9, after: 1 });
+  }
+  if (model.auditHeadHash) {
+    kit.paragraph(
+      `Контрольная сумма данных (SHA-256 последней записи журнала изменений): ${model.auditHeadHash}`,
+      { size: 8.5, after: 1 },
+    );
+  }
+}
+
+function rowsText(n: number): string {
+  const abs = n % 100;
+  const last = n % 10;
+  const word =
+    abs >= 11 && abs <= 14 ? 'строк' : last === 1 ? 'строка' : last >= 2 && last <= 4 ? 'строки' : 'строк';
+  return n === 0 ? 'нет' : `${formatFigure(n)} ${word}`;
+}
+
+function cellText(value: CellValue, column: ProtocolColumn): string {
+  if (value === null) return '';
+  if (column.kind === 'decision') return pdfDecisionText(String(value));
+  if (column.kind === 'count' || column.kind === 'weight') return formatFigure(value);
+  return String(value);
+}
+
+/** Columns scaled to the page; decision columns folded into one text column if they do not fit. */
+function layoutColumns(kit: PdfKit, table: ProtocolTable): { columns: PdfTableColumn[]; rows: string[][] } {
+  const decisions = table.columns.flatMap((c, i) => (c.kind === 'decision' ? [i] : []));
+  const others = table.columns.flatMap((c, i) => (c.kind === 'decision' ? [] : [i]));
+  const natural = others.reduce((s, i) => s + table.columns[i]!.width, 0);
+  const fold = decisions.length > 0 && natural + decisions.length * DECISION_COLUMN > kit.contentWidth;
+  const align = (c: ProtocolColumn): 'left' | 'right' =>
+    c.kind === 'count' || c.kind === 'weight' ? 'right' : 'left';
+
+  if (!fold) {
+    const fixed = decisions.length * DECISION_COLUMN;
+    const scale = (kit.contentWidth - fixed) / Math.max(1, natural);
+    const columns = table.columns.map((c): PdfTableColumn => ({
+      header: c.header,
+      width: c.kind === 'decision' ? DECISION_COLUMN : c.width * scale,
+      align: align(c),
+    }));
+    const rows = table.rows.map((r) => r.map((v, i) => cellText(v, table.columns[i]!)));
+    return { columns, rows };
+  }
+
+  // Too many questions for a column each: «1: за; 2: против; …» in one wrapped column.
+  const foldedWidth = Math.max(50, kit.contentWidth * 0.35);
+  const scale = (kit.contentWidth - foldedWidth) / natural;
+  const columns: PdfTableColumn[] = [
+    ...others.map((i) => ({
+      header: table.columns[i]!.header,
+      width: table.columns[i]!.width * scale,
+      align: align(table.columns[i]!),
+    })),
+    { header: 'Решения (вопрос: решение)', width: foldedWidth },
+  ];
+  const labels = decisions.map((i) => table.columns[i]!.header.replace(/^Вопрос\s*/, ''));
+  const rows = table.rows.map((r) => [
+    ...others.map((i) => cellText(r[i]!, table.columns[i]!)),
+    decisions.map((i, n) => `${labels[n]}: ${pdfDecisionText(String(r[i] ?? ''))}`).join('; '),
+  ]);
+  return { columns, rows };
+}
+
+async function drawAppendix(
+  kit: PdfKit,
+  model: ProtocolModel,
+  table: ProtocolTable,
+  n: number,
+  onRows: (done: number) => Promise<void>,
+): Promise<void> {
+  if (table.rows.length > 0 || kit.y + 40 > kit.bottom) kit.addPage();
+  else kit.space(6);
+  const ref = `Приложение ${n} к протоколу${model.number ? ` № ${model.number}` : ''} от ${model.dateText}`;
+  kit.paragraph(ref, { size: 9, align: 'right', after: 2 });
+  kit.paragraph(table.title, { style: 'bold', size: 12, after: 1.5 });
+  if (table.rows.length === 0) {
+    kit.paragraph('Нет.', { size: 10 });
+    return;
+  }
+  if (table.note) kit.paragraph(table.note, { size: 8.5, after: 2 });
+  const { columns, rows } = layoutColumns(kit, table);
+  await drawTable(kit, columns, rows, { size: TABLE_SIZE, onRows });
+}
