@@ -1,0 +1,428 @@
+import { describe, expect, it } from 'vitest';
+import type { Ballot, Mark, MeetingSpec, Person } from '../../domain/types';
+import { encodeBallotQr } from '../../documents/qrPayload';
+import { makePersons } from '../../../test/fixtures/persons';
+import { createEntryContext, type EntryFields, type KnownBallot } from './entryContext';
+import { entryReducer, initialEntryState, type EntryInput, type EntryState } from './entryReducer';
+import { KEYMAP } from './keymap';
+
+const registry: Person[] = makePersons(150, 3, { contacts: false });
+const MEETING_ID = 'm-2026';
+const meeting: MeetingSpec = {
+  kind: 'snt',
+  form: 'mixed',
+  title: 'Общее собрание 2026',
+  votingStart: '2026-06-01',
+  votingEnd: '2026-06-14',
+  questions: Array.from({ length: 10 }, (_, i) => ({
+    number: i + 1,
+    text: `Вопрос ${i + 1}`,
+    // Questions 4 and 5: items where gardeners vote too.
+    ...(i === 3 ? { item: '21' } : i === 4 ? { item: '22' } : {}),
+  })),
+};
+const defaults: EntryFields = {
+  channel: 'paper',
+  copy: 'original',
+  receivedAt: '2026-06-10',
+  delivery: 'hand',
+};
+
+const memberIndex = registry.findIndex((p) => p.status === 'member' && p.holdings[0]!.plotNumber === '12');
+const gardenerIndex = registry.findIndex((p) => p.status === 'gardener');
+const member = registry[memberIndex]!;
+
+function ctx(known: KnownBallot[] = [], pass: 'first' | 'second' = 'first') {
+  return createEntryContext({
+    meeting,
+    meetingId: MEETING_ID,
+    registry,
+    known,
+    defaults,
+    pass,
+    idPrefix: 'op1-',
+  });
+}
+
+function press(s: EntryState, ...keys: EntryInput[]): EntryState {
+  return keys.reduce<EntryState>((acc, k) => entryReducer(acc, k), s);
+}
+
+function typed(s: EntryState, text: string): EntryState {
+  return press(s, ...[...text]);
+}
+
+const TEN_FOR = Array.from({ length: 10 }, () => '1');
+
+// The standard Russian layout and the US keys at the same places (as in qrPayload.ts).
+const RU = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"№;:?/.,';
+const US = 'qwertyuiop[]asdfghjkl;\'zxcvbnm,.`QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>~@#$^&|/?';
+const toRussianLayout = (s: string) => [...s].map((c) => RU[US.indexOf(c)] ?? c).join('');
+
+describe('finding the voter', () => {
+  it('by plot number and Enter', () => {
+    let s = typed(initialEntryState(ctx()), '12');
+    expect(s.hits[0]).toMatchObject({ index: memberIndex, by: 'plot', plotNumber: '12' });
+    s = press(s, 'Enter');
+    expect(s.phase).toBe('ballot');
+    expect(s.personIndex).toBe(memberIndex);
+    expect(s.voterNote).toBe(
+      `${member.fullName}, уч. ${member.holdings.map((h) => h.plotNumber).join(', ')}, член`,
+    );
+    expect(s.enterable).toHaveLength(10);
+  });
+
+  it('by name with arrows, and Esc clears the search', () => {
+    const target = registry[7]!;
+    const surname = target.fullName.split(' ')[0]!;
+    let s = typed(initialEntryState(ctx()), surname);
+    const at = s.hits.findIndex((h) => h.index === 7);
+    expect(at).toBeGreaterThanOrEqual(0);
+    s = press(s, ...Array.from({ length: at }, () => 'ArrowDown'));
+    expect(s.hit).toBe(at);
+    expect(press(s, 'Escape').query).toBe('');
+    expect(press(s, 'Enter').personIndex).toBe(7);
+  });
+
+  it('by a QR code typed by a USB scanner, in the Latin and in the Russian layout', () => {
+    const code = encodeBallotQr({ meetingId: MEETING_ID, personId: member.id, page: 1, pages: 2 });
+    const latin = typed(initialEntryState(ctx()), code);
+    expect(latin.qr).toBe(true);
+    expect(latin.hits).toEqual([]);
+    expect(press(latin, 'Enter').personIndex).toBe(memberIndex);
+    const russian = typed(initialEntryState(ctx()), toRussianLayout(code));
+    expect(russian.query.startsWith('ПЩДЩЫ1')).toBe(true);
+    expect(press(russian, 'Enter').personIndex).toBe(memberIndex);
+  });
+
+  it('refuses a QR code of another meeting, and asks to search for a blank ballot', () => {
+    const other = press(
+      typed(
+        initialEntryState(ctx()),
+        encodeBallotQr({ meetingId: 'm-2025', personId: member.id, page: 1, pages: 1 }),
+      ),
+      'Enter',
+    );
+    expect(other.phase).toBe('voter');
+    expect(other.message).toEqual({
+      level: 'error',
+      text: 'Этот бюллетень другого собрания (QR-код не совпадает с текущим собранием).',
+    });
+    const blank = press(
+      typed(
+        initialEntryState(ctx()),
+        encodeBallotQr({ meetingId: MEETING_ID, personId: null, page: 1, pages: 1 }),
+      ),
+      'Enter',
+    );
+    expect(blank.message?.text).toBe(
+      'Бланк без участника: найдите участника по номеру участка, ФИО или СНИЛС.',
+    );
+  });
+
+  it('says so when nobody is found', () => {
+    const s = press(typed(initialEntryState(ctx()), '99999'), 'Enter');
+    expect(s.phase).toBe('voter');
+    expect(s.message?.text).toBe('«99999»: никто не найден — проверьте номер участка, ФИО или СНИЛС.');
+  });
+});
+
+describe('keying a ballot', () => {
+  const open = (c = ctx()) => press(typed(initialEntryState(c), '12'), 'Enter');
+
+  it('1/2/3 mark the current question and move on; Enter saves and starts the next ballot', () => {
+    let s = press(open(), '1', '2', '3');
+    expect(s.marks.slice(0, 4)).toEqual(['for', 'against', 'abstain', null]);
+    expect(s.cursor).toBe(3);
+    s = press(s, '1', '1', '1', '1', '2', '2', '3');
+    expect(s.cursor).toBe(10);
+    s = press(s, 'Enter');
+    expect(s.phase).toBe('voter');
+    expect(s.outbox).toHaveLength(1);
+    const saved = s.outbox[0]!;
+    expect(saved).toMatchObject({ seq: 1, correction: false });
+    expect(saved.ballot).toEqual({
+      id: 'op1-1',
+      channel: 'paper',
+      voter: { personId: member.id, snils: member.snils, plotNumber: '12', fullName: member.fullName },
+      copy: 'original',
+      receivedAt: '2026-06-10',
+      delivery: 'hand',
+      voidReasons: [],
+      marks: {
+        1: 'for',
+        2: 'against',
+        3: 'abstain',
+        4: 'for',
+        5: 'for',
+        6: 'for',
+        7: 'for',
+        8: 'against',
+        9: 'against',
+        10: 'abstain',
+      },
+      source: 'ввод с клавиатуры',
+    });
+    expect(s.message?.text).toBe(`Сохранён бюллетень: ${member.fullName}.`);
+    expect(press(s, { type: 'ack', seq: 1 }).outbox).toEqual([]);
+  });
+
+  it('0 then 1/2/3 gives several / none / all crossed out; Esc or another key cancels the 0', () => {
+    let s = press(open(), '0');
+    expect(s.pendingInvalid).toBe(true);
+    s = press(s, '1', '0', '2', '0', '3');
+    expect(s.marks.slice(0, 3)).toEqual(['several', 'none', 'all_crossed']);
+    s = press(s, '0', 'Escape');
+    expect(s.pendingInvalid).toBe(false);
+    expect(s.cursor).toBe(3);
+    expect(s.marks[3]).toBeNull();
+    s = press(s, '0', '7');
+    expect(s.pendingInvalid).toBe(false);
+    expect(s.marks[3]).toBeNull();
+    expect(s.message?.level).toBe('warning');
+    s = press(s, '0', 'ArrowDown');
+    expect(s.cursor).toBe(3);
+  });
+
+  it('arrows, Tab and Shift+Tab move; a mark overwrites; Backspace and Delete erase', () => {
+    let s = press(open(), '1', '1', '1');
+    s = press(s, 'ArrowUp', { key: 'Tab', shiftKey: true });
+    expect(s.cursor).toBe(1);
+    s = press(s, '2');
+    expect(s.marks.slice(0, 3)).toEqual(['for', 'against', 'for']);
+    expect(s.cursor).toBe(2);
+    s = press(s, 'Tab', 'ArrowRight');
+    expect(s.cursor).toBe(4);
+    // On an empty question Backspace steps back and erases the previous mark.
+    s = press(s, 'ArrowLeft', 'Backspace');
+    expect(s.cursor).toBe(2);
+    expect(s.marks.slice(0, 4)).toEqual(['for', 'against', null, null]);
+    s = press(s, 'Backspace');
+    expect(s.cursor).toBe(1);
+    expect(s.marks.slice(0, 4)).toEqual(['for', null, null, null]);
+    // On a keyed question Backspace erases it and stays.
+    s = press(s, '3', 'ArrowUp', 'Backspace');
+    expect(s.cursor).toBe(1);
+    expect(s.marks.slice(0, 2)).toEqual(['for', null]);
+    s = press(s, 'Home', 'Delete');
+    expect(s.marks[0]).toBeNull();
+    expect(s.cursor).toBe(0);
+    s = press(s, 'End');
+    expect(s.cursor).toBe(10);
+    expect(press(s, '1').message?.text).toBe(
+      'Все вопросы введены: Enter — сохранить, ↑ — вернуться к вопросу.',
+    );
+  });
+
+  it('Enter with questions not keyed names them and moves to the first; nothing is saved', () => {
+    const s = press(open(), '1', '1', 'ArrowDown', '1', 'End', 'Enter');
+    expect(s.phase).toBe('ballot');
+    expect(s.outbox).toEqual([]);
+    expect(s.cursor).toBe(2);
+    expect(s.message).toEqual({
+      level: 'error',
+      text: 'Не введены вопросы №3, №5, №6, №7, №8, №9, №10: введите отметку (если ничего не отмечено — «0», затем «2»).',
+    });
+  });
+
+  it('whole-ballot problems are one key each, in either layout and case; such a ballot saves without marks', () => {
+    let s = press(open(), 'П', 'r', 'И', 'д', 'H');
+    expect(s.voidReasons).toEqual([
+      'no_signature',
+      'no_details',
+      'pencil',
+      'corrections',
+      'no_power_of_attorney',
+    ]);
+    s = press(s, 'g', 'К', 'b', 'L', 'р');
+    expect(s.voidReasons).toEqual([]);
+    s = press(s, 'п', '1', 'Enter');
+    expect(s.outbox[0]!.ballot.voidReasons).toEqual(['no_signature']);
+    expect(s.outbox[0]!.ballot.marks[1]).toBe('for');
+    expect(s.outbox[0]!.ballot.marks[2]).toBe('none');
+  });
+
+  it('an unused key is refused with a hint; Ctrl/Alt chords and modifier keys do nothing', () => {
+    const s = open();
+    expect(press(s, '7').message?.text).toBe(
+      'Клавиша «7» не используется: 1 — за, 2 — против, 3 — воздержался, 0 — недействителен.',
+    );
+    expect(press(s, { key: '1', ctrlKey: true })).toBe(s);
+    expect(press(s, 'Shift')).toBe(s);
+  });
+
+  it('Esc on a started ballot asks again, the second Esc drops it', () => {
+    let s = press(open(), '1', 'Escape');
+    expect(s.phase).toBe('ballot');
+    expect(s.confirmDiscard).toBe(true);
+    s = press(s, 'Escape');
+    expect(s.phase).toBe('voter');
+    expect(s.outbox).toEqual([]);
+    expect(press(open(), 'Escape').phase).toBe('voter');
+  });
+
+  it("skips a gardener's members-only questions", () => {
+    const g = registry[gardenerIndex]!;
+    let s = press(typed(initialEntryState(ctx()), g.holdings[0]!.plotNumber), 'Enter');
+    expect(s.personIndex).toBe(gardenerIndex);
+    expect(s.enterable).toEqual([3, 4]);
+    expect(s.voterNote).toContain(
+      'садовод без членства: голосует только по вопросам №4, №5 (остальные пропускаются)',
+    );
+    s = press(s, '1', '2', 'Enter');
+    expect(s.outbox[0]!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
+  });
+});
+
+describe('other ballots of the same person', () => {
+  const stored = (b: Partial<Ballot>, k: Partial<KnownBallot> = {}): KnownBallot => {
+    const ballot: Ballot = {
+      id: 'stored-1',
+      channel: 'paper',
+      voter: { snils: member.snils! },
+      copy: 'original',
+      receivedAt: '2026-06-05',
+      delivery: 'mail',
+      voidReasons: [],
+      marks: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [i + 1, 'for' as Mark])),
+      source: 's',
+      ...b,
+    };
+    return { ballot, recordId: ballot.id, marksEntered: true, by: 'Иванова', awaitingSecond: false, ...k };
+  };
+  const pick = (c: ReturnType<typeof ctx>) => press(typed(initialEntryState(c), '12'), 'Enter');
+
+  it('warns at once about a second ballot of the same person, stored or saved in this session', () => {
+    const s = pick(ctx([stored({ channel: 'in_person', delivery: 'session', receivedAt: '2026-06-14' })]));
+    expect(s.duplicateOf).toMatchObject([{ ballotId: 'stored-1', channel: 'in_person', by: 'Иванова' }]);
+    expect(s.message).toEqual({
+      level: 'warning',
+      text: 'Второй бюллетень того же участника: уже есть очно, оригинал, получен 14.06.2026 (ввод: Иванова).',
+    });
+    let session = press(pick(ctx()), ...TEN_FOR, 'Enter');
+    expect(session.duplicateOf).toEqual([]);
+    session = press(session, '1', '2', 'Enter');
+    expect(session.duplicateOf.map((d) => d.ballotId)).toEqual(['op1-1']);
+  });
+
+  it('shows the scan of the original being keyed, and the questions where they differ', () => {
+    const scan = stored({ id: 'scan-1', copy: 'scan', delivery: 'email', receivedAt: '2026-06-02' });
+    let s = pick(ctx([scan]));
+    expect(s.duplicateOf).toEqual([]);
+    expect(s.scan?.id).toBe('scan-1');
+    s = press(s, '1', '2', '1', '3');
+    expect(s.scanDiffers).toEqual([2, 4]);
+  });
+
+  it('keys the marks of an arrival logged in the mail log into its record', () => {
+    const logged = stored(
+      { id: 'rec-7', marks: {}, trackingNumber: '80081234567890' },
+      { marksEntered: false },
+    );
+    let s = pick(ctx([logged]));
+    expect(s.recordId).toBe('rec-7');
+    expect(s.duplicateOf).toEqual([]);
+    expect(s.message?.text).toBe('Поступление из журнала: бумажный бюллетень, оригинал, получен 05.06.2026.');
+    s = press(s, ...TEN_FOR, 'Enter');
+    expect(s.outbox[0]).toMatchObject({
+      recordId: 'rec-7',
+      ballot: { id: 'rec-7', receivedAt: '2026-06-05', delivery: 'mail', trackingNumber: '80081234567890' },
+    });
+    // The next ballot starts from the session's defaults again.
+    expect(s.fields).toEqual(defaults);
+  });
+
+  it('the blind second entry goes to the first entry’s record and shows neither its marks nor a warning', () => {
+    const first = stored({ id: 'rec-1' }, { awaitingSecond: true });
+    const scan = stored({ id: 'scan-1', copy: 'scan', delivery: 'email' });
+    const s = pick(ctx([first, scan], 'second'));
+    expect(s.recordId).toBe('rec-1');
+    expect(s.duplicateOf).toEqual([]);
+    expect(s.scan).toBeUndefined();
+    expect(s.marks.every((m) => m === null)).toBe(true);
+  });
+});
+
+describe('a QR code scanned while a ballot is open', () => {
+  const open = () => press(typed(initialEntryState(ctx()), '12'), 'Enter', '1', '2', 'п');
+
+  it('is read apart from the marks: the keys it started with are undone', () => {
+    const before = open();
+    const sameSheet = encodeBallotQr({ meetingId: MEETING_ID, personId: member.id, page: 2, pages: 2 });
+    let s = typed(before, sameSheet);
+    expect(s.qrCapture).toBe(sameSheet);
+    expect(s.marks).toEqual(before.marks);
+    expect(s.voidReasons).toEqual(['no_signature']);
+    s = press(s, 'Enter');
+    expect(s.phase).toBe('ballot');
+    expect(s.outbox).toEqual([]);
+    expect(s.message?.text).toBe('Другой лист бюллетеня того же участника: продолжайте ввод.');
+    expect(s.marks).toEqual(before.marks);
+  });
+
+  it('of another person: the open ballot is kept and the operator is told to save it first', () => {
+    const other = registry.find((p, i) => i !== memberIndex)!;
+    const s = press(
+      typed(
+        open(),
+        toRussianLayout(encodeBallotQr({ meetingId: MEETING_ID, personId: other.id, page: 1, pages: 1 })),
+      ),
+      'Enter',
+    );
+    expect(s.personIndex).toBe(memberIndex);
+    expect(s.marks.slice(0, 3)).toEqual(['for', 'against', null]);
+    expect(s.message?.text).toBe(
+      `Бюллетень участника ${member.fullName} ещё не сохранён: нажмите Enter, чтобы сохранить его, затем отсканируйте QR-код следующего бюллетеня снова.`,
+    );
+  });
+
+  it('a real П followed by a mark is not mistaken for a scanner', () => {
+    const s = press(open(), 'П', '1');
+    expect(s.voidReasons).toEqual([]);
+    expect(s.marks[2]).toBe('for');
+  });
+});
+
+describe('correcting a stored ballot', () => {
+  it('loads the ballot, and saving gives the same id marked as a correction', () => {
+    const c = ctx();
+    const ballot: Ballot = {
+      id: 'rec-5',
+      channel: 'in_person',
+      voter: { personId: member.id },
+      copy: 'original',
+      receivedAt: '2026-06-14',
+      delivery: 'session',
+      voidReasons: ['pencil'],
+      marks: { 1: 'for', 2: 'several' },
+      source: 'x',
+    };
+    let s = entryReducer(initialEntryState(c), { type: 'edit', ballot });
+    expect(s.phase).toBe('ballot');
+    expect(s.marks.slice(0, 3)).toEqual(['for', 'several', 'none']);
+    s = press(s, 'К', 'ArrowDown', '2', 'Enter');
+    expect(s.outbox[0]).toMatchObject({
+      correction: true,
+      recordId: 'rec-5',
+      ballot: {
+        id: 'rec-5',
+        channel: 'in_person',
+        voidReasons: [],
+        marks: { 1: 'for', 2: 'against', 3: 'none' },
+      },
+    });
+  });
+});
+
+describe('KEYMAP', () => {
+  it('has a Russian text for every key and no key bound twice in one phase', () => {
+    const seen = new Set<string>();
+    for (const b of KEYMAP) {
+      expect(b.text).toMatch(/[а-яё]/i);
+      for (const k of b.keys) {
+        expect(seen.has(`${b.phase}:${k}`)).toBe(false);
+        seen.add(`${b.phase}:${k}`);
+      }
+    }
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * The keys a trained operator presses for a given ballot (and what a USB scanner types for its QR
+ * code), to replay through `entryReducer` in tests, benchmarks and end-to-end specs.
+ *
+ * What counts as an operator keystroke: every key press, including Enter, Tab and the letters typed
+ * into the search; a chord (Shift+Tab) is one. What a scanner types (the QR code and its Enter) is not
+ * the operator's. Finding the voter by plot number types the number and Enter (plus ↓ when another
+ * plot ranks above); by name or СНИЛС, the shortest beginning that puts the person first.
+ */
+import type { Ballot, Mark, VoidReason } from '../../domain/types';
+import { encodeBallotQr } from '../../documents/qrPayload';
+import { searchRegistry } from '../../registry/search';
+import type { EntryContext } from './entryContext';
+import { entryReducer, initialEntryState, type EntryState, type KeyInput } from './entryReducer';
+import { KEYMAP } from './keymap';
+
+export interface TypedKey {
+  key: KeyInput;
+  by: 'operator' | 'scanner';
+}
+
+/** qr: the ballot's QR code read by a scanner; plot / name / snils: typed into the search. */
+export type FindBy = 'qr' | 'plot' | 'name' | 'snils';
+
+export interface BallotToType {
+  /** Registry index of the voter. */
+  personIndex: number;
+  /** Marks by question number; questions the voter does not vote on are skipped by the form. */
+  marks: Record<number, Mark>;
+  voidReasons?: readonly VoidReason[];
+  findBy: FindBy;
+  /** For findBy 'qr': the meeting id the QR code carries. */
+  meetingId?: string;
+}
+
+const MARK_KEYS: Record<Mark, string[]> = {
+  for: ['1'],
+  against: ['2'],
+  abstain: ['3'],
+  several: ['0', '1'],
+  none: ['0', '2'],
+  all_crossed: ['0', '3'],
+};
+
+/** The Cyrillic key of each whole-ballot problem, from KEYMAP. */
+const FLAG_KEY: Record<VoidReason, string> = {
+  no_signature: flagKey('flag_no_signature'),
+  no_details: flagKey('flag_no_details'),
+  pencil: flagKey('flag_pencil'),
+  corrections: flagKey('flag_corrections'),
+  no_power_of_attorney: flagKey('flag_no_power_of_attorney'),
+};
+
+function flagKey(command: string): string {
+  return KEYMAP.find((b) => b.command === command)!.keys[0]!.toUpperCase();
+}
+
+const op = (key: string, shiftKey = false): TypedKey => ({
+  key: shiftKey ? { key, shiftKey } : { key },
+  by: 'operator',
+});
+
+/** Characters of `text` typed by the operator until the person is the first hit, then Enter. */
+function typeUntilFirst(ctx: EntryContext, text: string, personIndex: number): TypedKey[] {
+  for (let n = 1; n <= text.length; n++) {
+    const hits = searchRegistry(ctx.search, text.slice(0, n), 8);
+    if (hits[0]?.index === personIndex) return [...[...text.slice(0, n)].map((c) => op(c)), op('Enter')];
+  }
+  const hits = searchRegistry(ctx.search, text, 8);
+  const at = hits.findIndex((h) => h.index === personIndex);
+  if (at < 0) throw new RangeError(`Search for «${text}» does not find person ${personIndex}`);
+  return [...[...text].map((c) => op(c)), ...Array.from({ length: at }, () => op('ArrowDown')), op('Enter')];
+}
+
+/** The keys for one ballot, from the empty voter search to the Enter that saves it. */
+export function keysForBallot(ctx: EntryContext, b: BallotToType): TypedKey[] {
+  const person = ctx.registry[b.personIndex]!;
+  const keys: TypedKey[] = [];
+  switch (b.findBy) {
+    case 'qr': {
+      const code = encodeBallotQr({ meetingId: b.meetingId ?? '', personId: person.id, page: 1, pages: 1 });
+      for (const c of code) keys.push({ key: { key: c }, by: 'scanner' });
+      keys.push({ key: { key: 'Enter' }, by: 'scanner' });
+      break;
+    }
+    case 'plot': {
+      const plot = person.holdings[0]!.plotNumber;
+      const hits = searchRegistry(ctx.search, plot, 8);
+      const at = hits.findIndex((h) => h.index === b.personIndex);
+      if (at < 0) throw new RangeError(`Plot ${plot} does not find person ${b.personIndex}`);
+      keys.push(
+        ...[...plot].map((c) => op(c)),
+        ...Array.from({ length: at }, () => op('ArrowDown')),
+        op('Enter'),
+      );
+      break;
+    }
+    case 'name':
+      keys.push(...typeUntilFirst(ctx, person.fullName, b.personIndex));
+      break;
+    case 'snils':
+      keys.push(...typeUntilFirst(ctx, person.snils ?? '', b.personIndex));
+      break;
+  }
+  const member = ctx.isMkd || person.status === 'member';
+  ctx.numbers.forEach((n, q) => {
+    if (!member && !ctx.openToAll[q]) return;
+    for (const k of MARK_KEYS[b.marks[n] ?? 'none']) keys.push(op(k));
+  });
+  for (const r of b.voidReasons ?? []) keys.push(op(FLAG_KEY[r]));
+  keys.push(op('Enter'));
+  return keys;
+}
+
+/** Operator keystrokes in a key sequence (what the scanner types is not counted). */
+export function operatorKeystrokes(keys: readonly TypedKey[]): number {
+  let n = 0;
+  for (const k of keys) if (k.by === 'operator') n++;
+  return n;
+}
+
+/** Feeds the keys to the reducer. */
+export function replayKeys(state: EntryState, keys: readonly TypedKey[]): EntryState {
+  let s = state;
+  for (const k of keys) s = entryReducer(s, k.key);
+  return s;
+}
+
+export interface KeystrokeReport {
+  /** Operator keystrokes of each ballot, in order. */
+  counts: number[];
+  mean: number;
+  max: number;
+  /** The ballots the replay saved, in order. */
+  saved: Ballot[];
+}
+
+/** Replays the ballots one after another from an empty form, counting the operator's keystrokes. */
+export function keystrokesPerBallot(ctx: EntryContext, ballots: readonly BallotToType[]): KeystrokeReport {
+  let s = initialEntryState(ctx);
+  const counts: number[] = [];
+  for (const b of ballots) {
+    const keys = keysForBallot(ctx, b);
+    counts.push(operatorKeystrokes(keys));
+    s = replayKeys(s, keys);
+  }
+  const total = counts.reduce((a, n) => a + n, 0);
+  return {
+    counts,
+    mean: counts.length ? total / counts.length : 0,
+    max: counts.length ? Math.max(...counts) : 0,
+    saved: s.outbox.map((o) => o.ballot),
+  };
+}
