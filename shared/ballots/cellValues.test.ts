@@ -18,6 +18,9 @@ describe('ballot cell values', () => {
     expect(parseMarkCell('Все зачёркнуты')).toBe('all_crossed');
     expect(parseMarkCell('')).toBe('none');
     expect(parseMarkCell('да')).toBeNull();
+    expect(parseMarkCell('constructor')).toBeNull();
+    expect(parseChannelCell('toString')).toBeNull();
+    expect(parseVoidCell('hasOwnProperty')).toBeNull();
   });
 
   it('reads dates as DD.MM.YYYY or YYYY-MM-DD, rejecting impossible ones', () => {

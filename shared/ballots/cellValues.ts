@@ -14,6 +14,11 @@ export function cellKey(text: string): string {
     .replace(/^[\s.,;:!"'«»-]+|[\s.,;:!"'«»-]+$/g, '');
 }
 
+/** The table's own entry for a key (never an Object.prototype member such as `constructor`). */
+function lookup<T>(table: Record<string, T>, key: string): T | null {
+  return Object.hasOwn(table, key) ? table[key]! : null;
+}
+
 const MARKS: Record<string, Mark> = {
   '': 'none',
   за: 'for',
@@ -32,7 +37,8 @@ const MARKS: Record<string, Mark> = {
 
 /** `за`, `ЗА`, `Против`, `воздержался`, `несколько`, `все зачеркнуты`, empty (none marked). */
 export function parseMarkCell(text: string): Mark | null {
-  return MARKS[cellKey(text)] ?? null;
+  // Most cells are written exactly as a key (`за`): no need to normalise them.
+  return lookup(MARKS, text) ?? lookup(MARKS, cellKey(text));
 }
 
 const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
@@ -68,7 +74,7 @@ const CHANNELS: Record<string, Channel> = {
 /** `бумага`, `очно` (and `госуслуги`); empty is a paper ballot. */
 export function parseChannelCell(text: string): Channel | null {
   const k = cellKey(text);
-  return k === '' ? 'paper' : (CHANNELS[k] ?? null);
+  return k === '' ? 'paper' : lookup(CHANNELS, k);
 }
 
 const COPIES: Record<string, BallotCopy> = {
@@ -84,7 +90,7 @@ const COPIES: Record<string, BallotCopy> = {
 
 /** `оригинал`, `скан`; empty is an original. */
 export function parseCopyCell(text: string): BallotCopy | null {
-  return COPIES[cellKey(text)] ?? null;
+  return lookup(COPIES, cellKey(text));
 }
 
 const DELIVERIES: Record<string, Delivery> = {
@@ -104,7 +110,7 @@ const DELIVERIES: Record<string, Delivery> = {
 /** `почта`, `лично`, `email`, `на собрании`; undefined when empty. */
 export function parseDeliveryCell(text: string): Delivery | undefined | null {
   const k = cellKey(text);
-  return k === '' ? undefined : (DELIVERIES[k] ?? null);
+  return k === '' ? undefined : lookup(DELIVERIES, k);
 }
 
 const VOIDS: Record<string, VoidReason> = {
@@ -132,7 +138,7 @@ export function parseVoidCell(text: string): VoidReason[] | null {
     .filter((p) => p !== '');
   const reasons: VoidReason[] = [];
   for (const p of parts) {
-    const r = VOIDS[p];
+    const r = lookup(VOIDS, p);
     if (!r) return null;
     if (!reasons.includes(r)) reasons.push(r);
   }
