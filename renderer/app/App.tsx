@@ -4,14 +4,22 @@ import type { GolosDb } from '../db/db';
 import { getPartnership } from '../db/partnershipRepo';
 import { PartnershipScreen } from '../partnership/PartnershipScreen';
 import { RegistryScreen } from '../registry/RegistryScreen';
+import { MeetingsScreen } from '../meetings/MeetingsScreen';
+import { MeetingScreen } from '../meetings/MeetingScreen';
+import { BackupScreen } from '../backup/BackupScreen';
+import { AuditScreen } from '../audit/AuditScreen';
+import { GolosDb as GolosDbClass } from '../db/db';
 import { DbProvider } from './DbContext';
 import { ToastProvider } from './Toasts';
-import { useHashRoute, type Route } from './useHashRoute';
+import { useHashRoute, type Section } from './useHashRoute';
 import './app.css';
 
-const NAV: { route: Route; label: string }[] = [
+const NAV: { route: Section; label: string }[] = [
   { route: 'partnership', label: 'Товарищество' },
   { route: 'registry', label: 'Реестр' },
+  { route: 'meetings', label: 'Собрания' },
+  { route: 'backup', label: 'Резервные копии' },
+  { route: 'audit', label: 'Журнал изменений' },
 ];
 
 type Loaded =
@@ -38,7 +46,7 @@ export function App({ db }: { db: GolosDb }) {
 
   const partnership = loaded.partnership;
   // Until the partnership exists only its form is reachable.
-  const current: Route = partnership ? (route ?? 'registry') : 'partnership';
+  const current: Section = partnership ? (route?.section ?? 'registry') : 'partnership';
 
   return (
     <DbProvider value={db}>
@@ -75,6 +83,29 @@ export function App({ db }: { db: GolosDb }) {
               />
             )}
             {current === 'registry' && partnership && <RegistryScreen partnership={partnership} />}
+            {current === 'meetings' && partnership && !route?.meetingId && (
+              <MeetingsScreen
+                partnership={partnership}
+                onOpen={(meetingId) => go({ section: 'meetings', meetingId, tab: 'prepare' })}
+              />
+            )}
+            {current === 'meetings' && partnership && route?.meetingId && (
+              <MeetingScreen
+                key={route.meetingId}
+                meetingId={route.meetingId}
+                tab={route.tab ?? 'prepare'}
+                partnership={partnership}
+                onTab={(tab) => go({ section: 'meetings', meetingId: route.meetingId, tab })}
+              />
+            )}
+            {current === 'backup' && (
+              <BackupScreen
+                db={db}
+                openMigrating={(name) => new GolosDbClass(name)}
+                onRestored={() => window.location.reload()}
+              />
+            )}
+            {current === 'audit' && <AuditScreen db={db} />}
           </main>
         </div>
       </ToastProvider>

@@ -1,7 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Partnership } from '../../shared/domain/types';
 import type { PersonRecord } from './personRecord';
-import { schemaV1, schemaV2, upgradeToV2 } from './schema';
+import type {
+  AttachmentRecord,
+  AttendanceRow,
+  AuditRecord,
+  GosuslugiImportRecord,
+  ImportMappingRecord,
+  MeetingRecord,
+  PaperBallotRow,
+  ResolutionRecord,
+  SettingRecord,
+  SnapshotRecord,
+} from './records';
+import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './schema';
 
 export const DEFAULT_DB_NAME = 'golos';
 
@@ -9,11 +21,22 @@ export const DEFAULT_DB_NAME = 'golos';
 export class GolosDb extends Dexie {
   partnership!: EntityTable<Partnership, 'id'>;
   persons!: EntityTable<PersonRecord, 'id'>;
+  audit!: EntityTable<AuditRecord, 'seq'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+  meetings!: EntityTable<MeetingRecord, 'id'>;
+  snapshots!: EntityTable<SnapshotRecord, 'id'>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  paperBallots!: EntityTable<PaperBallotRow, 'id'>;
+  attendance!: EntityTable<AttendanceRow, 'id'>;
+  gosuslugiImports!: EntityTable<GosuslugiImportRecord, 'id'>;
+  importMappings!: EntityTable<ImportMappingRecord, 'signature'>;
+  resolutions!: EntityTable<ResolutionRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
+    this.version(3).stores(schemaV3);
   }
 }
 

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { GolosDb } from './db';
-import { schemaV1 } from './schema';
+import { CURRENT_SCHEMA_VERSION, schemaV1, schemaV2 } from './schema';
 import { listPersons } from './personRepo';
 
 const v1Person = {
@@ -26,7 +26,7 @@ describe('database migrations', () => {
 
     const db = new GolosDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
 
     const byName = await db.persons.where('nameKey').equals('семенова марина викторовна').toArray();
     expect(byName.map((p) => p.id)).toEqual(['p1']);
@@ -39,6 +39,25 @@ describe('database migrations', () => {
     const persons = await listPersons(db);
     expect(persons.find((p) => p.id === 'p1')).toEqual(v1Person);
     expect(await db.partnership.get('x')).toMatchObject({ name: 'СНТ «Ромашка»' });
+    db.close();
+  });
+
+  it('opens a database written by schema version 2 and adds the meeting tables, keeping the registry', async () => {
+    const name = `golos-migration-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(2).stores(schemaV2);
+    await old
+      .table('persons')
+      .put({ ...v1Person, nameKey: 'семенова марина викторовна', plotNumbers: ['12а', '7'] });
+    old.close();
+
+    const db = new GolosDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await listPersons(db)).map((p) => p.id)).toEqual(['p1']);
+    await db.meetings.put({ id: 'm1' } as never);
+    expect(await db.meetings.count()).toBe(1);
+    expect(await db.audit.count()).toBe(0);
     db.close();
   });
 });

@@ -34,4 +34,22 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * Version 3: meetings and everything counted in them, the audit trail and settings. New tables only,
+ * so no upgrade is needed.
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  audit: 'seq',
+  settings: 'key',
+  meetings: 'id, partnershipId, votingStart',
+  snapshots: 'id, meetingId',
+  attachments: 'id, meetingId',
+  paperBallots: 'id, meetingId, personId',
+  attendance: 'id, meetingId, personId',
+  gosuslugiImports: 'id, meetingId, contentHash',
+  importMappings: 'signature',
+  resolutions: 'id, meetingId, [meetingId+personId+question]',
+};
+
+export const CURRENT_SCHEMA_VERSION = 3;

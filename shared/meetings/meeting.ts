@@ -53,6 +53,10 @@ export interface Meeting extends MeetingSpec {
   contact?: string;
   /** The protocol is due this many days after the end of voting (default 7 for СНТ, 10 for МКД). */
   protocolDueDays: number;
+  /** Double entry of paper originals: a second commission member keys them blind; only settled ones count. */
+  doubleEntry?: boolean;
+  /** Protocol number as the partnership numbers them. */
+  protocolNumber?: string;
   /** Date the protocol was drawn up; set by the protocol feature, clears the "past due" warning. */
   protocolDate?: IsoDate;
   questions: MeetingQuestion[];

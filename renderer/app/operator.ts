@@ -1,0 +1,14 @@
+import type { GolosDb } from '../db/db';
+
+const KEY = 'operator';
+export const DEFAULT_OPERATOR = 'Секретарь правления';
+
+/** Who is at the keyboard: recorded in the audit trail and in every ballot version. */
+export async function getOperator(db: GolosDb): Promise<string> {
+  const row = await db.settings.get(KEY);
+  return typeof row?.value === 'string' && row.value.trim() ? row.value : DEFAULT_OPERATOR;
+}
+
+export async function setOperator(db: GolosDb, name: string): Promise<void> {
+  await db.settings.put({ key: KEY, value: name.trim() });
+}

@@ -1,0 +1,77 @@
+/**
+ * Stored record shapes of the tables added in schema version 3. Each feature owns its record and may
+ * add optional fields; a reshaping is a new schema version with an upgrade.
+ */
+import type { Ballot, IsoTimestamp, RegistrySnapshot } from '../../shared/domain/types';
+import type { AuditEntry } from '../../shared/audit/auditChain';
+import type { Meeting } from '../../shared/meetings/meeting';
+import type { PaperBallotRecord } from '../../shared/paper/ballotRecord';
+import type { AttendanceRecord } from '../../shared/paper/attendance';
+import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
+import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
+
+export type MeetingRecord = Meeting;
+export type SnapshotRecord = RegistrySnapshot;
+export type AuditRecord = AuditEntry;
+
+/** A file kept with a meeting: agenda materials, ballot scans. */
+export interface AttachmentRecord {
+  id: string;
+  meetingId: string;
+  name: string;
+  mime: string;
+  size: number;
+  bytes: Uint8Array;
+  addedAt: IsoTimestamp;
+}
+
+export interface PaperBallotRow extends PaperBallotRecord {
+  meetingId: string;
+  /** The registry person the current version names, where it is known (index for the mail log). */
+  personId?: string;
+}
+
+export interface AttendanceRow extends AttendanceRecord {
+  meetingId: string;
+}
+
+/** One confirmed import of a Gosuslugi results file; a corrected file replaces it (status `replaced`). */
+export interface GosuslugiImportRecord {
+  id: string;
+  meetingId: string;
+  fileName: string;
+  contentHash: string;
+  importedAt: IsoTimestamp;
+  importedBy: string;
+  status: 'active' | 'replaced';
+  replacedBy?: string;
+  mapping: GosuslugiMapping;
+  ballots: Ballot[];
+  notCounted: NotCountedRow[];
+}
+
+/** A column mapping the user confirmed, remembered for the next file of the same layout. */
+export interface ImportMappingRecord {
+  signature: string;
+  mapping: GosuslugiMapping;
+  savedAt: IsoTimestamp;
+}
+
+/** How the commission resolved one person's conflicting decisions on one question. */
+export interface ResolutionRecord {
+  id: string;
+  meetingId: string;
+  personId: string;
+  question: number;
+  /** The ballot whose decision stands. */
+  ballotId: string;
+  reason: string;
+  by: string;
+  at: IsoTimestamp;
+}
+
+/** Small app settings: the operator's name, the last automatic backup… */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
