@@ -1,6 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-const port = 4173;
+// E2E_PORT and E2E_DIST let several checkouts or people run the specs at once on one machine.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = resolve(root, process.env.E2E_DIST ?? 'dist/renderer');
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -27,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${dist}`,
     cwd: '../..',
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
