@@ -1,0 +1,48 @@
+// Every benchmark of the project in one run (`npm run bench`), printed as a table: the measured time,
+// the baseline measured in the same run, their ratio, and the issue's target where one is given.
+import { initialBundleGzipBytes } from './bundleSize';
+import type { BenchResult } from './benchKit';
+import { benchRegistryImport } from './registryBench';
+import { benchRegistryBrowser } from './registryBrowserBench';
+import { benchTally } from './tallyBench';
+import { benchBallotsPdf } from './ballotsPdfBench';
+import { benchGosuslugi } from './gosuslugiBench';
+import { benchPaper } from './paperBench';
+
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['registry (node)', () => benchRegistryImport()],
+  ['registry (Chromium)', () => benchRegistryBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  ['tally', () => benchTally()],
+  ['ballots PDF', () => benchBallotsPdf()],
+  ['Gosuslugi import', () => benchGosuslugi()],
+  ['paper ballots', () => benchPaper()],
+];
+
+const only = process.argv[2];
+const rows: (BenchResult & { suite: string })[] = [];
+let failedSuites = 0;
+for (const [suite, run] of suites) {
+  if (only && !suite.includes(only)) continue;
+  process.stdout.write(`… ${suite}\n`);
+  try {
+    for (const r of await run()) rows.push({ ...r, suite });
+  } catch (e) {
+    failedSuites += 1;
+    console.error(`${suite}: ${(e as Error).stack ?? e}`);
+  }
+}
+
+const bundle = initialBundleGzipBytes();
+const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+console.log('\n| suite | benchmark | ms | baseline | baseline ms | ratio |');
+console.log('| --- | --- | ---: | --- | ---: | ---: |');
+for (const r of rows) {
+  console.log(
+    `| ${r.suite} | ${r.name} | ${fmt(r.ms)} | ${r.baselineName} | ${fmt(r.baselineMs)} | ${(r.ms / r.baselineMs).toFixed(2)}× |`,
+  );
+}
+console.log(
+  `\nInitial renderer bundle: ${(bundle.bytes / 1024).toFixed(1)} kB gzip (${bundle.files.join(', ')}); ` +
+    `target 400 kB: ${((bundle.bytes / 1024 / 400) * 100).toFixed(0)}% of it.`,
+);
+process.exit(failedSuites === 0 ? 0 : 1);
