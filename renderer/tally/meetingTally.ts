@@ -4,19 +4,53 @@
  * versions, active Gosuslugi imports, their rows that matched no one, and the commission's resolutions.
  * Live results, reconciliation and the protocol all count through this one function.
  */
-import type { Person } from '../../shared/domain/types';
+import type { Ballot, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentBallots } from '../../shared/paper/ballotRecord';
 import type { TallyInput } from '../../shared/tally/tally';
 import type { UnmatchedEntry } from '../../shared/tally/types';
 import type { GolosDb } from '../db/db';
 import { listPersons } from '../db/personRepo';
-import type { ResolutionRecord } from '../db/records';
+import type { PaperBallotRow, ResolutionRecord } from '../db/records';
 
 export interface MeetingTallyInput extends TallyInput {
+  meeting: Meeting;
   /** True when the registry is the meeting's frozen snapshot, false when it is the live registry. */
   frozen: boolean;
   resolutions: ResolutionRecord[];
+  /** Every stored paper and in-person ballot record of the meeting, with all its versions. */
+  paperRecords: PaperBallotRow[];
+  /** Ballots of the active Gosuslugi imports. */
+  gosuslugiBallots: Ballot[];
+}
+
+/** What the tally counts: the counted version of each paper record, then the Gosuslugi ballots. */
+function meetingBallots(
+  meeting: Meeting,
+  paperRecords: readonly PaperBallotRow[],
+  gosuslugiBallots: readonly Ballot[],
+): Ballot[] {
+  return [
+    ...currentBallots(paperRecords, { doubleEntry: meeting.doubleEntry === true }),
+    ...gosuslugiBallots,
+  ];
+}
+
+/**
+ * The same input after a change the screen made itself (a saved ballot, a changed meeting record), without
+ * reading the database again: the counted ballots are recomputed from the records given.
+ */
+export function withPaperRecords(
+  input: MeetingTallyInput,
+  paperRecords: PaperBallotRow[],
+  meeting: Meeting = input.meeting,
+): MeetingTallyInput {
+  return {
+    ...input,
+    meeting,
+    paperRecords,
+    ballots: meetingBallots(meeting, paperRecords, input.gosuslugiBallots),
+  };
 }
 
 export async function loadMeetingRegistry(
@@ -49,16 +83,16 @@ export async function loadMeetingTally(db: GolosDb, meeting: Meeting): Promise<M
             reason: r.reason as UnmatchedEntry['reason'],
           })),
       );
+      const gosuslugiBallots = imports.flatMap((i) => i.ballots);
       return {
         registry: persons,
         frozen,
         meeting,
-        ballots: [
-          ...currentBallots(paper, { doubleEntry: meeting.doubleEntry === true }),
-          ...imports.flatMap((i) => i.ballots),
-        ],
+        ballots: meetingBallots(meeting, paper, gosuslugiBallots),
         unmatched,
         resolutions: await db.resolutions.where('meetingId').equals(meeting.id).toArray(),
+        paperRecords: paper,
+        gosuslugiBallots,
       };
     },
   );
