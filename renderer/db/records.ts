@@ -63,8 +63,11 @@ export interface ResolutionRecord {
   meetingId: string;
   personId: string;
   question: number;
-  /** The ballot whose decision stands. */
-  ballotId: string;
+  /**
+   * The ballot whose decision stands; null: the commission decided that none does (the meeting's
+   * `flag` policy applied: the person's vote on this question is not counted).
+   */
+  ballotId: string | null;
   reason: string;
   by: string;
   at: IsoTimestamp;

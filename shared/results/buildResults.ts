@@ -82,6 +82,8 @@ export interface ResultsJson {
     choices: { source: string; channel: Channel; receivedAt: string; mark: Mark }[];
     resolution: ConflictEntry['resolution'];
     counted: Mark | null;
+    /** resolved: the counting commission's reason. */
+    reason?: string;
   }[];
   scanDifferences: { source: string; original: string; person: string; questions: number[] }[];
   ballots: { source: string; status: BallotStatus; person?: string; explanation: string }[];
@@ -175,6 +177,7 @@ export function buildResults(
       })),
       resolution: c.resolution,
       counted: c.counted,
+      ...(c.reason !== undefined ? { reason: c.reason } : {}),
     })),
     scanDifferences: result.ballots
       .filter((b) => b.status === 'scan_merged' && b.scanDiffers !== undefined)

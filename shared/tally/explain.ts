@@ -115,6 +115,7 @@ const BASIS_TEXT: Record<DecisionBasis, string> = {
   priority: 'бюллетени расходятся, учтён бюллетень приоритетного канала',
   conflict: 'бюллетени расходятся, голос не учтён (конфликт)',
   not_electorate: 'не голосует: вопрос только для членов товарищества',
+  resolved: 'бюллетени расходятся, учтён бюллетень, выбранный счётной комиссией',
 };
 
 const INVALID: ReadonlySet<Decision> = new Set(['several', 'all_crossed', 'none']);

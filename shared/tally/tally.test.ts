@@ -263,6 +263,136 @@ describe('3. one decision per person and question', () => {
   });
 });
 
+describe('3a. conflicts resolved by the counting commission', () => {
+  const registry = persons(3);
+  const qs: Question[] = [1, 2].map((n) => ({ number: n, text: `Вопрос ${n}` }));
+  const paper = ballot('p1', { 1: 'for', 2: 'against' }, { id: 'paper', receivedAt: '2026-06-03' });
+  const online = ballot(
+    'p1',
+    { 1: 'for', 2: 'for' },
+    { id: 'online', channel: 'gosuslugi', receivedAt: '2026-06-10' },
+  );
+  const chosePaper = { personId: 'p1', question: 2, ballotId: 'paper', reason: 'оригинал подписан лично' };
+
+  it('counts the chosen ballot’s decision instead of the flag, and says so', () => {
+    const flagged = tally({ registry, meeting: meeting(qs), ballots: [paper, online] });
+    expect(flagged.questions[1]!.counts).toMatchObject({ for: 0, against: 0, conflict: 1 });
+
+    const r = tally({ registry, meeting: meeting(qs), ballots: [paper, online], resolutions: [chosePaper] });
+    expect(r.questions[1]!.counts).toEqual({ for: 0, against: 1, abstain: 0, invalid: 0, conflict: 0 });
+    expect(r.questions[0]!.counts).toMatchObject({ for: 1, conflict: 0 });
+    expect(r.questions[1]!.electorateParticipants).toBe(1);
+    expect(personDecision(r, 0, 1)).toBe('against');
+    expect(personBasis(r, 0, 1)).toBe('resolved');
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]).toMatchObject({
+      personId: 'p1',
+      question: 2,
+      resolution: 'resolved',
+      counted: 'against',
+      countedBallotId: 'paper',
+      reason: 'оригинал подписан лично',
+    });
+    expect(r.conflicts[0]!.choices.map((c) => [c.ballotId, c.mark])).toEqual([
+      ['paper', 'against'],
+      ['online', 'for'],
+    ]);
+    expect(r.problems).toEqual([]);
+    expect(explainPerson(r, 0)).toBe(
+      'Член товарищества; принял участие (paper, online); принятые бюллетени совпадают, каждый голос учтён один раз; ' +
+        'вопрос №2: бюллетени расходятся, учтён бюллетень, выбранный счётной комиссией: против.',
+    );
+  });
+
+  it('overrides the meeting’s policy (latest would take the electronic ballot)', () => {
+    const r = tally({
+      registry,
+      meeting: meeting(qs, { conflicts: 'latest' }),
+      ballots: [paper, online],
+      resolutions: [chosePaper],
+    });
+    expect(r.questions[1]!.counts).toMatchObject({ for: 0, against: 1, conflict: 0 });
+    expect(r.conflicts[0]).toMatchObject({ resolution: 'resolved', countedBallotId: 'paper' });
+  });
+
+  it('ignores and reports a resolution whose ballot is not among the person’s accepted ones', () => {
+    const late = ballot('p1', { 1: 'for', 2: 'abstain' }, { id: 'late', receivedAt: '2026-07-01' });
+    const r = tally({
+      registry,
+      meeting: meeting(qs),
+      ballots: [paper, online, late],
+      resolutions: [
+        { personId: 'p1', question: 2, ballotId: 'late' },
+        { personId: 'p2', question: 1, ballotId: 'paper' },
+      ],
+    });
+    // The flag policy applies as if there were no resolution.
+    expect(r.questions[1]!.counts).toMatchObject({ for: 0, against: 0, abstain: 0, conflict: 1 });
+    expect(personBasis(r, 0, 1)).toBe('conflict');
+    expect(r.conflicts[0]).toMatchObject({ resolution: 'flag', counted: null });
+    expect(r.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      [
+        'resolution_ballot_not_accepted',
+        'warning',
+        'Решение комиссии по участнику «Участник p1», вопрос 2, не применено: выбранный бюллетень late ' +
+          'не принят к подсчёту (отозван, заменён или не прошёл проверку); решите расхождение заново.',
+      ],
+      [
+        'resolution_not_needed',
+        'warning',
+        'Решение комиссии по участнику «Участник p2», вопрос 1, не применено: бюллетени участника по этому вопросу не расходятся.',
+      ],
+    ]);
+  });
+
+  it('reports a resolution for someone not in the registry or a question not on the agenda', () => {
+    const r = tally({
+      registry,
+      meeting: meeting(qs),
+      ballots: [paper, online],
+      resolutions: [
+        { personId: 'x9', question: 2, ballotId: 'paper' },
+        { personId: 'p1', question: 7, ballotId: 'paper' },
+      ],
+    });
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'Решение комиссии по участнику «x9», вопрос 2, не применено: участника нет в реестре собрания.',
+      'Решение комиссии по участнику «Участник p1», вопрос 7, не применено: такого вопроса нет в повестке.',
+    ]);
+    expect(r.questions[1]!.counts.conflict).toBe(1);
+  });
+
+  it('a resolution naming no ballot leaves the vote uncounted, whatever the policy', () => {
+    const r = tally({
+      registry,
+      meeting: meeting(qs, { conflicts: 'latest' }),
+      ballots: [paper, online],
+      resolutions: [{ personId: 'p1', question: 2, ballotId: null, reason: 'по правилу собрания' }],
+    });
+    expect(r.questions[1]!.counts).toMatchObject({ for: 0, against: 0, conflict: 1 });
+    expect(personBasis(r, 0, 1)).toBe('conflict');
+    expect(r.conflicts[0]).toMatchObject({
+      resolution: 'resolved',
+      counted: null,
+      reason: 'по правилу собрания',
+    });
+    expect(r.conflicts[0]!.countedBallotId).toBeUndefined();
+    expect(r.problems).toEqual([]);
+  });
+
+  it('the last resolution given for a person and question wins', () => {
+    const r = tally({
+      registry,
+      meeting: meeting(qs),
+      ballots: [paper, online],
+      resolutions: [chosePaper, { personId: 'p1', question: 2, ballotId: 'online' }],
+    });
+    expect(r.questions[1]!.counts).toMatchObject({ for: 1, against: 0, conflict: 0 });
+    expect(r.conflicts[0]).toMatchObject({ countedBallotId: 'online', resolution: 'resolved' });
+    expect(r.conflicts[0]!.reason).toBeUndefined();
+  });
+});
+
 describe('4. participants and quorum', () => {
   it.each([
     [5, false],

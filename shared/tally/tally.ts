@@ -14,7 +14,7 @@
 import { add, compare, fromInt, lcm, mul, rational, ZERO, type Rational } from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, matchPacked, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
-import type { Problem } from '../result';
+import { problem, type Problem } from '../result';
 import { describeResolvedRule } from '../rules/describeRule';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
@@ -43,6 +43,23 @@ export interface TallyInput {
   unmatched?: readonly UnmatchedEntry[];
   /** Defaults to the built-in profile of the meeting's kind. */
   profile?: RuleProfile;
+  /**
+   * The counting commission's decisions on conflicts: for this person and question the named ballot's
+   * mark counts, whatever the meeting's policy. A decision naming a ballot that is not among the
+   * person's accepted ones, or a question where the person's ballots do not disagree, is not applied
+   * and is reported (problems).
+   */
+  resolutions?: readonly ConflictResolution[];
+}
+
+/** Which ballot stands for one person's disagreeing decisions on one question. */
+export interface ConflictResolution {
+  personId: string;
+  question: number;
+  /** The ballot whose mark counts; null: no ballot stands, the person's vote on it is not counted. */
+  ballotId: string | null;
+  /** Why (shown in the protocol's appendix of conflicts). */
+  reason?: string;
 }
 
 // Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
@@ -60,6 +77,7 @@ const LATEST = 2;
 const PRIORITY = 3;
 const CONFLICTED = 4;
 const NOT_ELECTORATE = 5;
+const RESOLVED = 6;
 
 function markCode(m: Mark | undefined): number {
   switch (m) {
@@ -112,6 +130,7 @@ export function tally(input: TallyInput): TallyResult {
   const priority = Array.isArray(policy) ? policy : undefined;
   const ballotPolicy = (meeting.invalidMarks ?? 'question') === 'ballot';
   const acceptScans = meeting.acceptScans === true;
+  const resolutions = resolutionIndex(input.resolutions);
   const { votingStart, votingEnd } = meeting;
   const resolved = questions.map((q) => resolveRule(q, profile));
   const openToAll = resolved.map((r) => isMkd || r.rule.electorate === 'members_and_gardeners');
@@ -250,11 +269,22 @@ export function tally(input: TallyInput): TallyResult {
     return r < 0 ? priority!.length : r;
   };
 
-  /** Accepted ballots of a person disagree on question q: the conflicts policy decides; listed either way. */
+  /**
+   * Accepted ballots of a person disagree on question q: the commission's resolution decides when it
+   * names one of them, else the conflicts policy; listed either way.
+   */
   const settle = (person: Person, acc: readonly number[], q: number): { code: number; how: number } => {
     let chosen = acc;
     let resolution: ConflictEntry['resolution'] = 'flag';
-    if (policy === 'latest') {
+    const decided = resolutions?.get(resolutionKey(person.id, numbers[q]!));
+    const pick = decided?.ballotId ? acc.find((b) => ballots[b]!.id === decided.ballotId) : undefined;
+    // ballotId null: the commission decided that no ballot stands (the vote is not counted).
+    const applies = decided !== undefined && (decided.ballotId === null || pick !== undefined);
+    if (decided) decided.used = applies ? 'applied' : 'not_accepted';
+    if (applies) {
+      resolution = 'resolved';
+      chosen = pick === undefined ? [] : [pick];
+    } else if (policy === 'latest') {
       resolution = 'latest';
       const last = ballots[acc[acc.length - 1]!]!.receivedAt;
       chosen = acc.filter((b) => ballots[b]!.receivedAt === last);
@@ -263,8 +293,9 @@ export function tally(input: TallyInput): TallyResult {
       const best = Math.min(...acc.map((b) => rank(ballots[b]!.channel)));
       chosen = acc.filter((b) => rank(ballots[b]!.channel) === best);
     }
-    const c0 = codes[chosen[0]! * Q + q]!;
-    const decided = resolution !== 'flag' && chosen.every((b) => codes[b * Q + q] === c0);
+    const c0 = chosen.length > 0 ? codes[chosen[0]! * Q + q]! : CONFLICT;
+    const counted =
+      resolution !== 'flag' && chosen.length > 0 && chosen.every((b) => codes[b * Q + q] === c0);
     conflicts.push({
       personId: person.id,
       fullName: person.fullName,
@@ -281,11 +312,15 @@ export function tally(input: TallyInput): TallyResult {
         };
       }),
       resolution,
-      counted: decided ? (DECISIONS[c0] as Mark) : null,
-      ...(decided ? { countedBallotId: ballots[chosen[0]!]!.id } : {}),
+      counted: counted ? (DECISIONS[c0] as Mark) : null,
+      ...(counted ? { countedBallotId: ballots[chosen[0]!]!.id } : {}),
+      ...(applies && decided.reason ? { reason: decided.reason } : {}),
     });
-    if (!decided) return { code: CONFLICT, how: CONFLICTED };
-    return { code: c0, how: resolution === 'latest' ? LATEST : PRIORITY };
+    if (!counted) return { code: CONFLICT, how: CONFLICTED };
+    return {
+      code: c0,
+      how: resolution === 'resolved' ? RESOLVED : resolution === 'latest' ? LATEST : PRIORITY,
+    };
   };
 
   const list: number[] = [];
@@ -473,6 +508,8 @@ export function tally(input: TallyInput): TallyResult {
     (x, y) => compareSource(x.source, y.source) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0),
   );
 
+  if (resolutions) reportResolutions(resolutions, registry, numbers, problems);
+
   // Quorum and decisions.
   const quorumTotalN = quorumOfAll ? allWeightN : memberWeightN;
   const quorumReached = quorumTotalN > 0n && partQuorumN * 2n > quorumTotalN;
@@ -572,4 +609,44 @@ function personOutcome(
     ballotsFrom,
     ballotsTo,
   };
+}
+
+interface IndexedResolution extends ConflictResolution {
+  /** Set while tallying: applied, or the ballot named is not among the person's accepted ones. */
+  used?: 'applied' | 'not_accepted';
+}
+
+const resolutionKey = (personId: string, question: number): string => `${question}\u0000${personId}`;
+
+/** Resolutions by person and question (the last one given wins); undefined when there are none. */
+function resolutionIndex(
+  list: readonly ConflictResolution[] | undefined,
+): Map<string, IndexedResolution> | undefined {
+  if (!list || list.length === 0) return undefined;
+  const out = new Map<string, IndexedResolution>();
+  for (const r of list) out.set(resolutionKey(r.personId, r.question), { ...r });
+  return out;
+}
+
+/** A warning for every resolution the tally could not apply, naming the person, question and why. */
+function reportResolutions(
+  resolutions: Map<string, IndexedResolution>,
+  registry: readonly Person[],
+  numbers: readonly number[],
+  problems: Problem[],
+): void {
+  const names = new Map(registry.map((p) => [p.id, p.fullName]));
+  for (const r of resolutions.values()) {
+    if (r.used === 'applied') continue;
+    const name = names.get(r.personId);
+    const what = `Решение комиссии по участнику «${name ?? r.personId}», вопрос ${r.question}, не применено`;
+    let why: string;
+    if (name === undefined) why = 'участника нет в реестре собрания';
+    else if (!numbers.includes(r.question)) why = 'такого вопроса нет в повестке';
+    else if (r.used === 'not_accepted')
+      why = `выбранный бюллетень ${r.ballotId} не принят к подсчёту (отозван, заменён или не прошёл проверку); решите расхождение заново`;
+    else why = 'бюллетени участника по этому вопросу не расходятся';
+    const code = r.used === 'not_accepted' ? 'resolution_ballot_not_accepted' : 'resolution_not_needed';
+    problems.push(problem(code, `${what}: ${why}.`, {}, 'warning'));
+  }
 }

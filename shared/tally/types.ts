@@ -51,9 +51,11 @@ export type Decision = Mark | 'conflict';
 /**
  * single: the person's only accepted ballot; agree: several accepted ballots, all the same;
  * latest / priority: they disagree and the conflicts policy chose one; conflict: they disagree and
- * the vote is not counted; not_electorate: the person may not vote on this question.
+ * the vote is not counted; not_electorate: the person may not vote on this question; resolved: they
+ * disagree and the counting commission chose the ballot that stands.
  */
-export type DecisionBasis = 'single' | 'agree' | 'latest' | 'priority' | 'conflict' | 'not_electorate';
+export type DecisionBasis =
+  'single' | 'agree' | 'latest' | 'priority' | 'conflict' | 'not_electorate' | 'resolved';
 
 export interface PersonOutcome {
   personId: string;
@@ -98,11 +100,14 @@ export interface ConflictEntry {
   fullName: string;
   question: number;
   choices: ConflictChoice[];
-  resolution: 'flag' | 'latest' | 'priority';
+  /** resolved: the commission chose the ballot (TallyInput.resolutions); the others: the meeting's policy. */
+  resolution: 'flag' | 'latest' | 'priority' | 'resolved';
   /** The mark counted, or null when the question's vote is not counted (flag, or a tie). */
   counted: Mark | null;
   /** The ballot whose mark counted. */
   countedBallotId?: string;
+  /** resolved: the commission's reason, when given. */
+  reason?: string;
 }
 
 export interface UnmatchedEntry {

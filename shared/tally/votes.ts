@@ -17,6 +17,7 @@ export const BASES: readonly DecisionBasis[] = [
   'priority',
   'conflict',
   'not_electorate',
+  'resolved',
 ];
 
 /** The decision counted for the person at `personIndex` (registry order) on the q-th question; null if none. */
