@@ -1,6 +1,93 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Meeting, MeetingQuestion } from '../../shared/meetings/meeting';
+import type { TimelineSettings } from '../../shared/meetings/timeline';
+import { useDb } from '../app/DbContext';
+import { useToast } from '../app/Toasts';
+import { AgendaEditor } from './AgendaEditor';
+import { DocumentsPanel } from './DocumentsPanel';
 import type { MeetingTabProps } from './MeetingScreen';
+import { MeetingForm } from './MeetingForm';
+import { saveMeeting, type MeetingChange } from './meetingRepo';
+import { SnapshotPanel } from './SnapshotPanel';
+import { getTimelineSettings } from './timelineSettings';
+import { TimelineView } from './TimelineView';
+import { todayIso } from './today';
+import './meetings.css';
 
-// Placeholder until the feature lands (replaced in this session by the feature's own screen).
-export function PrepareTab(_props: MeetingTabProps) {
-  return <p>Раздел готовится.</p>;
+/**
+ * Preparing a meeting: its details, the agenda, the registry it counts on, and the documents. Beside
+ * them the timeline follows the details and the agenda as they are typed, before anything is saved.
+ */
+export function PrepareTab({
+  meeting,
+  partnership,
+  onMeetingChange,
+  today: todayProp,
+}: MeetingTabProps & { today?: string }) {
+  const db = useDb();
+  const toast = useToast();
+  const [today] = useState(() => todayProp ?? todayIso());
+  const [settings, setSettings] = useState<TimelineSettings | undefined>();
+  const [details, setDetails] = useState<Meeting | null>(null);
+  const [agenda, setAgenda] = useState<MeetingQuestion[] | null>(null);
+
+  useEffect(() => {
+    void getTimelineSettings(db).then(setSettings);
+  }, [db]);
+
+  const save = useCallback(
+    async (next: Meeting, action: MeetingChange, done: string) => {
+      try {
+        const saved = await saveMeeting(db, next, action);
+        onMeetingChange(saved);
+        toast({ message: done });
+      } catch (e) {
+        toast({
+          message: `Не сохранено: ${e instanceof Error ? e.message : String(e)}. Данные не изменены.`,
+        });
+        throw e;
+      }
+    },
+    [db, onMeetingChange, toast],
+  );
+
+  const saveDetails = useCallback(
+    (m: Meeting) => save(m, 'meeting.update', 'Сведения о собрании сохранены.'),
+    [save],
+  );
+  const saveAgenda = useCallback(
+    (questions: MeetingQuestion[]) =>
+      save({ ...meeting, questions }, 'meeting.agenda', 'Повестка сохранена.'),
+    [save, meeting],
+  );
+
+  const draft: Meeting = { ...(details ?? meeting), questions: agenda ?? meeting.questions };
+
+  return (
+    <div className="prepare">
+      <div className="prepare-main">
+        <section className="panel" aria-labelledby="details-h">
+          <h2 id="details-h">Сведения о собрании</h2>
+          <MeetingForm meeting={meeting} onSave={saveDetails} onDraft={setDetails} />
+        </section>
+        <section className="panel" aria-labelledby="agenda-h">
+          <h2 id="agenda-h">Повестка дня</h2>
+          {meeting.snapshotId && (
+            <p className="notice" role="note">
+              Голосование уже началось: если бюллетени разосланы, изменение повестки потребует новых
+              бюллетеней.
+            </p>
+          )}
+          <AgendaEditor meeting={meeting} form={details?.form} onSave={saveAgenda} onDraft={setAgenda} />
+        </section>
+        <SnapshotPanel meeting={meeting} today={today} onMeetingChange={onMeetingChange} />
+        <DocumentsPanel meeting={meeting} partnership={partnership} />
+      </div>
+      <aside className="prepare-side panel" aria-labelledby="live-timeline-h">
+        <h2 id="live-timeline-h">Сроки</h2>
+        <p className="muted">Обновляются по мере ввода, до сохранения.</p>
+        <TimelineView meeting={draft} today={today} settings={settings} title="Сроки по мере ввода" />
+      </aside>
+    </div>
+  );
 }

@@ -1,5 +1,15 @@
-import type { Meeting } from '../../shared/meetings/meeting';
-import type { GolosDb } from '../db/db';
+/**
+ * Meetings in the database: the meeting records, the registry snapshots frozen for them and the files
+ * kept with them. Every write runs in one read-write transaction together with its audit entry.
+ */
+import type { Person, RegistrySnapshot } from '../../shared/domain/types';
+import { canonicalJson, sha256Hex } from '../../shared/crypto/sha256';
+import { copyMeeting, newMeeting, type Meeting, type NewMeetingInput } from '../../shared/meetings/meeting';
+import { appendAudit } from '../audit/auditLog';
+import { getOperator } from '../app/operator';
+import { newId, type GolosDb } from '../db/db';
+import { listPersons } from '../db/personRepo';
+import type { AttachmentRecord } from '../db/records';
 
 /** Meetings of the partnership, newest voting first (meetings without dates last). */
 export async function listMeetings(db: GolosDb): Promise<Meeting[]> {
@@ -9,4 +19,280 @@ export async function listMeetings(db: GolosDb): Promise<Meeting[]> {
 
 export async function getMeeting(db: GolosDb, id: string): Promise<Meeting | undefined> {
   return db.meetings.get(id);
+}
+
+/** A new meeting with an empty agenda and no dates. */
+export async function createMeeting(
+  db: GolosDb,
+  input: Omit<NewMeetingInput, 'id' | 'now'>,
+): Promise<Meeting> {
+  const actor = await getOperator(db);
+  const meeting = newMeeting({ ...input, id: newId(), now: new Date().toISOString() });
+  await db.transaction('rw', [db.meetings, db.audit], async () => {
+    await db.meetings.add(meeting);
+    await appendAudit(db, {
+      actor,
+      action: 'meeting.create',
+      entity: 'meeting',
+      entityId: meeting.id,
+      after: meeting,
+    });
+  });
+  return meeting;
+}
+
+export type MeetingChange = 'meeting.update' | 'meeting.agenda';
+
+/**
+ * Stores an edited meeting (details or agenda). With the agenda, files no question refers to any more
+ * are removed in the same transaction. Returns the stored meeting, or the unchanged one when nothing
+ * differs (nothing is written then).
+ */
+export async function saveMeeting(db: GolosDb, meeting: Meeting, action: MeetingChange): Promise<Meeting> {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
+    const before = await db.meetings.get(meeting.id);
+    if (!before) throw new Error(`Meeting ${meeting.id} not found`);
+    if (canonicalJson({ ...before, updatedAt: '' }) === canonicalJson({ ...meeting, updatedAt: '' }))
+      return before;
+    const saved: Meeting = { ...meeting, updatedAt: new Date().toISOString() };
+    await db.meetings.put(saved);
+    await appendAudit(db, { actor, action, entity: 'meeting', entityId: saved.id, before, after: saved });
+    if (action === 'meeting.agenda') await removeOrphanAttachments(db, saved, actor);
+    return saved;
+  });
+}
+
+async function removeOrphanAttachments(db: GolosDb, meeting: Meeting, actor: string): Promise<void> {
+  const used = new Set(meeting.questions.flatMap((q) => q.attachmentIds));
+  const stored = await db.attachments.where('meetingId').equals(meeting.id).toArray();
+  for (const a of stored) {
+    if (used.has(a.id)) continue;
+    await db.attachments.delete(a.id);
+    await appendAudit(db, {
+      actor,
+      action: 'attachment.remove',
+      entity: 'attachment',
+      entityId: a.id,
+      before: a,
+    });
+  }
+}
+
+/**
+ * Next year's meeting from `source` (copyMeeting: agenda kept, dates cleared); the files of its agenda
+ * are copied with it, so the two meetings never share a file.
+ */
+export async function copyMeetingInDb(db: GolosDb, source: Meeting): Promise<Meeting> {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
+    const now = new Date().toISOString();
+    const copy = copyMeeting(source, newId(), now);
+    const files = await db.attachments.where('meetingId').equals(source.id).toArray();
+    const newIds = new Map<string, string>();
+    for (const f of files) {
+      const record: AttachmentRecord = { ...f, id: newId(), meetingId: copy.id, addedAt: now };
+      newIds.set(f.id, record.id);
+      await db.attachments.add(record);
+      await appendAudit(db, {
+        actor,
+        action: 'attachment.add',
+        entity: 'attachment',
+        entityId: record.id,
+        after: record,
+        reason: `Скопировано из собрания «${source.title}»`,
+      });
+    }
+    copy.questions = copy.questions.map((q) => ({
+      ...q,
+      attachmentIds: q.attachmentIds.flatMap((id) => {
+        const to = newIds.get(id);
+        return to ? [to] : [];
+      }),
+    }));
+    await db.meetings.add(copy);
+    await appendAudit(db, {
+      actor,
+      action: 'meeting.copy',
+      entity: 'meeting',
+      entityId: copy.id,
+      after: copy,
+      reason: `Копия собрания «${source.title}» (${source.id})`,
+    });
+    return copy;
+  });
+}
+
+/** A file attached to the meeting's agenda; the agenda refers to it once it is saved. */
+export async function addAttachment(
+  db: GolosDb,
+  meetingId: string,
+  file: { name: string; bytes: Uint8Array },
+): Promise<AttachmentRecord> {
+  const actor = await getOperator(db);
+  const record: AttachmentRecord = {
+    id: newId(),
+    meetingId,
+    name: file.name,
+    mime: mimeOf(file.name),
+    size: file.bytes.byteLength,
+    bytes: file.bytes,
+    addedAt: new Date().toISOString(),
+  };
+  await db.transaction('rw', [db.attachments, db.audit], async () => {
+    await db.attachments.add(record);
+    await appendAudit(db, {
+      actor,
+      action: 'attachment.add',
+      entity: 'attachment',
+      entityId: record.id,
+      after: record,
+    });
+  });
+  return record;
+}
+
+/** Name, size and type of the meeting's files (no bytes), by id. */
+export async function listAttachments(
+  db: GolosDb,
+  meetingId: string,
+): Promise<Map<string, Omit<AttachmentRecord, 'bytes'>>> {
+  const out = new Map<string, Omit<AttachmentRecord, 'bytes'>>();
+  await db.attachments
+    .where('meetingId')
+    .equals(meetingId)
+    .each(({ bytes: _bytes, ...info }) => {
+      out.set(info.id, info);
+    });
+  return out;
+}
+
+export async function getAttachment(db: GolosDb, id: string): Promise<AttachmentRecord | undefined> {
+  return db.attachments.get(id);
+}
+
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  rtf: 'application/rtf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** Extensions offered when attaching materials (at most 20, the platform's limit). */
+export const MATERIAL_EXTENSIONS = Object.keys(MIME).map((e) => `.${e}`);
+
+function mimeOf(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return MIME[ext] ?? 'application/octet-stream';
+}
+
+/** What the audit trail keeps of a snapshot: its facts and a hash of the persons, not the persons. */
+function snapshotSummary(s: RegistrySnapshot) {
+  return {
+    id: s.id,
+    meetingId: s.meetingId,
+    takenAt: s.takenAt,
+    reason: s.reason,
+    persons: s.persons.length,
+    personsSha256: sha256Hex(canonicalJson(s.persons)),
+  };
+}
+
+export const FIRST_SNAPSHOT_REASON = 'Начало голосования';
+
+/**
+ * Freezes the live registry for the meeting: a dated snapshot, and the meeting counts on it from now on.
+ * The first one is taken when voting starts; a later one replaces it only with a reason, and every
+ * snapshot stays stored as a record of what the meeting counted on when.
+ */
+export async function takeSnapshot(
+  db: GolosDb,
+  meetingId: string,
+  reason: string,
+): Promise<{ meeting: Meeting; snapshot: RegistrySnapshot }> {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.meetings, db.snapshots, db.persons, db.audit], async () => {
+    const before = await db.meetings.get(meetingId);
+    if (!before) throw new Error(`Meeting ${meetingId} not found`);
+    const persons: Person[] = await listPersons(db);
+    const snapshot: RegistrySnapshot = {
+      id: newId(),
+      meetingId,
+      takenAt: new Date().toISOString(),
+      reason: reason.trim(),
+      persons,
+    };
+    const meeting: Meeting = { ...before, snapshotId: snapshot.id, updatedAt: snapshot.takenAt };
+    await db.snapshots.add(snapshot);
+    await db.meetings.put(meeting);
+    await appendAudit(db, {
+      actor,
+      action: before.snapshotId ? 'snapshot.replace' : 'snapshot.create',
+      entity: 'snapshot',
+      entityId: snapshot.id,
+      after: snapshotSummary(snapshot),
+      reason: snapshot.reason,
+    });
+    await appendAudit(db, {
+      actor,
+      action: 'meeting.update',
+      entity: 'meeting',
+      entityId: meeting.id,
+      before: { snapshotId: before.snapshotId ?? null },
+      after: { snapshotId: meeting.snapshotId },
+      reason: snapshot.reason,
+    });
+    return { meeting, snapshot };
+  });
+}
+
+export interface SnapshotInfo {
+  id: string;
+  takenAt: string;
+  reason: string;
+  persons: number;
+}
+
+/** The meeting's snapshots, oldest first, without their persons. */
+export async function listSnapshots(db: GolosDb, meetingId: string): Promise<SnapshotInfo[]> {
+  const out: SnapshotInfo[] = [];
+  await db.snapshots
+    .where('meetingId')
+    .equals(meetingId)
+    .each((s) => {
+      out.push({ id: s.id, takenAt: s.takenAt, reason: s.reason, persons: s.persons.length });
+    });
+  return out.sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+}
+
+export interface SnapshotDrift {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+/** How the live registry differs from the meeting's snapshot, by person id. */
+export async function snapshotDrift(db: GolosDb, snapshotId: string): Promise<SnapshotDrift | undefined> {
+  const snapshot = await db.snapshots.get(snapshotId);
+  if (!snapshot) return undefined;
+  const live = await listPersons(db);
+  const frozen = new Map(snapshot.persons.map((p) => [p.id, canonicalJson(p)]));
+  let added = 0;
+  let changed = 0;
+  for (const p of live) {
+    const was = frozen.get(p.id);
+    if (was === undefined) added++;
+    else if (was !== canonicalJson(p)) changed++;
+    frozen.delete(p.id);
+  }
+  return { added, removed: frozen.size, changed };
 }

@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Partnership, Person } from '../../shared/domain/types';
+import { plural } from '../../shared/meetings/dates';
+import type { Meeting } from '../../shared/meetings/meeting';
+import { profileFor } from '../../shared/rules/profiles';
+import { useDb } from '../app/DbContext';
+import { useToast } from '../app/Toasts';
+import { getPlatform } from '../platform/platform';
+import { loadMeetingRegistry } from '../tally/meetingTally';
+import { ruleView } from './agendaModel';
+import type { DocumentJob } from './documents/documentJob';
+import { runDocumentJob } from './documents/runDocumentJob';
+import { documentFileName } from './fileNames';
+import { QuestionRule } from './QuestionRule';
+import { VoterPicker } from './VoterPicker';
+
+interface Running {
+  label: string;
+  done: number;
+  total: number;
+  controller: AbortController;
+}
+
+const ballotsWord = (n: number) => plural(n, ['бюллетень', 'бюллетеня', 'бюллетеней']);
+
+/**
+ * What the members receive: the notice and the paper ballots (for everyone of the meeting's registry,
+ * for chosen people, or a blank one). PDFs are built in a worker with a progress bar and «Отменить»,
+ * from the meeting as saved, and saved through the platform (a download in the browser).
+ */
+export function DocumentsPanel({ meeting, partnership }: { meeting: Meeting; partnership: Partnership }) {
+  const db = useDb();
+  const toast = useToast();
+  const [registry, setRegistry] = useState<{ persons: Person[]; frozen: boolean } | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [error, setError] = useState('');
+  const [picking, setPicking] = useState(false);
+  const controllerRef = useRef<AbortController | null>(null);
+  const profile = profileFor(meeting.kind);
+
+  useEffect(() => {
+    let live = true;
+    void loadMeetingRegistry(db, meeting).then((r) => {
+      if (live) setRegistry(r);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, meeting]);
+
+  // Leaving the screen stops a document still being built.
+  useEffect(() => () => controllerRef.current?.abort(), []);
+
+  const run = async (job: DocumentJob, label: string, fileName: string) => {
+    setError('');
+    if (meeting.questions.length === 0) {
+      setError('В повестке нет вопросов: добавьте вопросы и сохраните повестку.');
+      return;
+    }
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setRunning({ label, done: 0, total: 0, controller });
+    try {
+      const bytes = await runDocumentJob(job, {
+        signal: controller.signal,
+        onProgress: (done, total) => setRunning((r) => (r ? { ...r, done, total } : r)),
+      });
+      const saved = await getPlatform().saveFile({ suggestedName: fileName, bytes, mime: 'application/pdf' });
+      if (!saved.ok) setError(saved.error.map((p) => p.message).join(' '));
+      else if (saved.value) toast({ message: `Файл сохранён: ${saved.value.savedAs}` });
+    } catch (e) {
+      if (controller.signal.aborted) toast({ message: `${label}: отменено.` });
+      else setError(`${label}: документ не создан — ${e instanceof Error ? e.message : String(e)}.`);
+    } finally {
+      controllerRef.current = null;
+      setRunning(null);
+    }
+  };
+
+  const ballots = (voters: Person[] | 'blank') => {
+    const n = voters === 'blank' ? 0 : voters.length;
+    const label = voters === 'blank' ? 'Пустой бюллетень' : `Бюллетени (${n})`;
+    const prefix = voters === 'blank' ? 'Бюллетень пустой' : `Бюллетени ${n}`;
+    void run(
+      { type: 'ballots', meeting, partnershipName: partnership.name, voters },
+      label,
+      documentFileName(prefix, meeting.title),
+    );
+  };
+
+  const persons = registry?.persons ?? [];
+  const busy = running !== null;
+
+  return (
+    <section className="panel" aria-labelledby="documents-h">
+      <h2 id="documents-h">Документы</h2>
+      <p className="muted">
+        Документы строятся по сохранённым сведениям и повестке. Бюллетени — для участников{' '}
+        {registry === null
+          ? '…'
+          : registry.frozen
+            ? `из снимка реестра (${persons.length})`
+            : `из текущего реестра (${persons.length}), реестр ещё не зафиксирован`}
+        .
+      </p>
+      <div className="doc-actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(
+              { type: 'notice', meeting, partnership },
+              'Уведомление',
+              documentFileName('Уведомление', meeting.title),
+            )
+          }
+        >
+          Уведомление (PDF)
+        </button>
+        <button type="button" disabled={busy || persons.length === 0} onClick={() => ballots(persons)}>
+          Бюллетени для всех ({persons.length})
+        </button>
+        <button type="button" disabled={busy || persons.length === 0} onClick={() => setPicking(true)}>
+          Бюллетени для выбранных…
+        </button>
+        <button type="button" disabled={busy} onClick={() => ballots('blank')}>
+          Пустой бюллетень
+        </button>
+      </div>
+      {running && (
+        <div className="progress-box">
+          <progress aria-label={`Создание: ${running.label}`} max={running.total || 1} value={running.done} />
+          <span role="status" aria-label="Ход создания документа">
+            {running.total > 1
+              ? `${running.done} из ${running.total} ${ballotsWord(running.total)}`
+              : 'Создаётся…'}
+          </span>
+          <button type="button" onClick={() => running.controller.abort()}>
+            Отменить
+          </button>
+        </div>
+      )}
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>Повестка в документах</h3>
+      {meeting.questions.length === 0 ? (
+        <p className="muted">Вопросов нет.</p>
+      ) : (
+        <ol aria-label="Повестка в документах">
+          {meeting.questions.map((q) => (
+            <li key={q.number}>
+              {q.text}
+              <QuestionRule view={ruleView(q, profile, meeting.kind)} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {picking && (
+        <VoterPicker
+          persons={persons}
+          kind={meeting.kind}
+          onCancel={() => setPicking(false)}
+          onConfirm={(chosen) => {
+            setPicking(false);
+            ballots(chosen);
+          }}
+        />
+      )}
+    </section>
+  );
+}
