@@ -1,6 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 
-// Placeholder until the feature lands (replaced in this session by the feature's own screen).
-export function GosuslugiTab(_props: MeetingTabProps) {
-  return <p>Раздел готовится.</p>;
+// The import screens load with the tab, not with the app (the initial bundle stays small).
+const GosuslugiScreen = lazy(() => import('./GosuslugiScreen').then((m) => ({ default: m.GosuslugiScreen })));
+
+/** The «Госуслуги» tab of a meeting. */
+export function GosuslugiTab(props: MeetingTabProps) {
+  return (
+    <Suspense fallback={<p className="loading">Загрузка…</p>}>
+      <GosuslugiScreen {...props} />
+    </Suspense>
+  );
 }

@@ -1,6 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 
-// Placeholder until the feature lands (replaced in this session by the feature's own screen).
-export function ReconcileTab(_props: MeetingTabProps) {
-  return <p>Раздел готовится.</p>;
+// The reconciliation (and the tally it runs) loads with the tab, not with the app.
+const ReconcileScreen = lazy(() => import('./ReconcileScreen').then((m) => ({ default: m.ReconcileScreen })));
+
+/** The «Сверка» tab of a meeting. */
+export function ReconcileTab(props: MeetingTabProps) {
+  return (
+    <Suspense fallback={<p className="loading">Загрузка…</p>}>
+      <ReconcileScreen {...props} />
+    </Suspense>
+  );
 }

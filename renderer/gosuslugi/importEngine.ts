@@ -1,0 +1,89 @@
+/**
+ * The wizard's side of the import worker: a command in, progress while it runs, a result out. Where
+ * there is no Worker (jsdom) the same handler runs on the main thread, loaded lazily.
+ */
+import { err, problem, type Result } from '../../shared/result';
+import type { Ballot, IsoDate } from '../../shared/domain/types';
+import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
+import type { Progress } from './importHandler';
+import type { ImportAnswer, ImportCommand, ImportMessage, Opened } from './importProtocol';
+import type { BuiltImport, Corrections, OpenRequest, PreviewView } from './importSession';
+
+export interface ImportEngine {
+  open(req: OpenRequest, progress?: Progress): Promise<Result<Opened>>;
+  header(first: number, last: number, progress?: Progress): Promise<Result<Opened>>;
+  preview(
+    mapping: GosuslugiMapping,
+    corrections: Corrections,
+    progress?: Progress,
+  ): Promise<Result<PreviewView>>;
+  build(receivedAt: IsoDate, replaces?: Ballot[], progress?: Progress): Promise<Result<BuiltImport>>;
+  dispose(): void;
+}
+
+type Send = (cmd: ImportCommand, progress: Progress) => Promise<Result<ImportAnswer>>;
+const none: Progress = () => {};
+
+function engineOver(send: Send, dispose: () => void): ImportEngine {
+  const run = <T extends ImportAnswer>(cmd: ImportCommand, progress: Progress = none) =>
+    send(cmd, progress) as Promise<Result<T>>;
+  return {
+    open: (req, progress) => run<Opened>({ type: 'open', ...req }, progress),
+    header: (first, last, progress) => run<Opened>({ type: 'header', first, last }, progress),
+    preview: (mapping, corrections, progress) =>
+      run<PreviewView>({ type: 'preview', mapping, corrections }, progress),
+    build: (receivedAt, replaces, progress) =>
+      run<BuiltImport>({ type: 'build', receivedAt, ...(replaces ? { replaces } : {}) }, progress),
+    dispose,
+  };
+}
+
+function workerEngine(): ImportEngine {
+  const worker = new Worker(new URL('./gosuslugiWorker.ts', import.meta.url), { type: 'module' });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: Result<ImportAnswer>) => void; progress: Progress }>();
+  worker.onmessage = (e: MessageEvent<ImportMessage>) => {
+    const m = e.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.kind === 'progress') p.progress(m.stage, m.step, m.steps);
+    else {
+      pending.delete(m.id);
+      p.resolve(m.result);
+    }
+  };
+  worker.onerror = (e) => {
+    const failure = err([
+      problem('gosuslugi_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
+    ]);
+    for (const p of pending.values()) p.resolve(failure);
+    pending.clear();
+  };
+  return engineOver(
+    (cmd, progress) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        pending.set(id, { resolve, progress });
+        worker.postMessage({ ...cmd, id });
+      }),
+    () => worker.terminate(),
+  );
+}
+
+/** The same handler on the main thread, one command at a time (jsdom has no Worker). */
+export function inlineEngine(): ImportEngine {
+  const handler = import('./importHandler').then((m) => m.createImportHandler());
+  let queue: Promise<unknown> = Promise.resolve();
+  return engineOver(
+    (cmd, progress) => {
+      const next = queue.then(async () => (await handler)(cmd, progress));
+      queue = next;
+      return next;
+    },
+    () => {},
+  );
+}
+
+export function createImportEngine(): ImportEngine {
+  return typeof Worker === 'undefined' ? inlineEngine() : workerEngine();
+}

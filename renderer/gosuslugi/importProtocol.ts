@@ -1,0 +1,27 @@
+/** Messages between the Gosuslugi import wizard and its Web Worker. */
+import type { Ballot, IsoDate } from '../../shared/domain/types';
+import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
+import type { Result } from '../../shared/result';
+import type { BuiltImport, Corrections, MappingView, OpenRequest, PreviewView } from './importSession';
+
+export type ImportCommand =
+  /** Read the file, propose the mapping and, when it is complete, preview with it. */
+  | ({ type: 'open' } & OpenRequest)
+  /** Propose again for header rows chosen by hand. */
+  | { type: 'header'; first: number; last: number }
+  | { type: 'preview'; mapping: GosuslugiMapping; corrections: Corrections }
+  | { type: 'build'; receivedAt: IsoDate; replaces?: Ballot[] };
+
+/** What `open` and `header` answer: the mapping step, and the preview when the mapping is complete. */
+export interface Opened {
+  view: MappingView;
+  preview: PreviewView | null;
+}
+
+export type ImportAnswer = Opened | PreviewView | BuiltImport;
+
+export type ImportRequest = ImportCommand & { id: number };
+
+export type ImportMessage =
+  | { id: number; kind: 'progress'; stage: string; step: number; steps: number }
+  | { id: number; kind: 'done'; result: Result<ImportAnswer> };
