@@ -2,8 +2,10 @@
  * Finding a voter in a registry snapshot by the keys a ballot or an import row gives: person id, СНИЛС,
  * cadastral number, plot number, normalised full name, tried in a given order. A key naming one person
  * matches; a key naming several is ambiguous and the next key is tried; when no key names exactly one
- * person the first ambiguous key's candidates are returned for the user to choose from.
- * Each key's index is built the first time a lookup needs it.
+ * person, the first ambiguous key's candidates are given for the user to choose from.
+ * The one matcher of the product: the tally runs it allocation-free (findVoterPacked) on every ballot,
+ * the Gosuslugi import's review with candidates (findVoter). Each key's index is built the first time a
+ * lookup needs it, and once per registry array.
  */
 import type { Person, VoterRef } from '../domain/types';
 import { normalizeName } from '../text/normalizeName';
@@ -12,10 +14,27 @@ import { parseSnilsCell, plotKey } from './fieldValues';
 
 export type VoterKey = 'id' | 'snils' | 'cadastral' | 'plot' | 'name';
 
-/** Persons' indices by key value, per key kind. */
+/** Every key, in the tally's order; a packed match names its key by its position here. */
+export const VOTER_KEYS: readonly VoterKey[] = ['id', 'snils', 'cadastral', 'plot', 'name'];
+const KEY_POSITION: Record<VoterKey, number> = { id: 0, snils: 1, cadastral: 2, plot: 3, name: 4 };
+
+/** A key value several persons share. */
+export const AMBIGUOUS = -1;
+/** A key value no one has. */
+export const NONE = -2;
+/** A key value that is empty once normalised (spaces only): as if not given. */
+export const EMPTY = -3;
+
+/** Key value -> registry index, or AMBIGUOUS. */
+type KeyMap = Map<string, number>;
+
 export interface VoterIndex {
   persons: readonly Person[];
-  maps: Partial<Record<VoterKey, Map<string, number[]>>>;
+  /** Length of the array when indexed: a different length means the array was changed. */
+  length: number;
+  maps: Partial<Record<VoterKey, KeyMap>>;
+  /** For each key value several persons share: their registry indices. */
+  shared: Partial<Record<VoterKey, Map<string, number[]>>>;
 }
 
 export type VoterLookup =
@@ -27,75 +46,122 @@ export type VoterLookup =
   /** None of the keys tried was given. */
   | { status: 'no_details' };
 
-/** The lookup order of the tally and of the Gosuslugi import (plot numbers are not used there). */
-export const VOTER_KEYS: readonly VoterKey[] = ['id', 'snils', 'cadastral', 'plot', 'name'];
+function isDigits(s: string, length?: number): boolean {
+  if (length !== undefined && s.length !== length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
 
-/** Normal form of a key value: СНИЛС as 11 digits, cadastral number without spaces, plot and name keys. */
+/**
+ * Normal form of a key value: СНИЛС as 11 digits (leading zeros Excel dropped put back), cadastral
+ * number without spaces, plot key, normalised name. Bare digits, the usual case, are taken as they are.
+ */
 export function voterKeyValue(key: VoterKey, raw: string): string {
   switch (key) {
     case 'id':
       return raw;
     case 'snils':
-      return parseSnilsCell(raw) ?? raw.replace(/\D/g, '');
+      return isDigits(raw, 11) ? raw : (parseSnilsCell(raw) ?? raw.replace(/\D/g, ''));
     case 'cadastral':
       return normalizeCadastral(raw);
     case 'plot':
-      return plotKey(raw);
+      return isDigits(raw) ? raw : plotKey(raw);
     case 'name':
       return normalizeName(raw);
   }
 }
 
-function personKeys(p: Person, key: VoterKey): string[] {
+function personKeys(p: Person, key: VoterKey, add: (raw: string) => void): void {
   switch (key) {
     case 'id':
-      return [p.id];
+      return add(p.id);
     case 'snils':
-      return p.snils ? [p.snils] : [];
+      if (p.snils) add(p.snils);
+      return;
     case 'cadastral':
-      return p.holdings.flatMap((h) => (h.cadastralNumber ? [h.cadastralNumber] : []));
+      for (const h of p.holdings) if (h.cadastralNumber) add(h.cadastralNumber);
+      return;
     case 'plot':
-      return p.holdings.map((h) => h.plotNumber);
+      for (const h of p.holdings) add(h.plotNumber);
+      return;
     case 'name':
-      return [p.fullName];
+      return add(p.fullName);
   }
 }
 
+const cache = new WeakMap<readonly Person[], VoterIndex>();
+
+/**
+ * The index of a registry snapshot. The same array gives the same index (built once, key by key), so a
+ * live tally after every saved ballot does not rebuild it: a snapshot array must not be changed in
+ * place (a changed registry is a new array).
+ */
 export function indexVoters(persons: readonly Person[]): VoterIndex {
-  return { persons, maps: {} };
+  const known = cache.get(persons);
+  if (known && known.length === persons.length) return known;
+  const ix: VoterIndex = { persons, length: persons.length, maps: {}, shared: {} };
+  cache.set(persons, ix);
+  return ix;
 }
 
-function mapOf(ix: VoterIndex, key: VoterKey): Map<string, number[]> {
+function mapOf(ix: VoterIndex, key: VoterKey): KeyMap {
   let map = ix.maps[key];
   if (map) return map;
   map = new Map();
+  const shared = new Map<string, number[]>();
   for (let i = 0; i < ix.persons.length; i++) {
-    for (const raw of personKeys(ix.persons[i]!, key)) {
+    personKeys(ix.persons[i]!, key, (raw) => {
       const k = voterKeyValue(key, raw);
-      if (k === '') continue;
-      const list = map.get(k);
-      if (!list) map.set(k, [i]);
-      else if (list[list.length - 1] !== i) list.push(i);
-    }
+      if (k === '') return;
+      const had = map!.get(k);
+      if (had === undefined) map!.set(k, i);
+      else if (had === i) return;
+      else if (had === AMBIGUOUS) {
+        const list = shared.get(k)!;
+        if (list[list.length - 1] !== i) list.push(i);
+      } else {
+        map!.set(k, AMBIGUOUS);
+        shared.set(k, [had, i]);
+      }
+    });
   }
   ix.maps[key] = map;
+  ix.shared[key] = shared;
   return map;
 }
 
-const NONE: readonly number[] = [];
+/** A cell listing several cadastral numbers: `50:18:0080301:152; 50:18:0080301:153`. */
+const isList = (key: VoterKey, raw: string): boolean =>
+  key === 'cadastral' && (raw.includes(';') || raw.includes(','));
+
+/** The registry index a key value names, AMBIGUOUS, NONE or EMPTY. */
+export function lookupVoter(ix: VoterIndex, key: VoterKey, raw: string): number {
+  if (isList(key, raw)) {
+    const all = lookupVoters(ix, key, raw);
+    return all.length === 0 ? NONE : all.length === 1 ? all[0]! : AMBIGUOUS;
+  }
+  const k = voterKeyValue(key, raw);
+  if (k === '') return EMPTY;
+  return mapOf(ix, key).get(k) ?? NONE;
+}
 
 /**
- * Registry indices of the persons a key value names (empty when none). Cadastral numbers may be listed
- * (`50:18:0080301:152; 50:18:0080301:153`): the persons holding any of them.
+ * Registry indices of the persons a key value names (empty when none). A list of cadastral numbers
+ * names the persons holding any of them.
  */
-export function lookupVoters(ix: VoterIndex, key: VoterKey, raw: string): readonly number[] {
-  if (key === 'cadastral' && /[,;]/.test(raw)) {
+export function lookupVoters(ix: VoterIndex, key: VoterKey, raw: string): number[] {
+  if (isList(key, raw)) {
     const all = new Set<number>();
     for (const part of raw.split(/[,;]/)) for (const i of lookupVoters(ix, key, part)) all.add(i);
     return [...all].sort((a, b) => a - b);
   }
-  const k = voterKeyValue(key, raw);
-  return k === '' ? NONE : (mapOf(ix, key).get(k) ?? NONE);
+  const i = lookupVoter(ix, key, raw);
+  if (i >= 0) return [i];
+  if (i !== AMBIGUOUS) return [];
+  return [...ix.shared[key]!.get(voterKeyValue(key, raw))!];
 }
 
 function refValue(ref: VoterRef, key: VoterKey): string | undefined {
@@ -113,21 +179,55 @@ function refValue(ref: VoterRef, key: VoterKey): string | undefined {
   }
 }
 
+/** Packed failures of findVoterPacked. */
+export const NOT_FOUND = -1;
+export const AMBIGUOUS_MATCH = -2;
+export const NO_DETAILS = -3;
+
+/**
+ * The matcher without allocations: `index * 8 + k` (k: the key's position in VOTER_KEYS) when one
+ * person matches, else NOT_FOUND, AMBIGUOUS_MATCH or NO_DETAILS.
+ */
+export function findVoterPacked(
+  ix: VoterIndex,
+  ref: VoterRef,
+  order: readonly VoterKey[] = VOTER_KEYS,
+): number {
+  let given = false;
+  let ambiguous = false;
+  for (let o = 0; o < order.length; o++) {
+    const key = order[o]!;
+    const raw = refValue(ref, key);
+    if (!raw) continue;
+    const i = lookupVoter(ix, key, raw);
+    if (i === EMPTY) continue;
+    given = true;
+    if (i >= 0) return i * 8 + KEY_POSITION[key];
+    if (i === AMBIGUOUS) ambiguous = true;
+  }
+  return !given ? NO_DETAILS : ambiguous ? AMBIGUOUS_MATCH : NOT_FOUND;
+}
+
+/** The key a packed match was made by. */
+export function packedKey(packed: number): VoterKey {
+  return VOTER_KEYS[packed & 7]!;
+}
+
+/** The same match with the candidates of an ambiguous key, for the user to choose from. */
 export function findVoter(
   ix: VoterIndex,
   ref: VoterRef,
   order: readonly VoterKey[] = VOTER_KEYS,
 ): VoterLookup {
-  let given = false;
-  let ambiguous: { by: VoterKey; candidates: number[] } | undefined;
+  const m = findVoterPacked(ix, ref, order);
+  if (m >= 0) return { status: 'matched', index: m >> 3, by: packedKey(m) };
+  if (m === NO_DETAILS) return { status: 'no_details' };
+  if (m === NOT_FOUND) return { status: 'not_found' };
   for (const key of order) {
-    const raw = refValue(ref, key)?.trim();
-    if (!raw) continue;
-    given = true;
-    const found = lookupVoters(ix, key, raw);
-    if (found.length === 1) return { status: 'matched', index: found[0]!, by: key };
-    if (found.length > 1 && !ambiguous) ambiguous = { by: key, candidates: [...found] };
+    const raw = refValue(ref, key);
+    if (raw && lookupVoter(ix, key, raw) === AMBIGUOUS) {
+      return { status: 'ambiguous', by: key, candidates: lookupVoters(ix, key, raw) };
+    }
   }
-  if (ambiguous) return { status: 'ambiguous', ...ambiguous };
-  return { status: given ? 'not_found' : 'no_details' };
+  return { status: 'not_found' };
 }
