@@ -1,17 +1,36 @@
 /**
- * `golos` command line. Thin: arguments and files only; the work is in shared/ (tallyFiles).
+ * `golos` command line. Thin: arguments and files only; the work is in shared/ (tallyFiles, documents).
  *   golos tally --registry FILE --meeting FILE [--gosuslugi FILE]... [--paper FILE]... --out DIR
- * Exit 0 with DIR/results.json; on bad input exit 1 with Russian messages (file, row, field), writing nothing.
+ *               [--protocol [--mask-snils]]
+ * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
+ * input exit 1 with Russian messages (file, row, field), writing nothing.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
+import { PT_SANS_FILES, type PdfFonts } from '../shared/documents/pdfFont';
+import { buildProtocolModel } from '../shared/documents/protocolModel';
+import { buildProtocolPdf } from '../shared/documents/protocolPdf';
+import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import type { Problem } from '../shared/result';
 import { formatJson } from '../shared/results/formatJson';
 import { tallyFiles, type InputFile } from '../shared/results/tallyFiles';
 
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
-  '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА';
+  '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА ' +
+  '[--protocol [--mask-snils]]\n' +
+  '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
+  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования).';
 
 interface TallyArgs {
   registry: string;
@@ -19,7 +38,13 @@ interface TallyArgs {
   gosuslugi: string[];
   paper: string[];
   out: string;
+  /** Also write protocol.pdf and results.xlsx; present only when asked for. */
+  protocol?: true;
+  maskSnils?: true;
 }
+
+/** Switches without a value. */
+const FLAGS = { protocol: 'protocol', 'mask-snils': 'maskSnils' } as const;
 
 export function parseArgs(
   argv: readonly string[],
@@ -28,10 +53,15 @@ export function parseArgs(
     return { ok: false, message: argv[0] ? `Неизвестная команда «${argv[0]}».\n${USAGE}` : USAGE };
   }
   const lists: Record<string, string[]> = { registry: [], meeting: [], gosuslugi: [], paper: [], out: [] };
+  const flags = { protocol: false, maskSnils: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
     const eq = a.indexOf('=');
     const name = a.startsWith('--') ? a.slice(2, eq > 0 ? eq : undefined) : '';
+    if (name in FLAGS && eq < 0) {
+      flags[FLAGS[name as keyof typeof FLAGS]] = true;
+      continue;
+    }
     if (!(name in lists)) return { ok: false, message: `Неизвестный параметр «${a}».\n${USAGE}` };
     const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
@@ -47,9 +77,14 @@ export function parseArgs(
       };
     }
   }
+  if (flags.maskSnils && !flags.protocol) {
+    return { ok: false, message: `Параметр --mask-snils действует только вместе с --protocol.\n${USAGE}` };
+  }
   return {
     ok: true,
     args: {
+      ...(flags.protocol ? { protocol: true as const } : {}),
+      ...(flags.maskSnils ? { maskSnils: true as const } : {}),
       registry: lists.registry![0]!,
       meeting: lists.meeting![0]!,
       gosuslugi: lists.gosuslugi!,
@@ -63,17 +98,46 @@ function formatProblem(p: Problem): string {
   return p.file ? `${p.file}: ${p.message}` : p.message;
 }
 
-/** Atomic write: a temporary file, fsync, rename over the target. */
-function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
+/**
+ * All or nothing: every file goes to a temporary file first (fsync); only when all are written are they
+ * renamed over their targets. A failed write removes the temporary files and leaves the targets alone.
+ */
+function writeAllAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
+  const temps: string[] = [];
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    for (const f of files) {
+      const tmp = `${f.path}.${process.pid}.tmp`;
+      temps.push(tmp);
+      const fd = openSync(tmp, 'w');
+      try {
+        const bytes = typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data;
+        // writeSync may write less than asked: loop until every byte is on disk.
+        for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } catch (e) {
+    for (const tmp of temps) rmSync(tmp, { force: true });
+    throw e;
   }
-  renameSync(tmp, path);
+  files.forEach((f, i) => renameSync(temps[i]!, f.path));
+}
+
+function readFonts(): PdfFonts {
+  const require = createRequire(import.meta.url);
+  return {
+    regular: new Uint8Array(readFileSync(require.resolve(PT_SANS_FILES.regular))),
+    bold: new Uint8Array(readFileSync(require.resolve(PT_SANS_FILES.bold))),
+  };
+}
+
+/** Today as the calendar date of this computer. */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -118,13 +182,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   for (const w of result.value.warnings) process.stderr.write(`Предупреждение: ${formatProblem(w)}\n`);
-  mkdirSync(args.out, { recursive: true });
+  const { results, input } = result.value;
   const target = join(args.out, 'results.json');
-  writeAtomic(target, `${formatJson(result.value.results)}\n`);
-  const r = result.value.results;
+  const outputs: { path: string; data: string | Uint8Array }[] = [
+    { path: target, data: `${formatJson(results)}\n` },
+  ];
+  if (args.protocol) {
+    const model = buildProtocolModel(
+      { ...input, result: result.value.result, results },
+      { maskSnils: args.maskSnils === true, today: localToday() },
+    );
+    outputs.push({ path: join(args.out, 'protocol.pdf'), data: await buildProtocolPdf(model, readFonts()) });
+    outputs.push({ path: join(args.out, 'results.xlsx'), data: await buildResultsWorkbook(model) });
+  }
+  try {
+    mkdirSync(args.out, { recursive: true });
+    writeAllAtomic(outputs);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(
+      `Не удалось записать результаты в папку ${args.out}, файлы не записаны: ${err.code ?? ''} ${err.message}\n`,
+    );
+    return 1;
+  }
+  const r = results;
   process.stdout.write(
-    `Записано ${target}: приняли участие ${r.participation.persons} (членов ${r.participation.members}), ` +
-      `кворум ${r.quorum.reached ? 'есть' : 'нет'}, вопросов ${r.questions.length}.\n`,
+    `Записано ${outputs.map((f) => f.path).join(', ')}: приняли участие ${r.participation.persons} ` +
+      `(членов ${r.participation.members}), кворум ${r.quorum.reached ? 'есть' : 'нет'}, ` +
+      `вопросов ${r.questions.length}.\n`,
   );
   return 0;
 }

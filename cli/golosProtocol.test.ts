@@ -1,0 +1,127 @@
+// `golos tally --protocol`: protocol.pdf and results.xlsx beside results.json, all or nothing.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { pdfPageTexts } from '../test/fixtures/pdfText';
+import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
+import { main, parseArgs } from './golos';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'golos-cli-protocol-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+async function golos(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+  let stderr = '';
+  let stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const code = await main(argv);
+  vi.restoreAllMocks();
+  return { code, stderr, stdout };
+}
+
+const sampleArgs = (out: string, meeting = join(SAMPLE_MEETING_DIR, 'meeting.json')) => [
+  'tally',
+  '--registry',
+  join(SAMPLE_MEETING_DIR, 'registry.xlsx'),
+  '--meeting',
+  meeting,
+  '--gosuslugi',
+  join(SAMPLE_MEETING_DIR, 'gosuslugi.xlsx'),
+  '--paper',
+  join(SAMPLE_MEETING_DIR, 'paper.csv'),
+  '--out',
+  out,
+];
+
+describe('golos tally --protocol', () => {
+  it('writes protocol.pdf and results.xlsx beside results.json, with the same figures', async () => {
+    const out = join(dir, 'out');
+    const { code, stdout } = await golos(...sampleArgs(out), '--protocol');
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['protocol.pdf', 'results.json', 'results.xlsx']);
+    expect(stdout).toContain('protocol.pdf');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+
+    const text = pdfPageTexts(readFileSync(join(out, 'protocol.pdf'))).join(' ');
+    expect(text).toContain('ПРОТОКОЛ');
+    const percent = (Number(results.quorum.share) * 100).toFixed(2).replace('.', ',');
+    expect(text).toContain(`Кворум имеется: приняли участие ${percent} % членов товарищества.`);
+    expect(text).toContain(`Приложение 1 к протоколу от`);
+    expect(text).toMatch(/\d{3}-\d{3}-\d{3} \d{2}/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, 'results.xlsx'));
+    const questions = workbook.getWorksheet('Вопросы')!;
+    expect(questions.rowCount).toBe(results.questions.length + 1);
+    results.questions.forEach((q: { number: number; for: number; base: number }, i: number) => {
+      const row = questions.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(q.number);
+      expect(row.getCell(4).value).toBe(q.for);
+      expect(row.getCell(9).value).toBe(q.base);
+    });
+  });
+
+  it('masks СНИЛС with --mask-snils', async () => {
+    const out = join(dir, 'out');
+    expect((await golos(...sampleArgs(out), '--protocol', '--mask-snils')).code).toBe(0);
+    const text = pdfPageTexts(readFileSync(join(out, 'protocol.pdf'))).join(' ');
+    expect(text).not.toMatch(/\d{3}-\d{3}-\d{3} \d{2}/);
+    expect(text).toMatch(/\*\*\*-\*\*\*-\d{3} \d{2}/);
+  });
+
+  it('writes nothing on bad input', async () => {
+    const meeting = join(dir, 'meeting.json');
+    const sample = JSON.parse(readFileSync(join(SAMPLE_MEETING_DIR, 'meeting.json'), 'utf8'));
+    writeFileSync(meeting, JSON.stringify({ ...sample, form: 'zoom' }, null, 2));
+    const out = join(dir, 'out');
+    const { code } = await golos(...sampleArgs(out, meeting), '--protocol');
+    expect(code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('leaves the previous files intact when a write fails midway', async () => {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'results.json'), 'previous run\n');
+    // The workbook's temporary file cannot be created: a folder is in its place.
+    mkdirSync(join(out, `results.xlsx.${process.pid}.tmp`));
+    const { code, stderr } = await golos(...sampleArgs(out), '--protocol');
+    expect(code).toBe(1);
+    expect(stderr).toContain('файлы не записаны');
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe('previous run\n');
+    expect(readdirSync(out).sort()).toEqual(['results.json', `results.xlsx.${process.pid}.tmp`]);
+  });
+
+  it('takes --protocol and --mask-snils as switches', () => {
+    const base = ['tally', '--registry', 'r.xlsx', '--meeting', 'm.json', '--out', 'o'];
+    expect(parseArgs([...base, '--protocol'])).toMatchObject({
+      ok: true,
+      args: { protocol: true, out: 'o' },
+    });
+    expect(parseArgs([...base, '--protocol'])).not.toHaveProperty('args.maskSnils');
+    expect(parseArgs([...base, '--protocol', '--mask-snils'])).toMatchObject({
+      ok: true,
+      args: { protocol: true, maskSnils: true },
+    });
+    expect(parseArgs(base)).not.toHaveProperty('args.protocol');
+    expect(parseArgs([...base, '--mask-snils'])).toEqual({
+      ok: false,
+      message: expect.stringContaining('--mask-snils действует только вместе с --protocol'),
+    });
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * Protocol benchmarks on a meeting with more than 5,000 participants (10 questions), each with a
+ * baseline measured in the same run:
+ * - protocol PDF (model + PDF; target under 5 s) against jsPDF with PT Sans writing the same number
+ *   of pages holding one line each;
+ * - results workbook (target under 3 s) against exceljs writing the same sheets and cell values with
+ *   no styling, no number formats, no frozen rows or filters.
+ */
+import { buildProtocolModel, type ProtocolModel } from '../../shared/documents/protocolModel';
+import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
+import { createPdf } from '../../shared/documents/pdfKit';
+import type { PdfFonts } from '../../shared/documents/pdfFont';
+import { buildResultsWorkbook } from '../../shared/documents/resultsWorkbook';
+import { pdfPageCount } from '../fixtures/pdfText';
+import { generatedProtocolSource } from '../fixtures/protocolData';
+import { readPtSansFonts } from './ballotsPdfBench';
+
+const PERSONS = 5100;
+const QUESTIONS = 10;
+const RUNS = 3;
+
+export interface ProtocolBenchResult {
+  name: string;
+  ms: number;
+  baselineMs: number;
+  baselineName: string;
+  targetMs: number;
+}
+
+/** Median wall time of `RUNS` calls after one unmeasured warm-up call. */
+async function median<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  let value = await fn();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    value = await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)]!, value };
+}
+
+async function baselinePdf(fonts: PdfFonts, pages: number): Promise<Uint8Array> {
+  const kit = await createPdf(fonts);
+  for (let p = 1; p <= pages; p++) {
+    if (p > 1) kit.addPage();
+    kit.drawLines([`Страница ${p}`], kit.left, kit.margins.top);
+  }
+  return kit.toBytes();
+}
+
+/** The workbook's cell values, sheet by sheet, written plainly. */
+async function baselineWorkbook(model: ProtocolModel): Promise<{ bytes: Uint8Array; cells: number }> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  let cells = 0;
+  const sheet = (name: string, rows: (string | number | null)[][]): void => {
+    const ws = workbook.addWorksheet(name);
+    ws.addRows(rows);
+    cells += rows.reduce((s, r) => s + r.length, 0);
+  };
+  sheet('Итоги', [
+    ...model.facts.map((f) => [f.label, f.value]),
+    ...model.figures.map((f) => [f.label, f.kind === 'text' ? String(f.value) : Number(f.value)]),
+  ]);
+  sheet(
+    'Вопросы',
+    model.questions.map((q) => [
+      q.number,
+      q.text,
+      q.rule,
+      ...q.rows.map((r) => Number(r.value)),
+      q.decisionText,
+    ]),
+  );
+  for (const t of model.tables) {
+    if (t.inWorkbook) sheet(t.sheetName, [t.columns.map((c) => c.header), ...t.rows]);
+  }
+  return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), cells };
+}
+
+export async function benchProtocol(): Promise<ProtocolBenchResult[]> {
+  const fonts = readPtSansFonts();
+  const source = generatedProtocolSource(PERSONS, QUESTIONS, 7);
+  const participants = source.results.participation.persons;
+  if (participants < 5000) throw new Error(`benchmark meeting has only ${participants} participants`);
+  const options = { maskSnils: false, today: '2026-06-18', number: '1' };
+
+  const pdf = await median(() => buildProtocolPdf(buildProtocolModel(source, options), fonts));
+  const pages = pdfPageCount(pdf.value);
+  const pdfBaseline = await median(() => baselinePdf(fonts, pages));
+
+  const model = buildProtocolModel(source, options);
+  const workbook = await median(() => buildResultsWorkbook(model));
+  const plain = await median(() => baselineWorkbook(model));
+
+  return [
+    {
+      name: `protocol PDF (model + PDF): ${participants} participants, ${QUESTIONS} questions, ${pages} pages (${(pdf.value.length / 1e6).toFixed(1)} MB)`,
+      ms: pdf.ms,
+      baselineMs: pdfBaseline.ms,
+      baselineName: `jsPDF + PT Sans, ${pages} pages of one text line`,
+      targetMs: 5000,
+    },
+    {
+      name: `results workbook: ${participants} participants, ${(workbook.value.length / 1e6).toFixed(1)} MB`,
+      ms: workbook.ms,
+      baselineMs: plain.ms,
+      baselineName: `exceljs, same sheets and ${plain.value.cells} cell values, no styling`,
+      targetMs: 3000,
+    },
+  ];
+}
