@@ -1,6 +1,339 @@
+/**
+ * «Очная часть»: the attendance list (a member or gardener in person, or a representative with the power
+ * of attorney's number and date, and the arrival time), the running count of who is present against the
+ * quorum, in-person ballots keyed the same way as paper ones (channel `in_person`), and the printed
+ * attendance list with signature lines (PDF).
+ */
+import { useMemo, useState } from 'react';
+import type { Partnership, Person } from '../../shared/domain/types';
+import type { Meeting } from '../../shared/meetings/meeting';
+import { attendanceList, presentCount, timeOf } from '../../shared/paper/attendance';
+import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+import { buildRegistryIndex } from '../../shared/registry/search';
+import { dateRu } from '../../shared/tally/explain';
+import { useDb } from '../app/DbContext';
+import { Field } from '../app/Field';
+import { useToast } from '../app/Toasts';
+import type { AttendanceRow } from '../db/records';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import { todayIso } from '../meetings/today';
+import { getPlatform } from '../platform/platform';
+import { registerArrival, strikeArrival } from './ballotRepo';
+import type { BallotSnapshot, BallotStore } from './ballotStore';
+import { BallotList } from './BallotList';
+import { EntryDesk, type EditRequest } from './EntryDesk';
+import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
+import { localTimestamp, timestampAt } from './localTime';
+import { PersonPicker } from './PersonPicker';
+import { ReasonModal } from './ReasonModal';
+import { shown } from './ResultsView';
+import { StoreStatus } from './StoreStatus';
+import { problemText } from './texts';
+import './ballots.css';
 
-// Placeholder until the feature lands (replaced in this session by the feature's own screen).
-export function SessionTab(_props: MeetingTabProps) {
-  return <p>Раздел готовится.</p>;
+export function SessionTab({ meeting, partnership }: MeetingTabProps) {
+  const { store, state } = useMeetingBallots(meeting);
+  const [operator, setOperator] = useOperator();
+  const [edit, setEdit] = useState<EditRequest | null>(null);
+  const snap = state.status === 'ready' ? state.snap : null;
+  const live = useLiveResults(snap?.input ?? null);
+  if (!snap) return <StoreStatus state={state} />;
+  return (
+    <div className="ballots-tab">
+      <Attendance meeting={meeting} partnership={partnership} snap={snap} store={store} operator={operator} />
+      <h2>Голосование на очной части</h2>
+      {meeting.questions.length === 0 ? (
+        <p className="notice">В повестке нет вопросов.</p>
+      ) : (
+        <>
+          <EntryDesk
+            meeting={meeting}
+            snap={snap}
+            store={store}
+            channel="in_person"
+            editRequest={edit}
+            operator={operator}
+            onOperatorChange={(n) => void setOperator(n)}
+            live={live}
+          />
+          <BallotList
+            meeting={meeting}
+            snap={snap}
+            store={store}
+            channel="in_person"
+            operator={operator}
+            live={live}
+            onEdit={(ballot, reason) => setEdit({ ballot, reason, nonce: Date.now() })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function nowHm(): string {
+  return localTimestamp().slice(11, 16);
+}
+
+function Attendance({
+  meeting,
+  partnership,
+  snap,
+  store,
+  operator,
+}: {
+  meeting: Meeting;
+  partnership: Partnership;
+  snap: BallotSnapshot;
+  store: BallotStore;
+  operator: string;
+}) {
+  const db = useDb();
+  const toast = useToast();
+  const registry = snap.input.registry;
+  const index = useMemo(() => buildRegistryIndex(registry), [registry]);
+  const count = useMemo(
+    () => presentCount(snap.attendance, registry, meeting),
+    [snap.attendance, registry, meeting],
+  );
+  const byId = useMemo(() => new Map(registry.map((p) => [p.id, p])), [registry]);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [time, setTime] = useState(nowHm);
+  const [byRep, setByRep] = useState(false);
+  const [repName, setRepName] = useState('');
+  const [poa, setPoa] = useState('');
+  const [poaDate, setPoaDate] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [striking, setStriking] = useState<AttendanceRow | null>(null);
+  const [printing, setPrinting] = useState(false);
+
+  const register = async () => {
+    if (!person) {
+      setErrors({ Участник: 'Выберите участника.' });
+      return;
+    }
+    const date = meeting.sessionDate || todayIso();
+    const result = await registerArrival(
+      db,
+      { meeting, registry, by: operator },
+      {
+        personId: person.id,
+        arrivedAt: timestampAt(date, time || nowHm()),
+        ...(byRep
+          ? {
+              representative: {
+                fullName: repName.trim(),
+                powerOfAttorney: poa.trim(),
+                ...(poaDate ? { powerOfAttorneyDate: poaDate } : {}),
+              },
+            }
+          : {}),
+      },
+    );
+    if (!result.ok) {
+      const next: Record<string, string> = {};
+      for (const p of result.error)
+        next[p.field ?? ''] = [next[p.field ?? ''], p.message].filter(Boolean).join(' ');
+      setErrors(next);
+      return;
+    }
+    store.apply({ attendance: [result.value] });
+    toast({ message: `Зарегистрирован(а): ${person.fullName}, ${timeOf(result.value.arrivedAt)}.` });
+    setErrors({});
+    setPerson(null);
+    setByRep(false);
+    setRepName('');
+    setPoa('');
+    setPoaDate('');
+    setTime(nowHm());
+  };
+
+  const print = async () => {
+    setPrinting(true);
+    try {
+      const { attendancePdfBytes } = await import('./attendancePrint');
+      const when = [
+        meeting.sessionDate ? dateRu(meeting.sessionDate) : '',
+        meeting.sessionTime ?? '',
+        meeting.sessionPlace ?? '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const signers = [
+        meeting.chair ? `Председательствующий ${meeting.chair}` : 'Председательствующий',
+        meeting.secretary ? `Секретарь ${meeting.secretary}` : 'Секретарь',
+        ...(meeting.countingCommission.length
+          ? meeting.countingCommission.map((m) => `Член счётной комиссии ${m}`)
+          : ['Член счётной комиссии']),
+      ];
+      const bytes = await attendancePdfBytes({
+        partnershipName: partnership.name,
+        meetingTitle: meeting.title,
+        session: when,
+        rows: attendanceList(snap.attendance, registry, 'arrival'),
+        countLine: countText(count),
+        signers,
+        printedAt: localTimestamp(),
+      });
+      if (!bytes.ok) {
+        toast({ message: problemText(bytes.error) });
+        return;
+      }
+      const saved = await getPlatform().saveFile({
+        suggestedName: `Лист регистрации ${meeting.sessionDate || todayIso()}.pdf`,
+        bytes: bytes.value,
+        mime: 'application/pdf',
+      });
+      if (!saved.ok) toast({ message: problemText(saved.error) });
+      else if (saved.value) toast({ message: `Лист регистрации сохранён: ${saved.value.savedAs}.` });
+    } finally {
+      setPrinting(false);
+    }
+  };
+
+  const sorted = [...snap.attendance].sort((a, b) => (a.arrivedAt < b.arrivedAt ? -1 : 1));
+  return (
+    <section aria-label="Регистрация участников">
+      <h2>Регистрация участников</h2>
+      <p
+        className={`quorum-state ${count.quorum.reached ? 'ok' : 'no'}`}
+        role="status"
+        aria-label="Присутствуют"
+      >
+        {countText(count)}
+      </p>
+      <div className="two-col">
+        <div>
+          <div className="actions">
+            <button type="button" onClick={() => void print()} disabled={printing}>
+              {printing ? 'Готовится…' : 'Лист регистрации (PDF)'}
+            </button>
+          </div>
+          <div className="table-scroll short">
+            <table className="grid" aria-label="Лист регистрации">
+              <thead>
+                <tr>
+                  <th className="n">№</th>
+                  <th>Участник</th>
+                  <th>Статус</th>
+                  <th>Представитель</th>
+                  <th>Время</th>
+                  <th className="actions-cell">Действия</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((a, i) => {
+                  const p = byId.get(a.personId);
+                  const rep = a.representative;
+                  return (
+                    <tr
+                      key={a.id}
+                      className={a.withdrawn ? 'struck' : ''}
+                      aria-label={p?.fullName ?? a.personId}
+                    >
+                      <td className="n">{i + 1}</td>
+                      <td>
+                        {a.withdrawn ? <s>{p?.fullName}</s> : p?.fullName}
+                        {a.withdrawn && <span className="muted"> — вычеркнут(а): {a.withdrawn.reason}</span>}
+                      </td>
+                      <td>{p ? STATUS_TEXT[p.status] : ''}</td>
+                      <td className="wrap">
+                        {rep
+                          ? `${rep.fullName}, доверенность № ${rep.powerOfAttorney ?? ''}${rep.powerOfAttorneyDate ? ` от ${dateRu(rep.powerOfAttorneyDate)}` : ''}`
+                          : 'лично'}
+                      </td>
+                      <td>{timeOf(a.arrivedAt)}</td>
+                      <td className="actions-cell">
+                        {!a.withdrawn && (
+                          <button type="button" className="danger" onClick={() => setStriking(a)}>
+                            Вычеркнуть
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <form
+          className="form"
+          aria-label="Регистрация прибывшего"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void register();
+          }}
+        >
+          <h3>Прибыл(а)</h3>
+          <PersonPicker
+            registry={registry}
+            index={index}
+            value={person}
+            onChange={setPerson}
+            error={errors['Участник']}
+          />
+          <Field label="Время прибытия" error={errors['Время прибытия']}>
+            {(p) => <input {...p} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+          </Field>
+          <label className="choice">
+            <input type="checkbox" checked={byRep} onChange={(e) => setByRep(e.target.checked)} />{' '}
+            представитель по доверенности
+          </label>
+          {byRep && (
+            <>
+              <Field label="ФИО представителя" error={errors['Представитель']}>
+                {(p) => (
+                  <input {...p} type="text" value={repName} onChange={(e) => setRepName(e.target.value)} />
+                )}
+              </Field>
+              <div className="form-row">
+                <Field label="Номер доверенности" error={errors['Доверенность']}>
+                  {(p) => <input {...p} type="text" value={poa} onChange={(e) => setPoa(e.target.value)} />}
+                </Field>
+                <Field label="Дата доверенности" error={errors['Дата доверенности']}>
+                  {(p) => (
+                    <input {...p} type="date" value={poaDate} onChange={(e) => setPoaDate(e.target.value)} />
+                  )}
+                </Field>
+              </div>
+            </>
+          )}
+          {errors[''] && <p className="notice error">{errors['']}</p>}
+          {errors['Кто регистрирует'] && <p className="notice error">{errors['Кто регистрирует']}</p>}
+          <div className="actions">
+            <button type="submit" className="primary">
+              Зарегистрировать
+            </button>
+          </div>
+        </form>
+      </div>
+      {striking && (
+        <ReasonModal
+          title="Вычеркнуть из листа регистрации"
+          intro="Запись останется в листе с причиной, но не будет считаться присутствующей."
+          action="Вычеркнуть"
+          onClose={() => setStriking(null)}
+          onSubmit={async (reason) => {
+            const result = await strikeArrival(db, { meeting, registry, by: operator }, striking.id, reason);
+            if (!result.ok) {
+              toast({ message: problemText(result.error) });
+              return;
+            }
+            store.apply({ attendance: [result.value] });
+            setStriking(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function countText(c: ReturnType<typeof presentCount>): string {
+  return (
+    `Присутствуют: ${c.persons}` +
+    (c.gardeners > 0 ? ` (членов ${c.members}, садоводов ${c.gardeners})` : '') +
+    (c.byRepresentative > 0 ? `, из них по доверенности ${c.byRepresentative}` : '') +
+    `. Кворум ${c.quorum.reached ? 'есть' : 'не набран'}: ${shown(c.present, c.wholeVotes)} из ${shown(c.total, c.wholeVotes)}, ${c.quorum.text}.`
+  );
 }

@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Person } from '../../shared/domain/types';
+import { currentVersion } from '../../shared/paper/ballotRecord';
+import { createEntryContext } from '../../shared/paper/entry/entryContext';
+import { keysForBallot, type BallotToType } from '../../shared/paper/entry/typeBallot';
+import { readChain } from '../audit/auditLog';
+import type { GolosDb } from '../db/db';
+import { EntryTab } from './EntryTab';
+import { renderTab, seededDb } from './ballotsTestKit';
+
+function area() {
+  return screen.getByRole('group', { name: 'Ввод бюллетеня' });
+}
+
+function press(...keys: string[]) {
+  for (const key of keys) fireEvent.keyDown(area(), { key });
+}
+
+async function typeBallot(persons: Person[], b: BallotToType, meetingId: string) {
+  const { paperMeeting } = await import('../../test/fixtures/paperBallots');
+  const ctx = createEntryContext({
+    meeting: paperMeeting(),
+    meetingId,
+    registry: persons,
+    defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-06-10' },
+  });
+  for (const k of keysForBallot(ctx, b)) fireEvent.keyDown(area(), k.key);
+}
+
+const saved = (n: number) =>
+  waitFor(() =>
+    expect(screen.getByRole('status', { name: 'Сохранение' })).toHaveTextContent(`(бумажных): ${n};`),
+  );
+
+async function stored(db: GolosDb) {
+  return (await db.paperBallots.toArray()).map((r) => currentVersion(r));
+}
+
+describe('EntryTab: keyboard entry', () => {
+  it('keys drive the form: plot number, Enter, marks, a bad mark with its reason, Enter saves with its audit entry', async () => {
+    const { db, persons, meeting } = await seededDb();
+    const member = persons.find((p) => p.status === 'member')!;
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    expect(area()).toHaveFocus();
+    // On-screen help lists the keys in Russian.
+    const help = screen.getByRole('region', { name: 'Клавиши' });
+    expect(help).toHaveTextContent('воздержался');
+    expect(help).toHaveTextContent('нет подписи — бюллетень недействителен');
+
+    press(...member.holdings[0]!.plotNumber);
+    expect(screen.getByLabelText('Поиск участника')).toHaveTextContent(member.holdings[0]!.plotNumber);
+    const options = within(screen.getByRole('listbox', { name: 'Найденные участники' })).getAllByRole(
+      'option',
+    );
+    const at = options.findIndex((o) => o.textContent?.startsWith(member.fullName));
+    expect(at).toBeGreaterThanOrEqual(0);
+    press(...Array.from({ length: at }, () => 'ArrowDown'), 'Enter');
+    expect(screen.getByLabelText('Голосующий')).toHaveTextContent(member.fullName);
+
+    // за, против, воздержался, then «0 1» (several marks) on question 4, and за for the rest.
+    press('1', '2', '3', '0');
+    expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent('1 — несколько отметок');
+    press('1'); // the reason
+    press('1', '1', '1', '1', '1', '1');
+    const form = screen.getByRole('table', { name: 'Отметки бюллетеня' });
+    expect(within(form).getByText('отмечено несколько вариантов')).toBeInTheDocument();
+    expect(screen.getByText('Все вопросы введены: Enter — сохранить.')).toBeInTheDocument();
+    // Nothing is stored before Enter.
+    expect(await db.paperBallots.count()).toBe(0);
+    press('Enter');
+    await saved(1);
+
+    const [v] = await stored(db);
+    expect(v!.ballot.voter.personId).toBe(member.id);
+    expect(v!.ballot.marks).toEqual({
+      1: 'for',
+      2: 'against',
+      3: 'abstain',
+      4: 'several',
+      5: 'for',
+      6: 'for',
+      7: 'for',
+      8: 'for',
+      9: 'for',
+      10: 'for',
+    });
+    expect(v!.by).toBe('Иванова А. П.');
+    const audit = await readChain(db);
+    expect(audit.map((e) => e.action)).toEqual(['ballot.entered']);
+    expect(audit[0]!.entityId).toBe(v!.ballot.id);
+    // The form is ready for the next ballot, and the live figures count the saved one.
+    expect(screen.getByLabelText('Поиск участника')).toHaveTextContent('');
+    const live = screen.getByRole('region', { name: 'Итоги сейчас' });
+    const q2 = within(within(live).getByRole('row', { name: 'Вопрос 2' })).getAllByRole('cell');
+    expect(q2.map((c) => c.textContent)).toEqual(['2', '0', '1', '0', '0', 'нет кворума']);
+  });
+
+  it('warns at once about a second ballot of the same person, and stores it when confirmed with Enter', async () => {
+    const { db, persons, meeting } = await seededDb();
+    const i = persons.findIndex((p) => p.status === 'member');
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    const marks = Object.fromEntries(meeting.questions.map((q) => [q.number, 'for' as const]));
+    await typeBallot(persons, { personIndex: i, marks, findBy: 'name' }, meeting.id);
+    await saved(1);
+    expect(screen.queryByText(/второй бюллетень этого участника/)).toBeNull();
+
+    // The same person again: the warning shows as soon as the voter is chosen.
+    const keys = createEntryContext({
+      meeting,
+      registry: persons,
+      defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-06-10' },
+    });
+    const all = keysForBallot(keys, { personIndex: i, marks: { ...marks, 1: 'against' }, findBy: 'name' });
+    const untilPicked = all.findIndex((k) => k.key.key === 'Enter') + 1;
+    for (const k of all.slice(0, untilPicked)) fireEvent.keyDown(area(), k.key);
+    expect(
+      screen.getByText(/Внимание: второй бюллетень этого участника — уже есть бумажный бюллетень, оригинал/),
+    ).toBeInTheDocument();
+    for (const k of all.slice(untilPicked)) fireEvent.keyDown(area(), k.key);
+    await saved(2);
+    const versions = await stored(db);
+    expect(versions.map((v) => v.ballot.marks[1]).sort()).toEqual(['against', 'for']);
+  });
+
+  it("skips a gardener's members-only questions: they show «не голосует» and the cursor jumps over them", async () => {
+    const { db, persons, meeting } = await seededDb();
+    const gardener = persons.find((p) => p.status === 'gardener')!;
+    expect(gardener).toBeDefined();
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    press(...gardener.snils!.slice(0, 9), 'Enter');
+    expect(screen.getByLabelText('Голосующий')).toHaveTextContent(`${gardener.fullName}`);
+    expect(screen.getByLabelText('Голосующий')).toHaveTextContent(
+      'голосует только по вопросам №4, №5 (остальные пропускаются)',
+    );
+    const form = screen.getByRole('table', { name: 'Отметки бюллетеня' });
+    expect(within(form).getAllByText('не голосует')).toHaveLength(8);
+    // The cursor starts on question 4; two keys fill the ballot.
+    expect(within(form).getByRole('row', { current: true })).toHaveTextContent(/^4/);
+    press('1', '2');
+    expect(screen.getByText('Все вопросы введены: Enter — сохранить.')).toBeInTheDocument();
+    press('Enter');
+    await saved(1);
+    const [v] = await stored(db);
+    expect(v!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
+  });
+
+  it('a whole-ballot problem is one key; Esc twice drops a half-typed ballot and nothing is stored', async () => {
+    const { db, persons, meeting } = await seededDb();
+    const member = persons.find((p) => p.status === 'member')!;
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    press(...member.snils!, 'Enter', '1', '1');
+    press('п');
+    expect(screen.getByRole('list', { name: 'Нарушения бюллетеня' })).toHaveTextContent(
+      'нет подписи — отмечено',
+    );
+    press('Escape');
+    expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent('Нажмите Esc ещё раз');
+    press('Escape');
+    expect(screen.getByLabelText('Поиск участника')).toBeInTheDocument();
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(await db.paperBallots.count()).toBe(0);
+  });
+});

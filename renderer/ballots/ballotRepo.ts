@@ -1,0 +1,321 @@
+/**
+ * The only writer of paper and in-person ballots, their attachments and the attendance list. Every write
+ * is one read-write transaction that also appends the audit entry (or entries) of the change, so a
+ * ballot version without its audit entry, or the reverse, can never be stored. Rules live in shared/paper;
+ * a refused change comes back as the shared core's Russian problems and writes nothing.
+ */
+import type { Ballot, IsoTimestamp, Person } from '../../shared/domain/types';
+import type { Meeting } from '../../shared/meetings/meeting';
+import {
+  correctRecord,
+  createRecord,
+  currentVersion,
+  restoreRecord,
+  versionAuditEvent,
+  withdrawRecord,
+  type PaperBallotRecord,
+} from '../../shared/paper/ballotRecord';
+import { recordEntry, settle } from '../../shared/paper/doubleEntry';
+import { logArrival, type ArrivalInput } from '../../shared/paper/mailLog';
+import { registerAttendance, withdrawAttendance, type AttendanceRecord } from '../../shared/paper/attendance';
+import { voterIndex } from '../../shared/paper/voterRef';
+import { err, ok, problem, type Result } from '../../shared/result';
+import { appendAudit } from '../audit/auditLog';
+import { newId, type GolosDb } from '../db/db';
+import type { AttachmentRecord, AttendanceRow, PaperBallotRow } from '../db/records';
+import { localTimestamp } from './localTime';
+
+/** An attachment as the screens list it (the bytes are read only to show the file). */
+export type AttachmentMeta = Omit<AttachmentRecord, 'bytes'>;
+
+export interface BallotWriteContext {
+  meeting: Meeting;
+  /** The meeting's registry (snapshot or live), to index a record by its person. */
+  registry: readonly Person[];
+  /** Commission member at the keyboard (renderer/app/operator.ts). */
+  by: string;
+  /** Defaults to now (local time with offset). */
+  at?: IsoTimestamp;
+}
+
+/** The stored row of a record: the meeting and the registry person its current version names. */
+export function rowOf(
+  record: PaperBallotRecord,
+  meetingId: string,
+  registry: readonly Person[],
+): PaperBallotRow {
+  const i = voterIndex(registry, currentVersion(record).ballot.voter);
+  return { ...record, meetingId, ...(i >= 0 ? { personId: registry[i]!.id } : {}) };
+}
+
+/** Inside a transaction: stores the record and one audit entry per version added since `known`. */
+async function putRecord(
+  db: GolosDb,
+  record: PaperBallotRecord,
+  known: number,
+  ctx: BallotWriteContext,
+): Promise<PaperBallotRow> {
+  const row = rowOf(record, ctx.meeting.id, ctx.registry);
+  await db.paperBallots.put(row);
+  for (let n = known + 1; n <= record.versions.length; n++) {
+    await appendAudit(db, versionAuditEvent(record, n));
+  }
+  return row;
+}
+
+async function storedRecord(db: GolosDb, id: string, meetingId: string): Promise<PaperBallotRow | undefined> {
+  const row = await db.paperBallots.get(id);
+  return row && row.meetingId === meetingId ? row : undefined;
+}
+
+const notFound = (id: string) =>
+  err([problem('ballot_missing', `Бюллетень ${id} не найден в этом собрании: возможно, его удалили.`)]);
+
+/** Changes one stored record by a rule of shared/paper, in one transaction with its audit entries. */
+async function change(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  make: (record: PaperBallotRow) => Result<PaperBallotRecord>,
+): Promise<Result<PaperBallotRow>> {
+  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+    const stored = await storedRecord(db, id, ctx.meeting.id);
+    if (!stored) return notFound(id);
+    const next = make(stored);
+    if (!next.ok) return next;
+    return ok(await putRecord(db, next.value, stored.versions.length, ctx));
+  });
+}
+
+const metaOf = (ctx: BallotWriteContext, reason?: string) => ({
+  by: ctx.by,
+  at: ctx.at ?? localTimestamp(),
+  ...(reason !== undefined ? { reason } : {}),
+});
+
+/**
+ * A ballot keyed on the entry screen: a new record, the marks of a logged arrival, or (double entry) the
+ * blind second entry; with `correction`, a correction of the stored ballot (a reason is required).
+ */
+export async function saveKeyedBallot(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  keyed: { ballot: Ballot; recordId?: string; correction: boolean; reason?: string },
+): Promise<Result<PaperBallotRow>> {
+  const id = keyed.recordId ?? keyed.ballot.id;
+  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+    const stored = await storedRecord(db, id, ctx.meeting.id);
+    if (keyed.correction) {
+      if (!stored) return notFound(id);
+      const next = correctRecord(stored, { ...keyed.ballot, id }, metaOf(ctx, keyed.reason ?? ''));
+      if (!next.ok) return next;
+      return ok(await putRecord(db, next.value, stored.versions.length, ctx));
+    }
+    if (!stored && keyed.recordId !== undefined) return notFound(id);
+    if (!stored && (await db.paperBallots.get(id))) {
+      return err([problem('ballot_id_taken', `Номер бюллетеня ${id} уже занят: введите бюллетень ещё раз.`)]);
+    }
+    const next = recordEntry(stored, { ...keyed.ballot, id }, metaOf(ctx), {
+      doubleEntry: ctx.meeting.doubleEntry === true,
+      questions: ctx.meeting.questions.map((q) => q.number),
+    });
+    if (!next.ok) return next;
+    return ok(await putRecord(db, next.value, stored?.versions.length ?? 0, ctx));
+  });
+}
+
+export async function correctBallot(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  ballot: Ballot,
+  reason: string,
+): Promise<Result<PaperBallotRow>> {
+  return change(db, ctx, id, (r) => correctRecord(r, { ...ballot, id }, metaOf(ctx, reason)));
+}
+
+/** Takes a ballot out of the count, keeping every version (a reason is required). */
+export async function withdrawBallot(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  reason: string,
+): Promise<Result<PaperBallotRow>> {
+  return change(db, ctx, id, (r) => withdrawRecord(r, metaOf(ctx, reason)));
+}
+
+export async function restoreBallot(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  reason: string,
+): Promise<Result<PaperBallotRow>> {
+  return change(db, ctx, id, (r) => restoreRecord(r, metaOf(ctx, reason)));
+}
+
+/** Double entry: the version both operators agreed on (`ctx.by` names both). */
+export async function settleBallot(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  agreed: Ballot,
+  reason: string,
+): Promise<Result<PaperBallotRow>> {
+  return change(db, ctx, id, (r) => settle(r, agreed, metaOf(ctx, reason)));
+}
+
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const MIME: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
+};
+
+/** Extensions a scan may have (what the file picker offers). */
+export const SCAN_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
+
+function mimeOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return MIME[dot >= 0 ? name.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';
+}
+
+/**
+ * Records a paper ballot's arrival (the mail log) with its files (a scan's image or PDF): the files, the
+ * record and the audit entries in one transaction; nothing is stored when a field is wrong.
+ */
+export async function recordArrival(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  arrival: Omit<ArrivalInput, 'id' | 'by' | 'at' | 'attachmentIds'>,
+  files: readonly PickedFile[] = [],
+): Promise<Result<{ row: PaperBallotRow; attachments: AttachmentMeta[] }>> {
+  const at = ctx.at ?? localTimestamp();
+  const attachments: AttachmentRecord[] = files.map((f) => ({
+    id: newId(),
+    meetingId: ctx.meeting.id,
+    name: f.name,
+    mime: mimeOf(f.name),
+    size: f.bytes.byteLength,
+    bytes: f.bytes,
+    addedAt: at,
+  }));
+  const made = logArrival(
+    {
+      ...arrival,
+      id: newId(),
+      by: ctx.by,
+      at,
+      ...(attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
+    },
+    ctx.registry,
+  );
+  if (!made.ok) return made;
+  return db.transaction('rw', [db.paperBallots, db.attachments, db.audit], async () => {
+    for (const a of attachments) {
+      await db.attachments.add(a);
+      const { bytes: _bytes, ...meta } = a;
+      await appendAudit(db, {
+        actor: ctx.by,
+        action: 'attachment.add',
+        entity: 'attachment',
+        entityId: a.id,
+        after: { ...meta, ballotId: made.value.id },
+      });
+    }
+    const row = await putRecord(db, made.value, 0, { ...ctx, at });
+    return ok({ row, attachments: attachments.map(({ bytes: _b, ...meta }) => meta) });
+  });
+}
+
+/** New records for ballots read from a batch file (already merged: only the new ones), in one transaction. */
+export async function addImportedBallots(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  ballots: readonly Ballot[],
+): Promise<Result<PaperBallotRow[]>> {
+  const at = ctx.at ?? localTimestamp();
+  const records: PaperBallotRecord[] = [];
+  for (const b of ballots) {
+    const r = createRecord(b, { by: ctx.by, at });
+    if (!r.ok) return r;
+    records.push(r.value);
+  }
+  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+    for (const r of records) {
+      if (await db.paperBallots.get(r.id)) {
+        return err([problem('ballot_exists', `Бюллетень ${r.id} уже есть: загрузите файл заново.`)]);
+      }
+    }
+    const rows: PaperBallotRow[] = [];
+    for (const r of records) rows.push(await putRecord(db, r, 0, { ...ctx, at }));
+    return ok(rows);
+  });
+}
+
+/** Registers an arrival at the in-person session (checked against the meeting's present list). */
+export async function registerArrival(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  arrival: Omit<AttendanceRecord, 'id' | 'by'>,
+): Promise<Result<AttendanceRow>> {
+  return db.transaction('rw', [db.attendance, db.audit], async () => {
+    const list = await db.attendance.where('meetingId').equals(ctx.meeting.id).toArray();
+    const record: AttendanceRecord = { ...arrival, id: newId(), by: ctx.by };
+    const next = registerAttendance(list, record, ctx.registry);
+    if (!next.ok) return next;
+    const row: AttendanceRow = { ...record, meetingId: ctx.meeting.id };
+    await db.attendance.add(row);
+    await appendAudit(db, {
+      actor: ctx.by,
+      action: 'attendance.register',
+      entity: 'attendance',
+      entityId: row.id,
+      after: row,
+    });
+    return ok(row);
+  });
+}
+
+/** Strikes an arrival out of the present list; the entry is kept with who, when and why. */
+export async function strikeArrival(
+  db: GolosDb,
+  ctx: BallotWriteContext,
+  id: string,
+  reason: string,
+): Promise<Result<AttendanceRow>> {
+  return db.transaction('rw', [db.attendance, db.audit], async () => {
+    const list = await db.attendance.where('meetingId').equals(ctx.meeting.id).toArray();
+    const next = withdrawAttendance(list, id, ctx.by, ctx.at ?? localTimestamp(), reason);
+    if (!next.ok) return next;
+    const before = list.find((a) => a.id === id)!;
+    const after = next.value.find((a) => a.id === id)! as AttendanceRow;
+    await db.attendance.put(after);
+    await appendAudit(db, {
+      actor: ctx.by,
+      action: 'attendance.withdraw',
+      entity: 'attendance',
+      entityId: id,
+      before,
+      after,
+      reason: reason.trim(),
+    });
+    return ok(after);
+  });
+}
+
+/** The stored bytes of an attachment of the meeting. */
+export async function readAttachment(
+  db: GolosDb,
+  meetingId: string,
+  id: string,
+): Promise<AttachmentRecord | undefined> {
+  const a = await db.attachments.get(id);
+  return a && a.meetingId === meetingId ? a : undefined;
+}
