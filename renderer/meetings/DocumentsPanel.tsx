@@ -21,7 +21,8 @@ interface Running {
   controller: AbortController;
 }
 
-const ballotsWord = (n: number) => plural(n, ['бюллетень', 'бюллетеня', 'бюллетеней']);
+/** Genitive after «из»: из 21 бюллетеня, из 300 бюллетеней. */
+const ballotsWord = (n: number) => plural(n, ['бюллетеня', 'бюллетеней', 'бюллетеней']);
 
 /**
  * What the members receive: the notice and the paper ballots (for everyone of the meeting's registry,

@@ -16,15 +16,18 @@ import { makePersons } from '../fixtures/persons';
 import { pdfPageCount, pdfPageTexts } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { createPartnership, downloadFrom, importRegistry } from './helpers';
+import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-meetings-'));
 const registryFile = join(dir, 'registry-300.xlsx');
+const estimateFile = join(dir, 'Смета 2027.pdf');
+const ESTIMATE = new TextEncoder().encode('%PDF-1.4 смета на год: 1 400 руб. за сотку');
 let persons: Person[];
 
 test.beforeAll(async () => {
   persons = makePersons(300, 4242);
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Ромашка»')));
+  writeFileSync(estimateFile, ESTIMATE);
 });
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -148,6 +151,12 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     await expect(admission.getByText('правило изменено')).toBeVisible();
     await expect(admission).toContainText(`по профилю: ${RULE.members}`);
 
+    // Materials: a file attached to the estimate question, kept with the meeting.
+    await chooseFile(page, estimateFile, 'Прикрепить материалы к вопросу 3');
+    await expect(question(page, 3).getByRole('list', { name: 'Материалы к вопросу 3' })).toContainText(
+      `Смета 2027.pdf (${ESTIMATE.length} Б)`,
+    );
+
     // An empty question is refused next to its field.
     await page.getByRole('button', { name: 'Добавить вопрос' }).click();
     await page.getByRole('button', { name: 'Сохранить повестку' }).click();
@@ -155,6 +164,14 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     await question(page, 7).getByRole('button', { name: 'Удалить вопрос 7' }).click();
     await page.getByRole('button', { name: 'Сохранить повестку' }).click();
     await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+
+    const kept = await downloadFrom(
+      page,
+      () => question(page, 3).getByRole('button', { name: 'Сохранить копию' }).click(),
+      dir,
+    );
+    expect(kept.download.suggestedFilename()).toBe('Смета 2027.pdf');
+    expect(new Uint8Array(readFileSync(kept.path))).toEqual(ESTIMATE);
 
     const printed = page.getByRole('list', { name: 'Повестка в документах' });
     await expect(printed.getByRole('listitem')).toHaveCount(6);
@@ -280,6 +297,9 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     await expect(form.getByLabel('Начало голосования')).toHaveValue('');
     await expect(question(page, 6).getByLabel('Формулировка вопроса')).toHaveValue(AGENDA[4][0]);
     await expect(question(page, 5).getByText('правило изменено')).toBeVisible();
+    await expect(question(page, 3).getByRole('list', { name: 'Материалы к вопросу 3' })).toContainText(
+      'Смета 2027.pdf',
+    );
     await expect(
       page.getByText('Реестр ещё не зафиксирован: документы и подсчёт берут текущий реестр (300 человек)', {
         exact: false,

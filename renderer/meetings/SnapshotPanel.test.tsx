@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import type { Person } from '../../shared/domain/types';
+import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
+import { DbProvider } from '../app/DbContext';
+import { ToastProvider } from '../app/Toasts';
+import { GolosDb } from '../db/db';
+import { applyRegistryChanges, savePerson } from '../db/personRepo';
+import { SnapshotPanel } from './SnapshotPanel';
+
+const seed: Person[] = [
+  { id: '', fullName: 'Иванов Иван', status: 'member', holdings: [{ plotNumber: '1' }] },
+  { id: '', fullName: 'Петрова Анна', status: 'gardener', holdings: [{ plotNumber: '2' }] },
+];
+
+function Harness({ db, initial }: { db: GolosDb; initial: Meeting }) {
+  const [meeting, setMeeting] = useState(initial);
+  return (
+    <DbProvider value={db}>
+      <ToastProvider>
+        <SnapshotPanel
+          key={meeting.snapshotId}
+          meeting={meeting}
+          today="2026-05-03"
+          onMeetingChange={setMeeting}
+        />
+      </ToastProvider>
+    </DbProvider>
+  );
+}
+
+async function setup() {
+  const db = new GolosDb(`golos-snapshot-${crypto.randomUUID()}`);
+  await applyRegistryChanges(db, { added: seed, changed: [], removed: [] });
+  const meeting: Meeting = {
+    ...newMeeting({
+      id: 'm1',
+      partnershipId: 'p',
+      kind: 'snt',
+      title: 'Собрание',
+      now: '2026-01-01T00:00:00.000Z',
+    }),
+    votingStart: '2026-05-01',
+    votingEnd: '2026-05-20',
+  };
+  await db.meetings.add(meeting);
+  const user = userEvent.setup();
+  render(<Harness db={db} initial={meeting} />);
+  return { db, user };
+}
+
+describe('SnapshotPanel', () => {
+  it('asks to freeze the registry once voting has started, then shows the snapshot and its history', async () => {
+    const { db, user } = await setup();
+    expect(await screen.findByText(/текущий реестр \(2 человека\)/)).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Голосование началось 1 мая 2026 г., а реестр не зафиксирован.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Начать голосование — зафиксировать реестр' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Снимок реестра' })).toHaveTextContent('2 человека'),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    const stored = (await db.meetings.get('m1'))!;
+    expect(stored.snapshotId).toBeDefined();
+
+    // A registry edit after the snapshot is reported, not applied.
+    await savePerson(db, {
+      id: '',
+      fullName: 'Новиков Олег',
+      status: 'member',
+      holdings: [{ plotNumber: '3' }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Обновить снимок реестра…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Обновить снимок реестра' }));
+    await user.click(dialog.getByRole('button', { name: 'Обновить снимок' }));
+    expect(
+      await dialog.findByText('Укажите причину обновления снимка (не короче 5 знаков).'),
+    ).toBeInTheDocument();
+    expect((await db.meetings.get('m1'))!.snapshotId).toBe(stored.snapshotId);
+    await user.click(dialog.getByRole('button', { name: 'Отмена' }));
+    expect(await db.snapshots.count()).toBe(1);
+  });
+
+  it('re-snapshots with a reason, listing both snapshots', async () => {
+    const { db, user } = await setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Начать голосование — зафиксировать реестр' }),
+    );
+    await screen.findByRole('status', { name: 'Снимок реестра' });
+    await savePerson(db, {
+      id: '',
+      fullName: 'Новиков Олег',
+      status: 'member',
+      holdings: [{ plotNumber: '3' }],
+    });
+    await user.click(screen.getByRole('button', { name: 'Обновить снимок реестра…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Обновить снимок реестра' }));
+    await user.type(dialog.getByLabelText('Причина обновления'), 'Принят новый член правления');
+    await user.click(dialog.getByRole('button', { name: 'Обновить снимок' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Снимок реестра' })).toHaveTextContent('3 человека'),
+    );
+    const history = within(screen.getByRole('table', { name: 'Снимки реестра' }));
+    const rows = history.getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[1]!.textContent)).toEqual([
+      'Начало голосования',
+      'Принят новый член правления',
+    ]);
+    expect(rows[1]).toHaveTextContent('действующий');
+    expect(rows[0]).not.toHaveTextContent('действующий');
+  });
+});

@@ -1,0 +1,35 @@
+import { describeRule } from './describeRule';
+import { itemLabel, profileItems } from './itemTitles';
+import { mkd, snt } from './profiles';
+
+describe('agenda categories of a rule profile', () => {
+  it('offers every 217-ФЗ item the profile knows, in item order, with its rule', () => {
+    const items = profileItems(snt);
+    const keys = items.map((i) => i.item);
+    expect(keys.slice(0, 9)).toEqual(['1', '2', '3', '4', '5', '6', '6.1', '6.2', '7']);
+    expect(keys.at(-1)).toBe('26');
+    // Every item with a rule of its own and every remote-forbidden one is offered.
+    for (const k of [...Object.keys(snt.items), ...snt.remoteForbidden]) expect(keys).toContain(k);
+    expect(new Set(keys).size).toBe(keys.length);
+    const fees = items.find((i) => i.item === '21')!;
+    expect(fees.label).toBe('21 — размер и сроки внесения взносов, порядок расходования целевых взносов');
+    expect(describeRule(fees.rule, 'snt')).toBe('2/3 голосов членов и садоводов, принявших участие');
+    const admission = items.find((i) => i.item === '7')!;
+    expect(describeRule(admission.rule, 'snt')).toBe(
+      'большинство (более половины) голосов членов, принявших участие',
+    );
+  });
+
+  it('names an item without a known title by its number, never with a guessed one', () => {
+    expect(itemLabel('snt', '24')).toBe('24 — пункт 24 ч. 1 ст. 17');
+    expect(itemLabel('mkd', '4.2')).toBe('4.2 — пункт 4.2 ч. 2 ст. 44 ЖК РФ');
+    expect(itemLabel('mkd', '4')).toBe('4 — выбор способа управления многоквартирным домом');
+  });
+
+  it('МКД items sort by number parts and carry the «all votes» bases', () => {
+    const keys = profileItems(mkd).map((i) => i.item);
+    expect(keys).toEqual(['1', '1.1', '1.1-1', '1.2', '2', '3', '3.1', '4', '4.2', '4.3', '4.7', '36.3']);
+    const reduction = profileItems(mkd).find((i) => i.item === '36.3')!;
+    expect(describeRule(reduction.rule, 'mkd')).toBe('100% голосов от общего числа голосов собственников');
+  });
+});
