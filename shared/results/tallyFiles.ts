@@ -15,7 +15,7 @@ import { profileFor, withOverrides } from '../rules/profiles';
 import { readTable } from '../spreadsheet/readTable';
 import { parseMeetingJson } from '../tally/meetingJson';
 import { tally } from '../tally/tally';
-import type { TallyResult } from '../tally/types';
+import type { TallyResult, UnmatchedEntry } from '../tally/types';
 import { buildResults, type ResultsJson } from './buildResults';
 
 export interface InputFile {
@@ -41,7 +41,14 @@ export interface TallyFilesOutput {
   results: ResultsJson;
   warnings: Problem[];
   /** What the tally ran on and returned, for documents built from the same run (the protocol). */
-  input: { registry: Person[]; meeting: MeetingSpec; ballots: Ballot[]; profile: RuleProfile };
+  input: {
+    registry: Person[];
+    meeting: MeetingSpec;
+    ballots: Ballot[];
+    profile: RuleProfile;
+    /** Gosuslugi rows matching no registry person (not counted, listed). */
+    unmatched: UnmatchedEntry[];
+  };
   result: TallyResult;
 }
 
@@ -101,17 +108,27 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
       }
     }
   };
-  await importAll(files.gosuslugi, (t) =>
-    parseGosuslugiResults(t, { questions: agenda, receivedAt: meeting.votingEnd }),
-  );
+  // Gosuslugi rows are matched as the app's import matches them (СНИЛС, cadastral number, unique name;
+  // question columns by number, then wording); rows matching no one are listed, once per row.
+  const unmatched = new Map<string, UnmatchedEntry>();
+  await importAll(files.gosuslugi, (t) => {
+    const r = parseGosuslugiResults(t, {
+      questions: meeting.questions,
+      receivedAt: meeting.votingEnd,
+      registry,
+    });
+    if (r.ok) for (const u of r.value.unmatched) unmatched.set(u.source, u);
+    return r;
+  });
   await importAll(files.paper, (t) => parseBallotBatch(t, { questions: agenda }));
 
   if (errors.length > 0) return err(errors);
-  const result = tally({ registry, meeting, ballots, profile });
+  const input = { registry, meeting, ballots, profile, unmatched: [...unmatched.values()] };
+  const result = tally(input);
   return ok({
     results: buildResults(result, meeting, profile, warnings),
     warnings: [...warnings, ...result.problems],
-    input: { registry, meeting, ballots, profile },
+    input,
     result,
   });
 }
