@@ -570,9 +570,9 @@ const col = (header: string, kind: ColumnKind, width: number): ProtocolColumn =>
 function personColumns(ctx: TableContext, withSnils = true): ProtocolColumn[] {
   return [
     col('№', 'count', 8),
-    col('ФИО', 'text', 44),
-    ...(withSnils ? [col('СНИЛС', 'text', 20)] : []),
-    col(ctx.mkd ? 'Помещение' : 'Участок', 'text', 14),
+    col('ФИО', 'text', 42),
+    ...(withSnils ? [col('СНИЛС', 'text', 23)] : []),
+    col(ctx.mkd ? 'Помещение' : 'Участок', 'text', 13),
     ...(ctx.mkd ? [] : [col('Статус', 'text', 13)]),
     ...(ctx.weighted ? [col('Голосов', 'weight', 15)] : []),
   ];

@@ -134,9 +134,9 @@ function printedDecisions(pdf: Uint8Array, pages: string[]): Map<number, string>
         .filter((w) => (w.text === 'Вопрос' || w.text === 'Решения') && Math.abs(w.y0 - head.y0) < 1)
         .map((w) => w.x0),
     );
-    const numbers = page.filter(
-      (w) => /^\d+$/.test(w.text) && w.x1 <= head.x1 + 1.5 && w.y0 > head.y1 && w.y0 < stop,
-    );
+    const numbers = page
+      .filter((w) => /^\d+$/.test(w.text) && w.x1 <= head.x1 + 1.5 && w.y0 > head.y1 && w.y0 < stop)
+      .sort((a, b) => a.y0 - b.y0);
     numbers.forEach((n, i) => {
       const bottom = i + 1 < numbers.length ? numbers[i + 1]!.y0 - 0.5 : stop;
       const inRow = (w: PdfWord) => w.y0 >= n.y0 - 0.5 && w.y0 < bottom && w.x0 >= decX - 0.5;

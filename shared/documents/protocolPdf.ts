@@ -121,6 +121,8 @@ function drawAgenda(kit: PdfKit, model: ProtocolModel): void {
   section(kit, 'Повестка дня');
   for (const q of model.questions) kit.paragraph(`${q.number}. ${q.text}`, { size: 10, after: 1 });
   kit.space(3);
+  // The heading stays with the first question.
+  kit.ensureSpace(90);
   section(kit, 'Итоги голосования по вопросам повестки дня');
 }
 
@@ -199,13 +201,18 @@ function drawChart(kit: PdfKit, q: ProtocolQuestion, x: number, top: number): vo
       r.key === 'for' ? 0.25 : r.key === 'against' ? 0.5 : 0.68,
     );
     kit.drawLines([r.key === 'abstain' ? 'возд.' : r.label.toLowerCase()], x, y0 + i * (barH + gap) + 0.4, {
+      style: 'regular',
       size: 8,
     });
   });
   const tickX = barsX + q.threshold.share * barsWidth;
   const bottom = y0 + bars.length * (barH + gap) - gap;
   kit.strokeSegments([[tickX, y0 - 1.5, tickX, bottom + 1.5]], 0.4);
-  kit.drawLines([`порог ${q.threshold.label}`], tickX, y0 - 4.6, { size: 7, align: 'center' });
+  kit.drawLines([`порог ${q.threshold.label}`], tickX, y0 - 4.6, {
+    style: 'regular',
+    size: 7,
+    align: 'center',
+  });
   kit.y = bottom + 2;
 }
 
@@ -231,10 +238,14 @@ function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly Pro
   for (const s of signatures) {
     kit.ensureSpace(11);
     const base = kit.y + 5;
-    kit.drawLines([s.role], kit.left, base - 3.5, { size: 10 });
+    kit.drawLines([s.role], kit.left, base - 3.5, { style: 'regular', size: 10 });
     kit.strokeSegments([[lineFrom, base, lineTo, base]], 0.25);
-    kit.drawLines(['(подпись)'], (lineFrom + lineTo) / 2, base + 0.6, { size: 7, align: 'center' });
-    if (s.name) kit.drawLines([`/ ${s.name} /`], lineTo + 3, base - 3.5, { size: 10 });
+    kit.drawLines(['(подпись)'], (lineFrom + lineTo) / 2, base + 0.6, {
+      style: 'regular',
+      size: 7,
+      align: 'center',
+    });
+    if (s.name) kit.drawLines([`/ ${s.name} /`], lineTo + 3, base - 3.5, { style: 'regular', size: 10 });
     else kit.strokeSegments([[lineTo + 3, base, kit.right, base]], 0.25);
     kit.y = base + 6;
   }
