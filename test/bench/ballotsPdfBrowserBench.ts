@@ -1,0 +1,198 @@
+/**
+ * Ballots PDF for 1,000 voters in real Chromium on the built renderer (dist/renderer; `npx vite build`
+ * first), through the app: the registry imported, a meeting with 8 agenda questions, then «Бюллетени для
+ * всех (1000)» -> built in the document worker -> downloaded. Measured: click to download, and how the
+ * main thread kept up meanwhile (longest gap between animation frames, long tasks), against the same
+ * frame gaps while the page sits idle for as long. Baseline for the time: the same builder in Node
+ * (ballotsPdfBench, 1,000 voters, 8 questions) in this run.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { makePersons } from '../fixtures/persons';
+import { pdfPageCount } from '../fixtures/pdfText';
+import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { benchBallotsPdf } from './ballotsPdfBench';
+
+const VOTERS = 1000;
+const AGENDA: [string, string][] = [
+  ['Об избрании председательствующего, секретаря и счётной комиссии собрания', '20'],
+  ['Об утверждении отчёта правления', '18'],
+  ['Об утверждении отчёта ревизионной комиссии', '11'],
+  ['Об утверждении приходно-расходной сметы и финансово-экономического обоснования', '22'],
+  ['О размере и сроке внесения членских и целевых взносов', '21'],
+  ['О приёме в члены товарищества', '7'],
+  ['Об избрании членов правления', '2'],
+  ['О ремонте водопровода', '17'],
+];
+
+export interface BrowserBenchResult {
+  name: string;
+  ms: number;
+  baselineMs: number;
+  baselineName: string;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+async function prepare(page: Page, registryFile: string): Promise<void> {
+  await page.getByLabel('Название').fill('СНТ «Замер»');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('heading', { name: 'Реестр участников' }).waitFor();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Импорт из файла…' }).click(),
+  ]);
+  await chooser.setFiles(registryFile);
+  const dialog = page.getByRole('dialog', { name: 'Импорт реестра из файла' });
+  await dialog.getByText(`Добавится: ${VOTERS}`).waitFor({ timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Импортировать' }).click();
+  await page
+    .getByText(`Импорт завершён: добавлено ${VOTERS},`, { exact: false })
+    .waitFor({ timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+  await page.getByRole('button', { name: 'Создать собрание' }).click();
+  await page.getByRole('dialog', { name: 'Новое собрание' }).getByRole('button', { name: 'Создать' }).click();
+  for (const [i, [text, item]] of AGENDA.entries()) {
+    await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+    const q = page.getByRole('region', { name: `Вопрос ${i + 1}`, exact: true });
+    await q.getByLabel('Формулировка вопроса').fill(text);
+    await q.getByLabel('Проект решения').fill(`Утвердить решение по вопросу «${text}» в редакции материалов`);
+    await q.getByLabel('Категория вопроса (пункт закона)').selectOption(item);
+  }
+  await page.getByRole('button', { name: 'Сохранить повестку' }).click();
+  await page.getByText('Повестка сохранена.').waitFor();
+}
+
+/** Starts recording animation-frame gaps and long tasks in the page. */
+function startFrameMonitor(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__long = [];
+    w.__stop = false;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function stopFrameMonitor(page: Page): Promise<{ maxGap: number; longTasks: number; longMs: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__stop = true;
+    let maxGap = 0;
+    for (let i = 1; i < w.__frames.length; i++)
+      maxGap = Math.max(maxGap, w.__frames[i]! - w.__frames[i - 1]!);
+    return { maxGap, longTasks: w.__long.length, longMs: w.__long.reduce((s, d) => s + d, 0) };
+  });
+}
+
+export async function benchBallotsPdfBrowser(
+  opts: { distDir?: string; executablePath?: string } = {},
+): Promise<BrowserBenchResult[]> {
+  const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), 'golos-bench-ballots-'));
+  const registryFile = join(dir, 'registry-1000.xlsx');
+  writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(makePersons(VOTERS, 2026))));
+
+  const server = await serve(root);
+  const browser = await chromium.launch({
+    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    await prepare(page, registryFile);
+
+    const download = async (button: string) => {
+      const [d] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: button }).click(),
+      ]);
+      const path = join(dir, d.suggestedFilename());
+      await d.saveAs(path);
+      return path;
+    };
+    // Warm-up: worker start, fonts and the PDF chunks loaded once.
+    await download('Пустой бюллетень');
+
+    const runs: { ms: number; frames: Awaited<ReturnType<typeof stopFrameMonitor>> }[] = [];
+    let pages = 0;
+    for (let run = 0; run < 2; run++) {
+      await startFrameMonitor(page);
+      const t0 = performance.now();
+      const file = await download(`Бюллетени для всех (${VOTERS})`);
+      const ms = performance.now() - t0;
+      runs.push({ ms, frames: await stopFrameMonitor(page) });
+      pages = pdfPageCount(readFileSync(file));
+    }
+    const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+
+    // The same frame gaps while the page is idle for as long.
+    await startFrameMonitor(page);
+    await page.waitForTimeout(best.ms);
+    const idle = await stopFrameMonitor(page);
+
+    const node = (await benchBallotsPdf())[0]!;
+    return [
+      {
+        name: `Ballots PDF in Chromium, ${VOTERS} voters, ${AGENDA.length} questions, ${pages} pages (click to download, worker)`,
+        ms: best.ms,
+        baselineMs: node.ms,
+        baselineName: `same builder in Node (${node.name})`,
+      },
+      {
+        name: `Main thread while the ballots are built: longest frame gap (long tasks: ${best.frames.longTasks}, ${best.frames.longMs.toFixed(0)} ms in all)`,
+        ms: best.frames.maxGap,
+        baselineMs: idle.maxGap,
+        baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// Run directly (`node dist/bench/ballotsPdfBrowserBench.mjs`), not when bundled into another bench runner.
+const isMain = /ballotsPdfBrowserBench\.(mjs|ts)$/.test(process.argv[1] ?? '');
+if (isMain) {
+  for (const r of await benchBallotsPdfBrowser()) {
+    console.log(
+      `${r.name}: ${r.ms.toFixed(1)} ms (baseline ${r.baselineName}: ${r.baselineMs.toFixed(1)} ms)`,
+    );
+  }
+}
