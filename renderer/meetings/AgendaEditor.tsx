@@ -45,12 +45,15 @@ export const AgendaEditor = memo(function AgendaEditor({
   form,
   onSave,
   onDraft,
+  onDirty,
 }: {
   meeting: Meeting;
   /** The form as typed in the details (unsaved), for the remote-form warnings. */
   form?: MeetingForm;
   onSave: (questions: MeetingQuestion[]) => Promise<void>;
   onDraft?: (questions: MeetingQuestion[]) => void;
+  /** Told whether the editor holds edits not saved yet. */
+  onDirty?: (dirty: boolean) => void;
 }) {
   const db = useDb();
   const toast = useToast();
@@ -106,6 +109,8 @@ export const AgendaEditor = memo(function AgendaEditor({
     buttons.current.get(`${dir}-${focus.index}`)?.focus();
     setFocus(null);
   }, [focus, fields.length]);
+
+  useEffect(() => onDirty?.(isDirty), [isDirty, onDirty]);
 
   const moveQuestion = (i: number, dir: 'up' | 'down') => {
     const to = dir === 'up' ? i - 1 : i + 1;

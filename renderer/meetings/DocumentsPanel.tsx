@@ -29,7 +29,16 @@ const ballotsWord = (n: number) => plural(n, ['бюллетеня', 'бюлле�
  * for chosen people, or a blank one). PDFs are built in a worker with a progress bar and «Отменить»,
  * from the meeting as saved, and saved through the platform (a download in the browser).
  */
-export function DocumentsPanel({ meeting, partnership }: { meeting: Meeting; partnership: Partnership }) {
+export function DocumentsPanel({
+  meeting,
+  partnership,
+  unsaved = false,
+}: {
+  meeting: Meeting;
+  partnership: Partnership;
+  /** The details or the agenda above hold edits not saved yet: the documents would not show them. */
+  unsaved?: boolean;
+}) {
   const db = useDb();
   const toast = useToast();
   const [registry, setRegistry] = useState<{ persons: Person[]; frozen: boolean } | null>(null);
@@ -104,6 +113,12 @@ export function DocumentsPanel({ meeting, partnership }: { meeting: Meeting; par
             : `из текущего реестра (${persons.length}), реестр ещё не зафиксирован`}
         .
       </p>
+      {unsaved && (
+        <p className="notice error" role="note">
+          Есть несохранённые изменения в сведениях или повестке: документы будут построены без них. Сначала
+          сохраните.
+        </p>
+      )}
       <div className="doc-actions">
         <button
           type="button"

@@ -31,10 +31,13 @@ export const MeetingForm = memo(function MeetingForm({
   meeting,
   onSave,
   onDraft,
+  onDirty,
 }: {
   meeting: Meeting;
   onSave: (m: Meeting) => Promise<void>;
   onDraft?: (m: Meeting) => void;
+  /** Told whether the form holds edits not saved yet. */
+  onDirty?: (dirty: boolean) => void;
 }) {
   const {
     register,
@@ -58,6 +61,8 @@ export const MeetingForm = memo(function MeetingForm({
     const sub = watch((values) => onDraft(toMeeting(values as MeetingFormValues, base.current)));
     return () => sub.unsubscribe();
   }, [watch, onDraft]);
+
+  useEffect(() => onDirty?.(isDirty), [isDirty, onDirty]);
 
   const form = watch('form');
   const conflicts = watch('conflicts');

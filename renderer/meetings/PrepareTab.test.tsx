@@ -201,8 +201,12 @@ describe('PrepareTab: agenda editor', () => {
     await user.selectOptions(q2.getByLabelText('Кто голосует'), 'members_and_gardeners');
     expect(question(2)).toHaveTextContent(`Правило: ${RULE_TWO_THIRDS_ALL}`);
 
+    // The documents are built from the saved meeting: unsaved edits are pointed out.
+    const unsaved = /Есть несохранённые изменения в сведениях или повестке/;
+    expect(screen.getByText(unsaved)).toBeInTheDocument();
     await user.click(within(agenda()).getByRole('button', { name: 'Сохранить повестку' }));
     expect(await screen.findByText('Повестка сохранена.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText(unsaved)).toBeNull());
     const stored = (await db.meetings.get('m1'))!;
     expect(stored.questions).toEqual([
       { number: 1, text: 'О взносах', item: '21', attachmentIds: [] },

@@ -30,6 +30,8 @@ export function PrepareTab({
   const [settings, setSettings] = useState<TimelineSettings | undefined>();
   const [details, setDetails] = useState<Meeting | null>(null);
   const [agenda, setAgenda] = useState<MeetingQuestion[] | null>(null);
+  const [detailsDirty, setDetailsDirty] = useState(false);
+  const [agendaDirty, setAgendaDirty] = useState(false);
 
   useEffect(() => {
     void getTimelineSettings(db).then(setSettings);
@@ -68,7 +70,12 @@ export function PrepareTab({
       <div className="prepare-main">
         <section className="panel" aria-labelledby="details-h">
           <h2 id="details-h">Сведения о собрании</h2>
-          <MeetingForm meeting={meeting} onSave={saveDetails} onDraft={setDetails} />
+          <MeetingForm
+            meeting={meeting}
+            onSave={saveDetails}
+            onDraft={setDetails}
+            onDirty={setDetailsDirty}
+          />
         </section>
         <section className="panel" aria-labelledby="agenda-h">
           <h2 id="agenda-h">Повестка дня</h2>
@@ -78,10 +85,16 @@ export function PrepareTab({
               бюллетеней.
             </p>
           )}
-          <AgendaEditor meeting={meeting} form={details?.form} onSave={saveAgenda} onDraft={setAgenda} />
+          <AgendaEditor
+            meeting={meeting}
+            form={details?.form}
+            onSave={saveAgenda}
+            onDraft={setAgenda}
+            onDirty={setAgendaDirty}
+          />
         </section>
         <SnapshotPanel meeting={meeting} today={today} onMeetingChange={onMeetingChange} />
-        <DocumentsPanel meeting={meeting} partnership={partnership} />
+        <DocumentsPanel meeting={meeting} partnership={partnership} unsaved={detailsDirty || agendaDirty} />
       </div>
       <aside className="prepare-side panel" aria-labelledby="live-timeline-h">
         <h2 id="live-timeline-h">Сроки</h2>

@@ -31,9 +31,7 @@ export function TimelineTab({ meeting, today: todayProp }: MeetingTabProps & { t
     <div>
       <section className="panel" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Сроки собрания</h2>
-        <p className="muted">
-          Даты меняются на вкладке «Подготовка». Сегодня — первая ещё не наступившая дата выделена.
-        </p>
+        <p className="muted">Даты меняются на вкладке «Подготовка»; ближайший срок выделен.</p>
         <TimelineView meeting={meeting} today={today} settings={settings} title="Сроки собрания" />
       </section>
       {settings && <SettingsForm settings={settings} onSaved={setSettings} />}
