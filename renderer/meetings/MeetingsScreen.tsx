@@ -70,7 +70,7 @@ export function MeetingsScreen({
           Собраний пока нет. Нажмите «Создать собрание»; на следующий год можно будет скопировать повестку.
         </p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll meetings-scroll">
           <table className="grid meetings-table" aria-label="Собрания">
             <thead>
               <tr>
