@@ -1,6 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 
-// Placeholder until the feature lands (replaced in this session by the feature's own screen).
-export function ProtocolTab(_props: MeetingTabProps) {
-  return <p>Раздел готовится.</p>;
+// The protocol's code (tally, model, preview) loads when the tab is opened, not with the app.
+const ProtocolView = lazy(() => import('./ProtocolView').then((m) => ({ default: m.ProtocolView })));
+
+/** The meeting's «Протокол» tab. */
+export function ProtocolTab(props: MeetingTabProps) {
+  return (
+    <Suspense fallback={<p className="loading">Загрузка…</p>}>
+      <ProtocolView {...props} />
+    </Suspense>
+  );
 }

@@ -1,0 +1,49 @@
+/**
+ * What the protocol is built from: the meeting's tally as the command line computes it (one loader,
+ * loadMeetingTally; the tally engine; results.json by buildResults), with the registry and ballots it
+ * ran on. The preview, the PDF, the workbook and the package all start here, so they print the same.
+ */
+import type { Partnership } from '../../shared/domain/types';
+import type { ProtocolSource } from '../../shared/documents/protocolModel';
+import type { Meeting } from '../../shared/meetings/meeting';
+import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
+import { agendaWarnings } from '../../shared/rules/agendaWarnings';
+import { profileFor } from '../../shared/rules/profiles';
+import { tally } from '../../shared/tally/tally';
+import type { GolosDb } from '../db/db';
+import { loadMeetingTally } from '../tally/meetingTally';
+
+export type TalliedMeeting = ProtocolSource & {
+  meeting: Meeting;
+  results: ResultsJson;
+  /** The registry is the meeting's frozen snapshot (false: the live registry, voting not started). */
+  frozen: boolean;
+};
+
+export async function loadProtocolSource(
+  db: GolosDb,
+  meeting: Meeting,
+  partnership: Pick<Partnership, 'name' | 'address' | 'inn' | 'ogrn'>,
+): Promise<TalliedMeeting> {
+  const input = await loadMeetingTally(db, meeting);
+  const profile = profileFor(meeting.kind);
+  // The whole input goes in, so the commission's resolutions count where the engine takes them.
+  const result = tally({ ...input, profile });
+  const results = buildResults(result, meeting, profile, agendaWarnings(meeting, profile));
+  return {
+    meeting,
+    partnership,
+    registry: input.registry,
+    ballots: input.ballots,
+    profile,
+    result,
+    results,
+    frozen: input.frozen,
+  };
+}
+
+/** The computer's calendar date (local time) as an ISO date. */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
