@@ -1,4 +1,6 @@
 import type { Partnership } from '../../shared/domain/types';
+import { appendAudit } from '../audit/auditLog';
+import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from './db';
 
 export type PartnershipInput = Omit<Partnership, 'id' | 'createdAt' | 'updatedAt'>;
@@ -8,9 +10,13 @@ export async function getPartnership(db: GolosDb): Promise<Partnership | undefin
   return db.partnership.toCollection().first();
 }
 
-/** Creates the partnership on first run, updates it afterwards (keeps its id and creation time). */
+/**
+ * Creates the partnership on first run, updates it afterwards (keeps its id and creation time); the
+ * change and its audit entry are stored together.
+ */
 export async function savePartnership(db: GolosDb, input: PartnershipInput): Promise<Partnership> {
-  return db.transaction('rw', db.partnership, async () => {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.partnership, db.audit], async () => {
     const existing = await db.partnership.toCollection().first();
     const now = new Date().toISOString();
     const saved: Partnership = {
@@ -20,6 +26,14 @@ export async function savePartnership(db: GolosDb, input: PartnershipInput): Pro
       updatedAt: now,
     };
     await db.partnership.put(saved);
+    await appendAudit(db, {
+      actor,
+      action: existing ? 'partnership.update' : 'partnership.create',
+      entity: 'partnership',
+      entityId: saved.id,
+      ...(existing ? { before: existing } : {}),
+      after: saved,
+    });
     return saved;
   });
 }

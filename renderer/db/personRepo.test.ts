@@ -1,4 +1,6 @@
 import type { Person } from '../../shared/domain/types';
+import { setOperator } from '../app/operator';
+import { checkAuditChain, readChain } from '../audit/auditLog';
 import { GolosDb } from './db';
 import {
   applyRegistryChanges,
@@ -60,5 +62,58 @@ describe('personRepo', () => {
       }),
     ).rejects.toThrow();
     expect((await listPersons(db)).map((p) => p.fullName).sort()).toEqual(['Новиков', 'Петров Пётр']);
+  });
+});
+
+describe('personRepo: the audit trail', () => {
+  it('logs each change with who, before and after, in the same transaction', async () => {
+    const db = freshDb();
+    await setOperator(db, 'Иванова Мария');
+    const added = await savePerson(db, base);
+    const edited = await savePerson(db, { ...added, fullName: 'Петров Пётр Петрович' });
+    const removed = await removePerson(db, added.id);
+    await restorePerson(db, removed!);
+    const chain = await readChain(db);
+    expect(chain.map((e) => [e.action, e.entityId, e.actor])).toEqual([
+      ['person.create', added.id, 'Иванова Мария'],
+      ['person.update', added.id, 'Иванова Мария'],
+      ['person.delete', added.id, 'Иванова Мария'],
+      ['person.restore', added.id, 'Иванова Мария'],
+    ]);
+    expect(chain[0]!.before).toBeUndefined();
+    expect(chain[1]).toMatchObject({
+      before: { fullName: 'Петров Пётр' },
+      after: { fullName: 'Петров Пётр Петрович', updatedAt: edited.updatedAt },
+    });
+    // Stored without the derived index keys: the person as the user knows it.
+    expect(chain[1]!.after).not.toHaveProperty('nameKey');
+    expect(chain[2]).toMatchObject({ before: { fullName: 'Петров Пётр Петрович' } });
+    expect(chain[2]!.after).toBeUndefined();
+    expect(await checkAuditChain(db)).toMatchObject({ intact: true, count: 4 });
+  });
+
+  it('logs an import as one entry with its counts, and nothing when the import fails', async () => {
+    const db = freshDb();
+    const keep = await savePerson(db, base);
+    const gone = await savePerson(db, { ...base, fullName: 'Сидоров' });
+    await applyRegistryChanges(db, {
+      added: [1, 2, 3].map((n) => ({ ...base, fullName: `Новиков ${n}` })),
+      changed: [{ before: keep, after: { ...keep, phone: '+7 900 000-00-00' } }],
+      removed: [gone],
+      source: 'реестр 2026.xlsx',
+    });
+    const chain = await readChain(db);
+    expect(chain).toHaveLength(3);
+    expect(chain[2]).toMatchObject({
+      action: 'import.registry',
+      entity: 'registry',
+      entityId: 'реестр 2026.xlsx',
+      before: { persons: 2 },
+      after: { added: 3, changed: 1, removed: 1, persons: 4 },
+    });
+
+    const broken = { ...base, fullName: 'Broken', note: (() => 1) as unknown as string };
+    await expect(applyRegistryChanges(db, { added: [broken], changed: [], removed: [] })).rejects.toThrow();
+    expect(await readChain(db)).toHaveLength(3);
   });
 });

@@ -1,4 +1,11 @@
+/**
+ * The registry's writes. Each runs in one read-write transaction together with its audit entry
+ * (renderer/audit/auditLog): a change is never stored without the record of who made it, and the reverse.
+ * An import is logged as one `import.registry` entry with its counts, not one entry per row.
+ */
 import type { Person } from '../../shared/domain/types';
+import { appendAudit } from '../audit/auditLog';
+import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from './db';
 import { fromPersonRecord, toPersonRecord } from './personRecord';
 
@@ -13,7 +20,8 @@ export async function countPersons(db: GolosDb): Promise<number> {
 
 /** Adds a person (empty id) or replaces the stored one with the same id. */
 export async function savePerson(db: GolosDb, person: Person): Promise<Person> {
-  return db.transaction('rw', db.persons, async () => {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.persons, db.audit], async () => {
     const now = new Date().toISOString();
     const existing = person.id ? await db.persons.get(person.id) : undefined;
     const saved: Person = {
@@ -23,24 +31,51 @@ export async function savePerson(db: GolosDb, person: Person): Promise<Person> {
       updatedAt: now,
     };
     await db.persons.put(toPersonRecord(saved));
+    await appendAudit(db, {
+      actor,
+      action: existing ? 'person.update' : 'person.create',
+      entity: 'person',
+      entityId: saved.id,
+      ...(existing ? { before: fromPersonRecord(existing) } : {}),
+      after: saved,
+    });
     return saved;
   });
 }
 
 /** Removes a person and returns the stored record as it was, so `restorePerson` can undo exactly. */
 export async function removePerson(db: GolosDb, id: string): Promise<Person | undefined> {
-  return db.transaction('rw', db.persons, async () => {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.persons, db.audit], async () => {
     const record = await db.persons.get(id);
     if (!record) return undefined;
+    const removed = fromPersonRecord(record);
     await db.persons.delete(id);
-    return fromPersonRecord(record);
+    await appendAudit(db, {
+      actor,
+      action: 'person.delete',
+      entity: 'person',
+      entityId: id,
+      before: removed,
+    });
+    return removed;
   });
 }
 
 /** Puts back a removed person exactly as `removePerson` returned it (same id and timestamps). */
 export async function restorePerson(db: GolosDb, person: Person): Promise<void> {
-  await db.transaction('rw', db.persons, async () => {
+  const actor = await getOperator(db);
+  await db.transaction('rw', [db.persons, db.audit], async () => {
+    const existing = await db.persons.get(person.id);
     await db.persons.put(toPersonRecord(person));
+    await appendAudit(db, {
+      actor,
+      action: 'person.restore',
+      entity: 'person',
+      entityId: person.id,
+      ...(existing ? { before: fromPersonRecord(existing) } : {}),
+      after: person,
+    });
   });
 }
 
@@ -49,6 +84,8 @@ export interface RegistryChanges {
   added: Person[];
   changed: { before: Person; after: Person }[];
   removed: Person[];
+  /** Name of the imported file, for the audit trail. */
+  source?: string;
 }
 
 export interface AppliedChanges {
@@ -60,9 +97,10 @@ export interface AppliedChanges {
   removedIds: string[];
 }
 
-/** Applies an import in one transaction: either every change is stored or none is. */
+/** Applies an import in one transaction: either every change (and its audit entry) is stored or none is. */
 export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges): Promise<AppliedChanges> {
-  return db.transaction('rw', db.persons, async () => {
+  const actor = await getOperator(db);
+  return db.transaction('rw', [db.persons, db.audit], async () => {
     const now = new Date().toISOString();
     const added = changes.added.map((p): Person => ({ ...p, id: newId(), createdAt: now, updatedAt: now }));
     const changed = changes.changed.map(({ before, after }): Person => ({
@@ -73,8 +111,18 @@ export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges
     }));
     const written = [...added, ...changed];
     const removedIds = changes.removed.map((p) => p.id);
+    const personsBefore = await db.persons.count();
     await db.persons.bulkPut(written.map(toPersonRecord));
     await db.persons.bulkDelete(removedIds);
-    return { added: added.length, changed: changed.length, removed: removedIds.length, written, removedIds };
+    const counts = { added: added.length, changed: changed.length, removed: removedIds.length };
+    await appendAudit(db, {
+      actor,
+      action: 'import.registry',
+      entity: 'registry',
+      entityId: changes.source ?? '',
+      before: { persons: personsBefore },
+      after: { ...counts, persons: await db.persons.count() },
+    });
+    return { ...counts, written, removedIds };
   });
 }

@@ -6,6 +6,7 @@ import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
+import { autoBackup } from '../backup/autoBackup';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { exportRegistry } from './exportRegistry';
 import { IMPORT_ACCEPT } from './import/importAccept';
@@ -205,6 +206,7 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
               existing={persons}
               kind={kind}
               onClose={() => setImportFile(null)}
+              backup={() => autoBackup(db, getPlatform(), 'before-import')}
               onApply={async (changes) => {
                 const counts = await registry.applyImport(changes);
                 setImportFile(null);

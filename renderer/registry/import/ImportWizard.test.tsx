@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import type { Person } from '../../../shared/domain/types';
 import { GolosDb } from '../../db/db';
 import { applyRegistryChanges, listPersons } from '../../db/personRepo';
+import { err, ok, problem, type Result } from '../../../shared/result';
+import { readChain } from '../../audit/auditLog';
 import { ImportWizard } from './ImportWizard';
 
 const utf8 = new TextEncoder();
@@ -27,7 +29,7 @@ const good = [
   'Яковлева Мария;7;087-654-303 00;член СНТ;',
 ];
 
-async function setup(bytes: Uint8Array, existing: Person[] = []) {
+async function setup(bytes: Uint8Array, existing: Person[] = [], backup?: () => Promise<Result<unknown>>) {
   const db = new GolosDb(`golos-import-${crypto.randomUUID()}`);
   if (existing.length) await applyRegistryChanges(db, { added: existing, changed: [], removed: [] });
   const stored = await listPersons(db);
@@ -39,6 +41,7 @@ async function setup(bytes: Uint8Array, existing: Person[] = []) {
       existing={stored}
       kind="snt"
       onClose={onClose}
+      {...(backup ? { backup } : {})}
       onApply={async (changes) => {
         await applyRegistryChanges(db, changes);
         onClose();
@@ -177,5 +180,38 @@ describe('ImportWizard with a broken file', () => {
     expect(screen.queryByRole('button', { name: 'Импортировать' })).not.toBeInTheDocument();
     expect(await listPersons(db)).toEqual(before);
     expect(before).toHaveLength(3);
+  });
+
+  it('makes the automatic backup right before the import and logs one entry naming the file', async () => {
+    const order: string[] = [];
+    const stored: { db?: GolosDb } = {};
+    const first = await setup(csv(good), [], async () => {
+      order.push(`backup with ${(await listPersons(stored.db!)).length} stored`);
+      return ok(null);
+    });
+    stored.db = first.db;
+    await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    await first.user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(first.onClose).toHaveBeenCalled());
+    order.push(`imported ${(await listPersons(first.db)).length}`);
+    expect(order).toEqual(['backup with 0 stored', 'imported 3']);
+    const chain = await readChain(first.db);
+    expect(chain.map((e) => [e.action, e.entityId, e.after])).toEqual([
+      ['import.registry', 'реестр.csv', { added: 3, changed: 0, removed: 0, persons: 3 }],
+    ]);
+  });
+
+  it('imports nothing when the backup before the import fails', async () => {
+    const first = await setup(csv(good), [], async () =>
+      err([problem('backup_failed', 'В хранилище браузера не хватает места.')]),
+    );
+    await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    await first.user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Импорт не выполнен, реестр не изменён: не удалось сделать резервную копию перед импортом. В хранилище браузера не хватает места.',
+    );
+    expect(first.onClose).not.toHaveBeenCalled();
+    expect(await listPersons(first.db)).toEqual([]);
+    expect(await readChain(first.db)).toEqual([]);
   });
 });

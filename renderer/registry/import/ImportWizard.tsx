@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
-import type { Problem } from '../../../shared/result';
+import type { Problem, Result } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import type { RegistryChanges } from '../../db/personRepo';
 import { getPlatform, type OpenedFile } from '../../platform/platform';
@@ -17,7 +17,8 @@ type State =
 /**
  * The registry import: the file is read (in a worker), the user checks the header row, the column
  * mapping, the problems and what would change, then «Импортировать» writes it all in one transaction.
- * Nothing is stored before that, and nothing at all when the file has errors.
+ * Nothing is stored before that, and nothing at all when the file has errors. Right before the write,
+ * `backup` makes the automatic copy (`before-import`); when it fails, nothing is imported.
  */
 export function ImportWizard({
   file,
@@ -25,6 +26,7 @@ export function ImportWizard({
   kind,
   onApply,
   onClose,
+  backup,
   createEngine = createImportEngine,
 }: {
   file: OpenedFile;
@@ -32,6 +34,8 @@ export function ImportWizard({
   kind: PartnershipKind;
   onApply: (changes: RegistryChanges) => Promise<void>;
   onClose: () => void;
+  /** The automatic backup made right before the import is written (autoBackup 'before-import'). */
+  backup?: () => Promise<Result<unknown>>;
   createEngine?: () => ImportEngine;
 }) {
   const [current, setCurrent] = useState(file);
@@ -106,10 +110,18 @@ export function ImportWizard({
     setApplying(true);
     setApplyError(null);
     try {
+      const copy = await backup?.();
+      if (copy && !copy.ok) {
+        setApplyError(
+          `Импорт не выполнен, реестр не изменён: не удалось сделать резервную копию перед импортом. ${copy.error.map((p) => p.message).join(' ')}`,
+        );
+        return;
+      }
       await onApply({
         added: diff.added,
         changed: diff.changed.map(({ before, after }) => ({ before, after })),
         removed: deleteMissing ? diff.removed : [],
+        source: current.name,
       });
     } catch (e) {
       // The import is one transaction: a failed write leaves the registry as it was.
