@@ -108,6 +108,11 @@ describe('validateOpenFileRequest', () => {
       value: { accept: ['.xlsx', '.csv'], multiple: false },
     });
     expect(validateOpenFileRequest({ accept: ['.pdf'], multiple: true }).ok).toBe(true);
+    // The backup file's own extension.
+    expect(validateOpenFileRequest({ accept: ['.golos-backup'] })).toEqual({
+      ok: true,
+      value: { accept: ['.golos-backup'], multiple: false },
+    });
   });
 
   test.each<[unknown, RegExp]>([
@@ -119,6 +124,9 @@ describe('validateOpenFileRequest', () => {
     [{ accept: ['xlsx'] }, /«xlsx» — не расширение вида «\.xlsx»/],
     [{ accept: ['.x/../y'] }, /не расширение/],
     [{ accept: ['.'] }, /не расширение/],
+    [{ accept: ['.-backup'] }, /не расширение/],
+    [{ accept: ['.golos--backup'] }, /не расширение/],
+    [{ accept: ['.golos-backup-file-x'] }, /не расширение/],
     [{ accept: [7] }, /«7» — не расширение/],
     [{ accept: ['.pdf'], multiple: 'yes' }, /Несколько файлов: ожидалось true или false, получено string/],
     [{ accept: ['.pdf'], path: '/etc' }, /неизвестное поле «path»/],

@@ -22,7 +22,8 @@ const SEPARATORS = /[/\\]/;
 /** Characters Windows and FAT/exFAT sticks refuse in names. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
-const EXTENSION = /^\.[a-z0-9]{1,16}$/i;
+/** `.xlsx`, `.golos-backup`: a dot, then Latin letters and digits, hyphenated parts allowed. */
+const EXTENSION = /^\.(?=.{1,16}$)[a-z0-9]+(?:-[a-z0-9]+)*$/i;
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 
 const utf8 = new TextEncoder();
@@ -182,7 +183,7 @@ export function validateOpenFileRequest(value: unknown): Result<OpenFileRequest>
         problems.push(
           invalid(
             'Типы файлов',
-            `Типы файлов: «${String(ext).slice(0, 40)}» — не расширение вида «.xlsx» (точка, затем латинские буквы и цифры).`,
+            `Типы файлов: «${String(ext).slice(0, 40)}» — не расширение вида «.xlsx» (точка, затем латинские буквы и цифры, можно через дефис).`,
           ),
         );
       }

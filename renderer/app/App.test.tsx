@@ -56,4 +56,15 @@ describe('App: first run and the partnership', () => {
       }),
     ).toHaveAttribute('aria-current', 'page');
   });
+
+  it('on a fresh install offers the backups (to restore) besides the partnership form, and the operator field', async () => {
+    const user = userEvent.setup();
+    render(<App db={new GolosDb(`golos-app-${crypto.randomUUID()}`)} />);
+    expect(await screen.findByRole('heading', { name: 'Начало работы: товарищество' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Журнал изменений' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: 'Резервные копии' }));
+    expect(await screen.findByRole('heading', { name: 'Резервные копии' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Восстановить из файла…' })).toBeEnabled();
+    expect(await screen.findByDisplayValue('Секретарь правления')).toBe(screen.getByLabelText('Оператор:'));
+  });
 });

@@ -9,7 +9,9 @@ import { MeetingScreen } from '../meetings/MeetingScreen';
 import { BackupScreen } from '../backup/BackupScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { GolosDb as GolosDbClass } from '../db/db';
+import { DailyBackups } from './DailyBackups';
 import { DbProvider } from './DbContext';
+import { OperatorField } from './OperatorField';
 import { ToastProvider } from './Toasts';
 import { useHashRoute, type Section } from './useHashRoute';
 import './app.css';
@@ -45,12 +47,18 @@ export function App({ db }: { db: GolosDb }) {
     );
 
   const partnership = loaded.partnership;
-  // Until the partnership exists only its form is reachable.
-  const current: Section = partnership ? (route?.section ?? 'registry') : 'partnership';
+  // Until the partnership exists only its form is reachable, and the backups: a fresh install can be
+  // restored from a backup file.
+  const current: Section = partnership
+    ? (route?.section ?? 'registry')
+    : route?.section === 'backup'
+      ? 'backup'
+      : 'partnership';
 
   return (
     <DbProvider value={db}>
       <ToastProvider>
+        <DailyBackups db={db} />
         <div className="shell">
           <header className="topbar">
             <span className="brand">Голос</span>
@@ -62,7 +70,7 @@ export function App({ db }: { db: GolosDb }) {
                     <button
                       type="button"
                       aria-current={current === item.route ? 'page' : undefined}
-                      disabled={!partnership && item.route !== 'partnership'}
+                      disabled={!partnership && item.route !== 'partnership' && item.route !== 'backup'}
                       onClick={() => go(item.route)}
                     >
                       {item.label}
@@ -71,6 +79,7 @@ export function App({ db }: { db: GolosDb }) {
                 ))}
               </ul>
             </nav>
+            <OperatorField />
           </header>
           <main className="content">
             {current === 'partnership' && (

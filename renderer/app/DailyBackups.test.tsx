@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import { render, waitFor } from '@testing-library/react';
+import { createBrowserBackupStore } from '../backup/backupStore';
+import { GolosDb } from '../db/db';
+import { savePartnership } from '../db/partnershipRepo';
+import { DailyBackups } from './DailyBackups';
+import { ToastProvider } from './Toasts';
+
+test('the app makes the day’s automatic backup shortly after it starts, once', async () => {
+  const db = new GolosDb(`golos-daily-${crypto.randomUUID()}`);
+  await savePartnership(db, { name: 'СНТ «Ромашка»', kind: 'snt', address: '' });
+  const store = createBrowserBackupStore();
+  expect(await store.list()).toEqual({ ok: true, value: [] });
+  const { unmount } = render(
+    <ToastProvider>
+      <DailyBackups db={db} />
+    </ToastProvider>,
+  );
+  await waitFor(
+    async () => {
+      const listed = await store.list();
+      expect(listed.ok && listed.value.map((b) => b.reason)).toEqual(['daily']);
+    },
+    { timeout: 8000, interval: 250 },
+  );
+  unmount();
+  // A second start the same day adds nothing.
+  render(
+    <ToastProvider>
+      <DailyBackups db={db} />
+    </ToastProvider>,
+  );
+  await new Promise((r) => setTimeout(r, 4000));
+  const listed = await store.list();
+  expect(listed.ok && listed.value).toHaveLength(1);
+}, 20000);
