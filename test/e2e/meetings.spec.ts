@@ -6,9 +6,12 @@
  * cancelled run) read back with poppler, the meetings list with the next deadline, and a copy for next year.
  */
 import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import type { Person } from '../../shared/domain/types';
 import { NOT_YOUR_QUESTION } from '../../shared/documents/ballotsPdf';
 import { addDays, formatDateRu } from '../../shared/meetings/dates';
@@ -51,6 +54,31 @@ const RULE = {
   twoThirds: '2/3 голосов членов, принявших участие',
   twoThirdsAll: '2/3 голосов членов и садоводов, принявших участие',
 };
+
+/** The QR code on one page of a PDF: rasterized by poppler, read by jsQR. */
+function qrOnPage(pdf: string, page: number): string | undefined {
+  const prefix = join(dir, `qr-${page}-${Date.now()}`);
+  execFileSync('pdftoppm', [
+    '-r',
+    '150',
+    '-png',
+    '-singlefile',
+    '-f',
+    `${page}`,
+    '-l',
+    `${page}`,
+    pdf,
+    prefix,
+  ]);
+  const png = PNG.sync.read(readFileSync(`${prefix}.png`));
+  return jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  )?.data;
+}
+
+const meetingIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
 
 const question = (page: Page, n: number) => page.getByRole('region', { name: `Вопрос ${n}`, exact: true });
 const liveWarnings = (page: Page) =>
@@ -237,6 +265,9 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     const gardener = persons.find((p) => p.status === 'gardener')!;
     expect(pages.find((t) => t.includes(gardener.fullName))).toContain(NOT_YOUR_QUESTION);
     for (const p of persons.slice(0, 20)) expect(pages.some((t) => t.includes(p.fullName))).toBe(true);
+    // Each sheet's QR names this meeting, a person and the sheet.
+    const qr = qrOnPage(path, 150);
+    expect(qr).toMatch(new RegExp(`^GOLOS1\\|${encodeURIComponent(meetingIdOf(page))}\\|[^|]+\\|1/1$`));
   });
 
   await test.step('ballots for a chosen voter, a blank ballot, and a cancelled run', async () => {
@@ -267,6 +298,7 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     expect(blankText).toContain('БЮЛЛЕТЕНЬ ДЛЯ ГОЛОСОВАНИЯ');
     expect(blankText).toContain(AGENDA[3][0]);
     expect(persons.some((p) => blankText.includes(p.fullName))).toBe(false);
+    expect(qrOnPage(blank.path, 1)).toBe(`GOLOS1|${encodeURIComponent(meetingIdOf(page))}||1/1`);
 
     await page.getByRole('button', { name: 'Бюллетени для всех (300)' }).click();
     await expect(page.getByRole('progressbar', { name: 'Создание: Бюллетени (300)' })).toBeVisible();
