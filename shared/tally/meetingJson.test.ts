@@ -86,6 +86,12 @@ describe('parseMeetingJson', () => {
     );
     expect(!r.ok && r.error.map((p) => p.field)).toEqual(['votingEnd', 'questions']);
   });
+
+  it('names a missing top-level field at the line of the object instead of hanging', () => {
+    const { votingStart: _omit, ...rest } = good;
+    const r = parseMeetingJson(JSON.stringify(rest, null, 2), 'm.json');
+    expect(!r.ok && r.error.map((p) => [p.field, p.row])).toEqual([['votingStart', 1]]);
+  });
 });
 
 describe('parseJsonWithLines', () => {

@@ -34,7 +34,9 @@ export function parseMeetingJson(text: string, file: string): Result<MeetingFile
       const l = lines.get(p);
       if (l !== undefined) return l;
       if (p === '') return 1;
-      p = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+      const parent = p.replace(/(\.[^.[\]]*|\[\d+\])$/, '');
+      // A top-level name has no parent path: its parent is the root.
+      p = parent === p ? '' : parent;
     }
   };
   const bad = (path: string, text: string): void => {

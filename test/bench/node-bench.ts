@@ -8,6 +8,7 @@ import { benchTally } from './tallyBench';
 import { benchBallotsPdf } from './ballotsPdfBench';
 import { benchGosuslugi } from './gosuslugiBench';
 import { benchPaper } from './paperBench';
+import { benchProtocol } from './protocolBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['ballots PDF', () => benchBallotsPdf()],
   ['Gosuslugi import', () => benchGosuslugi()],
   ['paper ballots', () => benchPaper()],
+  ['protocol', () => benchProtocol()],
 ];
 
 const only = process.argv[2];
