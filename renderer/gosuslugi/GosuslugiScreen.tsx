@@ -7,6 +7,7 @@ import type { GosuslugiImportRecord } from '../db/records';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { loadMeetingRegistry } from '../tally/meetingTally';
+import { createImportEngine, type ImportEngine } from './importEngine';
 import { listImports, undoImport } from './importRepo';
 import { BALLOTS, countText, IMPORT_ACCEPT, notCountedText, ROWS } from './importText';
 import { ImportWizard } from './ImportWizard';
@@ -27,6 +28,13 @@ export function GosuslugiScreen({ meeting }: MeetingTabProps) {
   const [file, setFile] = useState<OpenedFile | null>(null);
   const [confirmUndo, setConfirmUndo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One worker while the tab is open: started before a file is picked, warm for the next file.
+  const [engine, setEngine] = useState<ImportEngine | null>(null);
+  useEffect(() => {
+    const e = createImportEngine();
+    setEngine(e);
+    return () => e.dispose();
+  }, []);
 
   const load = useCallback(async () => {
     try {
@@ -86,7 +94,7 @@ export function GosuslugiScreen({ meeting }: MeetingTabProps) {
     );
   }
 
-  if (file) {
+  if (file && engine) {
     return (
       <ImportWizard
         key={`${file.name}:${file.bytes.length}`}
@@ -94,6 +102,7 @@ export function GosuslugiScreen({ meeting }: MeetingTabProps) {
         meeting={meeting}
         registry={loaded.registry}
         imports={loaded.imports}
+        engine={engine}
         onCancel={() => setFile(null)}
         onDone={(record) => {
           setFile(null);

@@ -17,7 +17,7 @@ import type { GosuslugiImportRecord } from '../db/records';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { ConfirmStep } from './ConfirmStep';
 import type { Progress } from './importHandler';
-import { createImportEngine, type ImportEngine } from './importEngine';
+import type { ImportEngine } from './importEngine';
 import { confirmImport, rememberedMappings } from './importRepo';
 import {
   NO_CORRECTIONS,
@@ -47,7 +47,7 @@ export function ImportWizard({
   meeting,
   registry,
   imports,
-  createEngine = createImportEngine,
+  engine,
   onDone,
   onCancel,
 }: {
@@ -56,7 +56,8 @@ export function ImportWizard({
   registry: Person[];
   /** The meeting's imports: a file imported before is refused, the active one is replaced. */
   imports: GosuslugiImportRecord[];
-  createEngine?: () => ImportEngine;
+  /** The screen's worker, kept warm between files (one command at a time, in order). */
+  engine: ImportEngine;
   onDone: (record: GosuslugiImportRecord) => void;
   onCancel: () => void;
 }) {
@@ -72,7 +73,6 @@ export function ImportWizard({
   const [built, setBuilt] = useState<BuiltImport | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const engineRef = useRef<ImportEngine | null>(null);
   const requestRef = useRef(0);
 
   const agenda: AgendaQuestion[] = useMemo(
@@ -91,8 +91,6 @@ export function ImportWizard({
 
   /** Runs one engine call; a newer call makes an older answer stale (ignored). */
   const run = async <T,>(call: (engine: ImportEngine, progress: Progress) => Promise<Result<T>>) => {
-    const engine = engineRef.current;
-    if (!engine) return null;
     const request = ++requestRef.current;
     setRunning({ stage: 'Обработка', step: 0, steps: 1 });
     const result = await call(engine, (stage, s, steps) => {
@@ -104,8 +102,6 @@ export function ImportWizard({
   };
 
   useEffect(() => {
-    const engine = createEngine();
-    engineRef.current = engine;
     let live = true;
     void (async () => {
       const remembered = await rememberedMappings(db);
@@ -140,8 +136,6 @@ export function ImportWizard({
     })();
     return () => {
       live = false;
-      engine.dispose();
-      engineRef.current = null;
     };
     // One wizard per file: the registry and imports are those of the moment the file was picked.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -3,7 +3,7 @@
  * there is no Worker (jsdom) the same handler runs on the main thread, loaded lazily.
  */
 import { err, problem, type Result } from '../../shared/result';
-import type { Ballot, IsoDate } from '../../shared/domain/types';
+import type { Ballot, IsoDate, Person } from '../../shared/domain/types';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import type { Progress } from './importHandler';
 import type { ImportAnswer, ImportCommand, ImportMessage, Opened } from './importProtocol';
@@ -27,8 +27,14 @@ const none: Progress = () => {};
 function engineOver(send: Send, dispose: () => void): ImportEngine {
   const run = <T extends ImportAnswer>(cmd: ImportCommand, progress: Progress = none) =>
     send(cmd, progress) as Promise<Result<T>>;
+  // The registry crosses to the worker once; later files of the same meeting reuse it.
+  let sent: Person[] | null = null;
   return {
-    open: (req, progress) => run<Opened>({ type: 'open', ...req }, progress),
+    open: ({ registry, ...req }, progress) => {
+      const again = registry === sent;
+      sent = registry;
+      return run<Opened>({ type: 'open', ...req, ...(again ? {} : { registry }) }, progress);
+    },
     header: (first, last, progress) => run<Opened>({ type: 'header', first, last }, progress),
     preview: (mapping, corrections, progress) =>
       run<PreviewView>({ type: 'preview', mapping, corrections }, progress),

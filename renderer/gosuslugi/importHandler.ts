@@ -3,6 +3,7 @@
  * order, progress reported by stage. Runs inside the Web Worker, or on the main thread where there is
  * no Worker (tests). Never rejects: a failure is a Russian message.
  */
+import type { Person } from '../../shared/domain/types';
 import { err, problem, type Result } from '../../shared/result';
 import type { ImportAnswer, ImportCommand } from './importProtocol';
 import { GosuslugiSession, NO_CORRECTIONS } from './importSession';
@@ -14,11 +15,15 @@ export function createImportHandler(): (
   progress: Progress,
 ) => Promise<Result<ImportAnswer>> {
   let session: GosuslugiSession | null = null;
+  /** The registry last sent: its voter index is built once (indexVoters caches it per array). */
+  let registry: Person[] = [];
   return async (cmd, progress) => {
     try {
       if (cmd.type === 'open') {
         session = null;
-        const { type: _type, ...req } = cmd;
+        const { type: _type, registry: sent, ...rest } = cmd;
+        if (sent) registry = sent;
+        const req = { ...rest, registry };
         const steps = 4;
         let step = 0;
         const opened = await GosuslugiSession.open(req, (stage) => progress(stage, ++step, steps));
