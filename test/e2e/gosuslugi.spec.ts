@@ -3,7 +3,7 @@
  * 1,605 persons and a 12-question meeting (frozen snapshot, paper ballots stored), a 1,500-row results
  * export imported through the wizard (parsed in the worker), two unmatched rows fixed by picking the
  * person, the same file refused, a conflict with a paper ballot resolved by the commission; the
- * figures on «Сверка» equal the command line's results.json for the same files.
+ * figures on «Сверка» and on «Итоги» equal the command line's results.json for the same files.
  *
  * The command line cannot take the user's decisions, so it runs on the same files with the two rows
  * the user matched by hand corrected in the file (their СНИЛС written in), and the commission's
@@ -313,9 +313,27 @@ test('gosuslugi: import 1,500 rows, fix two unmatched, resolve a conflict with a
       };
     });
     await expect.poll(async () => screenRows(await figuresOnScreen(page))).toEqual(expected);
+
+    // «Итоги» (the live results of the ballots feature) count through the same loader: the same figures.
+    await page.getByRole('tab', { name: 'Итоги' }).click();
+    const results = page.getByRole('table', { name: 'Итоги по вопросам' });
+    await expect(results).toBeVisible();
+    const live = await results
+      .locator('tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [
+          tr.querySelector('td')?.textContent ?? '',
+          ...['for', 'against', 'abstain', 'invalid', 'conflict'].map((f) =>
+            (tr.querySelector(`[data-figure="${f}"]`)?.textContent ?? '').replace(/\D/g, ''),
+          ),
+          tr.querySelector('td.decision')?.textContent ?? '',
+        ]),
+      );
+    expect(live).toEqual(expected.map((r) => [...r.slice(0, 6), r[7]!]));
   });
 
   await test.step('the import and the resolution survive a reload', async () => {
+    await page.getByRole('tab', { name: 'Сверка' }).click();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Расхождения: 1, не решено: 0' })).toBeVisible();
     await page.getByRole('tab', { name: 'Госуслуги' }).click();
