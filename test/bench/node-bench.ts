@@ -9,6 +9,7 @@ import { benchBallotsPdf } from './ballotsPdfBench';
 import { benchGosuslugi } from './gosuslugiBench';
 import { benchPaper } from './paperBench';
 import { benchProtocol } from './protocolBench';
+import { benchProtocolBrowser } from './protocolBrowserBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['Gosuslugi import', () => benchGosuslugi()],
   ['paper ballots', () => benchPaper()],
   ['protocol', () => benchProtocol()],
+  ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
 ];
 
 const only = process.argv[2];

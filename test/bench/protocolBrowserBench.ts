@@ -1,0 +1,204 @@
+/**
+ * The protocol in real Chromium on the built renderer (dist/renderer or E2E_DIST; `npx vite build`
+ * first), through the app: a registry of 5,100 persons and a meeting with 10 questions and about 13,000
+ * paper, in-person and Gosuslugi ballots written into IndexedDB in the app's record shapes, then the
+ * «Протокол» tab: «Скачать PDF» (5,000+ participants in the appendix; target under 5 s) and «Скачать
+ * XLSX» (target under 3 s), each click to download (tally, model, worker build, download), and the
+ * longest gap between animation frames meanwhile (the main thread stays responsive). Baseline: the same
+ * builders on the same data in Node, in this run.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { toPersonRecord } from '../../renderer/db/personRecord';
+import { buildProtocolModel } from '../../shared/documents/protocolModel';
+import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
+import { buildResultsWorkbook } from '../../shared/documents/resultsWorkbook';
+import { profileFor } from '../../shared/rules/profiles';
+import { tally } from '../../shared/tally/tally';
+import { meetingRecords } from '../fixtures/meetingRecords';
+import { readPtSansFonts } from './ballotsPdfBench';
+import { medianMs, type BenchResult } from './benchKit';
+import { makeTallyData } from './tallyData';
+
+const PERSONS = 5100;
+const QUESTIONS = 10;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/** Writes plain records into the app's IndexedDB stores (the app has created them at its current version). */
+async function seed(page: Page, stores: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('golos');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const tx = db.transaction(Object.keys(data), 'readwrite');
+    for (const [name, rows] of Object.entries(data)) for (const row of rows) tx.objectStore(name).put(row);
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, stores);
+}
+
+/** Longest gap between animation frames while `work` runs. */
+async function withFrameGaps<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; maxGap: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__stop = false;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const value = await work();
+  const maxGap = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __stop: boolean };
+    w.__stop = true;
+    let max = 0;
+    for (let i = 1; i < w.__frames.length; i++) max = Math.max(max, w.__frames[i]! - w.__frames[i - 1]!);
+    return max;
+  });
+  return { value, maxGap };
+}
+
+export async function benchProtocolBrowser(
+  opts: { distDir?: string; executablePath?: string } = {},
+): Promise<BenchResult[]> {
+  const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const { registry, meeting: spec, ballots } = makeTallyData(PERSONS, QUESTIONS, 7);
+  const now = new Date().toISOString();
+  const partnership = {
+    id: 'bench',
+    name: 'СНТ «Замер»',
+    kind: 'snt',
+    address: '',
+    createdAt: now,
+    updatedAt: now,
+  };
+  const records = meetingRecords(spec, ballots, { meetingId: 'bench-meeting', partnershipId: 'bench' });
+
+  // Baseline: the same builders on the same data in Node.
+  const profile = profileFor('snt');
+  const result = tally({ registry, meeting: spec, ballots, profile });
+  const participants = result.participation.persons;
+  if (participants < 5000) throw new Error(`benchmark meeting has only ${participants} participants`);
+  const model = () =>
+    buildProtocolModel(
+      { meeting: records.meeting, registry, ballots, profile, result },
+      { maskSnils: false, today: '2026-06-20' },
+    );
+  const fonts = readPtSansFonts();
+  const nodePdfMs = await medianMs(1, () => buildProtocolPdf(model(), fonts));
+  const nodeXlsxMs = await medianMs(1, () => buildResultsWorkbook(model()));
+
+  const server = await serve(root);
+  const browser = await chromium.launch({
+    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
+    await seed(page, {
+      partnership: [partnership],
+      persons: registry.map(toPersonRecord),
+      meetings: [records.meeting],
+      paperBallots: records.paperBallots,
+      gosuslugiImports: records.gosuslugiImports,
+    });
+    // A hash change alone would not reload the app, which read «no partnership» at its start.
+    await page.goto(`${base}#/meetings/bench-meeting/protocol`);
+    await page.reload();
+    await page.getByRole('article', { name: 'Предпросмотр протокола' }).waitFor({ timeout: 120_000 });
+
+    const download = async (button: string) => {
+      const t0 = performance.now();
+      const [d] = await Promise.all([
+        page.waitForEvent('download', { timeout: 120_000 }),
+        page.getByRole('button', { name: button, exact: true }).click(),
+      ]);
+      await d.path();
+      return performance.now() - t0;
+    };
+    // Warm-up (worker start, fonts, builder chunks), then the best of two measured runs.
+    await download('Скачать PDF');
+    await download('Скачать XLSX');
+    const best = async (button: string) => {
+      const runs = [
+        await withFrameGaps(page, () => download(button)),
+        await withFrameGaps(page, () => download(button)),
+      ];
+      return runs.reduce((a, b) => (a.value <= b.value ? a : b));
+    };
+    const pdf = await best('Скачать PDF');
+    const xlsx = await best('Скачать XLSX');
+    const idle = await withFrameGaps(page, () => page.waitForTimeout(pdf.value));
+
+    return [
+      {
+        name: `Protocol PDF in Chromium, ${participants} participants, ${QUESTIONS} questions (click to download: tally, model, worker)`,
+        ms: pdf.value,
+        baselineMs: nodePdfMs,
+        baselineName: 'the same PDF builder on the same model in Node',
+        targetMs: 5000,
+      },
+      {
+        name: `Results workbook in Chromium, ${participants} participants (click to download)`,
+        ms: xlsx.value,
+        baselineMs: nodeXlsxMs,
+        baselineName: 'the same workbook builder in Node',
+        targetMs: 3000,
+      },
+      {
+        name: 'Main thread while the protocol PDF is built: longest frame gap',
+        ms: pdf.maxGap,
+        baselineMs: idle.maxGap,
+        baselineName: 'longest frame gap of the idle page over as long',
+      },
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// Run directly (`npx tsx test/bench/protocolBrowserBench.ts`), not when bundled into another bench runner.
+const isMain = /protocolBrowserBench\.(mjs|ts)$/.test(process.argv[1] ?? '');
+if (isMain) {
+  for (const r of await benchProtocolBrowser()) {
+    console.log(
+      `${r.name}: ${r.ms.toFixed(0)} ms (baseline ${r.baselineName}: ${r.baselineMs.toFixed(0)} ms)${r.targetMs ? `, target < ${r.targetMs} ms` : ''}`,
+    );
+  }
+}
