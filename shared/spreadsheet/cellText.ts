@@ -54,3 +54,57 @@ export function applyDigitMask(n: number, numFmt: string | undefined): string | 
   }
   return out;
 }
+
+/** True for the whitespace `\s` matches besides space, tab and line breaks (NBSP, thin spaces, BOM, …). */
+const isOtherSpace = (c: number): boolean =>
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/** Runs of whitespace as one space, none at the ends: how a cell's text is shown and compared. */
+export function collapseSpaces(s: string): string {
+  // Most cells need nothing: check before building a new string.
+  let prevSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return s.replace(/\s+/g, ' ').trim();
+      prevSpace = true;
+    } else if (c < 32 || (c > 126 && isOtherSpace(c))) return s.replace(/\s+/g, ' ').trim();
+    else prevSpace = false;
+  }
+  return prevSpace && s.length > 0 ? s.trimEnd() : s;
+}
+
+/**
+ * Whether a number format shows a date or time: day, month, year, hour or second tokens outside
+ * quoted text, `[…]` sections (colours, locales, elapsed time) and escaped or padding characters.
+ */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i]!;
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (ch === '[') {
+      const end = fmt.indexOf(']', i + 1);
+      if (end < 0) return false;
+      i = end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if ('dDmMyYhHsS'.includes(ch)) return true;
+  }
+  return false;
+}
+
+/** A spreadsheet date serial (days since 30.12.1899, or since 01.01.1904 in 1904 workbooks) as dateText. */
+export function serialDateText(serial: number, date1904: boolean): string {
+  return dateText(new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)));
+}

@@ -7,22 +7,30 @@ export interface Table {
   rows: string[][];
 }
 
-/** Drops trailing blank rows and pads every row to the width of the widest one. */
-export function finishRows(rows: string[][]): string[][] {
-  let last = rows.length;
-  while (last > 0 && rows[last - 1]!.every((c) => c === '')) last--;
-  const kept = rows.slice(0, last);
+/**
+ * Drops trailing blank rows and pads every row to the width of the widest one, in place: missing rows
+ * and cells (holes of a sparse array) become blank. Rows must be the caller's own arrays.
+ */
+export function finishRows(rows: (string[] | undefined)[]): string[][] {
   let width = 0;
-  for (const row of kept) {
+  let last = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
     let w = row.length;
-    while (w > 0 && (row[w - 1] ?? '') === '') w--;
-    if (w > width) width = w;
+    while (w > 0 && !row[w - 1]) w--;
+    if (w > 0) {
+      last = r + 1;
+      if (w > width) width = w;
+    }
   }
-  return kept.map((row) => {
-    const out = row.slice(0, width);
-    for (let c = 0; c < width; c++) out[c] = out[c] ?? '';
-    return out;
-  });
+  rows.length = last;
+  for (let r = 0; r < last; r++) {
+    const row = (rows[r] ??= []);
+    if (row.length > width) row.length = width;
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = '';
+  }
+  return rows as string[][];
 }
 
 /** Text of a cell, '' when the row or column is missing. */
