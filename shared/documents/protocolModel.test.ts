@@ -1,7 +1,8 @@
 import { generatedProtocolSource, sampleProtocolSource } from '../../test/fixtures/protocolData';
 import { newMeeting, type Meeting } from '../meetings/meeting';
 import { formatFigure, formatPercent } from './figuresRu';
-import { buildProtocolModel, maskSnils, type ProtocolOptions } from './protocolModel';
+import { tally } from '../tally/tally';
+import { buildProtocolModel, DECISION_WORDS, maskSnils, type ProtocolOptions } from './protocolModel';
 
 const OPTIONS: ProtocolOptions = { maskSnils: false, today: '2026-06-18' };
 
@@ -91,6 +92,33 @@ describe('protocol model', () => {
     );
     expect(dated.due.late).toBe(false);
     expect(dated.dateText).toBe('20 июня 2026 г.');
+  });
+
+  it('prints a conflict the counting commission resolved with its reason and the mark counted', async () => {
+    const source = await sampleProtocolSource();
+    const flagged = source.result.conflicts[0]!;
+    const chosen = flagged.choices[0]!;
+    const result = tally({
+      registry: source.registry,
+      meeting: source.meeting,
+      ballots: source.ballots,
+      profile: source.profile,
+      resolutions: [
+        {
+          personId: flagged.personId,
+          question: flagged.question,
+          ballotId: chosen.ballotId,
+          reason: 'оригинал подписан лично',
+        },
+      ],
+    });
+    const model = buildProtocolModel({ ...source, result, results: undefined }, OPTIONS);
+    const rows = model.tables.find((t) => t.key === 'conflicts')!.rows;
+    const row = rows.find((r) => r[1] === flagged.fullName && r[2] === flagged.question)!;
+    expect(row.slice(4)).toEqual([
+      'решение счётной комиссии: оригинал подписан лично',
+      DECISION_WORDS[chosen.mark],
+    ]);
   });
 
   it('is plain data: survives structured cloning unchanged', async () => {

@@ -763,11 +763,13 @@ function conflictsTable(ctx: TableContext): ProtocolTable {
       .map((x) => `${x.source} (${CHANNEL_WORDS[x.channel]}, ${dateRu(x.receivedAt)}): ${MARK_TEXT[x.mark]}`)
       .join('; ');
     const how =
-      c.resolution === 'flag'
-        ? 'голос по вопросу не учтён (решения в бюллетенях расходятся)'
-        : c.resolution === 'latest'
-          ? 'учтён бюллетень, полученный последним'
-          : `учтён по приоритету способов: ${(Array.isArray(policy) ? policy : []).map((x) => CHANNEL_WORDS[x]).join(', ')}`;
+      c.resolution === 'resolved'
+        ? `решение счётной комиссии${c.reason ? `: ${c.reason}` : ''}`
+        : c.resolution === 'flag'
+          ? 'голос по вопросу не учтён (решения в бюллетенях расходятся)'
+          : c.resolution === 'latest'
+            ? 'учтён бюллетень, полученный последним'
+            : `учтён по приоритету способов: ${(Array.isArray(policy) ? policy : []).map((x) => CHANNEL_WORDS[x]).join(', ')}`;
     return [
       i + 1,
       c.person,
