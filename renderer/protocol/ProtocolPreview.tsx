@@ -137,9 +137,9 @@ function QuestionResult({ model, q }: { model: ProtocolModel; q: ProtocolQuestio
           <thead>
             <tr>
               <th>Вариант</th>
-              <th>Голосов{unit}</th>
-              <th>% от базы</th>
-              {model.kind === 'mkd' && <th>Собственников</th>}
+              <th className="num">Голосов{unit}</th>
+              <th className="num">% от базы</th>
+              {model.kind === 'mkd' && <th className="num">Собственников</th>}
             </tr>
           </thead>
           <tbody>
@@ -163,18 +163,18 @@ function QuestionResult({ model, q }: { model: ProtocolModel; q: ProtocolQuestio
         </table>
         <div className="protocol-chart" aria-hidden="true">
           {bars.map((r) => (
-            <div key={r.key} className="bar-row">
-              <span className="bar-label">{r.label}</span>
-              <span className="bar-track">
+            <div key={r.key} className="pbar-row">
+              <span className="pbar-label">{r.label}</span>
+              <span className="pbar-track">
                 <span
-                  className={`bar bar-${r.key}`}
+                  className={`pbar pbar-${r.key}`}
                   style={{ width: `${Math.min(100, Number(r.percent ?? 0))}%` }}
                 />
-                <span className="bar-threshold" style={{ left: `${q.threshold.share * 100}%` }} />
+                <span className="pbar-threshold" style={{ left: `${q.threshold.share * 100}%` }} />
               </span>
             </div>
           ))}
-          <span className="bar-threshold-label">порог {q.threshold.label}</span>
+          <span className="pbar-threshold-label">порог {q.threshold.label}</span>
         </div>
       </div>
       <p>
@@ -202,7 +202,7 @@ function Appendix({ model, table, n }: { model: ProtocolModel; table: ProtocolTa
       ) : (
         <>
           {table.note && <p className="field-hint">{table.note}</p>}
-          <div className="table-scroll">
+          <div className="protocol-table-scroll">
             <table className="grid" aria-label={table.title}>
               <thead>
                 <tr>
