@@ -6,6 +6,7 @@ import { benchRegistryImport } from './registryBench';
 import { benchRegistryBrowser } from './registryBrowserBench';
 import { benchTally } from './tallyBench';
 import { benchBallotsPdf } from './ballotsPdfBench';
+import { benchBallotsPdfBrowser } from './ballotsPdfBrowserBench';
 import { benchGosuslugi } from './gosuslugiBench';
 import { benchPaper } from './paperBench';
 import { benchProtocol } from './protocolBench';
@@ -16,6 +17,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (Chromium)', () => benchRegistryBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['tally', () => benchTally()],
   ['ballots PDF', () => benchBallotsPdf()],
+  ['ballots PDF (Chromium)', () => benchBallotsPdfBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['Gosuslugi import', () => benchGosuslugi()],
   ['paper ballots', () => benchPaper()],
   ['protocol', () => benchProtocol()],
