@@ -23,6 +23,11 @@ export interface AttachmentRecord {
   size: number;
   bytes: Uint8Array;
   addedAt: IsoTimestamp;
+  /**
+   * material: a file of the agenda (pruned when no question refers to it, copied with the meeting);
+   * anything else (ballot scans) belongs to its ballot and is never touched by agenda edits.
+   */
+  purpose?: 'material' | 'scan';
 }
 
 export interface PaperBallotRow extends PaperBallotRecord {

@@ -75,6 +75,29 @@ describe('meetingRepo', () => {
     expect((await meetingTrail(db))[1]!.after).toMatchObject({ name: 'Смета.pdf', bytes: { binary: 3 } });
   });
 
+  it('never prunes or copies a ballot scan stored with the meeting', async () => {
+    const { db, meeting } = await setup();
+    const scan = {
+      id: 'scan-1',
+      meetingId: meeting.id,
+      name: 'скан.jpg',
+      mime: 'image/jpeg',
+      size: 1,
+      bytes: new Uint8Array([7]),
+      addedAt: '2026-06-02T10:00:00.000Z',
+      purpose: 'scan' as const,
+    };
+    await db.attachments.add(scan);
+    await saveMeeting(
+      db,
+      { ...meeting, questions: [{ number: 1, text: 'Смета', attachmentIds: [] }] },
+      'meeting.agenda',
+    );
+    expect(await db.attachments.get('scan-1')).toMatchObject({ name: 'скан.jpg' });
+    const copy = await copyMeetingInDb(db, (await db.meetings.get(meeting.id))!);
+    expect(await db.attachments.where('meetingId').equals(copy.id).count()).toBe(0);
+  });
+
   it('copies next year’s meeting with its own copies of the agenda files', async () => {
     const { db, meeting } = await setup();
     const file = await addAttachment(db, meeting.id, { name: 'Отчёт.pdf', bytes: new Uint8Array([9, 9]) });

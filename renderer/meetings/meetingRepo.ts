@@ -67,7 +67,7 @@ async function removeOrphanAttachments(db: GolosDb, meeting: Meeting, actor: str
   const used = new Set(meeting.questions.flatMap((q) => q.attachmentIds));
   const stored = await db.attachments.where('meetingId').equals(meeting.id).toArray();
   for (const a of stored) {
-    if (used.has(a.id)) continue;
+    if (a.purpose !== 'material' || used.has(a.id)) continue;
     await db.attachments.delete(a.id);
     await appendAudit(db, {
       actor,
@@ -88,7 +88,9 @@ export async function copyMeetingInDb(db: GolosDb, source: Meeting): Promise<Mee
   return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
     const now = new Date().toISOString();
     const copy = copyMeeting(source, newId(), now);
-    const files = await db.attachments.where('meetingId').equals(source.id).toArray();
+    const files = (await db.attachments.where('meetingId').equals(source.id).toArray()).filter(
+      (f) => f.purpose === 'material',
+    );
     const newIds = new Map<string, string>();
     for (const f of files) {
       const record: AttachmentRecord = { ...f, id: newId(), meetingId: copy.id, addedAt: now };
@@ -138,6 +140,7 @@ export async function addAttachment(
     size: file.bytes.byteLength,
     bytes: file.bytes,
     addedAt: new Date().toISOString(),
+    purpose: 'material',
   };
   await db.transaction('rw', [db.attachments, db.audit], async () => {
     await db.attachments.add(record);
