@@ -8,11 +8,7 @@ import { memo, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEv
 import type { Ballot, Delivery, Representative } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion } from '../../shared/paper/ballotRecord';
-import {
-  createEntryContext,
-  knownFromRecords,
-  type EntryFields,
-} from '../../shared/paper/entry/entryContext';
+import { createEntryContext, type EntryFields } from '../../shared/paper/entry/entryContext';
 import { entryReducer, initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
@@ -22,8 +18,10 @@ import { Field } from '../app/Field';
 import { todayIso } from '../meetings/today';
 import type { LiveResults } from '../../shared/paper/liveResults';
 import { saveKeyedBallot } from './ballotRepo';
+import type { PaperBallotRow } from '../db/records';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { KeyHelp } from './KeyHelp';
+import { KnownBallots } from './knownBallots';
 import { QuestionResults, QuorumSummary } from './ResultsView';
 import { ScanView } from './ScanView';
 import { FLAG_TEXT, problemText } from './texts';
@@ -118,21 +116,25 @@ export function EntryDesk({
   const [defaults] = useState(() => defaultEntryFields(meeting, channel));
   const search = useMemo(() => buildRegistryIndex(registry), [registry]);
   const doubleEntry = meeting.doubleEntry === true;
-  const ctx = useMemo(
+  // The context without stored ballots changes rarely (agenda, registry, pass); the stored ballots are
+  // laid on it incrementally after every save.
+  const base = useMemo(
     () =>
       createEntryContext({
         meeting,
         meetingId: meeting.id,
         registry,
         search,
-        known: knownFromRecords(records),
         defaults,
         pass: doubleEntry ? pass : 'first',
         idPrefix,
         source: channel === 'in_person' ? 'очная часть, ввод с клавиатуры' : 'ввод с клавиатуры',
       }),
-    [meeting, registry, search, records, defaults, pass, doubleEntry, idPrefix, channel],
+    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel],
   );
+  const [knownIndex] = useState(() => new KnownBallots());
+  const known = useMemo(() => knownIndex.update(registry, records), [knownIndex, registry, records]);
+  const ctx = useMemo(() => ({ ...base, known }), [base, known]);
   const [state, dispatch] = useReducer(entryReducer, ctx, initialEntryState);
   useEffect(() => {
     if (state.ctx !== ctx) dispatch({ type: 'context', ctx });
@@ -167,36 +169,33 @@ export function EntryDesk({
     const id = item.recordId ?? item.ballot.id;
     const reason = item.correction ? reasons.current.get(id) : undefined;
     const who = item.ballot.voter.fullName ?? '';
-    saveKeyedBallot(
-      db,
-      { meeting, registry, by: operatorRef.current },
-      {
-        ballot: item.ballot,
-        ...(item.recordId !== undefined ? { recordId: item.recordId } : {}),
-        correction: item.correction,
-        ...(reason !== undefined ? { reason } : {}),
-      },
-    )
-      .then(
-        (result) => {
-          if (result.ok) {
-            if (item.correction) reasons.current.delete(id);
-            store.apply({ records: [result.value] });
-            setSavedHere((n) => n + 1);
-            setSaveError(null);
-          } else {
-            setSaveError(`Бюллетень участника ${who} не сохранён: ${problemText(result.error)}`);
-          }
-        },
-        (e: unknown) =>
-          setSaveError(
-            `Бюллетень участника ${who} не сохранён: ошибка базы данных (${e instanceof Error ? e.message : String(e)}).`,
-          ),
-      )
-      .finally(() => {
-        writing.current = false;
-        dispatch({ type: 'ack', seq: item.seq });
-      });
+    const keyed = {
+      ballot: item.ballot,
+      ...(item.recordId !== undefined ? { recordId: item.recordId } : {}),
+      correction: item.correction,
+      ...(reason !== undefined ? { reason } : {}),
+    };
+    const done = (error: string | null, row?: PaperBallotRow) => {
+      // One batch of updates: the stored row counted, the message, the outbox acknowledged.
+      writing.current = false;
+      if (row) {
+        if (item.correction) reasons.current.delete(id);
+        store.apply({ records: [row] });
+        setSavedHere((n) => n + 1);
+      }
+      setSaveError(error);
+      dispatch({ type: 'ack', seq: item.seq });
+    };
+    saveKeyedBallot(db, { meeting, registry, by: operatorRef.current }, keyed).then(
+      (result) =>
+        result.ok
+          ? done(null, result.value)
+          : done(`Бюллетень участника ${who} не сохранён: ${problemText(result.error)}`),
+      (e: unknown) =>
+        done(
+          `Бюллетень участника ${who} не сохранён: ошибка базы данных (${e instanceof Error ? e.message : String(e)}).`,
+        ),
+    );
   }, [state.outbox, db, meeting, registry, store]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { Person } from '../../shared/domain/types';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { createEntryContext } from '../../shared/paper/entry/entryContext';
@@ -7,7 +8,7 @@ import { keysForBallot, type BallotToType } from '../../shared/paper/entry/typeB
 import { readChain } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
 import { EntryTab } from './EntryTab';
-import { renderTab, seededDb } from './ballotsTestKit';
+import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
 
 function area() {
   return screen.getByRole('group', { name: 'Ввод бюллетеня' });
@@ -164,5 +165,51 @@ describe('EntryTab: keyboard entry', () => {
     expect(screen.getByLabelText('Поиск участника')).toBeInTheDocument();
     await act(() => new Promise((r) => setTimeout(r, 50)));
     expect(await db.paperBallots.count()).toBe(0);
+  });
+
+  it('double entry: a second member keys the same original blind, the disagreement is listed and counts only once settled', async () => {
+    const { db, persons, meeting } = await seededDb(40, testMeeting('m-double', { doubleEntry: true }));
+    const member = persons.find((p) => p.status === 'member')!;
+    const user = userEvent.setup();
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    const marks = ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1'];
+    press(...member.snils!, 'Enter', ...marks, 'Enter');
+    await saved(1);
+    const panel = screen.getByRole('region', { name: 'Двойной ввод' });
+    await waitFor(() =>
+      expect(panel).toHaveTextContent('Сверено: 0; ждут повторного ввода: 1; расхождений: 0.'),
+    );
+    expect(screen.getByRole('region', { name: 'Итоги сейчас' })).toHaveTextContent(
+      'Бюллетеней в подсчёте: 0',
+    );
+
+    // The same operator may not key it the second time.
+    await user.click(screen.getByRole('radio', { name: /повторный ввод вслепую/ }));
+    area().focus();
+    press(...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1', 'Enter');
+    expect(await screen.findByText(/Повторный ввод должен делать другой член комиссии/)).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText('Кто вводит'));
+    await user.type(screen.getByLabelText('Кто вводит'), 'Петров П. П.');
+    area().focus();
+    press(...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1', 'Enter');
+    await waitFor(() =>
+      expect(panel).toHaveTextContent('Сверено: 0; ждут повторного ввода: 0; расхождений: 1.'),
+    );
+    const card = within(panel).getByRole('article', { name: `Расхождение: ${member.fullName}` });
+    expect(card).toHaveTextContent('Первый ввод: Иванова А. П.; повторный: Петров П. П.');
+    expect(within(card).getByRole('row', { name: /№2/ })).toHaveTextContent('№2запротив');
+    await user.selectOptions(within(card).getByRole('combobox', { name: 'Верно по вопросу 2' }), 'against');
+    await user.click(within(card).getByRole('button', { name: 'Сверено с бумагой: сохранить' }));
+    await waitFor(() =>
+      expect(panel).toHaveTextContent('Сверено: 1; ждут повторного ввода: 0; расхождений: 0.'),
+    );
+    expect(screen.getByRole('region', { name: 'Итоги сейчас' })).toHaveTextContent(
+      'Бюллетеней в подсчёте: 1',
+    );
+    const [v] = await stored(db);
+    expect(v).toMatchObject({ kind: 'settled', by: 'Иванова А. П., Петров П. П.' });
+    expect(v!.ballot.marks[2]).toBe('against');
   });
 });

@@ -93,45 +93,76 @@ const metaOf = (ctx: BallotWriteContext, reason?: string) => ({
   ...(reason !== undefined ? { reason } : {}),
 });
 
+/** A ballot as the entry screen saves it (the entry reducer's outbox item, with the correction's reason). */
+export interface KeyedBallot {
+  ballot: Ballot;
+  /** The record it goes into (a logged arrival, a first entry, the corrected ballot). */
+  recordId?: string;
+  correction: boolean;
+  reason?: string;
+}
+
 /**
- * A ballot keyed on the entry screen: a new record, the marks of a logged arrival, or (double entry) the
- * blind second entry; with `correction`, a correction of the stored ballot (a reason is required).
+ * What a keyed ballot makes of the stored record: a new record, the marks of a logged arrival, (double
+ * entry) the blind second entry, or with `correction` a correction (a reason is required).
  */
-export async function saveKeyedBallot(
-  db: GolosDb,
+function keyedRecord(
+  stored: PaperBallotRecord | undefined,
+  keyed: KeyedBallot,
   ctx: BallotWriteContext,
-  keyed: { ballot: Ballot; recordId?: string; correction: boolean; reason?: string },
-): Promise<Result<PaperBallotRow>> {
+): Result<PaperBallotRecord> {
   const id = keyed.recordId ?? keyed.ballot.id;
-  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
-    const stored = await storedRecord(db, id, ctx.meeting.id);
-    if (keyed.correction) {
-      if (!stored) return notFound(id);
-      const next = correctRecord(stored, { ...keyed.ballot, id }, metaOf(ctx, keyed.reason ?? ''));
-      if (!next.ok) return next;
-      return ok(await putRecord(db, next.value, stored.versions.length, ctx));
-    }
-    if (!stored && keyed.recordId !== undefined) return notFound(id);
-    if (!stored && (await db.paperBallots.get(id))) {
-      return err([problem('ballot_id_taken', `Номер бюллетеня ${id} уже занят: введите бюллетень ещё раз.`)]);
-    }
-    const next = recordEntry(stored, { ...keyed.ballot, id }, metaOf(ctx), {
-      doubleEntry: ctx.meeting.doubleEntry === true,
-      questions: ctx.meeting.questions.map((q) => q.number),
-    });
-    if (!next.ok) return next;
-    return ok(await putRecord(db, next.value, stored?.versions.length ?? 0, ctx));
+  if (keyed.correction) {
+    if (!stored) return notFound(id);
+    return correctRecord(stored, { ...keyed.ballot, id }, metaOf(ctx, keyed.reason ?? ''));
+  }
+  if (!stored && keyed.recordId !== undefined) return notFound(id);
+  return recordEntry(stored, { ...keyed.ballot, id }, metaOf(ctx), {
+    doubleEntry: ctx.meeting.doubleEntry === true,
+    questions: ctx.meeting.questions.map((q) => q.number),
   });
 }
 
-export async function correctBallot(
+const idTaken = (id: string) =>
+  err([problem('ballot_id_taken', `Номер бюллетеня ${id} уже занят: введите бюллетень ещё раз.`)]);
+
+/** Stores a keyed ballot (see keyedRecord) with its audit entries, in one transaction. */
+export async function saveKeyedBallot(
   db: GolosDb,
   ctx: BallotWriteContext,
-  id: string,
-  ballot: Ballot,
-  reason: string,
+  keyed: KeyedBallot,
 ): Promise<Result<PaperBallotRow>> {
-  return change(db, ctx, id, (r) => correctRecord(r, { ...ballot, id }, metaOf(ctx, reason)));
+  const id = keyed.recordId ?? keyed.ballot.id;
+  const c = { ...ctx, at: ctx.at ?? localTimestamp() };
+  try {
+    return await db.transaction('rw', [db.paperBallots, db.audit], async () => {
+      if (keyed.recordId === undefined && !keyed.correction) {
+        // A new ballot under a new id: added, never put over a stored one (a taken id aborts the write).
+        const next = keyedRecord(undefined, keyed, c);
+        if (!next.ok) return next;
+        const row = rowOf(next.value, c.meeting.id, c.registry);
+        // Requests of one transaction run in order: the audit entry's read of the chain head need not wait
+        // for the add to be acknowledged.
+        const adding = db.paperBallots.add(row);
+        for (let n = 1; n <= row.versions.length; n++) await appendAudit(db, versionAuditEvent(row, n));
+        await adding;
+        return ok(row);
+      }
+      const stored = await db.paperBallots.get(id);
+      if (stored && stored.meetingId !== c.meeting.id) return idTaken(id);
+      const next = keyedRecord(stored, keyed, c);
+      if (!next.ok) return next;
+      return ok(await putRecord(db, next.value, stored?.versions.length ?? 0, c));
+    });
+  } catch (e) {
+    if (
+      e instanceof Error &&
+      (e.name === 'ConstraintError' || (e as { inner?: Error }).inner?.name === 'ConstraintError')
+    ) {
+      return idTaken(id);
+    }
+    throw e;
+  }
 }
 
 /** Takes a ballot out of the count, keeping every version (a reason is required). */

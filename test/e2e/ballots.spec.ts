@@ -8,7 +8,7 @@
  * file imported back changing nothing and a changed one listing its clash, and the mail log: a scan by
  * e-mail with its image shown beside the form when the original is keyed, and a late original.
  */
-import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,7 @@ import type { ResultsJson } from '../../shared/results/buildResults';
 import { paperMeeting, typicalBallots } from '../fixtures/paperBallots';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { pressKeys } from './pressKeys';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -100,27 +101,6 @@ function putRecord(page: Page, store: string, value: unknown): Promise<void> {
 
 const entryArea = (page: Page) => page.getByRole('group', { name: 'Ввод бюллетеня' });
 const savedStatus = (page: Page) => page.getByRole('status', { name: 'Сохранение' });
-
-const cdp = new WeakMap<Page, CDPSession>();
-
-/**
- * Presses keys as a keyboard (or a USB scanner) would. Playwright's keyboard knows the US layout only:
- * Cyrillic letters (names typed into the search, the flag keys П, Р, К, И, Д) are sent as the key
- * events a Russian layout produces, through the DevTools protocol.
- */
-async function pressKeys(page: Page, keys: ReturnType<typeof keysForBallot>) {
-  for (const { key } of keys) {
-    const k = key.key;
-    if (k.length > 1 || (k >= ' ' && k <= '~')) {
-      await page.keyboard.press(key.shiftKey ? `Shift+${k}` : k);
-      continue;
-    }
-    let session = cdp.get(page);
-    if (!session) cdp.set(page, (session = await page.context().newCDPSession(page)));
-    await session.send('Input.dispatchKeyEvent', { type: 'keyDown', key: k, text: k, unmodifiedText: k });
-    await session.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k });
-  }
-}
 
 async function openEntry(page: Page) {
   await page.goto(`/#/meetings/${MEETING_ID}/entry`);

@@ -1,0 +1,289 @@
+/**
+ * Paper ballot entry in real Chromium on the built renderer (dist/renderer; `npx vite build` first), with
+ * 5,000 ballot records stored (5,100 persons, 10 questions; records written into IndexedDB as the app
+ * stores them):
+ * - saving a ballot and refreshing the live results: from the Enter that saves a keyed ballot until it is
+ *   stored (IndexedDB transaction with its audit entry committed) and the entry screen's live figures are
+ *   redrawn with it (the tally of every stored ballot, React commit), median; target under 30 ms.
+ *   Baseline: an IndexedDB put of one such record alone in the same page;
+ * - one keystroke on the entry screen (keydown to the form redrawn), median, with the operator's
+ *   keystrokes per ballot (QR code read by a scanner, plot number typed) in the name. Baseline: the entry
+ *   reducer alone per keystroke.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
+import { createEntryContext } from '../../shared/paper/entry/entryContext';
+import { initialEntryState } from '../../shared/paper/entry/entryReducer';
+import { keysForBallot, keystrokesPerBallot, replayKeys } from '../../shared/paper/entry/typeBallot';
+import { currentBallots } from '../../shared/paper/ballotRecord';
+import { toPersonRecord } from '../../renderer/db/personRecord';
+import { makePersons } from '../fixtures/persons';
+import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
+import { pressKeys } from '../e2e/pressKeys';
+
+export interface BrowserBenchResult {
+  name: string;
+  ms: number;
+  baselineMs: number;
+  baselineName: string;
+  targetMs?: number;
+}
+
+const MEETING_ID = 'bench-paper';
+const STORED = 5_000;
+const PERSONS = 5_100;
+const RUNS = 40;
+const WARMUP = 5;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+};
+
+function serve(root: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Writes the partnership, the registry, the meeting and the ballot records into the app's IndexedDB. */
+async function seed(page: Page, data: { stores: Record<string, unknown[]> }): Promise<void> {
+  await page.evaluate(async ({ stores }) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('golos');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const tx = db.transaction(Object.keys(stores), 'readwrite');
+    for (const [name, rows] of Object.entries(stores)) for (const r of rows) tx.objectStore(name).put(r);
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, data);
+}
+
+interface PageProbe {
+  armed: boolean;
+  t0: number;
+  saves: number[];
+  keys: number[];
+}
+
+declare global {
+  interface Window {
+    paperProbe?: PageProbe;
+  }
+}
+
+/**
+ * Listens in the page. A save is done when the ballot is both stored (the entry screen's count of stored
+ * ballots, updated after the transaction commits) and counted in the live figures (the tally redrawn):
+ * from the armed Enter to the later of the two. Every other key: keydown to its handling (and React's
+ * commit) done.
+ */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const probe: PageProbe = { armed: false, t0: 0, saves: [], keys: [] };
+    window.paperProbe = probe;
+    let keyStart = 0;
+    const live = document.querySelector('section[aria-label="Итоги сейчас"]')!;
+    const saved = document.querySelector('p[aria-label="Сохранение"]')!;
+    const state = () =>
+      `${/Бюллетеней в подсчёте: (\d+)/.exec(live.textContent ?? '')?.[1]}|${saved.textContent}`;
+    let liveBefore = '';
+    let savedBefore = '';
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        keyStart = performance.now();
+        if (e.key === 'Enter' && probe.armed) {
+          probe.t0 = keyStart;
+          [liveBefore, savedBefore] = state().split('|') as [string, string];
+          probe.armed = false;
+        }
+      },
+      true,
+    );
+    // React handles a key (and commits its render) in its root listener, before the event reaches window.
+    window.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') probe.keys.push(performance.now() - keyStart);
+    });
+    new MutationObserver(() => {
+      if (!probe.t0) return;
+      const [liveNow, savedNow] = state().split('|');
+      if (liveNow === liveBefore || savedNow === savedBefore || savedNow?.startsWith('Записывается')) return;
+      probe.saves.push(performance.now() - probe.t0);
+      probe.t0 = 0;
+    }).observe(document.querySelector('.entry-desk')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+}
+
+/** Baseline: one ballot record put into IndexedDB alone (a scratch database in the same page), median. */
+async function baselinePut(page: Page, row: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ row, runs }) => {
+      const name = 'golos-bench-put';
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const req = indexedDB.open(name, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('rows', { keyPath: 'id' });
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await new Promise<void>((ok, fail) => {
+          const tx = db.transaction('rows', 'readwrite');
+          tx.objectStore('rows').put({ ...(row as object), id: `r${i}` });
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+        times.push(performance.now() - t0);
+      }
+      db.close();
+      indexedDB.deleteDatabase(name);
+      return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+    },
+    { row, runs: RUNS },
+  );
+}
+
+export async function benchPaperBrowser(
+  opts: { distDir?: string; executablePath?: string } = {},
+): Promise<BrowserBenchResult[]> {
+  const root = resolve(opts.distDir ?? 'dist/renderer');
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const spec = paperMeeting();
+  const registry = makePersons(PERSONS, 31, { contacts: false });
+  const records = storedRecords(registry, spec, STORED, 32);
+  const counted = currentBallots(records).length;
+  const now = '2026-06-14T20:00:00+03:00';
+  const meeting: Meeting = {
+    ...newMeeting({ id: MEETING_ID, partnershipId: 'pt-bench', kind: 'snt', title: spec.title, now }),
+    votingStart: spec.votingStart,
+    votingEnd: spec.votingEnd,
+    sessionDate: spec.sessionDate!,
+    questions: spec.questions.map((q) => ({ ...q, attachmentIds: [] })),
+  };
+  const stores = {
+    partnership: [
+      { id: 'pt-bench', name: 'СНТ «Замер»', kind: 'snt', address: '', createdAt: now, updatedAt: now },
+    ],
+    persons: registry.map(toPersonRecord),
+    meetings: [meeting],
+    paperBallots: records.map((r, i) => ({ ...r, meetingId: MEETING_ID, personId: registry[i]!.id })),
+  };
+
+  // What is keyed: persons without a stored ballot, found by their ballot's QR code.
+  const ctx = createEntryContext({
+    meeting: spec,
+    meetingId: MEETING_ID,
+    registry,
+    defaults: { channel: 'paper', copy: 'original', receivedAt: spec.votingEnd },
+  });
+  const fresh = registry.slice(STORED);
+  const toType = typicalBallots(fresh, spec, WARMUP + RUNS, 9, 'qr', MEETING_ID).map((b) => ({
+    ...b,
+    personIndex: STORED + b.personIndex,
+  }));
+  const byQr = keystrokesPerBallot(ctx, toType);
+  const byPlot = keystrokesPerBallot(ctx, typicalBallots(registry, spec, 200, 10, 'plot', MEETING_ID));
+
+  // Baseline of a keystroke: the reducer alone.
+  const allKeys = toType.flatMap((b) => keysForBallot(ctx, b));
+  const reducerRuns: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    replayKeys(initialEntryState(ctx), allKeys);
+    reducerRuns.push((performance.now() - t0) / allKeys.length);
+  }
+
+  const server = await serve(root);
+  const browser = await chromium.launch({
+    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
+    await seed(page, { stores });
+    await page.goto(`${base}#/meetings/${MEETING_ID}/entry`);
+    await page.reload();
+    await page.getByText(`Бюллетеней в подсчёте: ${counted}`).first().waitFor({ timeout: 120_000 });
+    await page.getByRole('group', { name: 'Ввод бюллетеня' }).focus();
+    await installProbe(page);
+
+    for (const [i, b] of toType.entries()) {
+      const keys = keysForBallot(ctx, b);
+      await pressKeys(page, keys.slice(0, -1));
+      await page.evaluate(() => (window.paperProbe!.armed = true));
+      await pressKeys(page, keys.slice(-1));
+      await page.waitForFunction((n) => window.paperProbe!.saves.length >= n, i + 1, { polling: 'raf' });
+    }
+    const probe = (await page.evaluate(() => window.paperProbe!)) as PageProbe;
+    const saves = probe.saves.slice(WARMUP);
+    const keyTimes = probe.keys.slice(Math.floor(probe.keys.length / 10));
+    const stored = await page.evaluate(() => document.body.textContent ?? '');
+    const expected = counted + toType.length;
+    if (!stored.includes(`Бюллетеней в подсчёте: ${expected}`)) {
+      throw new Error(`expected ${expected} ballots counted after keying`);
+    }
+    const putMs = await baselinePut(page, stores.paperBallots[1]);
+    const within = byQr.counts.filter((n) => n <= 13).length / byQr.counts.length;
+    return [
+      {
+        name: `save a keyed ballot and refresh the live results in Chromium, ${STORED.toLocaleString('en')} ballots stored (Enter to the ballot stored and the live figures redrawn, median of ${saves.length})`,
+        ms: median(saves),
+        baselineMs: putMs,
+        baselineName: 'IndexedDB put of one ballot record alone (median)',
+        targetMs: 30,
+      },
+      {
+        name:
+          `entry keystroke in Chromium (keydown to form redrawn, median of ${keyTimes.length}); operator keystrokes per 10-question ballot: ` +
+          `${byQr.mean.toFixed(2)} by QR code (max ${byQr.max}, ${(within * 100).toFixed(0)}% ≤ 13), ${byPlot.mean.toFixed(2)} by plot number (max ${byPlot.max})`,
+        ms: median(keyTimes),
+        baselineMs: median(reducerRuns),
+        baselineName: 'entry reducer alone per keystroke (Node)',
+      },
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+// Run directly (`node dist/bench/paperBrowserBench.mjs`), not when bundled into another bench runner.
+const isMain = /paperBrowserBench\.(mjs|ts)$/.test(process.argv[1] ?? '');
+if (isMain) {
+  for (const r of await benchPaperBrowser({ distDir: process.env.E2E_DIST })) {
+    console.log(
+      `${r.name}: ${r.ms.toFixed(2)} ms (baseline ${r.baselineName}: ${r.baselineMs.toFixed(3)} ms)`,
+    );
+  }
+}
