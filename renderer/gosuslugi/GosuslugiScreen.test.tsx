@@ -124,6 +124,36 @@ describe('Gosuslugi import wizard', () => {
     expect(next('Далее: проверка строк')).toBeEnabled();
   });
 
+  it('when no header is found, the user names the header row and the name column', async () => {
+    const registry = makePersons(3, 66, { gardeners: 0 });
+    const { db, meeting } = await meetingWithSnapshot(registry, agenda);
+    const user = userEvent.setup();
+    show(db, meeting);
+    await pickFile(
+      user,
+      'без-заголовка.csv',
+      csv(['Кто;1;2;3', ...registry.map((p) => `${p.fullName};За;Против;Воздержался`)]),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'В файле «без-заголовка.csv» не найдена строка заголовка: нужен столбец «ФИО», «СНИЛС» или «Кадастровый номер». Укажите строку заголовка вручную.',
+    );
+    const top = screen.getByRole('table', { name: 'Первые строки файла' });
+    expect(within(top).getAllByRole('row')).toHaveLength(4);
+    await user.type(screen.getByLabelText('Заголовок: первая строка'), '1');
+    await user.type(screen.getByLabelText('последняя строка'), '1');
+    await user.click(screen.getByRole('button', { name: 'Перечитать с этим заголовком' }));
+    const missing = await screen.findByRole('list', { name: 'Что ещё нужно указать' });
+    expect(missing).toHaveTextContent('не указан столбец «ФИО», «СНИЛС» или «Кадастровый номер»');
+    expect(screen.getByLabelText('Что в столбце B')).toHaveValue('question:1');
+    await user.selectOptions(screen.getByLabelText('Что в столбце A'), 'field:fullName');
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Итоги проверки файла' })).toHaveTextContent(
+        'Найдено в реестре: 3 (по СНИЛС 0, по кадастровому номеру 0, по ФИО 3, выбрано вручную 0)',
+      ),
+    );
+    expect(next('Далее: проверка строк')).toBeEnabled();
+  });
+
   it('shows values it cannot read with row and column; the user fixes one and skips another row', async () => {
     const registry = makePersons(5, 62, { gardeners: 0 });
     const { db, meeting } = await meetingWithSnapshot(registry, agenda);
@@ -182,6 +212,41 @@ describe('Gosuslugi import wizard', () => {
         name: new RegExp(c!.fullName),
       }),
     ).toHaveTextContent('строка пропущена при импорте');
+  });
+
+  it('shows a person on two rows; the extra row can be skipped and taken back', async () => {
+    const registry = makePersons(4, 65, { gardeners: 0 });
+    const { db, meeting } = await meetingWithSnapshot(registry, agenda);
+    const [a, b] = registry;
+    const user = userEvent.setup();
+    show(db, meeting);
+    await pickFile(
+      user,
+      'дважды.csv',
+      csv([
+        'ФИО;СНИЛС;Вопрос 1;Вопрос 2;Вопрос 3',
+        `${a!.fullName};${snils(a!)};За;За;За`,
+        `${b!.fullName};${snils(b!)};За;Против;За`,
+        `${a!.fullName};${snils(a!)};За;Против;За`,
+      ]),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Далее: проверка строк' }));
+    const twice = await screen.findByRole('heading', { name: 'Один участник в нескольких строках' });
+    expect(twice.parentElement).toHaveTextContent(`${a!.fullName}: строки 2, 4`);
+    await user.click(screen.getByRole('button', { name: 'Пропустить строку 4' }));
+    expect(await screen.findByRole('heading', { name: 'Пропущенные строки: 4' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Один участник в нескольких строках' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Итоги проверки файла' })).toHaveTextContent(
+      'Будет учтено бюллетеней: 2',
+    );
+    await user.click(screen.getByRole('button', { name: 'Вернуть строку 4' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Один участник в нескольких строках' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /^Пропущенные строки/ })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Итоги проверки файла' })).toHaveTextContent(
+      'Будет учтено бюллетеней: 3',
+    );
   });
 
   it('lists unmatched and ambiguous rows: the user picks the person or marks the row as not a participant', async () => {

@@ -300,6 +300,7 @@ export function ImportWizard({
       {step === 'review' && preview && (
         <ReviewStep
           preview={preview}
+          skipRows={corrections.skipRows}
           persons={persons}
           getIndex={getIndex}
           busy={busy}

@@ -118,7 +118,7 @@ export function MappingStep({
           <SampleRows view={view} />
         </>
       )}
-      {view.problems.length > 0 && (
+      {view.header && view.problems.length > 0 && (
         <ul className="problems" aria-label="Замечания к файлу">
           {view.problems.map((p, i) => (
             <li key={i} className={p.severity}>

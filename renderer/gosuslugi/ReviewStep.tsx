@@ -19,6 +19,7 @@ const SHOWN = 200;
  */
 export function ReviewStep({
   preview,
+  skipRows,
   persons,
   getIndex,
   busy,
@@ -30,6 +31,8 @@ export function ReviewStep({
   onNext,
 }: {
   preview: PreviewView;
+  /** Rows the user skipped (those without errors are listed here to be taken back). */
+  skipRows: readonly number[];
   persons: ReadonlyMap<string, Person>;
   getIndex: () => RegistryIndex;
   busy: boolean;
@@ -43,6 +46,9 @@ export function ReviewStep({
   const nameOf = (id: string) => persons.get(id)?.fullName ?? id;
   const errorRows = preview.errorRows;
   const open = errorRows.filter((r) => !r.skipped && r.cells.some((c) => c.fixed === undefined));
+  // Skipped rows with errors are listed (and taken back) in the table of errors.
+  const withErrors = new Set(errorRows.map((r) => r.row));
+  const skippedElsewhere = [...skipRows].filter((r) => !withErrors.has(r)).sort((a, b) => a - b);
   return (
     <div className="gos-step">
       <h3>Шаг 2. Проверка строк</h3>
@@ -135,6 +141,25 @@ export function ReviewStep({
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {skippedElsewhere.length > 0 && (
+        <section aria-labelledby="gos-skipped-title">
+          <h4 id="gos-skipped-title">Пропущенные строки: {skippedElsewhere.join(', ')}</h4>
+          <p>
+            {skippedElsewhere.map((row) => (
+              <button
+                key={row}
+                type="button"
+                className="link"
+                disabled={busy}
+                onClick={() => onSkip(row, false)}
+              >
+                Вернуть строку {row}
+              </button>
+            ))}
+          </p>
         </section>
       )}
 
