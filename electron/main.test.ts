@@ -1,12 +1,22 @@
 // main.ts run against a recording fake of the `electron` module (the real binary cannot run here):
-// checks the window's security settings, the session guards and the IPC registration.
+// checks the app:// scheme (privileged before ready, served after), the window's security settings, the
+// session guards and the IPC registration. Like Electron, the fake refuses privileged schemes after
+// `ready`, and protocol handlers and windows before it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './security/policy';
 
 type Fn = (...args: never[]) => unknown;
 
+type Handler = (request: { url: string; method: string }) => Promise<Response>;
+
 const state = vi.hoisted(() => ({
   lock: true,
+  ready: false,
+  log: [] as string[],
+  schemes: [] as unknown[],
+  protocols: new Map<string, unknown>(),
   windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   ipc: new Map<string, unknown>(),
@@ -24,10 +34,12 @@ vi.mock('electron', () => {
   class BrowserWindow {
     loaded: string[] = [];
     constructor(options: Record<string, unknown>) {
+      if (!state.ready) throw new Error('BrowserWindow before ready');
+      state.log.push('BrowserWindow');
       state.windows.push({ options, loaded: this.loaded });
     }
-    loadFile(path: string) {
-      this.loaded.push(path);
+    loadURL(url: string) {
+      this.loaded.push(url);
       return Promise.resolve();
     }
     once() {}
@@ -42,12 +54,30 @@ vi.mock('electron', () => {
       requestSingleInstanceLock: () => state.lock,
       quit: () => void (state.quit += 1),
       on: (event: string, fn: (...args: unknown[]) => void) => state.appEvents.set(event, fn),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => {
+        state.log.push('whenReady');
+        return Promise.resolve().then(() => {
+          state.ready = true;
+          state.log.push('ready');
+        });
+      },
       isPackaged: true,
       getPath: (name: string) => (name === 'userData' ? '/home/user/.config/Golos' : '/home/user/Documents'),
       getVersion: () => '0.1.0',
     },
     BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        if (state.ready) throw new Error('registerSchemesAsPrivileged after ready');
+        state.log.push('registerSchemesAsPrivileged');
+        state.schemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: unknown) => {
+        if (!state.ready) throw new Error('protocol.handle before ready');
+        state.log.push(`protocol.handle ${scheme}`);
+        state.protocols.set(scheme, handler);
+      },
+    },
     ipcMain: { handle: (channel: string, fn: unknown) => state.ipc.set(channel, fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
     dialog: {},
@@ -66,23 +96,61 @@ vi.mock('electron', () => {
   };
 });
 
+// In the tests main.ts sits in electron/, so the folder it serves is the renderer source folder.
 const rendererRoot = join(__dirname, '..', 'renderer');
-const index = join(rendererRoot, 'index.html');
 
 async function start(lock: boolean) {
   vi.resetModules();
-  Object.assign(state, { lock, quit: 0, windows: [], before: null });
+  Object.assign(state, { lock, ready: false, log: [], schemes: [], quit: 0, windows: [], before: null });
   state.appEvents.clear();
   state.ipc.clear();
+  state.protocols.clear();
   await import('./main');
   await new Promise((r) => setTimeout(r, 0));
 }
 
-test('one hardened window showing the local index.html; IPC channels registered', async () => {
+test('app:// is privileged before ready, served after it, then the window loads app://golos/index.html', async () => {
+  await start(true);
+  expect(state.schemes).toEqual([
+    {
+      scheme: 'app',
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    },
+  ]);
+  const at = (entry: string) => state.log.indexOf(entry);
+  expect(at('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+  expect(at('registerSchemesAsPrivileged')).toBeLessThan(at('ready'));
+  expect(at('ready')).toBeLessThan(at('protocol.handle app'));
+  expect(at('protocol.handle app')).toBeLessThan(at('BrowserWindow'));
+  expect([...state.protocols.keys()]).toEqual(['app']);
+  expect(state.windows.map((w) => w.loaded)).toEqual([['app://golos/index.html']]);
+});
+
+test('the app:// handler serves the renderer folder with the CSP header and nothing outside it', async () => {
+  await start(true);
+  const handler = state.protocols.get('app') as Handler;
+  const page = await handler({ url: 'app://golos/index.html', method: 'GET' });
+  expect(page.status).toBe(200);
+  expect(page.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+  expect(page.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  expect(await page.text()).toBe(readFileSync(join(rendererRoot, 'index.html'), 'utf8'));
+  // package.json sits one level above the renderer folder.
+  for (const url of [
+    'app://golos/../package.json',
+    'app://golos/%2e%2e/package.json',
+    'app://golos/..%2Fpackage.json',
+    'app://other/index.html',
+  ]) {
+    const r = await handler({ url, method: 'GET' });
+    expect(r.status, url).toBe(404);
+    expect(r.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  }
+});
+
+test('one hardened window; IPC channels registered, answering the app://golos origin only', async () => {
   await start(true);
   expect(state.windows).toHaveLength(1);
   const w = state.windows[0]!;
-  expect(w.loaded).toEqual([index]);
   expect(w.options.webPreferences).toMatchObject({
     preload: join(__dirname, 'preload.cjs'),
     contextIsolation: true,
@@ -104,6 +172,25 @@ test('one hardened window showing the local index.html; IPC channels registered'
     'golos:write-package',
   ]);
   expect(state.menu).toHaveLength(4);
+
+  // The sender check: the app origin gets to validation; anything else is refused before it.
+  type Listener = (event: { senderFrame: { url: string } | null }, arg: unknown) => Promise<unknown>;
+  const read = state.ipc.get('golos:backup-read') as Listener;
+  const codeFrom = async (url: string | null) => {
+    const r = (await read({ senderFrame: url === null ? null : { url } }, { id: '../x' })) as {
+      error: { code: string }[];
+    };
+    return r.error[0]!.code;
+  };
+  expect(await codeFrom('app://golos/index.html#/registry')).toBe('ipc_invalid_argument');
+  for (const url of [
+    pathToFileURL(join(rendererRoot, 'index.html')).href,
+    'app://evil/index.html',
+    'https://golos/index.html',
+    null,
+  ]) {
+    expect(await codeFrom(url), String(url)).toBe('ipc_untrusted_sender');
+  }
 });
 
 test('the session cancels remote requests, sets the CSP header and denies permissions and downloads', async () => {
@@ -116,7 +203,11 @@ test('the session cancels remote requests, sets the CSP header and denies permis
   expect(decide('https://example.com/analytics.js')).toBe(true);
   expect(decide('http://127.0.0.1:8080/')).toBe(true);
   expect(decide('file:///etc/passwd')).toBe(true);
-  expect(decide(pathToFileURL(join(rendererRoot, 'assets', 'index.js')).href)).toBe(false);
+  expect(decide(pathToFileURL(join(rendererRoot, 'index.html')).href)).toBe(true);
+  expect(decide('app://other/index.html')).toBe(true);
+  expect(decide('app://golos/assets/index.js')).toBe(false);
+  expect(decide('app://golos/assets/PTSans_400Regular-abc.ttf')).toBe(false);
+  expect(decide('blob:app://golos/0b3c')).toBe(false);
 
   let headers: unknown;
   state.headers!({ responseHeaders: {} }, (r) => (headers = r));
@@ -151,10 +242,14 @@ test('every web contents: navigation away blocked, new windows denied, webviews 
     return prevented;
   };
   expect(navigate('will-navigate', 'https://evil.example/')).toBe(true);
-  expect(navigate('will-navigate', pathToFileURL(join(rendererRoot, 'other.html')).href)).toBe(true);
-  expect(navigate('will-navigate', `${pathToFileURL(index).href}#/registry`)).toBe(false);
+  expect(navigate('will-navigate', pathToFileURL(join(rendererRoot, 'index.html')).href)).toBe(true);
+  expect(navigate('will-navigate', 'app://golos/other.html')).toBe(true);
+  expect(navigate('will-navigate', 'app://evil/index.html')).toBe(true);
+  expect(navigate('will-navigate', 'app://golos/index.html#/registry')).toBe(false);
   expect(navigate('will-redirect', 'http://example.com/')).toBe(true);
   expect(navigate('will-frame-navigate', 'https://evil.example/')).toBe(true);
+  expect(navigate('will-frame-navigate', 'file:///etc/passwd')).toBe(true);
+  expect(navigate('will-frame-navigate', 'blob:app://golos/0b3c')).toBe(false);
   expect(navigate('will-attach-webview', 'about:blank')).toBe(true);
   expect(openHandler!()).toEqual({ action: 'deny' });
 });
@@ -164,4 +259,6 @@ test('a second instance quits at once without a window', async () => {
   expect(state.quit).toBe(1);
   expect(state.windows).toEqual([]);
   expect(state.ipc.size).toBe(0);
+  expect(state.protocols.size).toBe(0);
+  expect(state.log).not.toContain('whenReady');
 });

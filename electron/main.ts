@@ -1,28 +1,42 @@
 /**
- * Electron main process: one hardened window showing the local renderer (dist/renderer/index.html).
+ * Electron main process: one hardened window showing the local renderer, served from dist/renderer under
+ * the privileged custom origin `app://golos/` (standard, secure, fetch-capable: the renderer fetches its
+ * PDF fonts and starts module workers, which file:// refuses; IndexedDB lives under this origin too).
  *  - contextIsolation, sandbox (for every renderer: app.enableSandbox), no nodeIntegration, webSecurity,
  *    no <webview>; the `remote` module no longer exists in Electron and is not used;
- *  - strict CSP as a response header on every response, file:// included (and the <meta> in index.html);
- *  - no remote content: every request outside the renderer folder (any http, https, ws...) is cancelled;
- *  - navigation blocked except to index.html itself; new windows denied; permission requests denied;
- *    downloads refused (files are saved through IPC);
- *  - IPC: only the channels of ./ipc/contract, from our own page, every argument validated (./ipc/router);
- *    automatic backups go to `<userData>/backups` (./ipc/backupHandlers);
+ *  - the `app:` handler (./security/rendererFiles) serves only files inside dist/renderer, for host
+ *    `golos` only, with the strict CSP header on every response (and the <meta> in index.html);
+ *  - no remote content: every request outside `app://golos/` (any http, https, ws, file...) is cancelled;
+ *  - navigation blocked except to app://golos/index.html itself; new windows denied; permission requests
+ *    denied; downloads refused (files are saved through IPC);
+ *  - IPC: only the channels of ./ipc/contract, from the app://golos origin, every argument validated
+ *    (./ipc/router); automatic backups go to `<userData>/backups` (./ipc/backupHandlers);
  *  - single instance.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Dialogs } from './ipc/dialogs';
 import { registerIpcHandlers } from './ipc/router';
 import { buildMenuTemplate } from './menu';
-import { isAllowedRequest, isAppPage, withSecurityHeaders } from './security/policy';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  isAllowedRequest,
+  isAppOrigin,
+  isAppPage,
+  withSecurityHeaders,
+} from './security/policy';
+import { serveRendererRequest } from './security/rendererFiles';
 
 const rendererRoot = join(__dirname, '..', 'renderer');
-const indexFile = join(rendererRoot, 'index.html');
 
 let mainWindow: BrowserWindow | null = null;
 
 app.enableSandbox();
+// Must happen before `ready`. No `corsEnabled`: other origins cannot read app:// responses.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
 
 function parentWindow(): BrowserWindow | undefined {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
@@ -69,7 +83,7 @@ const dialogs: Dialogs = {
 function hardenSession(): void {
   const ses = session.defaultSession;
   ses.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isAllowedRequest(details.url, rendererRoot) });
+    callback({ cancel: !isAllowedRequest(details.url) });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
@@ -82,12 +96,12 @@ function hardenSession(): void {
 
 function hardenContents(contents: WebContents): void {
   const guard = (event: { preventDefault(): void }, url: string) => {
-    if (!isAppPage(url, indexFile)) event.preventDefault();
+    if (!isAppPage(url)) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.on('will-frame-navigate', (event) => {
-    if (!isAllowedRequest(event.url, rendererRoot)) event.preventDefault();
+    if (!isAllowedRequest(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -134,7 +148,7 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  void win.loadFile(indexFile);
+  void win.loadURL(APP_INDEX_URL);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -149,13 +163,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, (request) => serveRendererRequest(request, rendererRoot));
     hardenSession();
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(buildMenuTemplate({ devTools: !app.isPackaged, onAbout: showAbout })),
     );
     registerIpcHandlers(ipcMain, {
       dialogs,
-      isTrustedSender: (url) => isAppPage(url, indexFile),
+      isTrustedSender: isAppOrigin,
       backupDir: join(app.getPath('userData'), 'backups'),
     });
     createWindow();

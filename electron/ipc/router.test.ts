@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { withTempDir } from '../test/faultyFs';
+import { isAppOrigin } from '../security/policy';
 import { IPC_CHANNELS } from './contract';
 import type { Dialogs } from './dialogs';
 import { registerIpcHandlers, type IpcInvokeEventLike } from './router';
 
 type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
-const PAGE = 'file:///opt/golos/resources/app/dist/renderer/index.html';
+const PAGE = 'app://golos/index.html';
 
 function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-backups') {
   const listeners = new Map<string, Listener>();
@@ -28,7 +29,7 @@ function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-b
   };
   const channels = registerIpcHandlers(
     { handle: (channel, listener) => listeners.set(channel, listener) },
-    { dialogs: all, isTrustedSender: (url) => url === PAGE, backupDir },
+    { dialogs: all, isTrustedSender: isAppOrigin, backupDir },
   );
   const invoke = (channel: string, url: string | null, ...args: unknown[]) =>
     listeners.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
@@ -66,7 +67,12 @@ test('a valid call from our page reaches the handler', async () => {
 
 test('a call from another page or a destroyed frame is refused without showing a dialog', async () => {
   const { invoke, calls } = setup();
-  for (const url of ['https://evil.example/', 'file:///tmp/other.html', null]) {
+  for (const url of [
+    'https://evil.example/',
+    'file:///opt/golos/resources/app/dist/renderer/index.html',
+    'app://evil/index.html',
+    null,
+  ]) {
     const r = await invoke(IPC_CHANNELS.openFile, url, { accept: ['.xlsx'] });
     expect(r).toMatchObject({
       ok: false,
