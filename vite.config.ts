@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// The renderer is plain static files: served by `npm run web`, loaded from disk by Electron.
+// The renderer is plain static files: served by `npm run web`, and by Electron through its app://golos scheme.
 export default defineConfig({
   root: 'renderer',
   base: './',
