@@ -5,6 +5,7 @@
  * `currentBallots(records)`.
  */
 import type { AuditEvent } from '../audit/auditChain';
+import { canonicalJson } from '../crypto/sha256';
 import type { Ballot, IsoTimestamp } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
 
@@ -160,17 +161,14 @@ export function createRecord(
 function sameContent(a: BallotVersion, b: Ballot, meta: VersionMeta): boolean {
   const newFiles = (meta.attachmentIds ?? []).some((id) => !(a.attachmentIds ?? []).includes(id));
   const newMark = meta.receiptMark !== undefined && meta.receiptMark !== a.receiptMark;
-  return !newFiles && !newMark && a.marksEntered && stableJson(a.ballot) === stableJson(b);
+  return !newFiles && !newMark && a.marksEntered && canonicalJson(a.ballot) === canonicalJson(b);
 }
 
-/** JSON with object keys sorted, for comparing ballots whatever the order their fields were set in. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)))
-      : v,
-  );
-}
+/**
+ * Kept only for renderer/gosuslugi/importRepo.ts, which still imports this name: use canonicalJson.
+ * @deprecated
+ */
+export { canonicalJson as stableJson };
 
 /**
  * Keying the marks of a logged arrival (no reason needed: nothing keyed is replaced), or a correction
