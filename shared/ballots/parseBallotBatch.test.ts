@@ -1,22 +1,9 @@
 import { encodeCp1251 } from '../../test/fixtures/cp1251';
 import { readTable } from '../spreadsheet/readTable';
 import type { Table } from '../spreadsheet/table';
-import { parseBallotBatch } from './parseBallotBatch';
+import { BATCH_COLUMNS, parseBallotBatch } from './parseBallotBatch';
 
-const HEADER = [
-  'СНИЛС',
-  'Участок',
-  'ФИО',
-  'Канал',
-  'Вид',
-  'Получен',
-  'Доставка',
-  'Недействителен',
-  'Представитель',
-  'Доверенность',
-  '1',
-  '2',
-];
+const HEADER = [...BATCH_COLUMNS, '1', '2'];
 
 function table(rows: string[][], fileName = 'paper.csv'): Table {
   return { fileName, rows };

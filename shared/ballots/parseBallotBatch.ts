@@ -48,6 +48,9 @@ export const BATCH_FIELDS: FieldSpec<BatchField>[] = [
   { field: 'powerOfAttorney', label: 'Доверенность', synonyms: ['Реквизиты доверенности'] },
 ];
 
+/** The batch file's columns before the question columns, in the order the app writes them. */
+export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map((f) => f.label);
+
 export interface BallotImport {
   fileName: string;
   /** 1-based header row. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { BATCH_COLUMNS, parseBallotBatch } from '../ballots/parseBallotBatch';
 import type { Ballot, Mark, MeetingSpec, Person, VoidReason } from '../domain/types';
 import { readTable } from '../spreadsheet/readTable';
 import { tally } from '../tally/tally';
@@ -8,7 +8,7 @@ import type { TallyResult } from '../tally/types';
 import { meeting, persons } from '../tally/testKit';
 import { makeBallots } from '../../test/bench/tallyData';
 import { makePersons } from '../../test/fixtures/persons';
-import { BATCH_COLUMNS, mergeBallotBatch, writeBallotBatch } from './ballotBatch';
+import { mergeBallotBatch, writeBallotBatch } from './ballotBatch';
 import { voterRefOf } from './voterRef';
 
 async function readBack(

@@ -7,6 +7,7 @@
  * date received; its content is what the file carries of the rest: delivery, whole-ballot problems,
  * representative, power of attorney and the marks.
  */
+import { BATCH_COLUMNS } from '../ballots/parseBallotBatch';
 import type { Ballot, Mark, Person, VoidReason, VoterRef } from '../domain/types';
 import { formatSnils } from '../registry/snils';
 import { normalizeCadastral } from '../registry/cadastral';
@@ -15,20 +16,6 @@ import { normalizeName } from '../text/normalizeName';
 import { dateRu } from '../tally/explain';
 import { diffBallots, markOf, VOID_REASONS, type BallotDiff } from './ballotDiff';
 import { voterIndex } from './voterRef';
-
-/** The batch file's columns before the question columns, as parseBallotBatch names them. */
-export const BATCH_COLUMNS = [
-  'СНИЛС',
-  'Участок',
-  'ФИО',
-  'Канал',
-  'Вид',
-  'Получен',
-  'Доставка',
-  'Недействителен',
-  'Представитель',
-  'Доверенность',
-] as const;
 
 const MARK_WORD: Record<Mark, string> = {
   for: 'за',

@@ -3,6 +3,7 @@
  * (XLSX with title rows) and the ballot batch file (CSV or XLSX), plus the meeting JSON.
  */
 import ExcelJS from 'exceljs';
+import { BATCH_COLUMNS } from '../../shared/ballots/parseBallotBatch';
 import type { Ballot, Mark, MeetingSpec, Person, VoidReason } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 
@@ -102,21 +103,7 @@ export function batchRows(
   meeting: MeetingSpec,
 ): string[][] {
   const who = personOf(registry);
-  const rows: string[][] = [
-    [
-      'СНИЛС',
-      'Участок',
-      'ФИО',
-      'Канал',
-      'Вид',
-      'Получен',
-      'Доставка',
-      'Недействителен',
-      'Представитель',
-      'Доверенность',
-      ...meeting.questions.map((q) => String(q.number)),
-    ],
-  ];
+  const rows: string[][] = [[...BATCH_COLUMNS, ...meeting.questions.map((q) => String(q.number))]];
   for (const b of ballots) {
     if (b.channel === 'gosuslugi') continue;
     const p = who(b);
