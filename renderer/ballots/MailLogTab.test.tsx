@@ -61,7 +61,13 @@ describe('MailLogTab: the mail log', () => {
       within(row(person.fullName)).getByRole('button', { name: `Скан: ${person.fullName}` }),
     ).toBeInTheDocument();
     const [attachment] = await db.attachments.toArray();
-    expect(attachment).toMatchObject({ meetingId: meeting.id, name: 'скан.png', mime: 'image/png', size: 4 });
+    expect(attachment).toMatchObject({
+      meetingId: meeting.id,
+      name: 'скан.png',
+      mime: 'image/png',
+      size: 4,
+      purpose: 'scan',
+    });
     expect((await readChain(db)).map((e) => e.action)).toEqual(['attachment.add', 'ballot.logged']);
   });
 

@@ -1,15 +1,11 @@
 /// <reference lib="webworker" />
 /** Builds the attendance list PDF off the main thread (jsPDF and the fonts load here, on demand). */
+import { loadPdfFonts } from '../meetings/documents/pdfFonts';
 import { buildAttendancePdf, type AttendancePdfInput } from './attendancePdf';
 
-interface Request {
-  input: AttendancePdfInput;
-  fonts: { regular: Uint8Array; bold: Uint8Array };
-}
-
-self.onmessage = async (e: MessageEvent<Request>) => {
+self.onmessage = async (e: MessageEvent<AttendancePdfInput>) => {
   try {
-    const bytes = await buildAttendancePdf(e.data.fonts, e.data.input);
+    const bytes = await buildAttendancePdf(await loadPdfFonts(), e.data);
     (self as unknown as Worker).postMessage({ ok: true, bytes }, [bytes.buffer]);
   } catch (err) {
     (self as unknown as Worker).postMessage({

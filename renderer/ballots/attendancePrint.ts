@@ -1,24 +1,20 @@
 /**
- * The attendance list PDF from the session screen: fonts fetched from the app's own files (`?url`, the
- * CSP allows 'self'), the document built in a Web Worker, saved through the platform.
+ * The attendance list PDF from the session screen: built in a Web Worker (jsPDF and PT Sans load there),
+ * or on the main thread where there is no Worker.
  */
-import regularUrl from '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf?url';
-import boldUrl from '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf?url';
 import { err, ok, problem, type Result } from '../../shared/result';
 import type { AttendancePdfInput } from './attendancePdf';
 
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
+const failed = (detail: string) => err([problem('pdf_failed', `Лист регистрации не построен: ${detail}.`)]);
 
 export async function attendancePdfBytes(input: AttendancePdfInput): Promise<Result<Uint8Array>> {
   try {
-    const fonts = { regular: await fetchBytes(regularUrl), bold: await fetchBytes(boldUrl) };
     if (typeof Worker === 'undefined') {
-      const { buildAttendancePdf } = await import('./attendancePdf');
-      return ok(await buildAttendancePdf(fonts, input));
+      const [{ buildAttendancePdf }, { loadPdfFonts }] = await Promise.all([
+        import('./attendancePdf'),
+        import('../meetings/documents/pdfFonts'),
+      ]);
+      return ok(await buildAttendancePdf(await loadPdfFonts(), input));
     }
     const worker = new Worker(new URL('./attendancePdf.worker.ts', import.meta.url), { type: 'module' });
     try {
@@ -26,18 +22,14 @@ export async function attendancePdfBytes(input: AttendancePdfInput): Promise<Res
         (resolve) => {
           worker.onmessage = (e) => resolve(e.data);
           worker.onerror = (e) => resolve({ ok: false, message: e.message || 'сбой обработчика' });
-          worker.postMessage({ input, fonts }, [fonts.regular.buffer, fonts.bold.buffer]);
+          worker.postMessage(input);
         },
       );
-      return reply.ok
-        ? ok(reply.bytes)
-        : err([problem('pdf_failed', `Лист регистрации не построен: ${reply.message}.`)]);
+      return reply.ok ? ok(reply.bytes) : failed(reply.message);
     } finally {
       worker.terminate();
     }
   } catch (e) {
-    return err([
-      problem('pdf_failed', `Лист регистрации не построен: ${e instanceof Error ? e.message : String(e)}.`),
-    ]);
+    return failed(e instanceof Error ? e.message : String(e));
   }
 }

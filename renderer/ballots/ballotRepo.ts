@@ -236,6 +236,8 @@ export async function recordArrival(
     size: f.bytes.byteLength,
     bytes: f.bytes,
     addedAt: at,
+    // Belongs to its ballot: agenda edits never prune or copy it.
+    purpose: 'scan' as const,
   }));
   const made = logArrival(
     {

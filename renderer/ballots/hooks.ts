@@ -3,7 +3,7 @@ import type { Channel } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { liveResults, scanFigures, type LiveResults } from '../../shared/paper/liveResults';
 import { useDb } from '../app/DbContext';
-import { getOperator, setOperator } from '../app/operator';
+import { getOperator, onOperatorChange, setOperator } from '../app/operator';
 import type { MeetingTallyInput } from '../tally/meetingTally';
 import { ballotStoreFor, type BallotStore, type BallotStoreState } from './ballotStore';
 
@@ -28,8 +28,11 @@ export function useOperator(): [string, (name: string) => Promise<void>] {
   useEffect(() => {
     let live = true;
     void getOperator(db).then((n) => live && setName(n));
+    // The top bar's «Оператор» field and this one stay the same.
+    const off = onOperatorChange((n) => setName(n));
     return () => {
       live = false;
+      off();
     };
   }, [db]);
   const change = useCallback(

@@ -1,6 +1,7 @@
 /**
  * Paper ballots end to end in Chromium on the built renderer: a 10-question meeting with a 300-person
- * registry (imported through the registry screen; the meeting record written into IndexedDB), 200
+ * registry (imported through the registry screen, the meeting and its agenda made on the meetings
+ * screens; the CLI's meeting file written from the stored meeting record), 200
  * ballots keyed with the keyboard only (key sequences from shared/paper/entry/typeBallot: QR codes typed
  * as a scanner does, plot numbers, names, СНИЛС; badly marked questions, void ballots, and a second
  * ballot of one person), the page closed in the middle of a ballot and nothing saved lost, the live
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import type { Mark, Person } from '../../shared/domain/types';
-import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
+import type { Meeting } from '../../shared/meetings/meeting';
 import { createEntryContext, type EntryContext } from '../../shared/paper/entry/entryContext';
 import {
   keysForBallot,
@@ -27,7 +28,9 @@ import {
 import type { ResultsJson } from '../../shared/results/buildResults';
 import { paperMeeting, typicalBallots } from '../fixtures/paperBallots';
 import { makePersons } from '../fixtures/persons';
+import { pdfPageTexts } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 import { pressKeys } from './pressKeys';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 
@@ -35,25 +38,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-ballots-'));
 const registryFile = join(dir, 'registry-300.xlsx');
 const meetingFile = join(dir, 'meeting.json');
-const MEETING_ID = 'meeting-ballots-e2e';
 const spec = paperMeeting();
 let persons: Person[];
 
 test.beforeAll(async () => {
   persons = makePersons(300, 505, { contacts: false });
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Рассвет»')));
-  // The CLI reads the same meeting: kind, form, dates and the agenda with its items.
-  writeFileSync(meetingFile, JSON.stringify(spec, null, 2));
   execFileSync('node', ['build/build-node.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
 });
-
-async function chooseFile(page: Page, path: string, button: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: button }).click(),
-  ]);
-  await chooser.setFiles(path);
-}
 
 /** Reads a whole store of the app's IndexedDB (a second connection beside the app's own), in key order. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -75,35 +67,11 @@ function readStore<T>(page: Page, store: string): Promise<T[]> {
   }, store) as Promise<T[]>;
 }
 
-/** Writes one record into a store of the app's IndexedDB, as the app stores it. */
-function putRecord(page: Page, store: string, value: unknown): Promise<void> {
-  return page.evaluate(
-    async ({ name, record }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const req = indexedDB.open('golos');
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-      try {
-        await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(name, 'readwrite');
-          tx.objectStore(name).put(record);
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { name: store, record: value },
-  );
-}
-
 const entryArea = (page: Page) => page.getByRole('group', { name: 'Ввод бюллетеня' });
 const savedStatus = (page: Page) => page.getByRole('status', { name: 'Сохранение' });
 
-async function openEntry(page: Page) {
-  await page.goto(`/#/meetings/${MEETING_ID}/entry`);
+async function openEntry(page: Page, meetingId: string) {
+  await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/entry`);
   await expect(entryArea(page)).toBeFocused();
 }
 
@@ -178,44 +146,72 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
   let dup = -1;
   let fixIndex = -1;
 
-  await test.step('partnership and a 300-person registry through the UI; the meeting written into the database', async () => {
-    await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Начало работы: товарищество' })).toBeVisible();
-    await page.getByLabel('Название').fill('СНТ «Рассвет»');
-    await page.getByRole('button', { name: 'Сохранить' }).click();
-    await expect(page.getByRole('heading', { name: 'Реестр участников' })).toBeVisible();
-    await chooseFile(page, registryFile, 'Импорт из файла…');
-    const dialog = page.getByRole('dialog', { name: 'Импорт реестра из файла' });
-    await expect(dialog.getByRole('list', { name: 'Итоги сравнения с реестром' })).toContainText(
-      'Добавится: 300',
-    );
-    await dialog.getByRole('button', { name: 'Импортировать' }).click();
-    await expect(page.getByText('Импорт завершён: добавлено 300, изменено 0, удалено 0.')).toBeVisible();
+  let meetingId = '';
+  await test.step('partnership, a 300-person registry, the meeting and its 10-question agenda, all through the UI', async () => {
+    await createPartnership(page, { name: 'СНТ «Рассвет»' });
+    await importRegistry(page, registryFile, 300);
+    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+    await page.getByRole('button', { name: 'Создать собрание' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
+    await dialog.getByLabel('Название собрания').fill(spec.title);
+    await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await expect(page.getByRole('heading', { name: spec.title })).toBeVisible();
+    meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    expect(meetingId).not.toBe('');
 
-    const partnershipId = (await readStore<{ id: string }>(page, 'partnership'))[0]!.id;
-    const meeting: Meeting = {
-      ...newMeeting({
-        id: MEETING_ID,
-        partnershipId,
-        kind: 'snt',
-        title: spec.title,
-        now: '2026-05-01T10:00:00+03:00',
-      }),
-      form: spec.form,
-      votingStart: spec.votingStart,
-      votingEnd: spec.votingEnd,
-      sessionDate: spec.sessionDate!,
-      questions: spec.questions.map((q) => ({ ...q, attachmentIds: [] })),
+    const form = page.getByRole('form', { name: 'Сведения о собрании' });
+    await form.getByLabel('Начало голосования').fill(spec.votingStart);
+    await form.getByLabel('Окончание голосования').fill(spec.votingEnd);
+    await form.getByLabel('Дата очной части').fill(spec.sessionDate!);
+    await form.getByLabel('Время очной части').fill('11:00');
+    await form.getByLabel('Место очной части').fill('Площадка у правления');
+    await form.getByLabel('Адрес приёма бюллетеней').fill('Правление СНТ «Рассвет»');
+    await form.getByLabel('Счётная комиссия').fill('Иванова А. П.\nПетров П. П.');
+    await form.getByRole('button', { name: 'Сохранить сведения' }).click();
+    await expect(page.getByText('Сведения о собрании сохранены.')).toBeVisible();
+
+    for (const q of spec.questions) {
+      await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+      const region = page.getByRole('region', { name: `Вопрос ${q.number}`, exact: true });
+      await region.getByLabel('Формулировка вопроса').fill(q.text);
+      if (q.item) await region.getByLabel('Категория вопроса (пункт закона)').selectOption(q.item);
+    }
+    await page.getByRole('button', { name: 'Сохранить повестку' }).click();
+    await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+
+    // The CLI reads the meeting as the app stored it: kind, form, dates, rules and the agenda.
+    const stored = (await readStore<Meeting>(page, 'meetings')).find((m) => m.id === meetingId)!;
+    expect(stored.questions.map((q) => [q.number, q.item ?? ''])).toEqual(
+      spec.questions.map((q) => [q.number, q.item ?? '']),
+    );
+    const cli = {
+      kind: stored.kind,
+      form: stored.form,
+      title: stored.title,
+      votingStart: stored.votingStart,
+      votingEnd: stored.votingEnd,
+      ...(stored.sessionDate ? { sessionDate: stored.sessionDate } : {}),
+      ...(stored.invalidMarks ? { invalidMarks: stored.invalidMarks } : {}),
+      ...(stored.acceptScans !== undefined ? { acceptScans: stored.acceptScans } : {}),
+      ...(stored.conflicts ? { conflicts: stored.conflicts } : {}),
+      questions: stored.questions.map((q) => ({
+        number: q.number,
+        text: q.text,
+        ...(q.item ? { item: q.item } : {}),
+        ...(q.rule ? { rule: q.rule } : {}),
+      })),
     };
-    await putRecord(page, 'meetings', meeting);
+    writeFileSync(meetingFile, JSON.stringify(cli, null, 2));
+
     // The registry as the app reads it (primary key order), for the key sequences.
     registry = (await readStore<Person & { nameKey?: string; plotNumbers?: string[] }>(page, 'persons')).map(
       ({ nameKey: _n, plotNumbers: _p, ...p }) => p,
     );
     expect(registry).toHaveLength(300);
     ctx = createEntryContext({
-      meeting: spec,
-      meetingId: MEETING_ID,
+      meeting: stored,
+      meetingId,
       registry,
       defaults: { channel: 'paper', copy: 'original', receivedAt: spec.votingEnd },
     });
@@ -227,7 +223,7 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
       registry[b.personIndex]!.status === 'member' &&
       !b.voidReasons?.length &&
       Object.values(b.marks).every((m) => m === 'for' || m === 'against' || m === 'abstain');
-    const base = typicalBallots(registry, spec, 199, 77, 'qr', MEETING_ID);
+    const base = typicalBallots(registry, spec, 199, 77, 'qr', meetingId);
     base.forEach((b, i) => toType.push({ ...b, findBy: ways[i % 4]! }));
     // Make sure of some of each kind of invalidity.
     const bad: Mark[] = ['several', 'none', 'all_crossed'];
@@ -265,7 +261,7 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
   };
 
   await test.step('key 120 ballots with the keyboard only', async () => {
-    await openEntry(page);
+    await openEntry(page, meetingId);
     await expect(page.getByRole('region', { name: 'Клавиши' })).toContainText(
       'нет подписи — бюллетень недействителен',
     );
@@ -279,7 +275,7 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
     await pressKeys(current, keys.slice(0, Math.floor(keys.length / 2)));
     await current.close();
     current = await context.newPage();
-    await openEntry(current);
+    await openEntry(current, meetingId);
     await expect(savedStatus(current)).toContainText('Введено бюллетеней (бумажных): 120;');
   });
 
@@ -305,15 +301,16 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
     expect(onScreen[0]!.conflict).toBe(1);
   });
 
-  const batchFile = join(dir, 'batch.csv');
+  let batchFile = '';
   await test.step('export the batch file and run `golos tally` on it: the same figures as on screen', async () => {
     await current.getByRole('tab', { name: 'Ввод бюллетеней' }).click();
-    const [download] = await Promise.all([
-      current.waitForEvent('download'),
-      current.getByRole('button', { name: 'Выгрузить файл бюллетеней' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^Бюллетени .+\.csv$/);
-    await download.saveAs(batchFile);
+    const exported = await downloadFrom(
+      current,
+      () => current.getByRole('button', { name: 'Выгрузить файл бюллетеней' }).click(),
+      dir,
+    );
+    expect(exported.download.suggestedFilename()).toMatch(/^Бюллетени .+\.csv$/);
+    batchFile = exported.path;
     const out = join(dir, 'cli-out');
     execFileSync(
       'node',
@@ -512,5 +509,37 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
     await expect(log.getByRole('row', { name: scanPerson!.fullName })).toContainText(
       'скан и оригинал различаются по вопросам №3',
     );
+  });
+
+  await test.step('in-person session: an arrival registered, the attendance list PDF with it, an in-person ballot keyed', async () => {
+    const keyed = new Set(toType.map((b) => b.personIndex));
+    const visitor = registry.filter((p, i) => !keyed.has(i) && p.status === 'member')[9]!;
+    await current.getByRole('tab', { name: 'Очная часть' }).click();
+    const form = current.getByRole('form', { name: 'Регистрация прибывшего' });
+    await form.getByRole('searchbox', { name: 'Участник' }).fill(visitor.snils!);
+    await form.getByRole('searchbox', { name: 'Участник' }).press('Enter');
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await expect(current.getByRole('status', { name: 'Присутствуют' })).toContainText('Присутствуют: 1.');
+    const pdf = await downloadFrom(
+      current,
+      () => current.getByRole('button', { name: 'Лист регистрации (PDF)' }).click(),
+      dir,
+    );
+    const text = pdfPageTexts(new Uint8Array(readFileSync(pdf.path))).join(' ');
+    expect(text).toContain('Лист регистрации участников общего собрания');
+    expect(text).toContain(visitor.fullName);
+    expect(text).toContain('Присутствуют: 1.');
+
+    const area = current.getByRole('group', { name: 'Ввод бюллетеня' });
+    await area.focus();
+    await current.keyboard.type(visitor.snils!);
+    await current.keyboard.press('Enter');
+    for (let i = 0; i < 10; i++) await current.keyboard.press('2');
+    await current.keyboard.press('Enter');
+    await expect(savedStatus(current)).toContainText('Введено бюллетеней (очно): 1;');
+    await current.getByRole('tab', { name: 'Итоги' }).click();
+    await current.getByRole('checkbox', { name: 'Бумажные' }).uncheck();
+    await expect(current.getByRole('region', { name: 'Кворум' })).toContainText('очно: 1');
+    expect((await screenFigures(current))[0]).toMatchObject({ for: 0, against: 1 });
   });
 });
