@@ -7,7 +7,7 @@ import type { Ballot, IsoTimestamp } from '../../shared/domain/types';
 import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
 import { reimportProblem } from '../../shared/gosuslugi/importIdentity';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
-import { stableJson } from '../../shared/paper/ballotRecord';
+import { canonicalJson } from '../../shared/crypto/sha256';
 import { err, ok, problem, type Problem, type Result } from '../../shared/result';
 import { getOperator } from '../app/operator';
 import { appendAudit } from '../audit/auditLog';
@@ -144,7 +144,7 @@ export async function confirmImport(
       }
       const signature = input.mapping.signature;
       const before = await db.importMappings.get(signature);
-      if (!before || stableJson(before.mapping) !== stableJson(input.mapping)) {
+      if (!before || canonicalJson(before.mapping) !== canonicalJson(input.mapping)) {
         const after = { signature, mapping: input.mapping, savedAt: at };
         await db.importMappings.put(after);
         await appendAudit(
