@@ -8,6 +8,7 @@ import { benchTally } from './tallyBench';
 import { benchBallotsPdf } from './ballotsPdfBench';
 import { benchBallotsPdfBrowser } from './ballotsPdfBrowserBench';
 import { benchGosuslugi } from './gosuslugiBench';
+import { benchGosuslugiBrowser } from './gosuslugiBrowserBench';
 import { benchPaper } from './paperBench';
 import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
@@ -19,6 +20,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['ballots PDF', () => benchBallotsPdf()],
   ['ballots PDF (Chromium)', () => benchBallotsPdfBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['Gosuslugi import', () => benchGosuslugi()],
+  ['Gosuslugi import (Chromium)', () => benchGosuslugiBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['paper ballots', () => benchPaper()],
   ['protocol', () => benchProtocol()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
