@@ -158,7 +158,7 @@ describe('readXlsx: numbers and dates', () => {
     ]);
   });
 
-  it('shows dates of built-in and custom date formats as DD.MM.YYYY, other formats as numbers', async () => {
+  it('shows dates of built-in and custom date formats and ISO date cells as DD.MM.YYYY, other formats as numbers', async () => {
     // 46174 = 01.06.2026; 46174.395833333336 = 09:30 that day.
     const numFmts: [number, string][] = [
       [164, 'dd/mm/yyyy;@'],
@@ -186,7 +186,10 @@ describe('readXlsx: numbers and dates', () => {
     const row = cells
       .map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i}"><v>${v}</v></c>`)
       .join('');
-    const rows = await rowsOf(one(`<row r="1">${row}</row>`, { numFmts, xfs }));
+    const iso =
+      '<row r="2"><c r="A2" t="d"><v>2026-06-01T00:00:00</v></c><c r="B2" t="d"><v>2026-06-01T09:30:00Z</v></c></row>';
+    const rows = await rowsOf(one(`<row r="1">${row}</row>${iso}`, { numFmts, xfs }));
+    expect(rows[1]!.slice(0, 2)).toEqual(['01.06.2026', '01.06.2026 09:30']);
     expect(rows[0]).toEqual([
       '46174',
       '01.06.2026',

@@ -160,6 +160,8 @@ function readSheetData(
   const rowOpen = '<' + p + 'row';
   const cOpen = '<' + p + 'c';
   const vOpen = '<' + p + 'v';
+  const vTag = vOpen + '>';
+  const vcClose = '</' + p + 'v></' + p + 'c>';
   const fOpen = '<' + p + 'f';
   const fClose = '</' + p + 'f>';
   const isOpen = '<' + p + 'is';
@@ -247,7 +249,15 @@ function readSheetData(
       let vStart = -1;
       let vEnd = -1;
       let inline: string | undefined;
-      for (;;) {
+      let open = true;
+      // The usual cell is `<c …><v>…</v></c>`: read it without the general loop.
+      if (xml.startsWith(vTag, k)) {
+        vStart = k + vTag.length;
+        vEnd = after(xml, '<', vStart) - 1;
+        open = !xml.startsWith(vcClose, vEnd);
+        k = open ? after(xml, '>', vEnd) : vEnd + vcClose.length;
+      }
+      while (open) {
         const lt = xml.indexOf('<', k);
         if (lt < 0) throw new SyntaxError('worksheet: unclosed cell');
         if (xml.charCodeAt(lt + 1) === 47 /* </c> */) {
