@@ -148,6 +148,14 @@ export function EntryDesk({
   const [savedHere, setSavedHere] = useState(0);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [repOpen, setRepOpen] = useState(false);
+  // «Кто вводит» is stored when the field is left (Enter goes back to the ballot), like the top bar's.
+  const [operatorDraft, setOperatorDraft] = useState(operator);
+  useEffect(() => setOperatorDraft(operator), [operator]);
+  const commitOperator = () => {
+    const name = operatorDraft.trim();
+    if (!name) setOperatorDraft(operator);
+    else if (name !== operator) onOperatorChange(name);
+  };
 
   useEffect(() => {
     areaRef.current?.focus();
@@ -307,8 +315,16 @@ export function EntryDesk({
                 <input
                   {...p}
                   type="text"
-                  value={operator}
-                  onChange={(e) => onOperatorChange(e.target.value)}
+                  value={operatorDraft}
+                  maxLength={120}
+                  onChange={(e) => setOperatorDraft(e.target.value)}
+                  onBlur={commitOperator}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      backToEntry();
+                    }
+                  }}
                 />
               )}
             </Field>

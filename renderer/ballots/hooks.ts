@@ -29,7 +29,8 @@ export function useOperator(): [string, (name: string) => Promise<void>] {
     let live = true;
     void getOperator(db).then((n) => live && setName(n));
     // The top bar's «Оператор» field and this one stay the same.
-    const off = onOperatorChange((n) => setName(n));
+    // (A name being typed here keeps its trailing space: the stored name is trimmed.)
+    const off = onOperatorChange((n) => setName((cur) => (cur.trim() === n ? cur : n)));
     return () => {
       live = false;
       off();
