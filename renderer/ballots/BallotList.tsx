@@ -3,7 +3,7 @@
  * it (the reason first, then the entry screen loads it), withdraw or restore it (with a reason). Nothing
  * is deleted: a withdrawn ballot stays in the list and in its history.
  */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type Ref } from 'react';
 import type { Ballot, Channel, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
@@ -55,6 +55,8 @@ export function BallotList({
   operator,
   live,
   onEdit,
+  searchRef,
+  onBack,
 }: {
   meeting: Meeting;
   snap: BallotSnapshot;
@@ -63,6 +65,10 @@ export function BallotList({
   operator: string;
   live: LiveResults | null;
   onEdit: (ballot: Ballot, reason: string) => void;
+  /** The list's search box (F4 on the entry screen comes here). */
+  searchRef?: Ref<HTMLInputElement>;
+  /** Esc in the search box: back to the entry. */
+  onBack?: () => void;
 }) {
   const db = useDb();
   const toast = useToast();
@@ -127,7 +133,14 @@ export function BallotList({
             placeholder="ФИО или номер участка"
             aria-label="Найти бюллетень"
             value={query}
+            ref={searchRef}
             onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape' && onBack) {
+                e.preventDefault();
+                onBack();
+              }
+            }}
           />
         </label>
       </div>

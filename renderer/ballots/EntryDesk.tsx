@@ -45,6 +45,10 @@ export interface EntryDeskProps {
   onOperatorChange: (name: string) => void;
   /** Live results of the stored ballots (computed once per change by the tab). */
   live: LiveResults | null;
+  /** F4: the tab's list of keyed ballots (to correct or withdraw one without the mouse). */
+  onLeave?: () => void;
+  /** Filled with a function that puts the focus back on the entry (for the tab's other parts). */
+  focusRef?: { current: (() => void) | null };
 }
 
 /** Named keys the reducer uses; any other named key (F5, PageDown…) keeps its usual meaning. */
@@ -107,6 +111,8 @@ export function EntryDesk({
   operator,
   onOperatorChange,
   live,
+  onLeave,
+  focusRef,
 }: EntryDeskProps) {
   const db = useDb();
   const registry = snap.input.registry;
@@ -159,7 +165,12 @@ export function EntryDesk({
 
   useEffect(() => {
     areaRef.current?.focus();
-  }, []);
+    if (!focusRef) return;
+    focusRef.current = () => areaRef.current?.focus();
+    return () => {
+      focusRef.current = null;
+    };
+  }, [focusRef]);
 
   useEffect(() => {
     if (!editRequest) return;
@@ -210,6 +221,11 @@ export function EntryDesk({
     if (e.key === 'F2') {
       e.preventDefault();
       fieldsRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+      return;
+    }
+    if (e.key === 'F4' && onLeave) {
+      e.preventDefault();
+      onLeave();
       return;
     }
     if (e.key === 'F3') {

@@ -212,4 +212,46 @@ describe('EntryTab: keyboard entry', () => {
     expect(v).toMatchObject({ kind: 'settled', by: 'Иванова А. П., Петров П. П.' });
     expect(v!.ballot.marks[2]).toBe('against');
   });
+
+  it('corrects a stored ballot without the mouse: F4 to the list, the reason first, the entry form, Enter; the history keeps both versions', async () => {
+    const { db, persons, meeting } = await seededDb();
+    const member = persons.find((p) => p.status === 'member')!;
+    const user = userEvent.setup();
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    press(...member.snils!, 'Enter', ...Array.from({ length: 10 }, () => '1'), 'Enter');
+    await saved(1);
+
+    area().focus();
+    await user.keyboard('{F4}');
+    const search = screen.getByRole('searchbox', { name: 'Найти бюллетень' });
+    expect(search).toHaveFocus();
+    await user.keyboard(member.fullName.split(' ')[0]!);
+    await user.tab();
+    expect(screen.getByRole('button', { name: `История: ${member.fullName}` })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: `Исправить: ${member.fullName}` })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'Исправление бюллетеня' });
+    expect(within(dialog).getByLabelText('Причина')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(within(dialog).getByText('Укажите причину.')).toBeInTheDocument();
+    await user.keyboard('опечатка в вопросе 3{Enter}');
+    expect(area()).toHaveFocus();
+    expect(screen.getByLabelText('Голосующий')).toHaveTextContent(`Исправление: ${member.fullName}`);
+    press('ArrowDown', 'ArrowDown', '2', 'End', 'Enter');
+    await waitFor(async () => expect((await stored(db))[0]!.kind).toBe('corrected'));
+    const [v] = await stored(db);
+    expect(v).toMatchObject({ reason: 'опечатка в вопросе 3', by: 'Иванова А. П.' });
+    expect(v!.ballot.marks[3]).toBe('against');
+
+    await user.click(await screen.findByRole('button', { name: `История: ${member.fullName}` }));
+    const history = screen.getByRole('dialog', { name: `История бюллетеня: ${member.fullName}` });
+    const rows = within(history).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('введён');
+    expect(rows[1]).toHaveTextContent('исправлен');
+    expect(rows[1]).toHaveTextContent('опечатка в вопросе 3');
+    expect(rows[1]).toHaveTextContent('Изменено: №3: за → против');
+  });
 });

@@ -2,7 +2,7 @@
  * «Ввод бюллетеней»: keyboard entry of paper ballots, the stored ballots with their history,
  * corrections and withdrawals, double entry, and the batch file exchange with another laptop.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Ballot } from '../../shared/domain/types';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { BallotList } from './BallotList';
@@ -17,6 +17,8 @@ export function EntryTab({ meeting }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
   const [operator, setOperator] = useOperator();
   const [edit, setEdit] = useState<EditRequest | null>(null);
+  const listSearch = useRef<HTMLInputElement>(null);
+  const entryFocus = useRef<(() => void) | null>(null);
   const snap = state.status === 'ready' ? state.snap : null;
   const live = useLiveResults(snap?.input ?? null);
   if (!snap) return <StoreStatus state={state} />;
@@ -46,6 +48,8 @@ export function EntryTab({ meeting }: MeetingTabProps) {
         operator={operator}
         onOperatorChange={(n) => void setOperator(n)}
         live={live}
+        onLeave={() => listSearch.current?.focus()}
+        focusRef={entryFocus}
       />
       {meeting.doubleEntry && <DoubleEntryPanel meeting={meeting} snap={snap} store={store} />}
       <BallotList
@@ -56,6 +60,8 @@ export function EntryTab({ meeting }: MeetingTabProps) {
         operator={operator}
         live={live}
         onEdit={onEdit}
+        searchRef={listSearch}
+        onBack={() => entryFocus.current?.()}
       />
       <BatchExchange meeting={meeting} snap={snap} store={store} operator={operator} />
     </div>

@@ -11,6 +11,7 @@ const PHASES: { phase: EntryPhase; title: string }[] = [
 export const SCREEN_KEYS: { caption: string; text: string }[] = [
   { caption: 'F2', text: 'данные поступления, кто вводит (и обратно к вводу)' },
   { caption: 'F3', text: 'представитель по доверенности для этого бюллетеня' },
+  { caption: 'F4', text: 'к списку введённых бюллетеней (история, исправить, отозвать); Esc — обратно' },
 ];
 
 /** The on-screen list of keys, in Russian, generated from KEYMAP. */

@@ -4,7 +4,7 @@
  * quorum, in-person ballots keyed the same way as paper ones (channel `in_person`), and the printed
  * attendance list with signature lines (PDF).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { attendanceList, presentCount, timeOf } from '../../shared/paper/attendance';
@@ -35,6 +35,8 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
   const [operator, setOperator] = useOperator();
   const [edit, setEdit] = useState<EditRequest | null>(null);
+  const listSearch = useRef<HTMLInputElement>(null);
+  const entryFocus = useRef<(() => void) | null>(null);
   const snap = state.status === 'ready' ? state.snap : null;
   const live = useLiveResults(snap?.input ?? null);
   if (!snap) return <StoreStatus state={state} />;
@@ -55,6 +57,8 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
             operator={operator}
             onOperatorChange={(n) => void setOperator(n)}
             live={live}
+            onLeave={() => listSearch.current?.focus()}
+            focusRef={entryFocus}
           />
           <BallotList
             meeting={meeting}
@@ -64,6 +68,8 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
             operator={operator}
             live={live}
             onEdit={(ballot, reason) => setEdit({ ballot, reason, nonce: Date.now() })}
+            searchRef={listSearch}
+            onBack={() => entryFocus.current?.()}
           />
         </>
       )}
