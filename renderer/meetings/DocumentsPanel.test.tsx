@@ -7,15 +7,14 @@ import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { GolosDb } from '../db/db';
 import { applyRegistryChanges } from '../db/personRepo';
-import type { DocumentJob } from './documents/documentJob';
-import type { JobControl } from './documents/runDocumentJob';
+import type { DocumentJob, JobControl } from '../documents/documentJob';
 import { DocumentsPanel } from './DocumentsPanel';
 
 // The PDF itself is built and read back in the e2e spec; here the panel's own logic is under test:
 // which job it starts, the progress it shows, cancelling, and what it saves.
-const jobs: { job: DocumentJob; ctl: JobControl; resolve: (b: Uint8Array) => void }[] = [];
-vi.mock('./documents/runDocumentJob', () => ({
-  runDocumentJob: (job: DocumentJob, ctl: JobControl) =>
+const jobs: { job: DocumentJob; ctl: Required<JobControl>; resolve: (b: Uint8Array) => void }[] = [];
+vi.mock('../documents/documentRunner', () => ({
+  runDocumentJob: (job: DocumentJob, ctl: Required<JobControl>) =>
     new Promise<Uint8Array>((resolve, reject) => {
       ctl.signal.addEventListener('abort', () => reject(new DOMException('Отменено', 'AbortError')));
       jobs.push({ job, ctl, resolve });

@@ -8,8 +8,7 @@ import { useToast } from '../app/Toasts';
 import { getPlatform } from '../platform/platform';
 import { loadMeetingRegistry } from '../tally/meetingTally';
 import { ruleView } from './agendaModel';
-import type { DocumentJob } from './documents/documentJob';
-import { runDocumentJob } from './documents/runDocumentJob';
+import type { DocumentJob } from '../documents/documentJob';
 import { documentFileName } from './fileNames';
 import { QuestionRule } from './QuestionRule';
 import { VoterPicker } from './VoterPicker';
@@ -71,6 +70,8 @@ export function DocumentsPanel({
     controllerRef.current = controller;
     setRunning({ label, done: 0, total: 0, controller });
     try {
+      // The runner (and the worker it starts) loads with the first document, not with the app.
+      const { runDocumentJob } = await import('../documents/documentRunner');
       const bytes = await runDocumentJob(job, {
         signal: controller.signal,
         onProgress: (done, total) => setRunning((r) => (r ? { ...r, done, total } : r)),

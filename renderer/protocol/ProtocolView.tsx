@@ -16,8 +16,7 @@ import { checkAuditChain, describeAuditCheck, getAuditHead, type AuditCheck } fr
 import { autoBackup } from '../backup/autoBackup';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
-import { createDocumentEngine, type DocumentEngine } from './documentEngine';
-import type { DocumentKind } from './documentHandler';
+import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './documentEngine';
 import { collectPackageFiles, packageFolderName, safeName } from './protocolPackage';
 import { recordProtocolProduced } from './protocolRecord';
 import { loadProtocolSource, localToday, type TalliedMeeting } from './protocolSource';

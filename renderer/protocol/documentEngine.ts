@@ -1,17 +1,16 @@
 /**
- * The protocol's documents built in a Web Worker (with progress), or on the main thread where there is
- * no Worker. Failures come back as Russian problems, never as exceptions.
+ * The protocol's documents, the PDF (with progress through the appendix rows) and the results workbook,
+ * built by the documents runner: in the documents worker, or on the main thread where there is no Worker.
+ * Failures come back as Russian problems, never as exceptions.
  */
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { ProtocolModel } from '../../shared/documents/protocolModel';
 import { err, ok, problem, type Result } from '../../shared/result';
-import {
-  createDocumentHandler,
-  type DocumentKind,
-  type DocumentProgress,
-  type DocumentRequest,
-  type DocumentResponse,
-} from './documentHandler';
+import { createDocumentRunner, inlineDocumentRunner, type DocumentRunner } from '../documents/documentRunner';
+
+export type DocumentKind = 'pdf' | 'xlsx';
+
+export type DocumentProgress = (done: number, total: number) => void;
 
 export interface DocumentEngine {
   build(kind: DocumentKind, model: ProtocolModel, onProgress?: DocumentProgress): Promise<Result<Uint8Array>>;
@@ -20,73 +19,29 @@ export interface DocumentEngine {
 
 const WHAT: Record<DocumentKind, string> = { pdf: 'PDF протокола', xlsx: 'таблицу итогов (XLSX)' };
 
-function failure(kind: DocumentKind, detail: string): Result<never> {
-  return err([problem('document_failed', `Не удалось составить ${WHAT[kind]}: ${detail}.`)]);
-}
-
-interface Pending {
-  kind: DocumentKind;
-  onProgress?: DocumentProgress | undefined;
-  resolve: (r: Result<Uint8Array>) => void;
-}
-
-function workerEngine(): DocumentEngine {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  const start = (): Worker => {
-    const w = new Worker(new URL('./documents.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<DocumentResponse>) => {
-      const job = pending.get(e.data.id);
-      if (!job) return;
-      const msg = e.data;
-      if (msg.type === 'progress') return job.onProgress?.(msg.done, msg.total);
-      pending.delete(msg.id);
-      job.resolve(msg.type === 'done' ? ok(msg.bytes) : failure(job.kind, msg.message));
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      for (const job of pending.values()) job.resolve(failure(job.kind, e.message || 'сбой обработчика'));
-      pending.clear();
-      w.terminate();
-      worker = null;
-    };
-    return w;
-  };
-  return {
-    build(kind, model, onProgress) {
-      worker ??= start();
-      const id = nextId++;
-      const w = worker;
-      return new Promise((resolve) => {
-        pending.set(id, { kind, onProgress, resolve });
-        w.postMessage({ id, kind, model } satisfies DocumentRequest);
-      });
-    },
-    dispose() {
-      worker?.terminate();
-      worker = null;
-      pending.clear();
-    },
-  };
-}
-
-/** The same handler on the main thread (jsdom has no Worker); the builders still load lazily. */
-export function inlineDocumentEngine(loadFonts: () => Promise<PdfFonts>): DocumentEngine {
-  const handle = createDocumentHandler(loadFonts);
+function documentEngine(runner: DocumentRunner): DocumentEngine {
   return {
     async build(kind, model, onProgress) {
+      const job =
+        kind === 'pdf'
+          ? { type: 'protocolPdf' as const, model }
+          : { type: 'resultsWorkbook' as const, model };
       try {
-        return ok(await handle(kind, model, onProgress));
+        return ok(await runner.run(job, onProgress ? { onProgress } : {}));
       } catch (e) {
-        return failure(kind, e instanceof Error ? e.message : String(e));
+        const detail = e instanceof Error ? e.message : String(e);
+        return err([problem('document_failed', `Не удалось составить ${WHAT[kind]}: ${detail}.`)]);
       }
     },
-    dispose() {},
+    dispose: () => runner.dispose(),
   };
+}
+
+/** On the main thread with the fonts given (tests: jsdom has no Worker). */
+export function inlineDocumentEngine(loadFonts: () => Promise<PdfFonts>): DocumentEngine {
+  return documentEngine(inlineDocumentRunner(loadFonts));
 }
 
 export function createDocumentEngine(): DocumentEngine {
-  if (typeof Worker !== 'undefined') return workerEngine();
-  return inlineDocumentEngine(() => import('./ptSansFonts').then((m) => m.fetchPtSansFonts()));
+  return documentEngine(createDocumentRunner());
 }

@@ -1,27 +1,6 @@
 /**
- * PT Sans for the PDF builders, loaded as the app's own static files (Vite `?url`), so it works offline
- * and under the strict CSP ('self'). Runs in the document worker (or on the main thread without one).
+ * Kept only for renderer/ballots (attendancePrint.ts, attendancePdf.worker.ts), which still import this
+ * path: the loader is renderer/documents/pdfFonts.ts.
+ * @deprecated
  */
-import regularUrl from '@expo-google-fonts/pt-sans/400Regular/PTSans_400Regular.ttf?url';
-import boldUrl from '@expo-google-fonts/pt-sans/700Bold/PTSans_700Bold.ttf?url';
-import type { PdfFonts } from '../../../shared/documents/pdfFont';
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Шрифт PT Sans не загружен (${res.status}).`);
-  return new Uint8Array(await res.arrayBuffer());
-}
-
-let loading: Promise<PdfFonts> | undefined;
-
-/** Both faces, fetched once per thread. */
-export function loadPdfFonts(): Promise<PdfFonts> {
-  loading ??= Promise.all([fetchBytes(regularUrl), fetchBytes(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (e: unknown) => {
-      loading = undefined;
-      throw e;
-    },
-  );
-  return loading;
-}
+export { loadPdfFonts } from '../../documents/pdfFonts';

@@ -1,0 +1,77 @@
+/**
+ * The documents the app prints, as jobs for the documents worker: a meeting's notice and its ballots
+ * (for a list of voters or one blank ballot), the protocol PDF and the results workbook; and the plain
+ * data messages between the page and the worker.
+ */
+import type { Partnership, Person } from '../../shared/domain/types';
+import type { PdfFonts } from '../../shared/documents/pdfFont';
+import type { ProtocolModel } from '../../shared/documents/protocolModel';
+import type { Meeting } from '../../shared/meetings/meeting';
+
+export type DocumentJob =
+  | { type: 'notice'; meeting: Meeting; partnership: Partnership }
+  | { type: 'ballots'; meeting: Meeting; partnershipName: string; voters: Person[] | 'blank' }
+  | { type: 'protocolPdf'; model: ProtocolModel }
+  | { type: 'resultsWorkbook'; model: ProtocolModel };
+
+export interface JobControl {
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the job: it stops between ballots or pages. */
+  signal?: AbortSignal;
+}
+
+/** Page -> worker: start a job, or cancel one. */
+export type DocumentRequest = { type: 'run'; id: number; job: DocumentJob } | { type: 'cancel'; id: number };
+
+/** Worker -> page, about the job with that id. */
+export type DocumentReply =
+  | { id: number; type: 'progress'; done: number; total: number }
+  | { id: number; type: 'done'; bytes: Uint8Array }
+  | { id: number; type: 'failed'; message: string };
+
+/**
+ * Builds the job's document. The builders (jsPDF, qrcode, exceljs) load only here, and the fonts only
+ * for a PDF.
+ */
+export async function buildDocument(
+  job: DocumentJob,
+  loadFonts: () => Promise<PdfFonts>,
+  ctl: JobControl = {},
+): Promise<Uint8Array> {
+  const progress = ctl.onProgress ? { onProgress: ctl.onProgress } : {};
+  const signal = ctl.signal ? { signal: ctl.signal } : {};
+  switch (job.type) {
+    case 'notice': {
+      const [{ buildNoticePdf }, fonts] = await Promise.all([
+        import('../../shared/documents/noticePdf'),
+        loadFonts(),
+      ]);
+      ctl.onProgress?.(0, 1);
+      const bytes = await buildNoticePdf(job.meeting, job.partnership, fonts);
+      ctl.onProgress?.(1, 1);
+      return bytes;
+    }
+    case 'ballots': {
+      const [{ buildBallotsPdf }, fonts] = await Promise.all([
+        import('../../shared/documents/ballotsPdf'),
+        loadFonts(),
+      ]);
+      return buildBallotsPdf(job.meeting, job.voters, fonts, {
+        partnershipName: job.partnershipName,
+        ...progress,
+        ...signal,
+      });
+    }
+    case 'protocolPdf': {
+      const [{ buildProtocolPdf }, fonts] = await Promise.all([
+        import('../../shared/documents/protocolPdf'),
+        loadFonts(),
+      ]);
+      return buildProtocolPdf(job.model, fonts, { ...progress, ...signal });
+    }
+    case 'resultsWorkbook': {
+      const { buildResultsWorkbook } = await import('../../shared/documents/resultsWorkbook');
+      return buildResultsWorkbook(job.model);
+    }
+  }
+}
