@@ -49,6 +49,8 @@ export interface EntryDeskProps {
   onLeave?: () => void;
   /** Filled with a function that puts the focus back on the entry (for the tab's other parts). */
   focusRef?: { current: (() => void) | null };
+  /** Take the focus when the screen opens (default); off where something else comes first. */
+  autoFocus?: boolean;
 }
 
 /** Named keys the reducer uses; any other named key (F5, PageDown…) keeps its usual meaning. */
@@ -113,6 +115,7 @@ export function EntryDesk({
   live,
   onLeave,
   focusRef,
+  autoFocus = true,
 }: EntryDeskProps) {
   const db = useDb();
   const registry = snap.input.registry;
@@ -164,12 +167,14 @@ export function EntryDesk({
   };
 
   useEffect(() => {
-    areaRef.current?.focus();
+    if (autoFocus) areaRef.current?.focus();
     if (!focusRef) return;
     focusRef.current = () => areaRef.current?.focus();
     return () => {
       focusRef.current = null;
     };
+    // Only when the screen opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRef]);
 
   useEffect(() => {

@@ -59,6 +59,7 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
             live={live}
             onLeave={() => listSearch.current?.focus()}
             focusRef={entryFocus}
+            autoFocus={false}
           />
           <BallotList
             meeting={meeting}
@@ -228,6 +229,13 @@ function Attendance({
                 </tr>
               </thead>
               <tbody>
+                {sorted.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className="muted">
+                      Пока никто не зарегистрирован.
+                    </td>
+                  </tr>
+                )}
                 {sorted.map((a, i) => {
                   const p = byId.get(a.personId);
                   const rep = a.representative;
