@@ -165,12 +165,6 @@ function sameContent(a: BallotVersion, b: Ballot, meta: VersionMeta): boolean {
 }
 
 /**
- * Kept only for renderer/gosuslugi/importRepo.ts, which still imports this name: use canonicalJson.
- * @deprecated
- */
-export { canonicalJson as stableJson };
-
-/**
  * Keying the marks of a logged arrival (no reason needed: nothing keyed is replaced), or a correction
  * of a keyed ballot (reason required). A withdrawn ballot must be restored first.
  */
