@@ -25,6 +25,17 @@ import { arrivalLine, FLAG_TEXT, marksLine, problemText, VERSION_TEXT } from './
 
 const LIMIT = 100;
 
+interface Line {
+  r: PaperBallotRow;
+  v: ReturnType<typeof currentVersion>;
+  name: string;
+  /** The name as searched. */
+  key: string;
+  /** When it last changed. */
+  last: string;
+  registry: readonly Person[];
+}
+
 function voterName(ballot: Ballot, registry: readonly Person[]): string {
   const i = voterIndex(registry, ballot.voter);
   return i >= 0 ? registry[i]!.fullName : (ballot.voter.fullName ?? 'участник не найден в реестре');
@@ -82,22 +93,26 @@ export function BallotList({
   // The list follows a save after the live figures have been drawn (it sorts every record).
   const records = useDeferredValue(snap.input.paperRecords);
   const deferredLive = useDeferredValue(live);
+  // Each record's line is worked out once (records are replaced, never changed, when a ballot is saved).
+  const [lines] = useState(() => new WeakMap<PaperBallotRow, Line>());
   const rows = useMemo(() => {
     const q = normalizeName(query);
-    return records
-      .filter((r) => currentVersion(r).ballot.channel === channel)
-      .map((r) => ({
-        r,
-        v: currentVersion(r),
-        name: voterName(currentVersion(r).ballot, registry),
-        last: r.versions.at(-1)!.at,
-      }))
-      .filter(
-        ({ v, name }) =>
-          !q || normalizeName(name).includes(q) || (v.ballot.voter.plotNumber ?? '').startsWith(query.trim()),
-      )
-      .sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
-  }, [records, channel, registry, query]);
+    const plot = query.trim();
+    const out: Line[] = [];
+    for (const r of records) {
+      let line = lines.get(r);
+      if (!line || line.registry !== registry) {
+        const v = currentVersion(r);
+        const name = voterName(v.ballot, registry);
+        line = { r, v, name, key: normalizeName(name), last: r.versions.at(-1)!.at, registry };
+        lines.set(r, line);
+      }
+      if (line.v.ballot.channel !== channel) continue;
+      if (q && !line.key.includes(q) && !(line.v.ballot.voter.plotNumber ?? '').startsWith(plot)) continue;
+      out.push(line);
+    }
+    return out.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
+  }, [records, channel, registry, query, lines]);
 
   const outcomes = useMemo(
     () => new Map((deferredLive?.tally.ballots ?? []).map((o) => [o.ballotId, o])),
