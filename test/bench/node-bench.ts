@@ -10,6 +10,7 @@ import { benchBallotsPdfBrowser } from './ballotsPdfBrowserBench';
 import { benchGosuslugi } from './gosuslugiBench';
 import { benchGosuslugiBrowser } from './gosuslugiBrowserBench';
 import { benchPaper } from './paperBench';
+import { benchPaperBrowser } from './paperBrowserBench';
 import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
 
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['Gosuslugi import', () => benchGosuslugi()],
   ['Gosuslugi import (Chromium)', () => benchGosuslugiBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['paper ballots', () => benchPaper()],
+  ['paper ballots (Chromium)', () => benchPaperBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['protocol', () => benchProtocol()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
 ];

@@ -11,6 +11,7 @@
  *   reducer alone per keystroke.
  */
 import { chromium, type Page } from '@playwright/test';
+import type { BenchResult } from './benchKit';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,14 +25,6 @@ import { toPersonRecord } from '../../renderer/db/personRecord';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
 import { pressKeys } from '../e2e/pressKeys';
-
-export interface BrowserBenchResult {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-  targetMs?: number;
-}
 
 const MEETING_ID = 'bench-paper';
 const STORED = 5_000;
@@ -172,7 +165,7 @@ async function baselinePut(page: Page, row: unknown): Promise<number> {
 
 export async function benchPaperBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
-): Promise<BrowserBenchResult[]> {
+): Promise<BenchResult[]> {
   const root = resolve(opts.distDir ?? 'dist/renderer');
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
