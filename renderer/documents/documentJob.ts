@@ -1,18 +1,20 @@
 /**
  * The documents the app prints, as jobs for the documents worker: a meeting's notice and its ballots
- * (for a list of voters or one blank ballot), the protocol PDF and the results workbook; and the plain
- * data messages between the page and the worker.
+ * (for a list of voters or one blank ballot), the protocol PDF and the results workbook, the attendance
+ * list of the in-person session; and the plain data messages between the page and the worker.
  */
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { ProtocolModel } from '../../shared/documents/protocolModel';
 import type { Meeting } from '../../shared/meetings/meeting';
+import type { AttendancePdfInput } from '../ballots/attendancePdf';
 
 export type DocumentJob =
   | { type: 'notice'; meeting: Meeting; partnership: Partnership }
   | { type: 'ballots'; meeting: Meeting; partnershipName: string; voters: Person[] | 'blank' }
   | { type: 'protocolPdf'; model: ProtocolModel }
-  | { type: 'resultsWorkbook'; model: ProtocolModel };
+  | { type: 'resultsWorkbook'; model: ProtocolModel }
+  | { type: 'attendance'; input: AttendancePdfInput };
 
 export interface JobControl {
   onProgress?: (done: number, total: number) => void;
@@ -72,6 +74,13 @@ export async function buildDocument(
     case 'resultsWorkbook': {
       const { buildResultsWorkbook } = await import('../../shared/documents/resultsWorkbook');
       return buildResultsWorkbook(job.model);
+    }
+    case 'attendance': {
+      const [{ buildAttendancePdf }, fonts] = await Promise.all([
+        import('../ballots/attendancePdf'),
+        loadFonts(),
+      ]);
+      return buildAttendancePdf(fonts, job.input);
     }
   }
 }
