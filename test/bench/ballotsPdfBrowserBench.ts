@@ -6,17 +6,18 @@
  * frame gaps while the page sits idle for as long. Baseline for the time: the same builder in Node
  * (ballotsPdfBench, 1,000 voters, 8 questions) in this run.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { makePersons } from '../fixtures/persons';
 import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { benchBallotsPdf } from './ballotsPdfBench';
+import { launchChromium, serve } from './browserKit';
+import type { BenchResult } from './benchKit';
 
 const VOTERS = 1000;
 const AGENDA: [string, string][] = [
@@ -29,34 +30,6 @@ const AGENDA: [string, string][] = [
   ['Об избрании членов правления', '2'],
   ['О ремонте водопровода', '17'],
 ];
-
-export interface BrowserBenchResult {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.ttf': 'font/ttf',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 async function prepare(page: Page, registryFile: string): Promise<void> {
   await page.getByLabel('Название').fill('СНТ «Замер»');
@@ -119,7 +92,7 @@ async function stopFrameMonitor(page: Page): Promise<{ maxGap: number; longTasks
 
 export async function benchBallotsPdfBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
-): Promise<BrowserBenchResult[]> {
+): Promise<BenchResult[]> {
   const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
@@ -128,10 +101,7 @@ export async function benchBallotsPdfBrowser(
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(makePersons(VOTERS, 2026))));
 
   const server = await serve(root);
-  const browser = await chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium(opts.executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);

@@ -12,52 +12,23 @@
  * - one correction on the review step (a person picked for an unmatched row) -> rows matched and
  *   previewed again in the worker -> counts redrawn; baseline: previewGosuslugi alone in Node.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { previewGosuslugi } from '../../shared/gosuslugi/preview';
 import { proposeGosuslugiMapping } from '../../shared/gosuslugi/propose';
 import { indexVoters } from '../../shared/registry/voterIndex';
 import { readTable } from '../../shared/spreadsheet/readTable';
 import { largeGosuslugiExport } from '../fixtures/gosuslugiExports';
 import { meetingOf, seedApp } from '../e2e/gosuslugiSeed';
-
-export interface BrowserBenchResult {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-  targetMs?: number;
-}
+import { launchChromium, serve } from './browserKit';
+import type { BenchResult } from './benchKit';
 
 const ROWS = 10_000;
 const QUESTIONS = 30;
 const RUNS = 3;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.ttf': 'font/ttf',
-};
-
-/** A static file server for the built renderer on a free localhost port. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -183,7 +154,7 @@ async function correctOnce(page: Page, row: number, fullName: string, counted: s
 
 export async function benchGosuslugiBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
-): Promise<BrowserBenchResult[]> {
+): Promise<BenchResult[]> {
   const root = resolve(opts.distDir ?? 'dist/renderer');
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
@@ -221,10 +192,7 @@ export async function benchGosuslugiBrowser(
   }
 
   const server = await serve(root);
-  const browser = await chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium(opts.executablePath);
   try {
     const context = await browser.newContext({
       baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,

@@ -17,14 +17,7 @@ import { liveResults, scanFigures } from '../../shared/paper/liveResults';
 import { searchRegistry } from '../../shared/registry/search';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
-
-export interface PaperBenchRow {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-  targetMs?: number;
-}
+import type { BenchResult } from './benchKit';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,7 +38,7 @@ function time(fn: () => unknown, runs: number, warmup = 20): number {
 
 const CODE: Record<Mark, number> = { none: 0, for: 1, against: 2, abstain: 3, several: 4, all_crossed: 5 };
 
-function benchLive(): PaperBenchRow[] {
+function benchLive(): BenchResult[] {
   const meeting = paperMeeting();
   const registry = makePersons(5_000, 31, { contacts: false });
   const records = storedRecords(registry, meeting, 5_000, 32);
@@ -105,7 +98,7 @@ function benchLive(): PaperBenchRow[] {
   ];
 }
 
-function benchEntry(): PaperBenchRow {
+function benchEntry(): BenchResult {
   const meeting = paperMeeting();
   const registry = makePersons(600, 21, { contacts: false });
   const ctx = createEntryContext({
@@ -148,6 +141,6 @@ function benchEntry(): PaperBenchRow {
   };
 }
 
-export async function benchPaper(): Promise<PaperBenchRow[]> {
+export async function benchPaper(): Promise<BenchResult[]> {
   return [...benchLive(), benchEntry()];
 }

@@ -10,12 +10,10 @@
  *   keystrokes per ballot (QR code read by a scanner, plot number typed) in the name. Baseline: the entry
  *   reducer alone per keystroke.
  */
-import { chromium, type Page } from '@playwright/test';
-import type { BenchResult } from './benchKit';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
 import { createEntryContext } from '../../shared/paper/entry/entryContext';
 import { initialEntryState } from '../../shared/paper/entry/entryReducer';
@@ -25,33 +23,14 @@ import { toPersonRecord } from '../../renderer/db/personRecord';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
 import { pressKeys } from '../e2e/pressKeys';
+import { launchChromium, serve } from './browserKit';
+import type { BenchResult } from './benchKit';
 
 const MEETING_ID = 'bench-paper';
 const STORED = 5_000;
 const PERSONS = 5_100;
 const RUNS = 40;
 const WARMUP = 5;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.ttf': 'font/ttf',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -215,10 +194,7 @@ export async function benchPaperBrowser(
   }
 
   const server = await serve(root);
-  const browser = await chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium(opts.executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

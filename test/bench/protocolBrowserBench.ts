@@ -7,11 +7,10 @@
  * longest gap between animation frames meanwhile (the main thread stays responsive). Baseline: the same
  * builders on the same data in Node, in this run.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { buildProtocolModel } from '../../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
@@ -22,30 +21,10 @@ import { meetingRecords } from '../fixtures/meetingRecords';
 import { readPtSansFonts } from './ballotsPdfBench';
 import { medianMs, type BenchResult } from './benchKit';
 import { makeTallyData } from './tallyData';
+import { launchChromium, serve } from './browserKit';
 
 const PERSONS = 5100;
 const QUESTIONS = 10;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.ttf': 'font/ttf',
-};
-
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 /** Writes plain records into the app's IndexedDB stores (the app has created them at its current version). */
 async function seed(page: Page, stores: Record<string, unknown[]>): Promise<void> {
@@ -121,10 +100,7 @@ export async function benchProtocolBrowser(
   const nodeXlsxMs = await medianMs(1, () => buildResultsWorkbook(model()));
 
   const server = await serve(root);
-  const browser = await chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium(opts.executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -11,24 +11,7 @@ import { validateRegistry } from '../../shared/registry/validateRegistry';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-
-export interface BenchResult {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-}
-
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { medianMs, type BenchResult } from './benchKit';
 
 /** Every prefix of what a secretary types: names, a plot number, a СНИЛС with dashes. */
 function keystrokes(sample: { fullName: string; snils?: string }): string[] {
@@ -59,8 +42,8 @@ export async function benchRegistryImport(): Promise<BenchResult[]> {
   };
   await importOnce(); // warm up
   await loadOnly();
-  const importMs = await median(3, importOnce);
-  const loadMs = await median(3, loadOnly);
+  const importMs = await medianMs(3, importOnce);
+  const loadMs = await medianMs(3, loadOnly);
 
   const index = buildRegistryIndex(persons);
   const queries = keystrokes(persons[2500]!);
@@ -86,7 +69,7 @@ export async function benchRegistryImport(): Promise<BenchResult[]> {
   perKey(naive);
   const search = perKey((q) => searchRegistry(index, q));
   const base = perKey(naive);
-  const buildMs = await median(3, () => buildRegistryIndex(persons));
+  const buildMs = await medianMs(3, () => buildRegistryIndex(persons));
 
   return [
     {
@@ -110,7 +93,7 @@ export async function benchRegistryImport(): Promise<BenchResult[]> {
     {
       name: 'Registry search index build, 5,000 persons (once per registry change)',
       ms: buildMs,
-      baselineMs: await median(3, () => persons.map((p) => p.fullName.toLowerCase())),
+      baselineMs: await medianMs(3, () => persons.map((p) => p.fullName.toLowerCase())),
       baselineName: 'lower-casing every name',
     },
   ];

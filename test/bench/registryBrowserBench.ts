@@ -7,50 +7,19 @@
  *   a naive Array.filter over the same persons in the same page.
  * The page is opened with `?bench`, which installs window.golosBench (renderer/bench/benchHook.ts).
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import type { GolosBench } from '../../renderer/bench/benchHook';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-
-export interface BrowserBenchResult {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ttf': 'font/ttf',
-  '.woff2': 'font/woff2',
-};
-
-/** A static file server for the built renderer on a free localhost port. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+import { launchChromium, serve } from './browserKit';
+import type { BenchResult } from './benchKit';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -87,7 +56,7 @@ async function importThroughUi(page: Page, file: string, expected: number): Prom
 
 export async function benchRegistryBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
-): Promise<BrowserBenchResult[]> {
+): Promise<BenchResult[]> {
   const root = resolve(opts.distDir ?? 'dist/renderer');
   if (!existsSync(join(root, 'index.html')))
     throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
@@ -97,10 +66,7 @@ export async function benchRegistryBrowser(
   writeFileSync(file, await writeRegistryXlsx(largeRegistrySheet(persons)));
 
   const server = await serve(root);
-  const browser = await chromium.launch({
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium(opts.executablePath);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -15,13 +15,7 @@ import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { meetingJson, writeBatchXlsx, writeGosuslugiXlsx } from './ballotFiles';
 import { makeTallyData } from './tallyData';
-
-export interface BenchRow {
-  name: string;
-  ms: number;
-  baselineMs: number;
-  baselineName: string;
-}
+import type { BenchResult } from './benchKit';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -42,7 +36,7 @@ function time(fn: () => unknown, runs: number, warmup = 3): number {
 
 const CODE: Record<Mark, number> = { none: 0, for: 1, against: 2, abstain: 3, several: 4, all_crossed: 5 };
 
-function benchEngine(): BenchRow[] {
+function benchEngine(): BenchResult[] {
   const data = makeTallyData(10_000, 40, 7);
   const Q = data.meeting.questions.length;
   // The same decisions, held in a typed array: the least any count of them can cost.
@@ -78,7 +72,7 @@ function benchEngine(): BenchRow[] {
   ];
 }
 
-async function benchCli(root: string): Promise<BenchRow> {
+async function benchCli(root: string): Promise<BenchResult> {
   const script = join(root, 'dist', 'cli', 'golos.mjs');
   if (!existsSync(script)) throw new Error(`${script} is missing: run node build/build-node.mjs first`);
   const { registry, meeting, ballots } = makeTallyData(10_000, 40, 7);
@@ -120,6 +114,6 @@ async function benchCli(root: string): Promise<BenchRow> {
   }
 }
 
-export async function benchTally(root = resolve('.')): Promise<BenchRow[]> {
+export async function benchTally(root = resolve('.')): Promise<BenchResult[]> {
   return [...benchEngine(), await benchCli(root)];
 }
