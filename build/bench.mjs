@@ -11,4 +11,7 @@ if (!chromium.ok) {
   console.error(chromium.message);
   process.exit(1);
 }
-execSync('node dist/bench/node-bench.mjs', { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium.path } });
+execSync('node dist/bench/node-bench.mjs', {
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium.path },
+});
