@@ -669,3 +669,32 @@ describe('6. explanations', () => {
     );
   });
 });
+
+describe('7. the outcomes built when first read', () => {
+  it('are plain data: the same through a structured clone and a spread, built once, replaceable', () => {
+    const registry = persons(2);
+    const r = tally({
+      registry,
+      meeting: meeting(q1),
+      ballots: [
+        ballot('p1', 'for', { id: 'b1' }),
+        ballot('x', 'for', { id: 'b2', voter: { snils: '99999999999' } }),
+      ],
+    });
+    const clone = structuredClone(r);
+    expect(clone.ballots.map((b) => [b.ballotId, b.status, b.personId])).toEqual([
+      ['b1', 'accepted', 'p1'],
+      ['b2', 'rejected', undefined],
+    ]);
+    expect(clone.persons.map((p) => [p.personId, p.participated])).toEqual([
+      ['p1', true],
+      ['p2', false],
+    ]);
+    expect(Object.keys(r)).toContain('ballots');
+    expect({ ...r }.persons).toEqual(clone.persons);
+    expect(r.ballots).toBe(r.ballots);
+    expect(r.persons).toBe(r.persons);
+    r.ballots = [];
+    expect(r.ballots).toEqual([]);
+  });
+});

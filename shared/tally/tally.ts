@@ -11,7 +11,7 @@
  * once; where they disagree the `conflicts` policy decides. Participants: persons with a counted
  * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
-import { add, compare, fromInt, lcm, mul, rational, ZERO, type Rational } from '../arith/rational';
+import { add, compare, fromInt, lcm, mul, ONE, rational, ZERO, type Rational } from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, matchPacked, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import { problem, type Problem } from '../result';
@@ -37,7 +37,10 @@ export interface TallyInput {
   /** The registry snapshot; persons need distinct ids. Not changed in place once passed (it is indexed once). */
   registry: readonly Person[];
   meeting: MeetingSpec;
-  /** Ballots of every channel; the same ballot given twice (same id, date, channel, copy) is one ballot. */
+  /**
+   * Ballots of every channel; the same ballot given twice (same id, date, channel, copy) is one ballot.
+   * Not changed in place either: result.ballots is built from them when first read.
+   */
   ballots: readonly Ballot[];
   /** Rows an importer could not turn into ballots, listed as they are. */
   unmatched?: readonly UnmatchedEntry[];
@@ -96,6 +99,13 @@ function markCode(m: Mark | undefined): number {
   }
 }
 
+// Ballot outcome status codes (index into STATUSES).
+const ACCEPTED = 0;
+const REJECTED = 1;
+const UNMATCHED = 2;
+const SCAN_MERGED = 3;
+const STATUSES: readonly BallotOutcome['status'][] = ['accepted', 'rejected', 'unmatched', 'scan_merged'];
+
 const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
 const NO_REASONS: RejectReason[] = [];
 const CHANNEL_BIT: Record<Channel, number> = { gosuslugi: 1, paper: 2, in_person: 4 };
@@ -145,7 +155,7 @@ export function tally(input: TallyInput): TallyResult {
   for (let i = 0; i < P; i++) {
     const p = registry[i]!;
     isMember[i] = isMkd || p.status === 'member' ? 1 : 0;
-    const w = useWeights ? personWeight(p, profile.weight, problems) : fromInt(1);
+    const w = useWeights ? personWeight(p, profile.weight, problems) : ONE;
     weights[i] = w;
     if (w.d !== denominator && useWeights) denominator = lcm(denominator, w.d);
   }
@@ -175,8 +185,6 @@ export function tally(input: TallyInput): TallyResult {
   const match = new Int32Array(B);
   /** 1: not acceptable on its own (date, void, bad marks under the ballot policy). */
   const unfit = new Uint8Array(B);
-  /** 1: some question is marked badly (several, none, all crossed out). */
-  const badMarks = new Uint8Array(B);
   const orphans: number[] = [];
   for (let b = 0; b < B; b++) {
     const ballot = ballots[b]!;
@@ -195,7 +203,6 @@ export function tally(input: TallyInput): TallyResult {
       codes[o + q] = c;
       if (c < FOR || c > ABSTAIN) badMark = true;
     }
-    if (badMark) badMarks[b] = 1;
     if (
       ballot.receivedAt < votingStart ||
       ballot.receivedAt > votingEnd ||
@@ -229,25 +236,28 @@ export function tally(input: TallyInput): TallyResult {
     return reasons;
   };
 
-  /** Every outcome has every field (one object shape); absent ones are undefined. */
-  const outcomeOf = (ballot: Ballot, b: number, personId: string | undefined): BallotOutcome => {
-    const fit = unfit[b] === 0;
-    return {
-      ballotId: ballot.id,
-      source: ballot.source,
-      channel: ballot.channel,
-      copy: ballot.copy,
-      receivedAt: ballot.receivedAt,
-      status: fit ? 'accepted' : 'rejected',
-      reasons: fit ? NO_REASONS : rejectReasons(ballot, b),
-      personId,
-      matchedBy: personId === undefined ? undefined : matchedBy(match[b]!),
-      originalId: undefined,
-      scanIds: undefined,
-      scanDiffers: undefined,
-      invalidQuestions: undefined,
-      ignoredQuestions: undefined,
-    };
+  // Ballot outcomes, compact while tallying (result.ballots builds the objects when first read): slot s
+  // is ballots[slotBallot[s]] of registry person slotPerson[s] (-1: none); the rarer fields in extras.
+  let S = 0;
+  const slotBallot = new Int32Array(B);
+  const slotPerson = new Int32Array(B);
+  const slotStatus = new Uint8Array(B);
+  const extras = new Map<number, OutcomeExtra>();
+  const extra = (s: number): OutcomeExtra => {
+    let e = extras.get(s);
+    if (e === undefined) extras.set(s, (e = {}));
+    return e;
+  };
+  const addSlot = (b: number, i: number): number => {
+    const s = S++;
+    slotBallot[s] = b;
+    slotPerson[s] = i;
+    if (unfit[b] === 0) slotStatus[s] = ACCEPTED;
+    else {
+      slotStatus[s] = REJECTED;
+      extra(s).reasons = rejectReasons(ballots[b]!, b);
+    }
+    return s;
   };
 
   const counts = new Int32Array(Q * SLOTS);
@@ -257,8 +267,9 @@ export function tally(input: TallyInput): TallyResult {
   const gardenersVoted = new Int32Array(Q);
   const decision = new Int8Array(P * Q).fill(-1);
   const basis = new Int8Array(P * Q).fill(-1);
-  const outcomes: BallotOutcome[] = [];
-  const persons: PersonOutcome[] = new Array(P);
+  const tookPart = new Uint8Array(P);
+  const ballotsFrom = new Int32Array(P);
+  const ballotsTo = new Int32Array(P);
   const conflicts: ConflictEntry[] = [];
   const byChannel: Record<Channel, number> = { gosuslugi: 0, paper: 0, in_person: 0 };
   let partPersons = 0;
@@ -328,12 +339,11 @@ export function tally(input: TallyInput): TallyResult {
   for (let i = 0; i < P; i++) {
     const person = registry[i]!;
     const member = isMember[i] === 1;
-    const first = outcomes.length;
+    const first = S;
+    ballotsFrom[i] = first;
+    ballotsTo[i] = first;
     let b = head[i]!;
-    if (b === -1) {
-      persons[i] = personOutcome(person, member, weights[i]!, false, first, first);
-      continue;
-    }
+    if (b === -1) continue;
     // The person's ballots in received order (insertion sort: a person has a handful at most). The same
     // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot.
     list.length = 0;
@@ -342,25 +352,25 @@ export function tally(input: TallyInput): TallyResult {
       let order = 1;
       while (k > 0 && (order = compareBallots(ballots[list[k - 1]!]!, ballots[b]!)) > 0) k--;
       if (k > 0 && order === 0) continue;
-      if (k === list.length) list.push(b);
-      else list.splice(k, 0, b);
+      // Insert at k (no splice: it allocates the removed elements' array).
+      for (let j = list.length; j > k; j--) list[j] = list[j - 1]!;
+      list[k] = b;
     }
 
     accepted.length = 0;
     let hasScan = false;
     for (const x of list) {
-      const ballot = ballots[x]!;
-      if (ballot.copy === 'scan') hasScan = true;
-      outcomes.push(outcomeOf(ballot, x, person.id));
+      if (ballots[x]!.copy === 'scan') hasScan = true;
+      addSlot(x, i);
     }
     // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
     if (hasScan) mergeScans(list, first);
     for (let k = 0; k < list.length; k++) {
-      if (outcomes[first + k]!.status === 'accepted') accepted.push(list[k]!);
+      if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
     }
-    const took = accepted.length > 0;
-    persons[i] = personOutcome(person, member, weights[i]!, took, first, outcomes.length);
-    if (!took) continue;
+    ballotsTo[i] = S;
+    if (accepted.length === 0) continue;
+    tookPart[i] = 1;
 
     partPersons++;
     if (member) partMembers++;
@@ -388,10 +398,10 @@ export function tally(input: TallyInput): TallyResult {
       }
     }
     if (same) {
-      decision.set(codes.subarray(a0, a0 + Q), row);
       basis.fill(n > 1 ? AGREE : SINGLE, row, row + Q);
       for (let q = 0; q < Q; q++) {
         const code = codes[a0 + q]!;
+        decision[row + q] = code;
         const slot = q * SLOTS + SLOT[code]!;
         counts[slot]!++;
         if (useWeights) weightSums[slot]! += w;
@@ -402,11 +412,8 @@ export function tally(input: TallyInput): TallyResult {
         if (!member && !openToAll[q]) {
           basis[row + q] = NOT_ELECTORATE;
           let marked = false;
-          for (let k = 0; k < list.length; k++) {
-            const out = outcomes[first + k]!;
-            if (out.status !== 'accepted' || codes[list[k]! * Q + q] === NONE) continue;
-            marked = true;
-            (out.ignoredQuestions ??= []).push(numbers[q]!);
+          for (let k = 0; !marked && k < list.length; k++) {
+            marked = slotStatus[first + k] === ACCEPTED && codes[list[k]! * Q + q] !== NONE;
           }
           if (marked) ignored[q]!++;
           continue;
@@ -432,15 +439,6 @@ export function tally(input: TallyInput): TallyResult {
         if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
       }
     }
-    for (let k = 0; k < list.length; k++) {
-      const out = outcomes[first + k]!;
-      if (out.status !== 'accepted' || !badMarks[list[k]!]) continue;
-      for (let q = 0, o = list[k]! * Q; q < Q; q++) {
-        const c = codes[o + q]!;
-        if ((c < FOR || c > ABSTAIN) && (member || openToAll[q]))
-          (out.invalidQuestions ??= []).push(numbers[q]!);
-      }
-    }
   }
 
   /** Pairs each scan of a person with an original of the same channel; a lone scan is a setting. */
@@ -448,26 +446,27 @@ export function tally(input: TallyInput): TallyResult {
     for (let k = 0; k < order.length; k++) {
       const scan = ballots[order[k]!]!;
       if (scan.copy !== 'scan') continue;
-      const out = outcomes[first + k]!;
       const o = order.findIndex(
         (x) => ballots[x]!.copy === 'original' && ballots[x]!.channel === scan.channel,
       );
       if (o < 0) {
         if (!acceptScans) {
-          out.reasons = [...out.reasons, 'scan_only'];
-          out.status = 'rejected';
+          const out = extra(first + k);
+          out.reasons = [...(out.reasons ?? NO_REASONS), 'scan_only'];
+          slotStatus[first + k] = REJECTED;
         }
         continue;
       }
-      const original = outcomes[first + o]!;
+      const out = extra(first + k);
+      const original = extra(first + o);
       const differs: number[] = [];
       for (let q = 0; q < Q; q++) {
         if (codes[order[k]! * Q + q] !== codes[order[o]! * Q + q]) differs.push(numbers[q]!);
       }
-      out.status = 'scan_merged';
-      out.reasons = NO_REASONS;
-      out.originalId = original.ballotId;
-      original.scanIds = [...(original.scanIds ?? []), out.ballotId];
+      slotStatus[first + k] = SCAN_MERGED;
+      out.reasons = undefined;
+      out.originalId = ballots[order[o]!]!.id;
+      original.scanIds = [...(original.scanIds ?? []), scan.id];
       if (differs.length > 0) {
         out.scanDiffers = differs;
         original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
@@ -491,10 +490,10 @@ export function tally(input: TallyInput): TallyResult {
     const m = match[b]!;
     const reason = m === NO_DETAILS ? 'no_details' : m === AMBIGUOUS_MATCH ? 'ambiguous' : 'not_found';
     const electronic = ballot.channel === 'gosuslugi';
-    const out = outcomeOf(ballot, b, undefined);
-    out.status = electronic ? 'unmatched' : 'rejected';
-    out.reasons = [reason, ...out.reasons];
-    outcomes.push(out);
+    const s = addSlot(b, -1);
+    slotStatus[s] = electronic ? UNMATCHED : REJECTED;
+    const out = extra(s);
+    out.reasons = [reason, ...(out.reasons ?? NO_REASONS)];
     if (electronic) {
       unmatched.push({
         source: ballot.source,
@@ -566,7 +565,7 @@ export function tally(input: TallyInput): TallyResult {
     };
   });
 
-  return {
+  const result: TallyResult = {
     profile: { id: profile.id, title: profile.title, weight: profile.weight },
     registry: { persons: P, members, gardeners: P - members, weightTotal: toWeight(quorumTotalN) },
     participation: {
@@ -582,33 +581,97 @@ export function tally(input: TallyInput): TallyResult {
       counts: profile.quorum.counts,
     },
     questions: questionOutcomes,
-    ballots: outcomes,
-    persons,
+    ballots: [],
+    persons: [],
     votes: { questions: Q, decision, basis },
     conflicts,
     unmatched,
     problems,
   };
+  // Every outcome has every field (one object shape); absent ones are undefined.
+  lazyField(result, 'ballots', () => {
+    const out: BallotOutcome[] = new Array(S);
+    for (let s = 0; s < S; s++) {
+      const b = slotBallot[s]!;
+      const ballot = ballots[b]!;
+      const i = slotPerson[s]!;
+      const e = extras.get(s);
+      out[s] = {
+        ballotId: ballot.id,
+        source: ballot.source,
+        channel: ballot.channel,
+        copy: ballot.copy,
+        receivedAt: ballot.receivedAt,
+        status: STATUSES[slotStatus[s]!]!,
+        reasons: e?.reasons ?? NO_REASONS,
+        personId: i < 0 ? undefined : registry[i]!.id,
+        matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
+        originalId: e?.originalId,
+        scanIds: e?.scanIds,
+        scanDiffers: e?.scanDiffers,
+        invalidQuestions: undefined,
+        ignoredQuestions: undefined,
+      };
+      if (i < 0 || slotStatus[s] !== ACCEPTED) continue;
+      // Of an accepted ballot: questions marked badly where the voter may vote (counted invalid), and
+      // the ones a gardener marked but may not vote on (ignored).
+      const member = isMember[i] === 1;
+      for (let q = 0, o = b * Q; q < Q; q++) {
+        const c = codes[o + q]!;
+        if (member || openToAll[q]) {
+          if (c < FOR || c > ABSTAIN) (out[s]!.invalidQuestions ??= []).push(numbers[q]!);
+        } else if (c !== NONE) (out[s]!.ignoredQuestions ??= []).push(numbers[q]!);
+      }
+    }
+    return out;
+  });
+  lazyField(result, 'persons', () => {
+    const out: PersonOutcome[] = new Array(P);
+    for (let i = 0; i < P; i++) {
+      const person = registry[i]!;
+      out[i] = {
+        personId: person.id,
+        fullName: person.fullName,
+        status: person.status,
+        countsAs: isMember[i] === 1 ? 'member' : 'gardener',
+        weight: weights[i]!,
+        participated: tookPart[i] === 1,
+        ballotsFrom: ballotsFrom[i]!,
+        ballotsTo: ballotsTo[i]!,
+      };
+    }
+    return out;
+  });
+  return result;
 }
 
-function personOutcome(
-  person: Person,
-  member: boolean,
-  weight: Rational,
-  participated: boolean,
-  ballotsFrom: number,
-  ballotsTo: number,
-): PersonOutcome {
-  return {
-    personId: person.id,
-    fullName: person.fullName,
-    status: person.status,
-    countsAs: member ? 'member' : 'gardener',
-    weight,
-    participated,
-    ballotsFrom,
-    ballotsTo,
+/** The less common fields of a ballot outcome. */
+interface OutcomeExtra {
+  reasons?: RejectReason[];
+  originalId?: string;
+  scanIds?: string[];
+  scanDiffers?: number[];
+}
+
+/**
+ * A field built when first read (then an ordinary data field, cached, writable): most callers of the
+ * tally (the live count after each saved ballot) never read the per-ballot and per-person outcomes.
+ * Enumerable, so spreading, JSON and structured cloning see it as plain data.
+ */
+function lazyField<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  const settle = (value: T[K]): void => {
+    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   };
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 interface IndexedResolution extends ConflictResolution {

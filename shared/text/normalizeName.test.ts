@@ -10,4 +10,27 @@ describe('normalizeName', () => {
     expect(normalizeName('Иванов Иван')).not.toBe(normalizeName('Иванова Иван'));
     expect(normalizeName('')).toBe('');
   });
+
+  it('gives the full normal form for every kind of spacing and letter, already normal or not', () => {
+    const slow = (s: string): string => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+    const names = [
+      'Иванов Иван Иванович',
+      'иванов иван',
+      'Ёлкин Пётр',
+      'ivanov ivan',
+      ' Иванов',
+      'Иванов ',
+      'Иванов  Иван',
+      'Иванов\u00a0Иван',
+      'Иванов\u2009Иван',
+      'Иванов\tИван',
+      'Иванов\nИван',
+      'Оглы-Мамедов Д.',
+      'Müller Hans',
+      'Ӏван',
+      ' ',
+      '',
+    ];
+    for (const name of names) expect(normalizeName(name)).toBe(slow(name));
+  });
 });
