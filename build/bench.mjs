@@ -1,6 +1,6 @@
 // `npm run bench`: builds the renderer and the Node bundles, then runs every benchmark and prints a
 // table of measured times, each with a baseline measured in the same run and the ratio between them.
-import { execSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { ensureDeps } from './ensure-deps.mjs';
 import { findChromium } from './find-chromium.mjs';
 
@@ -11,7 +11,7 @@ if (!chromium.ok) {
   console.error(chromium.message);
   process.exit(1);
 }
-execSync('node dist/bench/node-bench.mjs', {
+execFileSync('node', ['dist/bench/node-bench.mjs', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, CHROMIUM_PATH: chromium.path },
 });

@@ -103,7 +103,7 @@ export async function benchBallotsPdfBrowser(
   const server = await serve(root);
   const browser = await launchChromium(opts.executablePath);
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await prepare(page, registryFile);
 

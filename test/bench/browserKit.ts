@@ -1,6 +1,7 @@
 /** What the Chromium benchmarks share: a static server for the built renderer and a headless browser. */
-import { chromium, type Browser } from '@playwright/test';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -36,10 +37,29 @@ export function baseUrl(server: Server): string {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 }
 
-/** Headless Chromium with the flags this offline machine needs. */
-export function launchChromium(executablePath?: string): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Headless Chromium with the flags this offline machine needs, on a profile on disk as Electron runs the
+ * app. (A plain `launch()` context keeps IndexedDB in memory, where writes slow down after every clear:
+ * it measures a store the app never uses.) The profile folder is removed when the context closes.
+ */
+export async function launchChromium(
+  executablePath?: string,
+  opts: { baseURL?: string } = {},
+): Promise<BrowserContext> {
+  const profile = mkdtempSync(join(tmpdir(), 'golos-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+    ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
   });
+  context.on('close', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      // Chromium may still be writing its profile as it exits: a leftover in the temp folder is harmless.
+    }
+  });
+  return context;
 }

@@ -192,12 +192,10 @@ export async function benchGosuslugiBrowser(
   }
 
   const server = await serve(root);
-  const browser = await launchChromium(opts.executablePath);
+  const context = await launchChromium(opts.executablePath, {
+    baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+  });
   try {
-    const context = await browser.newContext({
-      baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-      viewport: { width: 1400, height: 900 },
-    });
     await context.addInitScript(instrument);
     const page = await context.newPage();
     await seedApp(page, meeting, big.registry);
@@ -252,7 +250,7 @@ export async function benchGosuslugiBrowser(
       },
     ];
   } finally {
-    await browser.close();
+    await context.close();
     server.close();
   }
 }

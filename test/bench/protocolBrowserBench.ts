@@ -102,7 +102,7 @@ export async function benchProtocolBrowser(
   const server = await serve(root);
   const browser = await launchChromium(opts.executablePath);
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    const page = await browser.newPage();
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();

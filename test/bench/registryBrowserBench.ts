@@ -68,7 +68,7 @@ export async function benchRegistryBrowser(
   const server = await serve(root);
   const browser = await launchChromium(opts.executablePath);
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage();
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(`${base}?bench#/registry`);
     await page.waitForFunction(() => window.golosBench !== undefined);
