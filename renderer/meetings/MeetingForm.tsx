@@ -10,6 +10,7 @@ import {
   toMeeting,
   type MeetingFormValues,
 } from './meetingFormModel';
+import { LabelOptions } from '../app/LabelOptions';
 
 const resolver: Resolver<MeetingFormValues> = async (values) => {
   const found = meetingFormErrors(values);
@@ -90,22 +91,14 @@ export const MeetingForm = memo(function MeetingForm({
         <Field label="Вид собрания">
           {(p) => (
             <select {...p} {...register('meetingKind')}>
-              {Object.entries(MEETING_KIND_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={MEETING_KIND_LABELS} />
             </select>
           )}
         </Field>
         <Field label="Форма проведения">
           {(p) => (
             <select {...p} {...register('form')}>
-              {Object.entries(MEETING_FORM_LABELS).map(([k, label]) => (
-                <option key={k} value={k}>
-                  {label}
-                </option>
-              ))}
+              <LabelOptions labels={MEETING_FORM_LABELS} />
             </select>
           )}
         </Field>

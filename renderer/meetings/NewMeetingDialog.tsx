@@ -3,6 +3,7 @@ import type { MeetingForm as Form, Partnership } from '../../shared/domain/types
 import { MEETING_FORM_LABELS, MEETING_KIND_LABELS, type MeetingKind } from '../../shared/meetings/meeting';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
+import { LabelOptions } from '../app/LabelOptions';
 
 export interface NewMeetingValues {
   title: string;
@@ -60,22 +61,14 @@ export function NewMeetingDialog({
           <Field label="Вид собрания">
             {(p) => (
               <select {...p} {...register('meetingKind')}>
-                {Object.entries(MEETING_KIND_LABELS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={MEETING_KIND_LABELS} />
               </select>
             )}
           </Field>
           <Field label="Форма проведения">
             {(p) => (
               <select {...p} {...register('form')}>
-                {Object.entries(MEETING_FORM_LABELS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
+                <LabelOptions labels={MEETING_FORM_LABELS} />
               </select>
             )}
           </Field>
