@@ -1,9 +1,8 @@
 // `npm start`: installs what is missing, builds, and opens Golos in Electron; where the Electron binary
 // is not available (no internet for its download), says so in one line and serves the same renderer on
 // localhost for a browser. `npm run web` (`--web`) goes straight to the browser mode.
-import { execSync, spawn } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { ensureDeps } from './ensure-deps.mjs';
 
 ensureDeps();
@@ -25,12 +24,16 @@ if (electronBinary) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+/**
+ * The Electron binary, or null. Resolving `electron` downloads the binary on first use where the network
+ * allows (npm does not run its install script); that attempt runs in a child process with its output
+ * kept, so an offline machine gets our one line instead of a stack trace.
+ */
 function findElectron() {
-  try {
-    const require = createRequire(import.meta.url);
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const r = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const path = r.status === 0 ? r.stdout.trim() : '';
+  return path && existsSync(path) ? path : null;
 }

@@ -19,6 +19,8 @@ import {
 } from '../../electron/ipc/validate';
 import { sha256Hex } from '../../shared/crypto/sha256';
 import type { Platform } from './platform';
+// fflate is small and already in the main bundle (backup files, XLSX reading): imported statically.
+import { strToU8, zipSync } from 'fflate';
 
 /** Object URLs stay alive this long so the browser can finish reading them. */
 const REVOKE_AFTER_MS = 60_000;
@@ -138,7 +140,6 @@ export function createBrowserPlatform(win: Window = window): Platform {
         size: f.bytes.byteLength,
         sha256: sha256Hex(f.bytes),
       }));
-      const { zipSync, strToU8 } = await import('fflate');
       const entries: Record<string, Uint8Array> = {};
       for (const f of files) entries[`${folderName}/${f.name}`] = f.bytes;
       entries[`${folderName}/${MANIFEST_NAME}`] = strToU8(formatManifest(written));
