@@ -14,7 +14,8 @@ import {
   writeGosuslugiXlsx,
 } from '../test/bench/ballotFiles';
 import { makeTallyData } from '../test/bench/tallyData';
-import { main, parseArgs } from './golos';
+import { parseArgs } from './golos';
+import { runGolos } from './runGolos';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sample = resolve(repoRoot, '..', 'shared', 'fixtures', 'sample-meeting');
@@ -27,17 +28,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
-
-/** Runs the command in this process; returns its exit code and what it wrote. */
-async function golos(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stderr, stdout };
-}
 
 const sampleArgs = (out: string) => [
   'tally',
@@ -57,7 +47,7 @@ describe('golos tally on the sample meeting', () => {
   it('reproduces expected.json', async () => {
     const expected = JSON.parse(readFileSync(join(sample, 'expected.json'), 'utf8'));
     const out = join(dir, 'out');
-    const { code, stdout } = await golos(...sampleArgs(out));
+    const { code, stdout } = await runGolos(...sampleArgs(out));
     expect(code).toBe(0);
     expect(stdout).toContain('results.json');
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
@@ -110,7 +100,7 @@ describe('golos tally on generated files', () => {
     for (const kind of ['snt', 'mkd'] as const) {
       const { files, registry } = await writeFiles(kind);
       const out = join(dir, `out-${kind}`);
-      const { code, stderr } = await golos(...args(files, out));
+      const { code, stderr } = await runGolos(...args(files, out));
       expect(stderr).toBe('');
       expect(code).toBe(0);
       const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
@@ -125,7 +115,7 @@ describe('golos tally on generated files', () => {
 
   /** Every error line names the file, the row and the field, and nothing is written. */
   async function expectRefused(argv: string[], out: string, file: string, row: number, field: string) {
-    const { code, stderr } = await golos(...argv);
+    const { code, stderr } = await runGolos(...argv);
     expect(code).toBe(1);
     expect(existsSync(out)).toBe(false);
     const lines = stderr.trim().split('\n').slice(1);
@@ -142,7 +132,7 @@ describe('golos tally on generated files', () => {
     writeFileSync(files.paper, rows.map((r) => r.join(',')).join('\n'));
     const out = join(dir, 'out');
     await expectRefused(args(files, out), out, 'paper.csv', 5, 'Получен');
-    const { stderr } = await golos(...args(files, out));
+    const { stderr } = await runGolos(...args(files, out));
     expect(stderr).toContain('paper.csv: Строка 8, поле «1»: «может быть» — неизвестная отметка');
   });
 
@@ -172,7 +162,7 @@ describe('golos tally on generated files', () => {
     const { files } = await writeFiles();
     writeFileSync(files.registry, await writeRegistryXlsx(errorRegistrySheet(1).sheet));
     const out = join(dir, 'out');
-    const { code, stderr } = await golos(...args(files, out));
+    const { code, stderr } = await runGolos(...args(files, out));
     expect(code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(stderr).toMatch(/registry\.xlsx: Строка \d+, поле «СНИЛС»: /);
@@ -181,11 +171,11 @@ describe('golos tally on generated files', () => {
   it('says which file is missing, and explains the arguments', async () => {
     const { files } = await writeFiles();
     const out = join(dir, 'out');
-    const missing = await golos(...args({ ...files, paper: join(dir, 'нет.csv') }, out));
+    const missing = await runGolos(...args({ ...files, paper: join(dir, 'нет.csv') }, out));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('нет.csv: файл не найден');
     expect(existsSync(out)).toBe(false);
-    expect((await golos('count')).stderr).toContain('Неизвестная команда «count»');
+    expect((await runGolos('count')).stderr).toContain('Неизвестная команда «count»');
     expect(parseArgs(['tally', '--registry', 'r.xlsx', '--meeting', 'm.json'])).toEqual({
       ok: false,
       message: expect.stringContaining('Параметр --out обязателен'),

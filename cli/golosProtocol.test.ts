@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { pdfPageTexts } from '../test/fixtures/pdfText';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
-import { main, parseArgs } from './golos';
+import { parseArgs } from './golos';
+import { runGolos } from './runGolos';
 
 let dir: string;
 beforeEach(() => {
@@ -23,16 +24,6 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
   vi.restoreAllMocks();
 });
-
-async function golos(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const code = await main(argv);
-  vi.restoreAllMocks();
-  return { code, stderr, stdout };
-}
 
 const sampleArgs = (out: string, meeting = join(SAMPLE_MEETING_DIR, 'meeting.json')) => [
   'tally',
@@ -51,7 +42,7 @@ const sampleArgs = (out: string, meeting = join(SAMPLE_MEETING_DIR, 'meeting.jso
 describe('golos tally --protocol', () => {
   it('writes protocol.pdf and results.xlsx beside results.json, with the same figures', async () => {
     const out = join(dir, 'out');
-    const { code, stdout } = await golos(...sampleArgs(out), '--protocol');
+    const { code, stdout } = await runGolos(...sampleArgs(out), '--protocol');
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['protocol.pdf', 'results.json', 'results.xlsx']);
     expect(stdout).toContain('protocol.pdf');
@@ -78,7 +69,7 @@ describe('golos tally --protocol', () => {
 
   it('masks СНИЛС with --mask-snils', async () => {
     const out = join(dir, 'out');
-    expect((await golos(...sampleArgs(out), '--protocol', '--mask-snils')).code).toBe(0);
+    expect((await runGolos(...sampleArgs(out), '--protocol', '--mask-snils')).code).toBe(0);
     const text = pdfPageTexts(readFileSync(join(out, 'protocol.pdf'))).join(' ');
     expect(text).not.toMatch(/\d{3}-\d{3}-\d{3} \d{2}/);
     expect(text).toMatch(/\*\*\*-\*\*\*-\d{3} \d{2}/);
@@ -89,7 +80,7 @@ describe('golos tally --protocol', () => {
     const sample = JSON.parse(readFileSync(join(SAMPLE_MEETING_DIR, 'meeting.json'), 'utf8'));
     writeFileSync(meeting, JSON.stringify({ ...sample, form: 'zoom' }, null, 2));
     const out = join(dir, 'out');
-    const { code } = await golos(...sampleArgs(out, meeting), '--protocol');
+    const { code } = await runGolos(...sampleArgs(out, meeting), '--protocol');
     expect(code).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
@@ -100,7 +91,7 @@ describe('golos tally --protocol', () => {
     writeFileSync(join(out, 'results.json'), 'previous run\n');
     // The workbook's temporary file cannot be created: a folder is in its place.
     mkdirSync(join(out, `results.xlsx.${process.pid}.tmp`));
-    const { code, stderr } = await golos(...sampleArgs(out), '--protocol');
+    const { code, stderr } = await runGolos(...sampleArgs(out), '--protocol');
     expect(code).toBe(1);
     expect(stderr).toContain('файлы не записаны');
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe('previous run\n');

@@ -6,7 +6,16 @@ import {
   sampleProtocolSource,
   type TalliedSource,
 } from '../../test/fixtures/protocolData';
-import { pdfPageCount, pdfPageTexts, pdfWords, type PdfWord } from '../../test/fixtures/pdfText';
+import {
+  hasToken,
+  numbersOf,
+  pdfPageCount,
+  pdfPageTexts,
+  pdfWords,
+  printed,
+  printedShare,
+  type PdfWord,
+} from '../../test/fixtures/pdfText';
 import type { ResultsJson } from '../results/buildResults';
 import { buildProtocolModel, DECISION_WORDS, NOT_VOTING_WORD, type ProtocolOptions } from './protocolModel';
 import { buildProtocolPdf, pdfDecisionText } from './protocolPdf';
@@ -18,37 +27,6 @@ async function protocol(source: TalliedSource, options: Partial<ProtocolOptions>
   const model = buildProtocolModel(source, { ...OPTIONS, ...options });
   const pdf = await buildProtocolPdf(model, fonts);
   return { model, pdf, pages: pdfPageTexts(pdf) };
-}
-
-/** A figure as the protocol prints it, worked out here independently: `12 345`, `1234,56`. */
-function printed(value: number | string): string {
-  const [int, frac] = String(value).split('.');
-  const grouped = int!.length >= 5 ? int!.replace(/\B(?=(\d{3})+$)/g, ' ') : int!;
-  return frac === undefined ? grouped : `${grouped},${frac}`;
-}
-
-/** results.json's quorum share (`0.6333`) as the protocol prints it: `63,33 %`. */
-function printedShare(share: string): string {
-  const [int, frac] = share.split('.');
-  const shifted = `${int}${frac!.slice(0, 2)}.${frac!.slice(2)}`.replace(/^0+(?=\d)/, '');
-  return `${printed(shifted)} %`;
-}
-
-function hasToken(text: string, token: string): boolean {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Not part of a longer number: no digit next to it, no decimal comma and digit either side.
-  return new RegExp(`(?<!\\d|\\d,)${escaped}(?!\\d|,\\d)`).test(text);
-}
-
-/** Every number (and every numeric string: weights, shares, items) in results.json, with its path. */
-function* numbersOf(value: unknown, path = ''): Generator<[string, number | string]> {
-  if (typeof value === 'number') yield [path, value];
-  else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) yield [path, value];
-  else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) yield* numbersOf(v, `${path}[${i}]`);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* numbersOf(v, path ? `${path}.${k}` : k);
-  }
 }
 
 /** The document's text without page footers, cut into the parts each figure belongs to. */

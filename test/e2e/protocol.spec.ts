@@ -23,7 +23,7 @@ import { tally } from '../../shared/tally/tally';
 import type { Decision } from '../../shared/tally/types';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
 import { meetingRecords, type MeetingRecords } from '../fixtures/meetingRecords';
-import { pdfPageTexts } from '../fixtures/pdfText';
+import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
@@ -103,36 +103,6 @@ function expectedResults(registry: Person[]): ResultsJson {
   }));
   const result = tally({ registry, meeting: spec, ballots, unmatched, profile });
   return buildResults(result, spec, profile);
-}
-
-/** A figure as the protocol prints it: `12 345`, `1234,56`. */
-function printed(value: number | string): string {
-  const [int, frac] = String(value).split('.');
-  const grouped = int!.length >= 5 ? int!.replace(/\B(?=(\d{3})+$)/g, ' ') : int!;
-  return frac === undefined ? grouped : `${grouped},${frac}`;
-}
-
-/** results.json's quorum share (`0.6333`) as the protocol prints it: `63,33 %`. */
-function printedShare(share: string): string {
-  const [int, frac] = share.split('.');
-  const shifted = `${int}${frac!.slice(0, 2)}.${frac!.slice(2)}`.replace(/^0+(?=\d)/, '');
-  return `${printed(shifted)} %`;
-}
-
-function hasToken(text: string, token: string): boolean {
-  const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<!\\d|\\d,)${escaped}(?!\\d|,\\d)`).test(text);
-}
-
-/** Every number (and numeric string) in results.json, with its path. */
-function* numbersOf(value: unknown, path = ''): Generator<[string, number | string]> {
-  if (typeof value === 'number') yield [path, value];
-  else if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) yield [path, value];
-  else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) yield* numbersOf(v, `${path}[${i}]`);
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* numbersOf(v, path ? `${path}.${k}` : k);
-  }
 }
 
 function expectEveryNumber(pdfText: string, results: ResultsJson): number {
