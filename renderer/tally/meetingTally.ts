@@ -24,15 +24,19 @@ export interface MeetingTallyInput extends TallyInput {
   gosuslugiBallots: Ballot[];
 }
 
-/** What the tally counts: the counted version of each paper record, then the Gosuslugi ballots. */
+/**
+ * What the tally counts: the Gosuslugi ballots, then the counted version of each paper record. In this
+ * order a newly saved paper ballot (appended, or replacing its record in place) leaves every other
+ * ballot where it was, so the live tally decodes only that one (shared/tally/decodeBallots.ts).
+ */
 function meetingBallots(
   meeting: Meeting,
   paperRecords: readonly PaperBallotRow[],
   gosuslugiBallots: readonly Ballot[],
 ): Ballot[] {
   return [
-    ...currentBallots(paperRecords, { doubleEntry: meeting.doubleEntry === true }),
     ...gosuslugiBallots,
+    ...currentBallots(paperRecords, { doubleEntry: meeting.doubleEntry === true }),
   ];
 }
 

@@ -28,14 +28,6 @@ export type VoterMatch =
 /** The index of a registry snapshot, built once per array (see indexVoters). */
 export const indexRegistry = indexVoters;
 
-/**
- * The allocation-free matcher of the tally: `index * 8 + key` (key: position in ['id', 'snils',
- * 'cadastral', 'plot', 'name']) when one person matches, else NOT_FOUND, AMBIGUOUS_MATCH or NO_DETAILS.
- */
-export function matchPacked(ix: RegistryIndex, ref: VoterRef): number {
-  return findVoterPacked(ix, ref);
-}
-
 export const matchedBy = packedKey;
 
 export function matchVoter(ix: RegistryIndex, ref: VoterRef): VoterMatch {

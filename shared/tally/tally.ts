@@ -12,13 +12,14 @@
  * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
 import { add, compare, fromInt, lcm, mul, ONE, rational, ZERO, type Rational } from '../arith/rational';
-import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, matchPacked, NO_DETAILS } from '../ballots/matchVoter';
+import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import { problem, type Problem } from '../result';
 import { describeResolvedRule } from '../rules/describeRule';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
+import { CHANNELS, decodeBallots } from './decodeBallots';
 import { compareSource } from './sourceOrder';
 import type {
   BallotOutcome,
@@ -39,7 +40,8 @@ export interface TallyInput {
   meeting: MeetingSpec;
   /**
    * Ballots of every channel; the same ballot given twice (same id, date, channel, copy) is one ballot.
-   * Not changed in place either: result.ballots is built from them when first read.
+   * Not changed in place either: result.ballots is built from them when first read, and the next tally
+   * copies what it decoded of each ballot still at the same place (decodeBallots.ts).
    */
   ballots: readonly Ballot[];
   /** Rows an importer could not turn into ballots, listed as they are. */
@@ -82,23 +84,6 @@ const CONFLICTED = 4;
 const NOT_ELECTORATE = 5;
 const RESOLVED = 6;
 
-function markCode(m: Mark | undefined): number {
-  switch (m) {
-    case 'for':
-      return 1;
-    case 'against':
-      return 2;
-    case 'abstain':
-      return 3;
-    case 'several':
-      return 4;
-    case 'all_crossed':
-      return 5;
-    default:
-      return NONE;
-  }
-}
-
 // Ballot outcome status codes (index into STATUSES).
 const ACCEPTED = 0;
 const REJECTED = 1;
@@ -108,15 +93,7 @@ const STATUSES: readonly BallotOutcome['status'][] = ['accepted', 'rejected', 'u
 
 const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
 const NO_REASONS: RejectReason[] = [];
-const CHANNEL_BIT: Record<Channel, number> = { gosuslugi: 1, paper: 2, in_person: 4 };
-
-/** Received-order key inside one person's ballots: date, channel, copy, id. */
-function compareBallots(a: Ballot, b: Ballot): number {
-  if (a.receivedAt !== b.receivedAt) return a.receivedAt < b.receivedAt ? -1 : 1;
-  if (a.channel !== b.channel) return a.channel < b.channel ? -1 : 1;
-  if (a.copy !== b.copy) return a.copy < b.copy ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
 
 function tallies<T>(slots: ArrayLike<T>, o: number): Tallies<T> {
   return {
@@ -175,48 +152,46 @@ export function tally(input: TallyInput): TallyResult {
   }
   const toWeight = (n: bigint): Rational => rational(n, denominator);
 
-  // One pass over the ballots: voter, marks as codes, whether it can count, a per-person linked list.
+  // One pass over the ballots: whether each can count, and a per-person linked list.
   const index = indexRegistry(registry);
   const B = ballots.length;
-  const codes = new Int8Array(B * Q);
+  const { codes, badMark, match, receivedAt, channel, scan, voided } = decodeBallots(ballots, numbers, index);
+  /** Received order: date, channel, copy (original first), id. */
+  const compareBallots = (x: number, y: number): number => {
+    if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;
+    if (channel[x] !== channel[y]) return channel[x]! - channel[y]!;
+    if (scan[x] !== scan[y]) return scan[x]! - scan[y]!;
+    const a = ballots[x]!.id;
+    const b = ballots[y]!.id;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
   const head = new Int32Array(P).fill(-1);
   const next = new Int32Array(B);
-  /** Packed match (matchPacked): registry index × 8 + key, or a negative failure. */
-  const match = new Int32Array(B);
   /** 1: not acceptable on its own (date, void, bad marks under the ballot policy). */
   const unfit = new Uint8Array(B);
   const orphans: number[] = [];
   for (let b = 0; b < B; b++) {
-    const ballot = ballots[b]!;
-    const m = matchPacked(index, ballot.voter);
-    match[b] = m;
+    const m = match[b]!;
     if (m >= 0) {
       const i = m >> 3;
       next[b] = head[i]!;
       head[i] = b;
     } else orphans.push(b);
-    const marks = ballot.marks;
-    const o = b * Q;
-    let badMark = false;
-    for (let q = 0; q < Q; q++) {
-      const c = markCode(marks[numbers[q]!]);
-      codes[o + q] = c;
-      if (c < FOR || c > ABSTAIN) badMark = true;
-    }
     if (
-      ballot.receivedAt < votingStart ||
-      ballot.receivedAt > votingEnd ||
-      ballot.voidReasons.length > 0 ||
-      (ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim()) ||
+      receivedAt[b]! < votingStart ||
+      receivedAt[b]! > votingEnd ||
+      voided[b] === 1 ||
       // Clause 5.6 is about paper: an electronic ballot with an unanswered question is never void as a whole.
-      (ballotPolicy && badMark && ballot.channel !== 'gosuslugi')
+      (ballotPolicy && badMark[b] === 1 && channel[b] !== GOSUSLUGI)
     ) {
       unfit[b] = 1;
     }
   }
 
-  const rejectReasons = (ballot: Ballot, b: number): RejectReason[] => {
-    const reasons: RejectReason[] = [];
+  /** Why a ballot does not count, as result.ballots gives it (built when that is first read). */
+  const reasonsOf = (b: number, e: OutcomeExtra | undefined): RejectReason[] => {
+    const reasons: RejectReason[] = e?.voter ? [e.voter] : [];
+    const ballot = ballots[b]!;
     if (ballot.receivedAt < votingStart) reasons.push('before_period');
     else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
     const noPoa = ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim();
@@ -233,6 +208,7 @@ export function tally(input: TallyInput): TallyResult {
         }
       }
     }
+    if (e?.scanOnly) reasons.push('scan_only');
     return reasons;
   };
 
@@ -252,11 +228,7 @@ export function tally(input: TallyInput): TallyResult {
     const s = S++;
     slotBallot[s] = b;
     slotPerson[s] = i;
-    if (unfit[b] === 0) slotStatus[s] = ACCEPTED;
-    else {
-      slotStatus[s] = REJECTED;
-      extra(s).reasons = rejectReasons(ballots[b]!, b);
-    }
+    slotStatus[s] = unfit[b] === 0 ? ACCEPTED : REJECTED;
     return s;
   };
 
@@ -350,7 +322,7 @@ export function tally(input: TallyInput): TallyResult {
     for (; b !== -1; b = next[b]!) {
       let k = list.length;
       let order = 1;
-      while (k > 0 && (order = compareBallots(ballots[list[k - 1]!]!, ballots[b]!)) > 0) k--;
+      while (k > 0 && (order = compareBallots(list[k - 1]!, b)) > 0) k--;
       if (k > 0 && order === 0) continue;
       // Insert at k (no splice: it allocates the removed elements' array).
       for (let j = list.length; j > k; j--) list[j] = list[j - 1]!;
@@ -360,7 +332,7 @@ export function tally(input: TallyInput): TallyResult {
     accepted.length = 0;
     let hasScan = false;
     for (const x of list) {
-      if (ballots[x]!.copy === 'scan') hasScan = true;
+      if (scan[x] === 1) hasScan = true;
       addSlot(x, i);
     }
     // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
@@ -376,10 +348,8 @@ export function tally(input: TallyInput): TallyResult {
     if (member) partMembers++;
     if (member || quorumOfAll) partQuorumN += useWeights ? weightN[i]! : 1n;
     let seen = 0;
-    for (const x of accepted) seen |= CHANNEL_BIT[ballots[x]!.channel];
-    if (seen & 1) byChannel.gosuslugi++;
-    if (seen & 2) byChannel.paper++;
-    if (seen & 4) byChannel.in_person++;
+    for (const x of accepted) seen |= 1 << channel[x]!;
+    for (let c = 0; c < CHANNELS.length; c++) if (seen & (1 << c)) byChannel[CHANNELS[c]!]++;
 
     const n = accepted.length;
     const a0 = accepted[0]! * Q;
@@ -444,15 +414,12 @@ export function tally(input: TallyInput): TallyResult {
   /** Pairs each scan of a person with an original of the same channel; a lone scan is a setting. */
   function mergeScans(order: readonly number[], first: number): void {
     for (let k = 0; k < order.length; k++) {
-      const scan = ballots[order[k]!]!;
-      if (scan.copy !== 'scan') continue;
-      const o = order.findIndex(
-        (x) => ballots[x]!.copy === 'original' && ballots[x]!.channel === scan.channel,
-      );
+      const b = order[k]!;
+      if (scan[b] === 0) continue;
+      const o = order.findIndex((x) => scan[x] === 0 && channel[x] === channel[b]);
       if (o < 0) {
         if (!acceptScans) {
-          const out = extra(first + k);
-          out.reasons = [...(out.reasons ?? NO_REASONS), 'scan_only'];
+          extra(first + k).scanOnly = true;
           slotStatus[first + k] = REJECTED;
         }
         continue;
@@ -464,9 +431,8 @@ export function tally(input: TallyInput): TallyResult {
         if (codes[order[k]! * Q + q] !== codes[order[o]! * Q + q]) differs.push(numbers[q]!);
       }
       slotStatus[first + k] = SCAN_MERGED;
-      out.reasons = undefined;
       out.originalId = ballots[order[o]!]!.id;
-      original.scanIds = [...(original.scanIds ?? []), scan.id];
+      original.scanIds = [...(original.scanIds ?? []), ballots[b]!.id];
       if (differs.length > 0) {
         out.scanDiffers = differs;
         original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
@@ -477,10 +443,7 @@ export function tally(input: TallyInput): TallyResult {
   }
 
   // Ballots whose voter is not in the registry: electronic ones go to review, paper ones are rejected.
-  orphans.sort(
-    (x, y) =>
-      compareSource(ballots[x]!.source, ballots[y]!.source) || compareBallots(ballots[x]!, ballots[y]!),
-  );
+  orphans.sort((x, y) => compareSource(ballots[x]!.source, ballots[y]!.source) || compareBallots(x, y));
   const unmatched: UnmatchedEntry[] = [...(input.unmatched ?? [])];
   let lastId: string | undefined;
   for (const b of orphans) {
@@ -489,11 +452,10 @@ export function tally(input: TallyInput): TallyResult {
     lastId = ballot.id;
     const m = match[b]!;
     const reason = m === NO_DETAILS ? 'no_details' : m === AMBIGUOUS_MATCH ? 'ambiguous' : 'not_found';
-    const electronic = ballot.channel === 'gosuslugi';
+    const electronic = channel[b] === GOSUSLUGI;
     const s = addSlot(b, -1);
     slotStatus[s] = electronic ? UNMATCHED : REJECTED;
-    const out = extra(s);
-    out.reasons = [reason, ...(out.reasons ?? NO_REASONS)];
+    extra(s).voter = reason;
     if (electronic) {
       unmatched.push({
         source: ballot.source,
@@ -603,7 +565,7 @@ export function tally(input: TallyInput): TallyResult {
         copy: ballot.copy,
         receivedAt: ballot.receivedAt,
         status: STATUSES[slotStatus[s]!]!,
-        reasons: e?.reasons ?? NO_REASONS,
+        reasons: slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? reasonsOf(b, e) : NO_REASONS,
         personId: i < 0 ? undefined : registry[i]!.id,
         matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
         originalId: e?.originalId,
@@ -647,7 +609,10 @@ export function tally(input: TallyInput): TallyResult {
 
 /** The less common fields of a ballot outcome. */
 interface OutcomeExtra {
-  reasons?: RejectReason[];
+  /** Why the voter was not found in the registry. */
+  voter?: 'no_details' | 'ambiguous' | 'not_found';
+  /** A scan without its original, where the meeting does not accept scans. */
+  scanOnly?: boolean;
   originalId?: string;
   scanIds?: string[];
   scanDiffers?: number[];
