@@ -5,7 +5,7 @@
  */
 import type Dexie from 'dexie';
 import { useCallback, useEffect, useState } from 'react';
-import { decodeBackup, encodeBackup, BACKUP_MIME, type Backup } from '../../shared/backup/backupFile';
+import { decodeBackup, BACKUP_MIME, type Backup } from '../../shared/backup/backupFile';
 import { BACKUP_EXTENSION, BACKUP_REASON_LABELS, downloadBackupName } from '../../shared/backup/backupNames';
 import { summarizeBackup, type BackupSummary } from '../../shared/backup/backupSummary';
 import type { Problem } from '../../shared/result';
@@ -13,6 +13,7 @@ import { getPlatform, type BackupInfo, type Platform } from '../platform/platfor
 import { autoBackup } from './autoBackup';
 import { checkRestorable, dumpDatabase, restoreDatabase, type RestoreOptions } from './backupDb';
 import { backupStoreFor, type BackupStore } from './backupStore';
+import { encodeBackupFile } from './encodeBackupFile';
 import { formatDateTime, formatSize, tableLabel } from './format';
 
 export interface BackupScreenProps {
@@ -90,7 +91,7 @@ export function BackupScreen({
       const snapshot = await dumpDatabase(db, { reason: 'manual' });
       const saved = await platform.saveFile({
         suggestedName: downloadBackupName(snapshot.createdAt),
-        bytes: encodeBackup(snapshot),
+        bytes: await encodeBackupFile(snapshot),
         mime: BACKUP_MIME,
       });
       if (!saved.ok) setMessage({ kind: 'error', text: messagesOf(saved.error) });

@@ -5,12 +5,12 @@
  * Backups go to the platform's store (./backupStore). An empty database is not backed up.
  */
 import type Dexie from 'dexie';
-import { encodeBackup } from '../../shared/backup/backupFile';
 import type { BackupReason } from '../../shared/backup/backupNames';
 import { err, ok, problem, type Result } from '../../shared/result';
 import type { BackupInfo, Platform } from '../platform/platform';
 import { countRows, dumpDatabase } from './backupDb';
 import { backupStoreFor, type BackupStore } from './backupStore';
+import { encodeBackupFile } from './encodeBackupFile';
 
 export interface AutoBackupOptions {
   now?: Date;
@@ -44,7 +44,7 @@ export async function autoBackup(
   try {
     const snapshot = await dumpDatabase(db, { reason, now, appVersion: options.appVersion });
     if (countRows(snapshot) === 0) return ok(null);
-    bytes = encodeBackup(snapshot);
+    bytes = await encodeBackupFile(snapshot);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return err([problem('backup_failed', `Не удалось сделать резервную копию: ${detail}`)]);

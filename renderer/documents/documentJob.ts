@@ -1,8 +1,10 @@
 /**
- * The documents the app prints, as jobs for the documents worker: a meeting's notice and its ballots
- * (for a list of voters or one blank ballot), the protocol PDF and the results workbook, the attendance
- * list of the in-person session; and the plain data messages between the page and the worker.
+ * The files the app makes, as jobs for the documents worker: a meeting's notice and its ballots (for a
+ * list of voters or one blank ballot), the protocol PDF and the results workbook, the attendance list of
+ * the in-person session, and a backup file (checksummed and compressed: seconds for a meeting's
+ * database); and the plain data messages between the page and the worker.
  */
+import type { BackupSnapshot } from '../../shared/backup/backupFile';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { ProtocolModel } from '../../shared/documents/protocolModel';
@@ -14,7 +16,8 @@ export type DocumentJob =
   | { type: 'ballots'; meeting: Meeting; partnershipName: string; voters: Person[] | 'blank' }
   | { type: 'protocolPdf'; model: ProtocolModel }
   | { type: 'resultsWorkbook'; model: ProtocolModel }
-  | { type: 'attendance'; input: AttendancePdfInput };
+  | { type: 'attendance'; input: AttendancePdfInput }
+  | { type: 'backup'; snapshot: BackupSnapshot };
 
 export interface JobControl {
   onProgress?: (done: number, total: number) => void;
@@ -32,8 +35,8 @@ export type DocumentReply =
   | { id: number; type: 'failed'; message: string };
 
 /**
- * Builds the job's document. The builders (jsPDF, qrcode, exceljs) load only here, and the fonts only
- * for a PDF.
+ * Builds the job's file. The builders (jsPDF, qrcode, exceljs) load only here, and the fonts only for a
+ * PDF.
  */
 export async function buildDocument(
   job: DocumentJob,
@@ -81,6 +84,10 @@ export async function buildDocument(
         loadFonts(),
       ]);
       return buildAttendancePdf(fonts, job.input);
+    }
+    case 'backup': {
+      const { encodeBackup } = await import('../../shared/backup/backupFile');
+      return encodeBackup(job.snapshot);
     }
   }
 }

@@ -4,12 +4,12 @@
  * --paper` and the batch import read), the scans attached to the meeting's ballots, and a full backup of
  * the database. The platform adds `manifest.sha256` and writes them all or nothing.
  */
-import { encodeBackup } from '../../shared/backup/backupFile';
 import { downloadBackupName } from '../../shared/backup/backupNames';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { dateRu } from '../../shared/tally/explain';
 import { dumpDatabase } from '../backup/backupDb';
+import { encodeBackupFile } from '../backup/encodeBackupFile';
 import type { GolosDb } from '../db/db';
 import type { AttachmentRecord } from '../db/records';
 import { IPC_LIMITS, type PackageFile } from '../platform/platform';
@@ -89,6 +89,6 @@ export async function collectPackageFiles(
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,
       bytes: a.bytes,
     })),
-    { name: downloadBackupName(snapshot.createdAt), bytes: encodeBackup(snapshot) },
+    { name: downloadBackupName(snapshot.createdAt), bytes: await encodeBackupFile(snapshot) },
   ]);
 }

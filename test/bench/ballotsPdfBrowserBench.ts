@@ -16,7 +16,7 @@ import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { benchBallotsPdf } from './ballotsPdfBench';
-import { launchChromium, serve } from './browserKit';
+import { launchChromium, serve, withFrameGaps, type FrameGaps } from './browserKit';
 import type { BenchResult } from './benchKit';
 
 const VOTERS = 1000;
@@ -61,35 +61,6 @@ async function prepare(page: Page, registryFile: string): Promise<void> {
   await page.getByText('Повестка сохранена.').waitFor();
 }
 
-/** Starts recording animation-frame gaps and long tasks in the page. */
-function startFrameMonitor(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__long = [];
-    w.__stop = false;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-async function stopFrameMonitor(page: Page): Promise<{ maxGap: number; longTasks: number; longMs: number }> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
-    w.__stop = true;
-    let maxGap = 0;
-    for (let i = 1; i < w.__frames.length; i++)
-      maxGap = Math.max(maxGap, w.__frames[i]! - w.__frames[i - 1]!);
-    return { maxGap, longTasks: w.__long.length, longMs: w.__long.reduce((s, d) => s + d, 0) };
-  });
-}
-
 export async function benchBallotsPdfBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
@@ -119,34 +90,35 @@ export async function benchBallotsPdfBrowser(
     // Warm-up: worker start, fonts and the PDF chunks loaded once.
     await download('Пустой бюллетень');
 
-    const runs: { ms: number; frames: Awaited<ReturnType<typeof stopFrameMonitor>> }[] = [];
+    const runs: ({ value: number } & FrameGaps)[] = [];
     let pages = 0;
     for (let run = 0; run < 2; run++) {
-      await startFrameMonitor(page);
-      const t0 = performance.now();
-      const file = await download(`Бюллетени для всех (${VOTERS})`);
-      const ms = performance.now() - t0;
-      runs.push({ ms, frames: await stopFrameMonitor(page) });
-      pages = pdfPageCount(readFileSync(file));
+      runs.push(
+        await withFrameGaps(page, async () => {
+          const t0 = performance.now();
+          const file = await download(`Бюллетени для всех (${VOTERS})`);
+          const ms = performance.now() - t0;
+          pages = pdfPageCount(readFileSync(file));
+          return ms;
+        }),
+      );
     }
-    const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
+    const best = runs.reduce((a, b) => (a.value <= b.value ? a : b));
 
     // The same frame gaps while the page is idle for as long.
-    await startFrameMonitor(page);
-    await page.waitForTimeout(best.ms);
-    const idle = await stopFrameMonitor(page);
+    const idle = await withFrameGaps(page, () => page.waitForTimeout(best.value));
 
     const node = (await benchBallotsPdf())[0]!;
     return [
       {
         name: `Ballots PDF in Chromium, ${VOTERS} voters, ${AGENDA.length} questions, ${pages} pages (click to download, worker)`,
-        ms: best.ms,
+        ms: best.value,
         baselineMs: node.ms,
         baselineName: `same builder in Node (${node.name})`,
       },
       {
-        name: `Main thread while the ballots are built: longest frame gap (long tasks: ${best.frames.longTasks}, ${best.frames.longMs.toFixed(0)} ms in all)`,
-        ms: best.frames.maxGap,
+        name: `Main thread while the ballots are built: longest frame gap (long tasks: ${best.longTasks}, ${best.longMs.toFixed(0)} ms in all)`,
+        ms: best.maxGap,
         baselineMs: idle.maxGap,
         baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
       },

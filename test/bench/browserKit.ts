@@ -1,5 +1,5 @@
 /** What the Chromium benchmarks share: a static server for the built renderer and a headless browser. */
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
@@ -62,4 +62,89 @@ export async function launchChromium(
     }
   });
   return context;
+}
+
+/** Writes plain records into the app's IndexedDB stores (the app has created them at its current version). */
+export async function seedStores(page: Page, stores: Record<string, unknown[]>): Promise<void> {
+  await page.evaluate(async (data) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('golos');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const tx = db.transaction(Object.keys(data), 'readwrite');
+    for (const [name, rows] of Object.entries(data)) for (const row of rows) tx.objectStore(name).put(row);
+    await new Promise<void>((ok, fail) => {
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  }, stores);
+}
+
+/** How the page's main thread kept up: the longest gap between animation frames, and long tasks. */
+export interface FrameGaps {
+  maxGap: number;
+  longTasks: number;
+  longMs: number;
+}
+
+/** Runs `work` while recording the page's animation-frame gaps and long tasks. */
+export async function withFrameGaps<T>(
+  page: Page,
+  work: () => Promise<T>,
+): Promise<{ value: T } & FrameGaps> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__frames = [];
+    w.__long = [];
+    w.__stop = false;
+    new PerformanceObserver((list) => {
+      if (!w.__stop) for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask' });
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const value = await work();
+  const gaps = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean };
+    w.__stop = true;
+    let maxGap = 0;
+    for (let i = 1; i < w.__frames.length; i++)
+      maxGap = Math.max(maxGap, w.__frames[i]! - w.__frames[i - 1]!);
+    return { maxGap, longTasks: w.__long.length, longMs: w.__long.reduce((s, d) => s + d, 0) };
+  });
+  return { value, ...gaps };
+}
+
+/** True once the browser backup store (`golos-backups`) holds a backup (run in the page). */
+async function dailyBackupDone(): Promise<boolean> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('golos-backups');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains('backups')) return false;
+    const count = await new Promise<number>((resolve, reject) => {
+      const r = db.transaction('backups').objectStore('backups').count();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    return count > 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until the app's daily automatic backup (3 s after the start) is stored. */
+export async function waitForDailyBackup(page: Page): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (!(await page.evaluate(dailyBackupDone))) {
+    if (Date.now() > until) throw new Error('the daily automatic backup was not stored within 2 minutes');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -23,7 +23,7 @@ import { indexVoters } from '../../shared/registry/voterIndex';
 import { readTable } from '../../shared/spreadsheet/readTable';
 import { largeGosuslugiExport } from '../fixtures/gosuslugiExports';
 import { meetingOf, seedApp } from '../e2e/gosuslugiSeed';
-import { launchChromium, serve } from './browserKit';
+import { launchChromium, serve, waitForDailyBackup } from './browserKit';
 import type { BenchResult } from './benchKit';
 
 const ROWS = 10_000;
@@ -64,26 +64,6 @@ function instrument(): void {
       state.shown = performance.now();
     }
   }).observe(document, { childList: true, subtree: true });
-}
-
-/** True once the browser backup store (`golos-backups`) holds a backup. */
-async function dailyBackupDone(): Promise<boolean> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('golos-backups');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('backups')) return false;
-    const count = await new Promise<number>((resolve, reject) => {
-      const r = db.transaction('backups').objectStore('backups').count();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    return count > 0;
-  } finally {
-    db.close();
-  }
 }
 
 interface UiRun {
@@ -203,7 +183,7 @@ export async function benchGosuslugiBrowser(
     await page.reload();
     await page.getByRole('heading', { name: 'Результаты голосования на Госуслугах' }).waitFor();
     // The app's daily automatic backup (3 s after the start, on the main thread) is not part of the import.
-    await page.waitForFunction(dailyBackupDone, null, { timeout: 120_000, polling: 250 });
+    await waitForDailyBackup(page);
 
     // A warm-up (exceljs chunk cached, JIT), then the measured runs; each run cancels its wizard.
     const ui: UiRun[] = [];

@@ -13,6 +13,7 @@ import { benchPaper } from './paperBench';
 import { benchPaperBrowser } from './paperBrowserBench';
 import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
+import { benchBackupBrowser } from './backupBrowserBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -26,6 +27,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['paper ballots (Chromium)', () => benchPaperBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['protocol', () => benchProtocol()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
 ];
 
 const only = process.argv[2];

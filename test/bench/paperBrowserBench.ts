@@ -23,7 +23,7 @@ import { toPersonRecord } from '../../renderer/db/personRecord';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
 import { pressKeys } from '../e2e/pressKeys';
-import { launchChromium, serve } from './browserKit';
+import { launchChromium, seedStores, serve } from './browserKit';
 import type { BenchResult } from './benchKit';
 
 const MEETING_ID = 'bench-paper';
@@ -33,24 +33,6 @@ const RUNS = 40;
 const WARMUP = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Writes the partnership, the registry, the meeting and the ballot records into the app's IndexedDB. */
-async function seed(page: Page, data: { stores: Record<string, unknown[]> }): Promise<void> {
-  await page.evaluate(async ({ stores }) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('golos');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const tx = db.transaction(Object.keys(stores), 'readwrite');
-    for (const [name, rows] of Object.entries(stores)) for (const r of rows) tx.objectStore(name).put(r);
-    await new Promise<void>((ok, fail) => {
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, data);
-}
 
 interface PageProbe {
   armed: boolean;
@@ -200,7 +182,7 @@ export async function benchPaperBrowser(
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
-    await seed(page, { stores });
+    await seedStores(page, stores);
     await page.goto(`${base}#/meetings/${MEETING_ID}/entry`);
     await page.reload();
     await page.getByText(`Бюллетеней в подсчёте: ${counted}`).first().waitFor({ timeout: 120_000 });

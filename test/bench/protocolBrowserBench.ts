@@ -7,7 +7,6 @@
  * longest gap between animation frames meanwhile (the main thread stays responsive). Baseline: the same
  * builders on the same data in Node, in this run.
  */
-import type { Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -21,51 +20,10 @@ import { meetingRecords } from '../fixtures/meetingRecords';
 import { readPtSansFonts } from './ballotsPdfBench';
 import { medianMs, type BenchResult } from './benchKit';
 import { makeTallyData } from './tallyData';
-import { launchChromium, serve } from './browserKit';
+import { launchChromium, seedStores, serve, withFrameGaps } from './browserKit';
 
 const PERSONS = 5100;
 const QUESTIONS = 10;
-
-/** Writes plain records into the app's IndexedDB stores (the app has created them at its current version). */
-async function seed(page: Page, stores: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (data) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('golos');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const tx = db.transaction(Object.keys(data), 'readwrite');
-    for (const [name, rows] of Object.entries(data)) for (const row of rows) tx.objectStore(name).put(row);
-    await new Promise<void>((ok, fail) => {
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, stores);
-}
-
-/** Longest gap between animation frames while `work` runs. */
-async function withFrameGaps<T>(page: Page, work: () => Promise<T>): Promise<{ value: T; maxGap: number }> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__frames = [];
-    w.__stop = false;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const value = await work();
-  const maxGap = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __stop: boolean };
-    w.__stop = true;
-    let max = 0;
-    for (let i = 1; i < w.__frames.length; i++) max = Math.max(max, w.__frames[i]! - w.__frames[i - 1]!);
-    return max;
-  });
-  return { value, maxGap };
-}
 
 export async function benchProtocolBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
@@ -106,7 +64,7 @@ export async function benchProtocolBrowser(
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
-    await seed(page, {
+    await seedStores(page, {
       partnership: [partnership],
       persons: registry.map(toPersonRecord),
       meetings: [records.meeting],
