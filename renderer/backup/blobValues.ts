@@ -46,10 +46,18 @@ function mapMembers(value: object, map: (v: unknown) => unknown): unknown {
 /** Every Blob/File inside `value`, read into memory as {@link BlobBytes}. */
 export async function blobsToBytes(value: unknown): Promise<unknown> {
   const found: Blob[] = [];
-  const collect = (v: unknown): unknown => {
+  // A walk that allocates nothing: a meeting's database is mostly ballots without a blob in them.
+  const collect = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
     if (isBlob(v)) found.push(v);
-    else if (isContainer(v)) mapMembers(v, collect);
-    return v;
+    else if (Array.isArray(v)) for (const item of v) collect(item);
+    else if (v instanceof Map) {
+      for (const [k, item] of v) {
+        collect(k);
+        collect(item);
+      }
+    } else if (v instanceof Set) for (const item of v) collect(item);
+    else if (isContainer(v)) for (const k of Object.keys(v)) collect((v as Record<string, unknown>)[k]);
   };
   collect(value);
   if (found.length === 0) return value;

@@ -9,21 +9,28 @@
  *   the window would freeze if it were encoded on the main thread.
  * The downloaded file is read back: every stored row must be in it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decodeBackup, encodeBackup } from '../../shared/backup/backupFile';
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { meetingRecords } from '../fixtures/meetingRecords';
 import { medianMs, type BenchResult } from './benchKit';
-import { baseUrl, launchChromium, seedStores, serve, waitForDailyBackup, withFrameGaps } from './browserKit';
+import {
+  baseUrl,
+  builtRenderer,
+  frameGapResult,
+  launchChromium,
+  serve,
+  waitForDailyBackup,
+  withFrameGaps,
+} from './browserKit';
+import { putRows } from '../fixtures/appDb';
 import { makeTallyData } from './tallyData';
 
 export async function benchBackupBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const { registry, meeting: spec, ballots } = makeTallyData(10_000, 40, 7);
   const now = new Date().toISOString();
   const records = meetingRecords(spec, ballots, { meetingId: 'bench-meeting', partnershipId: 'bench' });
@@ -56,7 +63,7 @@ export async function benchBackupBrowser(
           r.onerror = () => fail(r.error);
         }),
     );
-    await seedStores(page, stores);
+    await putRows(page, stores);
     await page.goto(`${base}#/backup`);
     await page.getByRole('heading', { name: 'Резервные копии' }).waitFor();
     const daily = await withFrameGaps(page, async () => {
@@ -96,18 +103,8 @@ export async function benchBackupBrowser(
         baselineMs: nodeMs,
         baselineName: 'encoding the same backup in Node (the freeze it would be on the main thread)',
       },
-      {
-        name: `Main thread while the backup is saved to a file: longest frame gap (long tasks: ${best.longTasks})`,
-        ms: best.maxGap,
-        baselineMs: idle.maxGap,
-        baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
-      },
-      {
-        name: `Main thread from a start to its daily automatic backup stored: longest frame gap (long tasks: ${daily.longTasks})`,
-        ms: daily.maxGap,
-        baselineMs: dailyIdle.maxGap,
-        baselineName: `longest frame gap of the idle page over as long (long tasks: ${dailyIdle.longTasks})`,
-      },
+      frameGapResult('while the backup is saved to a file', best, idle),
+      frameGapResult('from a start to its daily automatic backup stored', daily, dailyIdle),
     ];
   } finally {
     await browser.close();

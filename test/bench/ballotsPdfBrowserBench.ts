@@ -7,16 +7,23 @@
  * (ballotsPdfBench, 1,000 voters, 8 questions) in this run.
  */
 import type { Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { makePersons } from '../fixtures/persons';
 import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { benchBallotsPdf } from './ballotsPdfBench';
-import { launchChromium, serve, withFrameGaps, type FrameGaps } from './browserKit';
+import {
+  builtRenderer,
+  frameGapResult,
+  launchChromium,
+  serve,
+  withFrameGaps,
+  type FrameGaps,
+} from './browserKit';
 import type { BenchResult } from './benchKit';
 
 const VOTERS = 1000;
@@ -64,9 +71,7 @@ async function prepare(page: Page, registryFile: string): Promise<void> {
 export async function benchBallotsPdfBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const dir = mkdtempSync(join(tmpdir(), 'golos-bench-ballots-'));
   const registryFile = join(dir, 'registry-1000.xlsx');
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(makePersons(VOTERS, 2026))));
@@ -116,12 +121,7 @@ export async function benchBallotsPdfBrowser(
         baselineMs: node.ms,
         baselineName: `same builder in Node (${node.name})`,
       },
-      {
-        name: `Main thread while the ballots are built: longest frame gap (long tasks: ${best.longTasks}, ${best.longMs.toFixed(0)} ms in all)`,
-        ms: best.maxGap,
-        baselineMs: idle.maxGap,
-        baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
-      },
+      frameGapResult('while the ballots are built', best, idle),
     ];
   } finally {
     await browser.close();

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { BenchResult } from './benchKit';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +18,14 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
 };
+
+/** The built renderer's folder (`distDir`, else E2E_DIST, else dist/renderer); throws when it is not built. */
+export function builtRenderer(distDir?: string): string {
+  const root = resolve(distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  return root;
+}
 
 /** Serves `root` (the built renderer) on a free localhost port. */
 export function serve(root: string): Promise<Server> {
@@ -62,24 +71,6 @@ export async function launchChromium(
     }
   });
   return context;
-}
-
-/** Writes plain records into the app's IndexedDB stores (the app has created them at its current version). */
-export async function seedStores(page: Page, stores: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (data) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('golos');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    const tx = db.transaction(Object.keys(data), 'readwrite');
-    for (const [name, rows] of Object.entries(data)) for (const row of rows) tx.objectStore(name).put(row);
-    await new Promise<void>((ok, fail) => {
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-    });
-    db.close();
-  }, stores);
 }
 
 /** How the page's main thread kept up: the longest gap between animation frames, and long tasks. */
@@ -147,4 +138,14 @@ export async function waitForDailyBackup(page: Page): Promise<void> {
     if (Date.now() > until) throw new Error('the daily automatic backup was not stored within 2 minutes');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The benchmark row for how the main thread kept up `while`, against the idle page over as long. */
+export function frameGapResult(while_: string, busy: FrameGaps, idle: FrameGaps): BenchResult {
+  return {
+    name: `Main thread ${while_}: longest frame gap (long tasks: ${busy.longTasks}, ${busy.longMs.toFixed(0)} ms in all)`,
+    ms: busy.maxGap,
+    baselineMs: idle.maxGap,
+    baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
+  };
 }

@@ -13,17 +13,17 @@
  *   previewed again in the worker -> counts redrawn; baseline: previewGosuslugi alone in Node.
  */
 import type { Page } from '@playwright/test';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { previewGosuslugi } from '../../shared/gosuslugi/preview';
 import { proposeGosuslugiMapping } from '../../shared/gosuslugi/propose';
 import { indexVoters } from '../../shared/registry/voterIndex';
 import { readTable } from '../../shared/spreadsheet/readTable';
 import { largeGosuslugiExport } from '../fixtures/gosuslugiExports';
 import { meetingOf, seedApp } from '../e2e/gosuslugiSeed';
-import { launchChromium, serve, waitForDailyBackup } from './browserKit';
+import { builtRenderer, launchChromium, serve, waitForDailyBackup } from './browserKit';
 import type { BenchResult } from './benchKit';
 
 const ROWS = 10_000;
@@ -135,9 +135,7 @@ async function correctOnce(page: Page, row: number, fullName: string, counted: s
 export async function benchGosuslugiBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const big = largeGosuslugiExport(ROWS, QUESTIONS, ROWS);
   const bytes = await big.bytes();
   const dir = mkdtempSync(join(tmpdir(), 'golos-bench-gosuslugi-'));

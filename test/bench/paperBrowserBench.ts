@@ -11,9 +11,7 @@
  *   reducer alone per keystroke.
  */
 import type { Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
 import { createEntryContext } from '../../shared/paper/entry/entryContext';
 import { initialEntryState } from '../../shared/paper/entry/entryReducer';
@@ -23,7 +21,8 @@ import { toPersonRecord } from '../../renderer/db/personRecord';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
 import { pressKeys } from '../e2e/pressKeys';
-import { launchChromium, seedStores, serve } from './browserKit';
+import { builtRenderer, launchChromium, serve } from './browserKit';
+import { putRows } from '../fixtures/appDb';
 import type { BenchResult } from './benchKit';
 
 const MEETING_ID = 'bench-paper';
@@ -127,9 +126,7 @@ async function baselinePut(page: Page, row: unknown): Promise<number> {
 export async function benchPaperBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const spec = paperMeeting();
   const registry = makePersons(PERSONS, 31, { contacts: false });
   const records = storedRecords(registry, spec, STORED, 32);
@@ -182,7 +179,7 @@ export async function benchPaperBrowser(
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
-    await seedStores(page, stores);
+    await putRows(page, stores);
     await page.goto(`${base}#/meetings/${MEETING_ID}/entry`);
     await page.reload();
     await page.getByText(`Бюллетеней в подсчёте: ${counted}`).first().waitFor({ timeout: 120_000 });

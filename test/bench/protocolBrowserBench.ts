@@ -7,9 +7,7 @@
  * longest gap between animation frames meanwhile (the main thread stays responsive). Baseline: the same
  * builders on the same data in Node, in this run.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { buildProtocolModel } from '../../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
@@ -20,7 +18,8 @@ import { meetingRecords } from '../fixtures/meetingRecords';
 import { readPtSansFonts } from './ballotsPdfBench';
 import { medianMs, type BenchResult } from './benchKit';
 import { makeTallyData } from './tallyData';
-import { launchChromium, seedStores, serve, withFrameGaps } from './browserKit';
+import { builtRenderer, frameGapResult, launchChromium, serve, withFrameGaps } from './browserKit';
+import { putRows } from '../fixtures/appDb';
 
 const PERSONS = 5100;
 const QUESTIONS = 10;
@@ -28,9 +27,7 @@ const QUESTIONS = 10;
 export async function benchProtocolBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? process.env.E2E_DIST ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const { registry, meeting: spec, ballots } = makeTallyData(PERSONS, QUESTIONS, 7);
   const now = new Date().toISOString();
   const partnership = {
@@ -64,7 +61,7 @@ export async function benchProtocolBrowser(
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
-    await seedStores(page, {
+    await putRows(page, {
       partnership: [partnership],
       persons: registry.map(toPersonRecord),
       meetings: [records.meeting],
@@ -114,12 +111,7 @@ export async function benchProtocolBrowser(
         baselineName: 'the same workbook builder in Node',
         targetMs: 3000,
       },
-      {
-        name: 'Main thread while the protocol PDF is built: longest frame gap',
-        ms: pdf.maxGap,
-        baselineMs: idle.maxGap,
-        baselineName: 'longest frame gap of the idle page over as long',
-      },
+      frameGapResult('while the protocol PDF is built', pdf, idle),
     ];
   } finally {
     await browser.close();

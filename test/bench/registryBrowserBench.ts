@@ -8,17 +8,17 @@
  * The page is opened with `?bench`, which installs window.golosBench (renderer/bench/benchHook.ts).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import type { GolosBench } from '../../renderer/bench/benchHook';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { launchChromium, serve } from './browserKit';
+import { builtRenderer, launchChromium, serve } from './browserKit';
 import type { BenchResult } from './benchKit';
 
 function percentile(values: number[], p: number): number {
@@ -57,9 +57,7 @@ async function importThroughUi(page: Page, file: string, expected: number): Prom
 export async function benchRegistryBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
-  const root = resolve(opts.distDir ?? 'dist/renderer');
-  if (!existsSync(join(root, 'index.html')))
-    throw new Error(`${root}/index.html not found: run \`npx vite build\` first`);
+  const root = builtRenderer(opts.distDir);
   const persons = makePersons(5000, 5000);
   const dir = mkdtempSync(join(tmpdir(), 'golos-bench-'));
   const file = join(dir, 'registry-5000.xlsx');

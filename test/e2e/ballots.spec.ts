@@ -26,6 +26,7 @@ import {
   type FindBy,
 } from '../../shared/paper/entry/typeBallot';
 import type { ResultsJson } from '../../shared/results/buildResults';
+import { readStore } from '../fixtures/appDb';
 import { paperMeeting, typicalBallots } from '../fixtures/paperBallots';
 import { makePersons } from '../fixtures/persons';
 import { pdfPageTexts } from '../fixtures/pdfText';
@@ -46,26 +47,6 @@ test.beforeAll(async () => {
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Рассвет»')));
   execFileSync('node', ['build/build-node.mjs', '--quiet'], { cwd: root, stdio: 'inherit' });
 });
-
-/** Reads a whole store of the app's IndexedDB (a second connection beside the app's own), in key order. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const req = indexedDB.open('golos');
-      req.onsuccess = () => ok(req.result);
-      req.onerror = () => fail(req.error);
-    });
-    try {
-      return await new Promise<unknown[]>((ok, fail) => {
-        const req = db.transaction(name).objectStore(name).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store) as Promise<T[]>;
-}
 
 const entryArea = (page: Page) => page.getByRole('group', { name: 'Ввод бюллетеня' });
 const savedStatus = (page: Page) => page.getByRole('status', { name: 'Сохранение' });

@@ -8,6 +8,7 @@ import type { Ballot, Person, Question } from '../../shared/domain/types';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
 import { createRecord } from '../../shared/paper/ballotRecord';
 import { readRegistryFile } from '../../shared/registry/readRegistryFile';
+import { putRows } from '../fixtures/appDb';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 
@@ -82,18 +83,5 @@ export async function seedApp(
     ],
     paperBallots: paper,
   };
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('golos');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const tx = db.transaction(Object.keys(rows), 'readwrite');
-    for (const [store, list] of Object.entries(rows)) for (const row of list) tx.objectStore(store).put(row);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, data);
+  await putRows(page, data);
 }

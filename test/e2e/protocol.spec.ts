@@ -22,6 +22,7 @@ import { profileFor } from '../../shared/rules/profiles';
 import { tally } from '../../shared/tally/tally';
 import type { Decision } from '../../shared/tally/types';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
+import { readStore } from '../fixtures/appDb';
 import { meetingRecords, type MeetingRecords } from '../fixtures/meetingRecords';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
@@ -77,19 +78,8 @@ async function seedMeeting(page: Page, recs: MeetingRecords): Promise<void> {
 
 /** The stored registry in the order the app reads it (primary key order), without the index keys. */
 async function storedRegistry(page: Page): Promise<Person[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('golos');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<Record<string, unknown>[]>((resolve) => {
-      const req = db.transaction('persons').objectStore('persons').getAll();
-      req.onsuccess = () => resolve(req.result);
-    });
-    db.close();
-    return rows.map(({ nameKey: _n, plotNumbers: _p, ...person }) => person) as never;
-  });
+  const rows = await readStore<Person & { nameKey?: string; plotNumbers?: string[] }>(page, 'persons');
+  return rows.map(({ nameKey: _n, plotNumbers: _p, ...person }) => person);
 }
 
 /** results.json for the same data, computed here from the generated ballots. */
