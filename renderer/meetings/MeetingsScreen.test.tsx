@@ -5,6 +5,8 @@ import type { Partnership } from '../../shared/domain/types';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
 import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
+import { decodeBackup } from '../../shared/backup/backupFile';
+import { createBrowserBackupStore } from '../backup/backupStore';
 import { GolosDb } from '../db/db';
 import { MeetingsScreen } from './MeetingsScreen';
 
@@ -121,5 +123,52 @@ describe('MeetingsScreen', () => {
     expect(
       await screen.findByText('Создана копия: «Собрание 2026 года». Укажите в ней новые даты.'),
     ).toBeInTheDocument();
+  });
+
+  it('deletes a meeting with what it holds after a backup, and «Отмена» keeps it', async () => {
+    const { db, user } = await setup([meeting('Пробное собрание', {}), meeting('Собрание 2026 года', {})]);
+    const trial = (await db.meetings.toArray()).find((m) => m.title === 'Пробное собрание')!;
+    await db.paperBallots.bulkAdd([
+      { id: 'b1', meetingId: trial.id, personId: 'x' },
+      { id: 'b2', meetingId: trial.id, personId: 'y' },
+    ] as never);
+    const backups = createBrowserBackupStore();
+    const listed = async () => {
+      const r = await backups.list();
+      return r.ok ? r.value : [];
+    };
+    const before = (await listed()).length;
+
+    await user.click(await screen.findByRole('button', { name: 'Удалить: Пробное собрание' }));
+    let dialog = within(screen.getByRole('dialog', { name: 'Удалить собрание?' }));
+    expect(
+      await dialog.findByText(/вместе со всем, что в нём хранится: бюллетеней \(бумага, очно\): 2\./),
+    ).toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Отмена' })).toHaveFocus();
+    await user.click(dialog.getByRole('button', { name: 'Отмена' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await db.meetings.count()).toBe(2);
+
+    await user.click(screen.getByRole('button', { name: 'Удалить: Пробное собрание' }));
+    dialog = within(screen.getByRole('dialog', { name: 'Удалить собрание?' }));
+    await user.click(await dialog.findByRole('button', { name: 'Удалить собрание' }));
+    expect(
+      await screen.findByText(
+        /^Собрание «Пробное собрание» удалено \(бюллетеней \(бумага, очно\): 2\)\. Вернуть его можно, восстановив резервную копию от .+ в разделе «Резервные копии»\.$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('row', { name: /Пробное собрание/ })).not.toBeInTheDocument();
+    expect(row('Собрание 2026 года')).toBeInTheDocument();
+    expect(await db.meetings.count()).toBe(1);
+    expect(await db.paperBallots.count()).toBe(0);
+
+    // The backup made first holds the meeting and its ballots.
+    const made = await listed();
+    expect(made.length).toBe(before + 1);
+    expect(made[0]!.reason).toBe('before-delete');
+    const read = await backups.read(made[0]!.id);
+    const backup = read.ok ? decodeBackup(read.value) : read;
+    expect(backup.ok && backup.value.tables.paperBallots!.rows).toHaveLength(2);
+    expect(backup.ok && backup.value.tables.meetings!.rows).toHaveLength(2);
   });
 });

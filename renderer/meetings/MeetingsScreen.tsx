@@ -6,6 +6,7 @@ import { buildTimeline, type TimelineSettings } from '../../shared/meetings/time
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
 import { copyMeetingInDb, createMeeting, listMeetings } from './meetingRepo';
+import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { getTimelineSettings } from './timelineSettings';
 import { todayIso } from './today';
@@ -16,7 +17,7 @@ function votingPeriod(m: Meeting): string {
   return `${formatDateRu(m.votingStart) || '…'} — ${formatDateRu(m.votingEnd) || '…'}`;
 }
 
-/** «Собрания»: every meeting with its next deadline; create one, open one, copy last year's. */
+/** «Собрания»: every meeting with its next deadline; create one, open one, copy last year's, delete one. */
 export function MeetingsScreen({
   partnership,
   onOpen,
@@ -32,6 +33,7 @@ export function MeetingsScreen({
   const [meetings, setMeetings] = useState<Meeting[] | null>(null);
   const [settings, setSettings] = useState<TimelineSettings | undefined>();
   const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<Meeting | null>(null);
   const [failed, setFailed] = useState('');
 
   const reload = useCallback(async () => {
@@ -124,6 +126,14 @@ export function MeetingsScreen({
                       >
                         Копировать
                       </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={`Удалить: ${m.title}`}
+                        onClick={() => setDeleting(m)}
+                      >
+                        Удалить
+                      </button>
                     </td>
                   </tr>
                 );
@@ -131,6 +141,17 @@ export function MeetingsScreen({
             </tbody>
           </table>
         </div>
+      )}
+      {deleting && (
+        <DeleteMeetingDialog
+          meeting={deleting}
+          onCancel={() => setDeleting(null)}
+          onDeleted={(message) => {
+            setDeleting(null);
+            toast({ message, timeoutMs: 15000 });
+            reload().catch(() => setFailed('Список собраний не загружен: ошибка базы данных.'));
+          }}
+        />
       )}
       {creating && (
         <NewMeetingDialog

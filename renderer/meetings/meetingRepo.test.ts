@@ -7,11 +7,14 @@ import {
   addAttachment,
   copyMeetingInDb,
   createMeeting,
+  deleteMeeting,
+  describeContents,
   FIRST_SNAPSHOT_REASON,
   getMeeting,
   listAttachments,
   listMeetings,
   listSnapshots,
+  meetingContents,
   saveMeeting,
   snapshotDrift,
   takeSnapshot,
@@ -202,5 +205,67 @@ describe('meetingRepo', () => {
     ).rejects.toThrow('not found');
     expect(await meetingTrail(db)).toEqual(before);
     expect(await db.snapshots.count()).toBe(0);
+  });
+
+  it('deletes a meeting with everything kept with it, and no other meeting’s rows, in one audited step', async () => {
+    const { db, meeting } = await setup();
+    const other = await createMeeting(db, {
+      partnershipId: 'p',
+      kind: 'snt',
+      title: 'Другое',
+      form: 'mixed',
+    });
+    for (const m of [meeting, other]) {
+      await takeSnapshot(db, m.id, FIRST_SNAPSHOT_REASON);
+      await addAttachment(db, m.id, { name: 'смета.pdf', bytes: new Uint8Array([1]) });
+      await db.paperBallots.bulkAdd([
+        { id: `${m.id}-b1`, meetingId: m.id, personId: 'x' },
+        { id: `${m.id}-b2`, meetingId: m.id, personId: 'y' },
+      ] as never);
+      await db.gosuslugiImports.add({ id: `${m.id}-g`, meetingId: m.id, contentHash: m.id } as never);
+      await db.resolutions.add({ id: `${m.id}-r`, meetingId: m.id, personId: 'x', question: 1 } as never);
+      await db.attendance.add({ id: `${m.id}-a`, meetingId: m.id, personId: 'x' } as never);
+    }
+    const held = await meetingContents(db, meeting.id);
+    expect(held).toEqual({
+      paperBallots: 2,
+      attendance: 1,
+      gosuslugiImports: 1,
+      resolutions: 1,
+      snapshots: 1,
+      attachments: 1,
+    });
+    expect(describeContents(held)).toBe(
+      'бюллетеней (бумага, очно): 2, отметок о регистрации на очной части: 1, импортов Госуслуг: 1, ' +
+        'решений комиссии по расхождениям: 1, снимков реестра: 1, файлов: 1',
+    );
+
+    expect(await deleteMeeting(db, meeting.id)).toEqual(held);
+    expect(await getMeeting(db, meeting.id)).toBeUndefined();
+    expect(await meetingContents(db, meeting.id)).toEqual({
+      paperBallots: 0,
+      attendance: 0,
+      gosuslugiImports: 0,
+      resolutions: 0,
+      snapshots: 0,
+      attachments: 0,
+    });
+    expect(await meetingContents(db, other.id)).toEqual(held);
+    expect((await listMeetings(db)).map((m) => m.id)).toEqual([other.id]);
+
+    const entry = (await meetingTrail(db)).at(-1)!;
+    expect(entry).toMatchObject({ action: 'meeting.delete', entityId: meeting.id });
+    expect(entry.before).toMatchObject({ id: meeting.id, title: 'Собрание 2025 года' });
+    expect(entry.reason).toBe(`Удалено вместе с собранием: ${describeContents(held)}`);
+    expect(describeContents(await meetingContents(db, 'none'))).toBe('ничего');
+  });
+
+  it('deleting a meeting that is not there deletes nothing and writes no audit entry', async () => {
+    const { db, meeting } = await setup();
+    await takeSnapshot(db, meeting.id, FIRST_SNAPSHOT_REASON);
+    const before = await meetingTrail(db);
+    await expect(deleteMeeting(db, 'no-such-meeting')).rejects.toThrow('not found');
+    expect(await meetingTrail(db)).toEqual(before);
+    expect((await meetingContents(db, meeting.id)).snapshots).toBe(1);
   });
 });

@@ -125,6 +125,78 @@ export async function copyMeetingInDb(db: GolosDb, source: Meeting): Promise<Mee
   });
 }
 
+/** The tables whose rows belong to one meeting (indexed by `meetingId`). */
+const MEETING_TABLES = [
+  'paperBallots',
+  'attendance',
+  'gosuslugiImports',
+  'resolutions',
+  'snapshots',
+  'attachments',
+] as const;
+
+/** What a meeting holds besides its own record: row counts by table. */
+export type MeetingContents = Record<(typeof MEETING_TABLES)[number], number>;
+
+function contents(counts: readonly number[]): MeetingContents {
+  const out = {} as MeetingContents;
+  MEETING_TABLES.forEach((name, i) => (out[name] = counts[i]!));
+  return out;
+}
+
+export async function meetingContents(db: GolosDb, meetingId: string): Promise<MeetingContents> {
+  const tables = MEETING_TABLES.map((name) => db.table(name));
+  return db.transaction('r', tables, async () => {
+    const counts = await Promise.all(
+      MEETING_TABLES.map((name) => db.table(name).where('meetingId').equals(meetingId).count()),
+    );
+    return contents(counts);
+  });
+}
+
+/**
+ * Deletes the meeting and everything kept with it (ballots, attendance, Gosuslugi imports, the
+ * commission's resolutions, registry snapshots, files) in one transaction with its audit entry, which
+ * keeps the meeting record and what was deleted with it. Resolves with those counts; rejects when there
+ * is no such meeting (nothing is deleted then).
+ */
+export async function deleteMeeting(db: GolosDb, meetingId: string): Promise<MeetingContents> {
+  const actor = await getOperator(db);
+  const tables = MEETING_TABLES.map((name) => db.table(name));
+  return db.transaction('rw', [db.meetings, db.audit, ...tables], async () => {
+    const meeting = await db.meetings.get(meetingId);
+    if (!meeting) throw new Error(`Meeting ${meetingId} not found`);
+    const counts = await Promise.all(
+      MEETING_TABLES.map((name) => db.table(name).where('meetingId').equals(meetingId).delete()),
+    );
+    const deleted = contents(counts);
+    await db.meetings.delete(meetingId);
+    await appendAudit(db, {
+      actor,
+      action: 'meeting.delete',
+      entity: 'meeting',
+      entityId: meetingId,
+      before: meeting,
+      reason: `Удалено вместе с собранием: ${describeContents(deleted)}`,
+    });
+    return deleted;
+  });
+}
+
+/** `бюллетеней (бумага, очно): 12, импортов Госуслуг: 1, …`, or `ничего`. */
+export function describeContents(c: MeetingContents): string {
+  const parts = [
+    [c.paperBallots, 'бюллетеней (бумага, очно)'],
+    [c.attendance, 'отметок о регистрации на очной части'],
+    [c.gosuslugiImports, 'импортов Госуслуг'],
+    [c.resolutions, 'решений комиссии по расхождениям'],
+    [c.snapshots, 'снимков реестра'],
+    [c.attachments, 'файлов'],
+  ] as const;
+  const listed = parts.filter(([n]) => n > 0).map(([n, what]) => `${what}: ${n}`);
+  return listed.length > 0 ? listed.join(', ') : 'ничего';
+}
+
 /** A file attached to the meeting's agenda; the agenda refers to it once it is saved. */
 export async function addAttachment(
   db: GolosDb,

@@ -8,6 +8,7 @@ export const BACKUP_REASONS = [
   'before-import',
   'before-protocol',
   'before-restore',
+  'before-delete',
   'manual',
 ] as const;
 
@@ -18,6 +19,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   'before-import': 'перед импортом',
   'before-protocol': 'перед выгрузкой протокола',
   'before-restore': 'перед восстановлением из копии',
+  'before-delete': 'перед удалением собрания',
   manual: 'сделана вручную',
 };
 

@@ -3,7 +3,8 @@
  * meeting created with Russian validation, its dates typed while the timeline warns and stops warning,
  * six agenda questions with their rules (one overridden, one moved up by keyboard), the registry frozen
  * and re-frozen with a reason, the notice and the ballots PDFs (all 300, a chosen one, a blank one, a
- * cancelled run) read back with poppler, the meetings list with the next deadline, and a copy for next year.
+ * cancelled run) read back with poppler, the meetings list with the next deadline, a copy for next year,
+ * and that copy deleted (after an automatic backup).
  */
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -86,7 +87,7 @@ const liveWarnings = (page: Page) =>
     .getByRole('region', { name: 'Сроки по мере ввода' })
     .getByRole('list', { name: 'Предупреждения о сроках' });
 
-test('meetings: create, dates with live warnings, agenda with rules, snapshot, notice and ballots PDFs, copy', async ({
+test('meetings: create, dates with live warnings, agenda with rules, snapshot, notice and ballots PDFs, copy, delete', async ({
   page,
 }) => {
   await test.step('partnership and a registry of 300', async () => {
@@ -341,6 +342,23 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
     await expect(page.getByRole('table', { name: 'Собрания' }).getByRole('row')).toHaveCount(3);
   });
 
+  await test.step('the copy deleted: what it holds is named, a backup is made first', async () => {
+    const nextTitle = title.replace(String(year), String(year + 1));
+    await page.getByRole('button', { name: `Удалить: ${nextTitle}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Удалить собрание?' });
+    await expect(dialog).toContainText(
+      `Собрание «${nextTitle}» будет удалено вместе со всем, что в нём хранится: файлов: 1.`,
+    );
+    await dialog.getByRole('button', { name: 'Удалить собрание' }).click();
+    await expect(
+      page.getByText(`Собрание «${nextTitle}» удалено (файлов: 1).`, { exact: false }),
+    ).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Собрания' }).getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('button', { name: `Копировать: ${title}` })).toBeVisible();
+    await page.getByRole('button', { name: 'Резервные копии' }).click();
+    await expect(page.getByText('перед удалением собрания').first()).toBeVisible();
+  });
+
   await test.step('every change is in the audit trail', async () => {
     await page.getByRole('button', { name: 'Журнал изменений' }).click();
     for (const action of [
@@ -349,6 +367,7 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
       'snapshot.create',
       'snapshot.replace',
       'meeting.copy',
+      'meeting.delete',
     ])
       await expect(
         page
