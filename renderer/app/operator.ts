@@ -1,3 +1,4 @@
+import { appendAudit } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
 
 const KEY = 'operator';
@@ -12,9 +13,27 @@ export async function getOperator(db: GolosDb): Promise<string> {
   return typeof row?.value === 'string' && row.value.trim() ? row.value : DEFAULT_OPERATOR;
 }
 
+/**
+ * Records who is at the keyboard from now on, with an audit entry naming the one before (nothing is
+ * written when the name stays the same).
+ */
 export async function setOperator(db: GolosDb, name: string): Promise<void> {
-  await db.settings.put({ key: KEY, value: name.trim() });
-  for (const listener of listeners) listener(name.trim() || DEFAULT_OPERATOR);
+  const next = name.trim() || DEFAULT_OPERATOR;
+  const changed = await db.transaction('rw', [db.settings, db.audit], async () => {
+    const before = await getOperator(db);
+    if (before === next) return false;
+    await db.settings.put({ key: KEY, value: name.trim() });
+    await appendAudit(db, {
+      actor: next,
+      action: 'operator.change',
+      entity: 'operator',
+      entityId: KEY,
+      before: before,
+      after: next,
+    });
+    return true;
+  });
+  if (changed) for (const listener of listeners) listener(next);
 }
 
 /** Calls `listener` with the new name after every `setOperator` in this window; returns the unsubscribe. */

@@ -235,7 +235,7 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     }
     await expect(page.getByText(/не позднее 21 июня 2026 г\./).first()).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'с опозданием' })).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 2 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 3 записи/)).toBeVisible();
   });
 
   await test.step('PDF: every number of results.json; XLSX equal to results.json', async () => {
@@ -247,12 +247,12 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     expect(expectEveryNumber(firstText, results)).toBeGreaterThan(550);
     head = /\b[0-9a-f]{64}\b/.exec(firstText.slice(firstText.indexOf('Контрольная сумма данных')))![0];
     await expect(page.getByText(head).first()).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 3 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
 
     const xlsxPath = await download(page, 'Скачать XLSX', 'results-1.xlsx');
     await expectWorkbookEqualsResults(xlsxPath, results);
     // Producing the same protocol again logs nothing new.
-    await expect(page.getByText(/Журнал изменений цел: 3 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
   });
 
   await test.step('publication copy: СНИЛС masked', async () => {
