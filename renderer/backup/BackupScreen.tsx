@@ -11,9 +11,9 @@ import { summarizeBackup, type BackupSummary } from '../../shared/backup/backupS
 import type { Problem } from '../../shared/result';
 import { getPlatform, type BackupInfo, type Platform } from '../platform/platform';
 import { autoBackup } from './autoBackup';
-import { checkRestorable, dumpDatabase, restoreDatabase, type RestoreOptions } from './backupDb';
+import { checkRestorable, restoreDatabase, type RestoreOptions } from './backupDb';
 import { backupStoreFor, type BackupStore } from './backupStore';
-import { encodeBackupFile } from './encodeBackupFile';
+import { makeBackupFile } from './makeBackupFile';
 import { formatDateTime, formatSize, tableLabel } from './format';
 
 export interface BackupScreenProps {
@@ -88,10 +88,11 @@ export function BackupScreen({
 
   const saveNow = () =>
     run('Сохранение копии…', async () => {
-      const snapshot = await dumpDatabase(db, { reason: 'manual' });
+      const now = new Date();
+      const bytes = await makeBackupFile(db, { reason: 'manual', now });
       const saved = await platform.saveFile({
-        suggestedName: downloadBackupName(snapshot.createdAt),
-        bytes: await encodeBackupFile(snapshot),
+        suggestedName: downloadBackupName(now.toISOString()),
+        bytes,
         mime: BACKUP_MIME,
       });
       if (!saved.ok) setMessage({ kind: 'error', text: messagesOf(saved.error) });

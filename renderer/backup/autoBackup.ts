@@ -8,9 +8,9 @@ import type Dexie from 'dexie';
 import type { BackupReason } from '../../shared/backup/backupNames';
 import { err, ok, problem, type Result } from '../../shared/result';
 import type { BackupInfo, Platform } from '../platform/platform';
-import { countRows, dumpDatabase } from './backupDb';
+import { isEmptyDatabase } from './backupDb';
 import { backupStoreFor, type BackupStore } from './backupStore';
-import { encodeBackupFile } from './encodeBackupFile';
+import { makeBackupFile } from './makeBackupFile';
 
 export interface AutoBackupOptions {
   now?: Date;
@@ -42,9 +42,12 @@ export async function autoBackup(
   }
   let bytes: Uint8Array;
   try {
-    const snapshot = await dumpDatabase(db, { reason, now, appVersion: options.appVersion });
-    if (countRows(snapshot) === 0) return ok(null);
-    bytes = await encodeBackupFile(snapshot);
+    if (await isEmptyDatabase(db)) return ok(null);
+    bytes = await makeBackupFile(db, {
+      reason,
+      now,
+      ...(options.appVersion ? { appVersion: options.appVersion } : {}),
+    });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return err([problem('backup_failed', `Не удалось сделать резервную копию: ${detail}`)]);

@@ -52,6 +52,38 @@ async function refill(db: Dexie, tables: Record<string, TableDump>): Promise<voi
   });
 }
 
+/** Where a database is and how the app declares it: enough to open it again elsewhere (a worker). */
+export interface DatabaseDeclaration {
+  name: string;
+  version: number;
+  stores: Record<string, string>;
+}
+
+export function declarationOf(db: Dexie): DatabaseDeclaration {
+  return {
+    name: db.name,
+    version: db.verno,
+    stores: Object.fromEntries(db.tables.map((t) => [t.name, schemaOf(t)])),
+  };
+}
+
+/**
+ * A second connection to the database as the app declares it (its current version and schema, so no
+ * upgrade runs), e.g. for a worker to read every table without the page's main thread.
+ */
+export function openDeclared(d: DatabaseDeclaration): Dexie {
+  const db = new Dexie(d.name);
+  db.version(d.version).stores(d.stores);
+  return db;
+}
+
+/** True when no table holds a row (counted in one read transaction; no row is read). */
+export async function isEmptyDatabase(db: Dexie): Promise<boolean> {
+  if (!db.isOpen()) await db.open();
+  const counts = await db.transaction('r', db.tables, () => Promise.all(db.tables.map((t) => t.count())));
+  return counts.every((n) => n === 0);
+}
+
 export interface DumpOptions {
   reason?: BackupReason;
   now?: Date;

@@ -1,15 +1,16 @@
 /**
  * The files the app makes, as jobs for the documents worker: a meeting's notice and its ballots (for a
  * list of voters or one blank ballot), the protocol PDF and the results workbook, the attendance list of
- * the in-person session, and a backup file (checksummed and compressed: seconds for a meeting's
- * database); and the plain data messages between the page and the worker.
+ * the in-person session, and a backup file of the whole database (read, checksummed and compressed:
+ * seconds for a meeting's database); and the plain data messages between the page and the worker.
  */
-import type { BackupSnapshot } from '../../shared/backup/backupFile';
+import type { BackupReason } from '../../shared/backup/backupNames';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { ProtocolModel } from '../../shared/documents/protocolModel';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { AttendancePdfInput } from '../ballots/attendancePdf';
+import type { DatabaseDeclaration } from '../backup/backupDb';
 
 export type DocumentJob =
   | { type: 'notice'; meeting: Meeting; partnership: Partnership }
@@ -17,7 +18,14 @@ export type DocumentJob =
   | { type: 'protocolPdf'; model: ProtocolModel }
   | { type: 'resultsWorkbook'; model: ProtocolModel }
   | { type: 'attendance'; input: AttendancePdfInput }
-  | { type: 'backup'; snapshot: BackupSnapshot };
+  | {
+      type: 'backup';
+      /** The database to read, as the app declares it. */
+      database: DatabaseDeclaration;
+      reason: BackupReason;
+      createdAt: string;
+      appVersion?: string;
+    };
 
 export interface JobControl {
   onProgress?: (done: number, total: number) => void;
@@ -86,8 +94,21 @@ export async function buildDocument(
       return buildAttendancePdf(fonts, job.input);
     }
     case 'backup': {
-      const { encodeBackup } = await import('../../shared/backup/backupFile');
-      return encodeBackup(job.snapshot);
+      const [{ dumpDatabase, openDeclared }, { encodeBackup }] = await Promise.all([
+        import('../backup/backupDb'),
+        import('../../shared/backup/backupFile'),
+      ]);
+      const db = openDeclared(job.database);
+      try {
+        const snapshot = await dumpDatabase(db, {
+          reason: job.reason,
+          now: new Date(job.createdAt),
+          ...(job.appVersion !== undefined ? { appVersion: job.appVersion } : {}),
+        });
+        return encodeBackup(snapshot);
+      } finally {
+        db.close();
+      }
     }
   }
 }

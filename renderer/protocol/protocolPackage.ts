@@ -8,8 +8,7 @@ import { downloadBackupName } from '../../shared/backup/backupNames';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { dateRu } from '../../shared/tally/explain';
-import { dumpDatabase } from '../backup/backupDb';
-import { encodeBackupFile } from '../backup/encodeBackupFile';
+import { makeBackupFile } from '../backup/makeBackupFile';
 import type { GolosDb } from '../db/db';
 import type { AttachmentRecord } from '../db/records';
 import { IPC_LIMITS, type PackageFile } from '../platform/platform';
@@ -79,7 +78,7 @@ export async function collectPackageFiles(
     ]);
   }
   const scans = await ballotScans(db, source.meeting.id);
-  const snapshot = await dumpDatabase(db, { reason: 'before-protocol', now });
+  const backup = await makeBackupFile(db, { reason: 'before-protocol', now });
   const width = String(scans.length).length;
   return ok([
     { name: PACKAGE_NAMES.pdf, bytes: documents.pdf },
@@ -89,6 +88,6 @@ export async function collectPackageFiles(
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,
       bytes: a.bytes,
     })),
-    { name: downloadBackupName(snapshot.createdAt), bytes: await encodeBackupFile(snapshot) },
+    { name: downloadBackupName(now.toISOString()), bytes: backup },
   ]);
 }

@@ -40,7 +40,8 @@ export interface DecodedBallots {
 
 let last: DecodedBallots | undefined;
 
-export function markCode(m: Mark | undefined): number {
+/** A mark's code (its index in DECISIONS); an absent mark is `none`. */
+function markCode(m: Mark | undefined): number {
   switch (m) {
     case 'for':
       return 1;
@@ -57,6 +58,7 @@ export function markCode(m: Mark | undefined): number {
   }
 }
 
+/** The ballots decoded for this agenda (question numbers in order) and registry index. */
 export function decodeBallots(
   ballots: readonly Ballot[],
   numbers: readonly number[],

@@ -98,7 +98,7 @@ export async function benchBackupBrowser(
     const what = `${registry.length} persons, ${ballots.length} ballots, ${(best.value.bytes.length / 1e6).toFixed(1)} MB file`;
     return [
       {
-        name: `Backup saved to a file in Chromium (click to download, encoded in a worker): ${what}`,
+        name: `Backup saved to a file in Chromium (click to download; read and encoded in a worker): ${what}`,
         ms: best.value.ms,
         baselineMs: nodeMs,
         baselineName: 'encoding the same backup in Node (the freeze it would be on the main thread)',
