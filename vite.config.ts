@@ -23,6 +23,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'cli/**/*.test.ts',
       'build/**/*.test.ts',
+      'test/fixtures/**/*.test.ts',
     ],
     setupFiles: ['test/setup-unit.ts'],
     testTimeout: 30000,

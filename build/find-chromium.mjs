@@ -2,9 +2,9 @@
 // Where none is found and Debian's apt-get can be used, installs `chromium`; otherwise returns an error
 // message saying how to get one. Never a silent skip.
 import { existsSync, readdirSync } from 'node:fs';
-import { execSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { aptInstall } from './system-tools.mjs';
 
 function candidates() {
   const list = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -23,18 +23,9 @@ function candidates() {
 export function findChromium() {
   const found = candidates().find((p) => existsSync(p));
   if (found) return { ok: true, path: found };
-  const canApt = existsSync('/usr/bin/apt-get') && process.getuid?.() === 0;
-  if (canApt) {
-    console.log('Chromium не найден — устанавливаю пакет chromium через apt-get…');
-    try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
-        stdio: 'inherit',
-      });
-    } catch {
-      /* reported below */
-    }
-    if (existsSync('/usr/bin/chromium')) return { ok: true, path: '/usr/bin/chromium' };
-  }
+  console.log('Chromium не найден — устанавливаю пакет chromium…');
+  if (aptInstall(['chromium']) && existsSync('/usr/bin/chromium'))
+    return { ok: true, path: '/usr/bin/chromium' };
   return {
     ok: false,
     message:

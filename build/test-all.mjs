@@ -5,8 +5,15 @@ import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { ensureDeps } from './ensure-deps.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { ensureSystemTools } from './system-tools.mjs';
 
 ensureDeps();
+const tools = ensureSystemTools();
+if (!tools.ok) {
+  console.error(tools.message);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;

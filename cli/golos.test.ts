@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { errorRegistrySheet, largeRegistrySheet } from '../test/fixtures/registryLayouts';
@@ -14,11 +14,12 @@ import {
   writeGosuslugiXlsx,
 } from '../test/bench/ballotFiles';
 import { makeTallyData } from '../test/bench/tallyData';
+import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
 import { parseArgs } from './golos';
 import { runGolos } from './runGolos';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const sample = resolve(repoRoot, '..', 'shared', 'fixtures', 'sample-meeting');
+const sample = SAMPLE_MEETING_DIR;
 let dir: string;
 
 beforeEach(() => {

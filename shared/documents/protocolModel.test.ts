@@ -28,18 +28,18 @@ describe('protocol model', () => {
     const source = await sampleProtocolSource();
     const model = buildProtocolModel(source, OPTIONS);
     const q1 = model.questions[0]!;
-    // 18 of 38 for: 47.368… %, rounded once to 47.37.
+    // 5 of 9 for: 55.555… %, rounded once to 55.56; 1 of 9: 11.11 (test/fixtures/sample-meeting/README.md).
     expect(q1.rows.map((r) => [r.key, r.value, r.percent])).toEqual([
-      ['for', 18, '47.37'],
-      ['against', 8, '21.05'],
-      ['abstain', 8, '21.05'],
-      ['invalid', 1, '2.63'],
-      ['conflict', 3, '7.89'],
+      ['for', 5, '55.56'],
+      ['against', 1, '11.11'],
+      ['abstain', 1, '11.11'],
+      ['invalid', 1, '11.11'],
+      ['conflict', 1, '11.11'],
     ]);
-    expect(q1.base).toBe(38);
-    expect(q1.decisionText).toBe('Решение не принято');
+    expect(q1.base).toBe(9);
+    expect(q1.decisionText).toBe('Решение принято');
     expect(model.questions[1]!.threshold.label).toBe('2/3');
-    expect(model.quorum).toMatchObject({ reached: true, share: '0.6333', percent: '63.33' });
+    expect(model.quorum).toMatchObject({ reached: true, share: '0.7500', percent: '75.00' });
   });
 
   it('prints the meeting record: places, people, signatures, due date 10 days for МКД', () => {

@@ -174,7 +174,7 @@ describe('results workbook', () => {
       'Решения',
     ]);
     const reps = records(workbook.getWorksheet('Представители')!);
-    expect(reps.map((r) => r['Доверенность']!.value)).toContain('Доверенность № 54 от 20.05.2026');
+    expect(reps.map((r) => r['Доверенность']!.value)).toContain('Доверенность № 7 от 02.06.2026');
   });
 
   it('reads back equal to results.json for generated meetings, МКД weights as numbers exact to 0.01', async () => {

@@ -1,5 +1,5 @@
 /**
- * Domain types for the whole product (glossary: ../shared/reference/domain.md).
+ * Domain types for the whole product (glossary: docs/domain.md).
  * Later features extend these with optional fields; they do not rename or reshape them.
  * Dates are ISO calendar dates `YYYY-MM-DD` (local to the partnership), timestamps ISO 8601.
  */

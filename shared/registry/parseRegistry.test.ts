@@ -57,28 +57,31 @@ describe('parseRegistry on messy layouts', () => {
 });
 
 describe('parseRegistry on the sample meeting registry', () => {
-  it('gives 60 members and 8 gardeners from 80 rows', async () => {
+  it('gives 12 members and 3 gardeners from 16 rows (test/fixtures/sample-meeting/README.md)', async () => {
     const bytes = new Uint8Array(
-      readFileSync(new URL('../../../shared/fixtures/sample-meeting/registry.xlsx', import.meta.url)),
+      readFileSync(new URL('../../test/fixtures/sample-meeting/registry.xlsx', import.meta.url)),
     );
     const r = await readRegistryFile(bytes, 'registry.xlsx', { kind: 'snt' });
     if (!r.ok) throw new Error(r.error[0]!.message);
     const imp = r.value;
-    expect(imp.rowsRead).toBe(80);
-    expect(imp.persons).toHaveLength(68);
-    expect(imp.persons.filter((p) => p.status === 'member')).toHaveLength(60);
-    expect(imp.persons.filter((p) => p.status === 'gardener')).toHaveLength(8);
-    expect(imp.persons.filter((p) => p.holdings.length === 2)).toHaveLength(12);
+    expect(imp.rowsRead).toBe(16);
+    expect(imp.persons).toHaveLength(15);
+    expect(imp.persons.filter((p) => p.status === 'member')).toHaveLength(12);
+    expect(imp.persons.filter((p) => p.status === 'gardener')).toHaveLength(3);
+    expect(imp.persons.filter((p) => p.holdings.length === 2)).toHaveLength(1);
     expect(imp.problems).toEqual([]);
     expect(validateRegistry(imp.persons, { sourceRows: imp.sourceRows })).toEqual([]);
-    const egorov = imp.persons.find((p) => p.fullName === 'Егоров Николай Юрьевич');
-    expect(egorov).toEqual({
+    const ivanov = imp.persons.find((p) => p.fullName === 'Иванов Кирилл Львович');
+    expect(ivanov).toEqual({
       id: '',
-      fullName: 'Егоров Николай Юрьевич',
-      snils: '34912595700',
+      fullName: 'Иванов Кирилл Львович',
+      snils: '11223340991',
       status: 'member',
-      phone: '+7 923 915-77-13',
-      holdings: [{ plotNumber: '52', cadastralNumber: '50:18:0080301:152', area: '1200.00' }],
+      phone: '+7 901 100-00-09',
+      holdings: [
+        { plotNumber: '9', cadastralNumber: '50:20:0040101:109', area: '600.00' },
+        { plotNumber: '10', cadastralNumber: '50:20:0040101:110', area: '600.00' },
+      ],
     });
   });
 });
