@@ -1,104 +1,10 @@
 import fc from 'fast-check';
-import type {
-  Ballot,
-  Channel,
-  ConflictPolicy,
-  Mark,
-  MeetingSpec,
-  Person,
-  Question,
-  VoidReason,
-} from '../domain/types';
+import type { Ballot } from '../domain/types';
+import { tallyInputArb } from '../../test/reference/tallyArbitraries';
 import { tally, type TallyInput } from './tally';
-import { person } from './testKit';
 import { acceptedBallotIds } from './votes';
 
-const MARKS: Mark[] = ['for', 'against', 'abstain', 'several', 'all_crossed', 'none'];
-const CHANNELS: Channel[] = ['gosuslugi', 'paper', 'in_person'];
-const DATES = ['2026-05-31', '2026-06-01', '2026-06-07', '2026-06-14', '2026-06-15'];
-const POLICIES: ConflictPolicy[] = ['flag', 'latest', ['paper', 'in_person', 'gosuslugi'], ['gosuslugi']];
-
-const registryArb = fc
-  .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 4 }))
-  .map(([m, g]): Person[] => [
-    ...Array.from({ length: m }, (_, i) => person(`p${i + 1}`, 'member')),
-    ...Array.from({ length: g }, (_, i) => person(`p${m + i + 1}`, 'gardener')),
-  ]);
-
-const questionArb = (number: number): fc.Arbitrary<Question> =>
-  fc.oneof(
-    fc.constantFrom('1', '2', '7', '21', '22', '99').map((item) => ({ number, text: `В${number}`, item })),
-    fc
-      .record({
-        majority: fc.constantFrom('simple' as const, 'two_thirds' as const, 'unanimous' as const),
-        electorate: fc.constantFrom('members' as const, 'members_and_gardeners' as const),
-      })
-      .map((rule) => ({ number, text: `В${number}`, rule })),
-  );
-
-const meetingArb: fc.Arbitrary<MeetingSpec> = fc
-  .record({
-    questions: fc
-      .integer({ min: 1, max: 4 })
-      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => questionArb(i + 1)))),
-    form: fc.constantFrom('in_person' as const, 'mixed' as const, 'remote' as const),
-    conflicts: fc.constantFrom(...POLICIES),
-    invalidMarks: fc.constantFrom('question' as const, 'ballot' as const),
-    acceptScans: fc.boolean(),
-  })
-  .map((m) => ({ kind: 'snt', title: 'Собрание', votingStart: '2026-06-01', votingEnd: '2026-06-14', ...m }));
-
-const ballotArb = fc.record({
-  who: fc.integer({ min: 1, max: 16 }),
-  ref: fc.constantFrom('id', 'snils', 'plot'),
-  channel: fc.constantFrom(...CHANNELS),
-  scan: fc.boolean(),
-  receivedAt: fc.constantFrom(...DATES),
-  voids: fc.oneof(
-    { weight: 5, arbitrary: fc.constant<VoidReason[]>([]) },
-    {
-      weight: 1,
-      arbitrary: fc.subarray<VoidReason>(['no_signature', 'pencil', 'corrections'], { minLength: 1 }),
-    },
-  ),
-  representative: fc.constantFrom(undefined, 'with', 'without'),
-  marks: fc.array(fc.constantFrom(...MARKS), { minLength: 4, maxLength: 4 }),
-});
-
-const inputArb: fc.Arbitrary<TallyInput> = fc
-  .tuple(registryArb, meetingArb, fc.array(ballotArb, { maxLength: 30 }))
-  .map(([registry, meeting, drafts]) => ({
-    registry,
-    meeting,
-    ballots: drafts.map((d, i): Ballot => {
-      const id = `b${i}`;
-      const p = `p${d.who}`;
-      const voter =
-        d.ref === 'id'
-          ? { personId: p }
-          : d.ref === 'snils'
-            ? { snils: person(p).snils! }
-            : { plotNumber: String(d.who) };
-      return {
-        id,
-        channel: d.channel,
-        voter,
-        copy: d.scan && d.channel !== 'gosuslugi' ? 'scan' : 'original',
-        receivedAt: d.receivedAt,
-        voidReasons: d.channel === 'gosuslugi' ? [] : d.voids,
-        ...(d.representative && d.channel !== 'gosuslugi'
-          ? {
-              representative: {
-                fullName: 'Представитель',
-                ...(d.representative === 'with' ? { powerOfAttorney: '№ 1' } : {}),
-              },
-            }
-          : {}),
-        marks: Object.fromEntries(meeting.questions.map((q, k) => [q.number, d.marks[k]!])),
-        source: id,
-      };
-    }),
-  }));
+const inputArb = tallyInputArb('snt');
 
 /** The figures a protocol prints: what must not move. */
 function figures(input: TallyInput) {
@@ -154,7 +60,10 @@ describe('tally properties', () => {
           ).length;
           expect(c.for + c.against + c.abstain + c.invalid + c.conflict).toBe(electorate);
           expect(q.electorateParticipants).toBe(electorate);
-          expect(q.base).toEqual({ n: BigInt(electorate), d: 1n });
+          const everyone = r.persons.filter(
+            (p) => p.countsAs === 'member' || q.rule.electorate === 'members_and_gardeners',
+          ).length;
+          expect(q.base).toEqual({ n: BigInt(q.rule.base === 'all' ? everyone : electorate), d: 1n });
         });
         expect(r.participation.persons).toBe(participants.length);
       }),
