@@ -129,7 +129,9 @@ export function referenceTally(
   const seen = new Set<string>();
   for (const b of ballots) {
     const key = [b.id, b.receivedAt, b.channel, b.copy].join('|');
-    if (!seen.has(key)) (distinct.push(b), seen.add(key));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(b);
   }
 
   // Each person's accepted ballots. A scan is one ballot with an original of the same channel (the
