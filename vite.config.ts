@@ -24,6 +24,7 @@ export default defineConfig({
       'cli/**/*.test.ts',
       'build/**/*.test.ts',
       'test/fixtures/**/*.test.ts',
+      'test/bench/**/*.test.ts',
     ],
     setupFiles: ['test/setup-unit.ts'],
     testTimeout: 30000,

@@ -16,6 +16,13 @@ const entries = [
   { in: 'cli/golos.ts', out: 'dist/cli/golos.mjs', format: 'esm', packages: 'external' },
   { in: 'test/fixtures/generate.ts', out: 'dist/fixtures/generate.mjs', format: 'esm', packages: 'external' },
   { in: 'test/bench/node-bench.ts', out: 'dist/bench/node-bench.mjs', format: 'esm', packages: 'external' },
+  { in: 'test/bench/firstTally.ts', out: 'dist/bench/first-tally.mjs', format: 'esm', packages: 'external' },
+  {
+    in: 'test/bench/plainXlsxRead.ts',
+    out: 'dist/bench/plain-read.mjs',
+    format: 'esm',
+    packages: 'external',
+  },
   // Electron loads CommonJS; `electron` itself is provided by the runtime.
   { in: 'electron/main.ts', out: 'dist/electron/main.cjs', format: 'cjs', external: ['electron'] },
   { in: 'electron/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] },

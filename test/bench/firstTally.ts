@@ -1,0 +1,26 @@
+/**
+ * One first tally in a fresh Node process, as `golos tally` pays it (cold code, nothing decoded):
+ * `node dist/bench/first-tally.mjs case|baseline` prints the milliseconds of the one timed call. The
+ * data (10,000 persons × 40 questions) is generated before the clock starts.
+ */
+import { tally } from '../../shared/tally/tally';
+import { countOneBallotPerPerson, oneBallotPerPerson } from './tallyBaseline';
+import { makeTallyData } from './tallyData';
+
+const data = makeTallyData(10_000, 40, 7);
+const what = process.argv[2];
+let ms: number;
+if (what === 'baseline') {
+  const { decisions, questions } = oneBallotPerPerson(data);
+  const counts = new Int32Array(questions * 8);
+  const t = performance.now();
+  countOneBallotPerPerson(decisions, questions, counts);
+  ms = performance.now() - t;
+} else {
+  const t = performance.now();
+  const r = tally(data);
+  // What results.json and the protocol read: every ballot's and person's outcome.
+  if (r.ballots.length + r.persons.length < 0) console.log('');
+  ms = performance.now() - t;
+}
+console.log(ms.toFixed(3));

@@ -1,0 +1,35 @@
+/**
+ * The tally benchmark's baseline: the least any count of a meeting can cost. One decision per person
+ * (the one that counts: the real work is one ballot per participant, not every ballot received), held
+ * in an Int8Array, counted into 8 slots per question.
+ */
+import type { Ballot, Mark, MeetingSpec } from '../../shared/domain/types';
+
+const CODE: Record<Mark, number> = { none: 0, for: 1, against: 2, abstain: 3, several: 4, all_crossed: 5 };
+
+/** The first ballot of each person who has one, as codes: persons × questions. */
+export function oneBallotPerPerson(data: { meeting: MeetingSpec; ballots: readonly Ballot[] }): {
+  decisions: Int8Array;
+  questions: number;
+} {
+  const first = new Map<string, Ballot>();
+  for (const b of data.ballots) {
+    const who = b.voter.personId ?? b.voter.snils ?? b.voter.plotNumber ?? b.voter.fullName ?? b.id;
+    if (!first.has(who)) first.set(who, b);
+  }
+  const Q = data.meeting.questions.length;
+  const decisions = new Int8Array(first.size * Q);
+  let i = 0;
+  for (const b of first.values()) {
+    data.meeting.questions.forEach((q, k) => (decisions[i * Q + k] = CODE[b.marks[q.number] ?? 'none']));
+    i++;
+  }
+  return { decisions, questions: Q };
+}
+
+export function countOneBallotPerPerson(decisions: Int8Array, Q: number, counts: Int32Array): void {
+  counts.fill(0);
+  for (let i = 0; i < decisions.length; i += Q) {
+    for (let k = 0; k < Q; k++) counts[k * 8 + decisions[i + k]!]!++;
+  }
+}
