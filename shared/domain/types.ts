@@ -102,6 +102,20 @@ export interface MeetingSpec {
   acceptScans?: boolean;
   conflicts?: ConflictPolicy;
   questions: Question[];
+  /**
+   * МКД: total area of the building's residential and non-residential premises, m² as a decimal string
+   * (technical passport). When set, it is all owners' votes: the quorum and every "all votes" base.
+   */
+  buildingArea?: string;
+  /** СНТ: the charter provides for voting with electronic means (217-ФЗ art. 17.1). */
+  charterAllowsElectronic?: boolean;
+  /** СНТ: an emergency or high-alert regime is in force (217-ФЗ art. 17 part 22). */
+  emergencyRegime?: boolean;
+  /**
+   * Paper ballots of a mixed meeting count if received by: the end of voting (default, the regulation),
+   * or the in-person part (a charter saying «до начала очной части»).
+   */
+  paperUntil?: 'votingEnd' | 'session';
 }
 
 export type Choice = 'for' | 'against' | 'abstain';

@@ -29,27 +29,39 @@ export function describeRule(rule: Rule, kind: PartnershipKind): string {
   }
 }
 
-/** The rule with its origin: «2/3 голосов членов, принявших участие (п. 2 ч. 1 профиля 217-ФЗ, ст. 17)». */
+/**
+ * The rule with its source: «2/3 голосов членов, принявших участие (п. 2 ч. 1, ч. 2 ст. 17 Федерального
+ * закона № 217-ФЗ)». A profile without citations names the item and the profile's title.
+ */
 export function describeResolvedRule(
   resolved: ResolvedRule,
   kind: PartnershipKind,
-  profileTitle: string,
+  profile: Pick<RuleProfile, 'title' | 'cites'>,
 ): string {
   const text = describeRule(resolved.rule, kind);
   switch (resolved.source) {
     case 'explicit':
       return `${text} (правило задано для вопроса)`;
-    case 'item':
-      return `${text} (пункт ${resolved.item}, ${profileTitle})`;
-    case 'default':
-      return resolved.item
-        ? `${text} (пункт ${resolved.item} не имеет особого правила, ${profileTitle})`
-        : `${text} (по умолчанию, ${profileTitle})`;
+    case 'item': {
+      const cited = profile.cites?.items[resolved.item!];
+      return `${text} (${cited ?? `пункт ${resolved.item}, ${profile.title}`})`;
+    }
+    case 'default': {
+      const cited = resolved.item ? profile.cites?.items[resolved.item] : undefined;
+      if (cited) return `${text} (${cited})`;
+      const general = profile.cites?.defaultRule ?? profile.title;
+      return `${text} (${general})`;
+    }
   }
 }
 
 /** The quorum rule in plain Russian. */
 export function describeQuorum(profile: RuleProfile): string {
+  const text = quorumText(profile);
+  return profile.cites?.quorum ? `${text} (${profile.cites.quorum})` : text;
+}
+
+function quorumText(profile: RuleProfile): string {
   if (profile.kind === 'mkd' || profile.quorum.counts === 'everyone') {
     return profile.weight === 'area_share'
       ? 'собственники, обладающие более чем 50% голосов от общего числа голосов'

@@ -6,8 +6,11 @@ describe('agenda categories of a rule profile', () => {
   it('offers every 217-ФЗ item the profile knows, in item order, with its rule', () => {
     const items = profileItems(snt);
     const keys = items.map((i) => i.item);
-    expect(keys.slice(0, 9)).toEqual(['1', '2', '3', '4', '5', '6', '6.1', '6.2', '7']);
-    expect(keys.at(-1)).toBe('26');
+    expect(keys.slice(0, 10)).toEqual(['1', '2', '3', '4', '4.1', '5', '6', '6.1', '6.2', '7']);
+    expect(keys.slice(-3)).toEqual(['25', '26', 'устав-2/3']);
+    const charter = items.find((i) => i.item === 'устав-2/3')!;
+    expect(charter.label).toBe('2/3 от общего числа членов товарищества (изменение устава или регламента)');
+    expect(describeRule(charter.rule, 'snt')).toBe('не менее 2/3 голосов от общего числа членов');
     // Every item with a rule of its own and every remote-forbidden one is offered.
     for (const k of [...Object.keys(snt.items), ...snt.remoteForbidden]) expect(keys).toContain(k);
     expect(new Set(keys).size).toBe(keys.length);
@@ -28,7 +31,25 @@ describe('agenda categories of a rule profile', () => {
 
   it('МКД items sort by number parts and carry the «all votes» bases', () => {
     const keys = profileItems(mkd).map((i) => i.item);
-    expect(keys).toEqual(['1', '1.1', '1.1-1', '1.2', '2', '3', '3.1', '4', '4.2', '4.3', '4.7', '36.3']);
+    expect(keys).toEqual([
+      '1',
+      '1.1',
+      '1.1-1',
+      '1.2',
+      '1.3',
+      '2',
+      '3',
+      '3.1',
+      '3.8',
+      '4',
+      '4.1',
+      '4.2',
+      '4.3',
+      '4.5',
+      '4.6',
+      '4.7',
+      '36.3',
+    ]);
     const reduction = profileItems(mkd).find((i) => i.item === '36.3')!;
     expect(describeRule(reduction.rule, 'mkd')).toBe('100% голосов от общего числа голосов собственников');
   });

@@ -1,11 +1,13 @@
 /**
  * Agenda categories a question can be given: the items of the law a rule profile follows, with a short
- * Russian title, as data (domain reference: decision rules). The title only helps the secretary pick the
- * item; the rule comes from the profile (`resolveRule`). Items whose wording is not listed here are still
- * offered by number («пункт 23 ч. 1 ст. 17»), never with a guessed title.
+ * Russian title, as data (docs/domain.md). The title only helps the secretary pick the item; the rule
+ * comes from the profile (`resolveRule`). Only titles checked against the law's text are listed; an item
+ * without one is offered by number («пункт 24 ч. 1 ст. 17»), never with a guessed title (docs/domain.md
+ * lists the items whose wording is still to be checked).
  */
 import type { PartnershipKind, Rule } from '../domain/types';
 import type { RuleProfile } from './profile';
+import { SNT_ALL_MEMBERS_TWO_THIRDS } from './profiles';
 import { resolveRule } from './resolveRule';
 
 /** 217-ФЗ art. 17 part 1 (exclusive competence of the general meeting), short titles. */
@@ -14,6 +16,7 @@ const SNT_ITEM_TITLES: Record<string, string> = {
   '2': 'избрание органов товарищества, ревизионной комиссии, досрочное прекращение их полномочий',
   '3': 'условия оплаты труда председателя, членов правления, ревизионной комиссии',
   '4': 'приобретение товариществом земельных участков из государственной или муниципальной собственности',
+  '4.1': 'обращение за государственной регистрацией прав и кадастровым учётом имущества общего пользования',
   '5': 'создание (реконструкция) или приобретение имущества общего пользования и порядок его использования',
   '6': 'передача имущества общего пользования в общую долевую собственность собственников участков',
   '7': 'приём в члены товарищества, исключение из членов',
@@ -32,14 +35,22 @@ const SNT_ITEM_TITLES: Record<string, string> = {
   '20': 'избрание председательствующего на общем собрании',
   '21': 'размер и сроки внесения взносов, порядок расходования целевых взносов',
   '22': 'финансово-экономическое обоснование размера взносов и платы',
+  '25': 'применение электронных или иных технических средств при принятии решений общим собранием',
+  [SNT_ALL_MEMBERS_TWO_THIRDS]: '2/3 от общего числа членов товарищества (изменение устава или регламента)',
 };
 
 /** Housing Code art. 44 part 2 (and art. 36 part 3), short titles of the items the profile lists. */
 const MKD_ITEM_TITLES: Record<string, string> = {
   '1': 'реконструкция дома, строительство построек, капитальный ремонт общего имущества',
+  '1.1': 'капитальный ремонт общего имущества',
+  '1.1-1': 'использование фонда капитального ремонта',
+  '1.2': 'получение кредита или займа на капитальный ремонт',
   '2': 'пределы использования земельного участка, на котором расположен дом',
   '3': 'пользование общим имуществом иными лицами',
+  '3.1': 'использование информационной системы при проведении собрания',
   '4': 'выбор способа управления многоквартирным домом',
+  '4.1': 'текущий ремонт общего имущества',
+  '4.3': 'договоры собственников напрямую с ресурсоснабжающими организациями',
   '36.3': 'уменьшение размера общего имущества (ст. 36 ч. 3)',
 };
 
@@ -58,6 +69,11 @@ function itemTitles(kind: PartnershipKind): Record<string, string> {
 
 /** `6.1` < `10` < `36.3`; `1.1-1` after `1.1`. */
 function compareItems(a: string, b: string): number {
+  // Items that are not numbers of the law (the charter's own choice) go last.
+  const na = /^\d/.test(a);
+  const nb = /^\d/.test(b);
+  if (na !== nb) return na ? -1 : 1;
+  if (!na) return a.localeCompare(b);
   const pa = a.split(/[.-]/).map(Number);
   const pb = b.split(/[.-]/).map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -74,6 +90,7 @@ function unnamedItem(kind: PartnershipKind, item: string): string {
 
 /** The label of one item, also for an item the profile does not list. */
 export function itemLabel(kind: PartnershipKind, item: string): string {
+  if (item === SNT_ALL_MEMBERS_TWO_THIRDS && kind === 'snt') return SNT_ITEM_TITLES[item]!;
   const title = itemTitles(kind)[item] ?? unnamedItem(kind, item);
   return `${item} — ${title}`;
 }

@@ -26,7 +26,9 @@ describe('rule profiles', () => {
       '6',
       '6.1',
       '6.2',
+      'устав-2/3',
     ]);
+    expect(snt.items['устав-2/3']).toEqual({ majority: 'two_thirds', electorate: 'members', base: 'all' });
     const withGardeners = Object.entries(snt.items)
       .filter(([, r]) => r.electorate === 'members_and_gardeners')
       .map(([k]) => k)
@@ -35,7 +37,23 @@ describe('rule profiles', () => {
     expect(snt.defaultRule).toEqual({ majority: 'simple', electorate: 'members' });
     expect(snt.quorum).toEqual({ counts: 'members' });
     expect(snt.weight).toBe('person');
-    expect(snt.remoteForbidden).toEqual(['1', '2', '4', '5', '6', '10', '17', '21', '22', '23']);
+    // ч. 22 ст. 17: items 1, 2, 4-6.1, 10, 17, 21-24 and 26 (6.2 and 25 are not on the list).
+    expect(snt.remoteForbidden).toEqual([
+      '1',
+      '2',
+      '4',
+      '5',
+      '6',
+      '6.1',
+      '10',
+      '17',
+      '21',
+      '22',
+      '23',
+      '24',
+      '26',
+    ]);
+    expect(snt.questionQuorum).toEqual({ forms: ['mixed', 'remote'], affectsDecision: true });
   });
 
   it('mkd: area-share weights, quorum of all votes, "all votes" majorities on the listed items', () => {
@@ -103,12 +121,22 @@ describe('rule profiles', () => {
     expect(describeRule({ majority: 'unanimous', electorate: 'members', base: 'all' }, 'mkd')).toBe(
       '100% голосов от общего числа голосов собственников',
     );
-    expect(describeResolvedRule(resolveRule({ number: 1, text: '', item: '2' }, snt), 'snt', snt.title)).toBe(
-      '2/3 голосов членов, принявших участие (пункт 2, 217-ФЗ, ст. 17)',
+    expect(describeResolvedRule(resolveRule({ number: 1, text: '', item: '2' }, snt), 'snt', snt)).toBe(
+      '2/3 голосов членов, принявших участие (п. 2 ч. 1, ч. 2 ст. 17 Федерального закона № 217-ФЗ)',
+    );
+    expect(describeResolvedRule(resolveRule({ number: 1, text: '', item: '18' }, snt), 'snt', snt)).toBe(
+      'большинство (более половины) голосов членов, принявших участие (п. 18 ч. 1, ч. 4 ст. 17 Федерального закона № 217-ФЗ)',
+    );
+    expect(describeResolvedRule(resolveRule({ number: 1, text: '' }, mkd), 'mkd', mkd)).toBe(
+      'большинство (более половины) голосов собственников, принявших участие (ч. 1 ст. 46 ЖК РФ)',
+    );
+    const changed = withOverrides(snt, { items: { '2': { majority: 'simple', electorate: 'members' } } });
+    expect(describeResolvedRule(resolveRule({ number: 1, text: '', item: '2' }, changed), 'snt', changed)).toBe(
+      'большинство (более половины) голосов членов, принявших участие (пункт 2, 217-ФЗ, ст. 17)',
     );
     expect(describeQuorum(snt)).toContain('садоводы без членства не учитываются');
     expect(describeQuorum(mkd)).toBe(
-      'собственники, обладающие более чем 50% голосов от общего числа голосов',
+      'собственники, обладающие более чем 50% голосов от общего числа голосов (ч. 3 ст. 45 ЖК РФ)',
     );
   });
 

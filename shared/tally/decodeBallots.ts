@@ -12,6 +12,7 @@
  */
 import type { Ballot, Channel, Mark } from '../domain/types';
 import { findVoterPacked, type VoterIndex } from '../registry/voterIndex';
+import { findPaperVoter } from './identity';
 
 /** Channel codes, in the order of the channels' names (the order ballots are sorted in). */
 export const CHANNELS: readonly Channel[] = ['gosuslugi', 'in_person', 'paper'];
@@ -26,7 +27,7 @@ export interface DecodedBallots {
   readonly codes: Int8Array;
   /** 1 when some mark of the ballot is not a choice (none, several, all crossed out). */
   readonly badMark: Uint8Array;
-  /** The voter as findVoterPacked gives it: registry index × 8 + key, or a negative failure. */
+  /** The voter as findVoterPacked (findPaperVoter) gives it: registry index × 8 + key, or a negative failure. */
   readonly match: Int32Array;
   /** The date received (YYYY-MM-DD). */
   readonly receivedAt: readonly string[];
@@ -106,7 +107,11 @@ export function decodeBallots(
       if (c < 1 || c > 3) bad = 1;
     }
     out.badMark[b] = bad;
-    out.match[b] = findVoterPacked(index, ballot.voter);
+    // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.
+    out.match[b] =
+      ballot.channel === 'gosuslugi'
+        ? findVoterPacked(index, ballot.voter)
+        : findPaperVoter(index, ballot.voter);
     receivedAt[b] = ballot.receivedAt;
     out.channel[b] = CHANNEL_CODE[ballot.channel];
     out.scan[b] = ballot.copy === 'scan' ? 1 : 0;

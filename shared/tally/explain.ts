@@ -36,7 +36,7 @@ export function dateRu(iso: string): string {
 
 export function rejectReasonText(
   reason: RejectReason,
-  ballot: { receivedAt: string },
+  ballot: { receivedAt: string; voterDetail?: string },
   meeting: MeetingSpec,
 ): string {
   switch (reason) {
@@ -56,10 +56,18 @@ export function rejectReasonText(
       return 'участник не найден в реестре';
     case 'ambiguous':
       return 'по данным бюллетеня в реестре подходят несколько человек';
+    case 'snils_not_found':
+    case 'cadastral_not_found':
+    case 'plot_not_found':
+      return `${ballot.voterDetail ?? 'данные голосующего'} не найден в реестре; по ФИО бюллетень не сопоставляется`;
+    case 'identity_mismatch':
+      return `${ballot.voterDetail ?? 'данные голосующего'} указывают на разных участников реестра; по ФИО бюллетень не сопоставляется`;
     case 'before_period':
       return `получен ${dateRu(ballot.receivedAt)}, до начала голосования (${dateRu(meeting.votingStart)})`;
     case 'after_period':
       return `получен ${dateRu(ballot.receivedAt)}, после окончания голосования (${dateRu(meeting.votingEnd)})`;
+    case 'after_session':
+      return `получен ${dateRu(ballot.receivedAt)}, после очной части (${dateRu(meeting.sessionDate ?? '')}): по уставу бумажные бюллетени принимаются до её начала`;
     case 'scan_only':
       return 'получен только скан, оригинал не поступил';
   }

@@ -44,7 +44,7 @@ describe('1. acceptance of a paper ballot', () => {
     });
     expect(r.ballots.map((b) => [b.source, b.status, b.reasons])).toEqual([
       ['g.xlsx:5', 'unmatched', ['not_found']],
-      ['paper.csv:2', 'rejected', ['not_found']],
+      ['paper.csv:2', 'rejected', ['snils_not_found']],
     ]);
     expect(r.unmatched).toEqual([
       { source: 'g.xlsx:5', name: 'Никто Никтович', channel: 'gosuslugi', reason: 'not_found' },
@@ -58,8 +58,8 @@ describe('1. acceptance of a paper ballot', () => {
       registry: reg,
       meeting: meeting(q1),
       ballots: [
-        ballot('', 'for', { id: 'a', voter: { snils: '000-000-000 01', plotNumber: '2' } }),
-        ballot('', 'for', { id: 'b', voter: { snils: '12345678900', cadastralNumber: '50:18:0080301:2' } }),
+        ballot('', 'for', { id: 'a', voter: { snils: '000-000-000 01', plotNumber: '1' } }),
+        ballot('', 'for', { id: 'b', voter: { cadastralNumber: '50:18:0080301:2' } }),
         ballot('', 'for', { id: 'c', voter: { plotNumber: '№ 1' }, channel: 'in_person' }),
         ballot('', 'for', {
           id: 'd',
@@ -573,30 +573,29 @@ describe('5. electorate, base and majorities', () => {
     expect(twoThirdsAll.questions[0]!.decision).toBe('rejected');
   });
 
-  it('the 2024 per-question rule is computed; as a profile setting it can decide', () => {
+  it('the 2024 per-question rule decides by default for СНТ; a profile may only report it', () => {
     const registry = persons(10);
     // 6 of 10 took part (quorum), but only 5 voted on the question: not more than half of the members.
     const ballots = [...votes('for', 5, 1), ballot('p6', 'several')];
-    const reported = tally({ registry, meeting: meeting(simple), ballots });
-    expect(reported.questions[0]!.questionQuorum).toEqual({
+    const strict = tally({ registry, meeting: meeting(simple), ballots });
+    expect(strict.questions[0]!.questionQuorum).toEqual({
       applies: true,
-      affectsDecision: false,
+      affectsDecision: true,
       voted: 5,
       total: 10,
       reached: false,
     });
-    expect(reported.questions[0]!.decision).toBe('adopted');
-    const strict = withOverrides(snt, {
-      questionQuorum: { forms: ['mixed', 'remote'], affectsDecision: true },
+    expect(strict.questions[0]!.decision).toBe('no_quorum');
+    const reportOnly = withOverrides(snt, {
+      questionQuorum: { forms: ['mixed', 'remote'], affectsDecision: false },
     });
     expect(
-      tally({ registry, meeting: meeting(simple), ballots, profile: strict }).questions[0]!.decision,
-    ).toBe('no_quorum');
+      tally({ registry, meeting: meeting(simple), ballots, profile: reportOnly }).questions[0]!.decision,
+    ).toBe('adopted');
     const inPerson = tally({
       registry,
       meeting: meeting(simple, { form: 'in_person' }),
       ballots,
-      profile: strict,
     });
     expect(inPerson.questions[0]!.questionQuorum.applies).toBe(false);
     expect(inPerson.questions[0]!.decision).toBe('adopted');

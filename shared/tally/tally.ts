@@ -11,7 +11,19 @@
  * once; where they disagree the `conflicts` policy decides. Participants: persons with a counted
  * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
-import { add, compare, fromInt, lcm, mul, ONE, rational, ZERO, type Rational } from '../arith/rational';
+import {
+  add,
+  compare,
+  fromInt,
+  lcm,
+  mul,
+  ONE,
+  parseDecimal,
+  rational,
+  toDecimal,
+  ZERO,
+  type Rational,
+} from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import { problem, type Problem } from '../result';
@@ -20,6 +32,7 @@ import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
 import { CHANNELS, decodeBallots } from './decodeBallots';
+import { identityDetail, IDENTITY_MISMATCH, PLOT_NOT_FOUND, SNILS_NOT_FOUND, CADASTRAL_NOT_FOUND } from './identity';
 import { compareSource } from './sourceOrder';
 import type {
   BallotOutcome,
@@ -63,6 +76,11 @@ export interface ConflictResolution {
   question: number;
   /** The ballot whose mark counts; null: no ballot stands, the person's vote on it is not counted. */
   ballotId: string | null;
+  /**
+   * Instead of a ballot id (meeting.json): the ballot of the person with this mark on the question
+   * stands. Used when `ballotId` is null; `none` with a null ballotId means no ballot stands.
+   */
+  mark?: Mark;
   /** Why (shown in the protocol's appendix of conflicts). */
   reason?: string;
 }
@@ -119,6 +137,12 @@ export function tally(input: TallyInput): TallyResult {
   const acceptScans = meeting.acceptScans === true;
   const resolutions = resolutionIndex(input.resolutions);
   const { votingStart, votingEnd } = meeting;
+  // Paper ballots of a mixed meeting count until the end of voting, or (a charter's choice) the session.
+  const paperEnd =
+    meeting.paperUntil === 'session' && meeting.form === 'mixed' && meeting.sessionDate
+      ? meeting.sessionDate
+      : votingEnd;
+  const PAPER = CHANNELS.indexOf('paper');
   const resolved = questions.map((q) => resolveRule(q, profile));
   const openToAll = resolved.map((r) => isMkd || r.rule.electorate === 'members_and_gardeners');
   const allOpen = openToAll.every(Boolean);
@@ -148,6 +172,34 @@ export function tally(input: TallyInput): TallyResult {
     for (let i = 0; i < P; i++) {
       allWeightN += weightN[i]!;
       if (isMember[i]) memberWeightN += weightN[i]!;
+    }
+  }
+  // МКД: all owners' votes are the building's area when it is given, not the registry's sum.
+  const area = isMkd && useWeights && meeting.buildingArea ? parseDecimal(meeting.buildingArea) : null;
+  let registryWeightN: bigint | undefined;
+  if (area && area.n > 0n) {
+    const d = lcm(denominator, area.d);
+    const scale = d / denominator;
+    if (scale !== 1n) {
+      for (let i = 0; i < P; i++) weightN[i] = weightN[i]! * scale;
+      allWeightN *= scale;
+      memberWeightN *= scale;
+      denominator = d;
+    }
+    registryWeightN = allWeightN;
+    allWeightN = area.n * (denominator / area.d);
+    memberWeightN = allWeightN;
+    if (registryWeightN !== allWeightN) {
+      problems.push(
+        problem(
+          'building_area_differs',
+          `Сумма площадей в реестре (${toDecimal(rational(registryWeightN, denominator), 2).replace('.', ',')} м²) ` +
+            `отличается от общей площади помещений дома (${toDecimal(area, 2).replace('.', ',')} м²): ` +
+            'кворум и решения «от общего числа голосов» считаются от площади дома.',
+          { field: 'Общая площадь помещений дома' },
+          'warning',
+        ),
+      );
     }
   }
   const toWeight = (n: bigint): Rational => rational(n, denominator);
@@ -180,6 +232,7 @@ export function tally(input: TallyInput): TallyResult {
     if (
       receivedAt[b]! < votingStart ||
       receivedAt[b]! > votingEnd ||
+      (channel[b] === PAPER && receivedAt[b]! > paperEnd) ||
       voided[b] === 1 ||
       // Clause 5.6 is about paper: an electronic ballot with an unanswered question is never void as a whole.
       (ballotPolicy && badMark[b] === 1 && channel[b] !== GOSUSLUGI)
@@ -194,6 +247,7 @@ export function tally(input: TallyInput): TallyResult {
     const ballot = ballots[b]!;
     if (ballot.receivedAt < votingStart) reasons.push('before_period');
     else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
+    else if (ballot.channel === 'paper' && ballot.receivedAt > paperEnd) reasons.push('after_session');
     const noPoa = ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim();
     for (const r of VOID_ORDER) {
       if ((ballot.voidReasons as readonly string[]).includes(r) || (r === 'no_power_of_attorney' && noPoa)) {
@@ -260,9 +314,15 @@ export function tally(input: TallyInput): TallyResult {
     let chosen = acc;
     let resolution: ConflictEntry['resolution'] = 'flag';
     const decided = resolutions?.get(resolutionKey(person.id, numbers[q]!));
-    const pick = decided?.ballotId ? acc.find((b) => ballots[b]!.id === decided.ballotId) : undefined;
-    // ballotId null: the commission decided that no ballot stands (the vote is not counted).
-    const applies = decided !== undefined && (decided.ballotId === null || pick !== undefined);
+    const byMark = decided?.ballotId === null && decided.mark !== undefined && decided.mark !== 'none';
+    const pick = decided?.ballotId
+      ? acc.find((b) => ballots[b]!.id === decided.ballotId)
+      : byMark
+        ? acc.find((b) => DECISIONS[codes[b * Q + q]!] === decided.mark)
+        : undefined;
+    // ballotId null (and no mark): the commission decided that no ballot stands (the vote is not counted).
+    const applies =
+      decided !== undefined && ((decided.ballotId === null && !byMark) || pick !== undefined);
     if (decided) decided.used = applies ? 'applied' : 'not_accepted';
     if (applies) {
       resolution = 'resolved';
@@ -455,7 +515,7 @@ export function tally(input: TallyInput): TallyResult {
     const electronic = channel[b] === GOSUSLUGI;
     const s = addSlot(b, -1);
     slotStatus[s] = electronic ? UNMATCHED : REJECTED;
-    extra(s).voter = reason;
+    extra(s).voter = IDENTITY_REASONS.get(m) ?? reason;
     if (electronic) {
       unmatched.push({
         source: ballot.source,
@@ -476,8 +536,15 @@ export function tally(input: TallyInput): TallyResult {
   const quorumReached = quorumTotalN > 0n && partQuorumN * 2n > quorumTotalN;
   const questionQuorumApplies = profile.questionQuorum?.forms.includes(meeting.form) ?? false;
   const questionQuorumDecides = questionQuorumApplies && profile.questionQuorum!.affectsDecision;
+  const remoteException: QuestionOutcome['remoteException'] = meeting.emergencyRegime
+    ? 'emergency'
+    : meeting.charterAllowsElectronic
+      ? 'electronic'
+      : null;
   const questionOutcomes: QuestionOutcome[] = questions.map((question, q) => {
     const r = resolved[q]!;
+    const forbidden =
+      meeting.form === 'remote' && r.item !== undefined && profile.remoteForbidden.includes(r.item);
     const c = tallies(counts, q * SLOTS);
     const w = useWeights
       ? tallies(weightSums.slice(q * SLOTS, (q + 1) * SLOTS).map(toWeight), 0)
@@ -490,8 +557,17 @@ export function tally(input: TallyInput): TallyResult {
     const base = r.rule.base === 'all' ? electorateWeight : participantsWeight;
     const voted = c.for + c.against + c.abstain - gardenersVoted[q]!;
     const questionQuorumReached = voted * 2 > members;
+    // An item with a quorum of its own (Housing Code art. 45 part 3): at least share of all votes took part.
+    const own = r.item !== undefined ? profile.quorumExceptions?.[r.item] : undefined;
+    const quorumException = own && {
+      share: own.share,
+      reached:
+        quorumTotalN > 0n && partQuorumN * BigInt(own.share[1]) >= quorumTotalN * BigInt(own.share[0]),
+      cite: own.cite,
+    };
+    const meetingQuorum = quorumException ? quorumException.reached : quorumReached;
     let outcome: QuestionOutcome['decision'];
-    if (!quorumReached || (questionQuorumDecides && !questionQuorumReached)) outcome = 'no_quorum';
+    if (!meetingQuorum || (questionQuorumDecides && !questionQuorumReached)) outcome = 'no_quorum';
     else {
       const passes =
         r.rule.majority === 'simple'
@@ -507,7 +583,7 @@ export function tally(input: TallyInput): TallyResult {
       rule: r.rule,
       ruleSource: r.source,
       ...(r.item !== undefined ? { item: r.item } : {}),
-      ruleText: describeResolvedRule(r, meeting.kind, profile.title),
+      ruleText: describeResolvedRule(r, meeting.kind, profile),
       counts: c,
       weights: w,
       electorateParticipants: c.for + c.against + c.abstain + c.invalid + c.conflict,
@@ -522,14 +598,21 @@ export function tally(input: TallyInput): TallyResult {
         total: members,
         reached: questionQuorumReached,
       },
-      remoteForbidden:
-        meeting.form === 'remote' && r.item !== undefined && profile.remoteForbidden.includes(r.item),
+      remoteForbidden: forbidden && remoteException === null,
+      remoteException: forbidden ? remoteException : null,
+      ...(quorumException ? { quorumException } : {}),
     };
   });
 
   const result: TallyResult = {
     profile: { id: profile.id, title: profile.title, weight: profile.weight },
-    registry: { persons: P, members, gardeners: P - members, weightTotal: toWeight(quorumTotalN) },
+    registry: {
+      persons: P,
+      members,
+      gardeners: P - members,
+      weightTotal: toWeight(quorumTotalN),
+      ...(registryWeightN !== undefined ? { registryWeight: toWeight(registryWeightN) } : {}),
+    },
     participation: {
       persons: partPersons,
       members: partMembers,
@@ -568,6 +651,7 @@ export function tally(input: TallyInput): TallyResult {
         reasons: slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? reasonsOf(b, e) : NO_REASONS,
         personId: i < 0 ? undefined : registry[i]!.id,
         matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
+        voterDetail: match[b]! <= SNILS_NOT_FOUND ? identityDetail(ballot.voter, match[b]!) : undefined,
         originalId: e?.originalId,
         scanIds: e?.scanIds,
         scanDiffers: e?.scanDiffers,
@@ -607,10 +691,24 @@ export function tally(input: TallyInput): TallyResult {
   return result;
 }
 
+const IDENTITY_REASONS = new Map<number, OutcomeExtra['voter']>([
+  [SNILS_NOT_FOUND, 'snils_not_found'],
+  [CADASTRAL_NOT_FOUND, 'cadastral_not_found'],
+  [PLOT_NOT_FOUND, 'plot_not_found'],
+  [IDENTITY_MISMATCH, 'identity_mismatch'],
+]);
+
 /** The less common fields of a ballot outcome. */
 interface OutcomeExtra {
   /** Why the voter was not found in the registry. */
-  voter?: 'no_details' | 'ambiguous' | 'not_found';
+  voter?:
+    | 'no_details'
+    | 'ambiguous'
+    | 'not_found'
+    | 'snils_not_found'
+    | 'cadastral_not_found'
+    | 'plot_not_found'
+    | 'identity_mismatch';
   /** A scan without its original, where the meeting does not accept scans. */
   scanOnly?: boolean;
   originalId?: string;

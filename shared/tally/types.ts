@@ -11,8 +11,16 @@ export type RejectReason =
   | 'invalid_marks'
   | 'not_found'
   | 'ambiguous'
+  /** A paper ballot's detail names no one in the registry (identity.ts). */
+  | 'snils_not_found'
+  | 'cadastral_not_found'
+  | 'plot_not_found'
+  /** A paper ballot's detail names someone other than its name. */
+  | 'identity_mismatch'
   | 'before_period'
   | 'after_period'
+  /** A paper ballot received after the in-person part, where the meeting counts them only until then. */
+  | 'after_session'
   /** A scan with no original, and the meeting does not accept scans. */
   | 'scan_only';
 
@@ -34,6 +42,8 @@ export interface BallotOutcome {
   reasons: RejectReason[];
   personId?: string;
   matchedBy?: MatchedBy;
+  /** For a ballot rejected for its voter's details: the detail at fault («СНИЛС 123-456-789 01»). */
+  voterDetail?: string;
   /** For a merged scan: the original it is a copy of. */
   originalId?: string;
   /** For an original: its scans; for both: the questions where scan and original differ. */
@@ -156,8 +166,12 @@ export interface QuestionOutcome {
     total: number;
     reached: boolean;
   };
-  /** The profile does not allow this item in the remote form and the meeting is remote. */
+  /** The profile does not allow this item in the remote form, the meeting is remote and no exception applies. */
   remoteForbidden: boolean;
+  /** The item is remote-forbidden, but the exception the meeting records allows it (217-ФЗ art. 17 part 22). */
+  remoteException: 'emergency' | 'electronic' | null;
+  /** The item has a quorum of its own (Housing Code art. 45 part 3): at least share of all votes took part. */
+  quorumException?: { share: [number, number]; reached: boolean; cite: string };
 }
 
 export interface TallyResult {
@@ -168,6 +182,8 @@ export interface TallyResult {
     gardeners: number;
     /** Total weight of those counting toward the quorum (the quorum's denominator). */
     weightTotal: Rational;
+    /** МКД with the building's area set: what the registry's persons weigh together (may differ). */
+    registryWeight?: Rational;
   };
   participation: {
     persons: number;

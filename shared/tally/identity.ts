@@ -1,0 +1,92 @@
+/**
+ * Who a paper ballot names (issue 11, item 10). A paper ballot is matched by its strongest detail, as
+ * any ballot is, but every identifying detail it carries must point to that person: a СНИЛС, cadastral
+ * number or plot number that names no one in the registry, or a detail that names someone other than
+ * the ballot's name, rejects the ballot with that reason. It is never counted for a namesake. A name
+ * that names no one (a misspelling) does not reject a ballot whose СНИЛС or plot found its voter.
+ */
+import type { VoterRef } from '../domain/types';
+import { formatSnils } from '../registry/snils';
+import {
+  AMBIGUOUS,
+  findVoterPacked,
+  lookupVoter,
+  lookupVoters,
+  NONE,
+  type VoterIndex,
+  type VoterKey,
+} from '../registry/voterIndex';
+
+/** Packed failures beyond those of findVoterPacked (NOT_FOUND -1, AMBIGUOUS_MATCH -2, NO_DETAILS -3). */
+export const SNILS_NOT_FOUND = -4;
+export const CADASTRAL_NOT_FOUND = -5;
+export const PLOT_NOT_FOUND = -6;
+/** A detail names a registry person other than the one the ballot's name (or another detail) names. */
+export const IDENTITY_MISMATCH = -7;
+
+const DETAILS: readonly { key: VoterKey; missing: number }[] = [
+  { key: 'snils', missing: SNILS_NOT_FOUND },
+  { key: 'cadastral', missing: CADASTRAL_NOT_FOUND },
+  { key: 'plot', missing: PLOT_NOT_FOUND },
+];
+
+function refValue(ref: VoterRef, key: VoterKey): string | undefined {
+  switch (key) {
+    case 'snils':
+      return ref.snils;
+    case 'cadastral':
+      return ref.cadastralNumber;
+    case 'plot':
+      return ref.plotNumber;
+    case 'name':
+      return ref.fullName;
+    case 'id':
+      return ref.personId;
+  }
+}
+
+/** Whether the key value names person `i` (alone or among several); null when it names no one. */
+function names(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean | null {
+  const found = lookupVoter(ix, key, raw);
+  if (found === NONE) return null;
+  if (found >= 0) return found === i;
+  if (found === AMBIGUOUS) return lookupVoters(ix, key, raw).includes(i);
+  return true; // empty once normalised: as if not given
+}
+
+/** The voter of a paper or in-person ballot: findVoterPacked's answer, or one of the failures above. */
+export function findPaperVoter(ix: VoterIndex, ref: VoterRef): number {
+  const m = findVoterPacked(ix, ref);
+  if (ref.personId) return m;
+  for (const { key, missing } of DETAILS) {
+    const raw = refValue(ref, key);
+    if (raw && lookupVoter(ix, key, raw) === NONE) return missing;
+  }
+  if (m < 0) return m;
+  const i = m >> 3;
+  for (const key of ['snils', 'cadastral', 'plot', 'name'] as const) {
+    const raw = refValue(ref, key);
+    if (raw && names(ix, key, raw, i) === false) return IDENTITY_MISMATCH;
+  }
+  return m;
+}
+
+/** The failing detail in Russian, for the reason of a rejected ballot («СНИЛС 123-456-789 01»). */
+export function identityDetail(ref: VoterRef, code: number): string {
+  switch (code) {
+    case SNILS_NOT_FOUND:
+      return `СНИЛС ${formatSnils(ref.snils ?? '')}`;
+    case CADASTRAL_NOT_FOUND:
+      return `кадастровый номер ${ref.cadastralNumber ?? ''}`;
+    case PLOT_NOT_FOUND:
+      return `участок (помещение) № ${ref.plotNumber ?? ''}`;
+    default: {
+      const given = [
+        ref.snils ? `СНИЛС ${ref.snils}` : '',
+        ref.cadastralNumber ? `кадастровый номер ${ref.cadastralNumber}` : '',
+        ref.plotNumber ? `участок № ${ref.plotNumber}` : '',
+      ].filter(Boolean);
+      return `${given.join(', ')} и ФИО «${ref.fullName ?? ''}»`;
+    }
+  }
+}
