@@ -40,7 +40,9 @@ describe('buildResults', () => {
       base: 2,
       majority: 'simple',
       electorate: 'members',
-      decision: 'rejected',
+      // 1 of 3 members voted on it (the conflict is no vote): not more than half (217-ФЗ, 2024).
+      decision: 'no_quorum',
+      questionQuorum: { applies: true, affectsDecision: true, voted: 1, total: 3, reached: false },
       rule: 'большинство (более половины) голосов членов, принявших участие (правило задано для вопроса)',
     });
     expect(json.questions[1]).toMatchObject({ for: 2, base: 2, decision: 'adopted', item: '21' });

@@ -11,6 +11,7 @@ import type { RuleProfile } from '../rules/profile';
 import { explainBallot, explainPerson, rejectText } from '../tally/explain';
 import { compareSource } from '../tally/sourceOrder';
 import { personDecision } from '../tally/votes';
+import type { MatchedByName } from './matchedByName';
 import type {
   BallotStatus,
   ConflictEntry,
@@ -54,6 +55,10 @@ export interface QuestionJson {
     reached: boolean;
   };
   remoteForbidden: boolean;
+  /** The exception to the remote-only prohibition the meeting records, for a forbidden item. */
+  remoteException: 'emergency' | 'electronic' | null;
+  /** An item with a quorum of its own (Housing Code art. 45 part 3). */
+  quorumException?: { share: string; reached: boolean; rule: string };
 }
 
 export interface ResultsJson {
@@ -61,9 +66,20 @@ export interface ResultsJson {
     invalidMarks: string;
     acceptScans: boolean;
     conflicts: string | Channel[];
+    paperUntil: 'votingEnd' | 'session';
+    charterAllowsElectronic?: boolean;
+    emergencyRegime?: boolean;
+    buildingArea?: string;
   };
   profile: { id: string; title: string; weight: string };
-  registry: { persons: number; members: number; gardeners: number; weightTotal: Figure };
+  registry: {
+    persons: number;
+    members: number;
+    gardeners: number;
+    weightTotal: Figure;
+    /** МКД with the building's area: the registry's own sum of areas (weightTotal is the building's). */
+    registryWeight?: Figure;
+  };
   participation: {
     persons: number;
     members: number;
@@ -75,6 +91,8 @@ export interface ResultsJson {
   questions: QuestionJson[];
   rejected: { source: string; reason: string; reasons: RejectReason[]; person?: string }[];
   unmatched: { source: string; name: string; reason: UnmatchedEntry['reason'] }[];
+  /** Electronic rows matched to the registry by name alone: counted, listed for a person to check. */
+  matchedByName: MatchedByName[];
   conflicts: {
     person: string;
     personId: string;
@@ -104,6 +122,7 @@ export function buildResults(
   meeting: MeetingSpec,
   profile: RuleProfile,
   warnings: readonly Problem[] = [],
+  byName: readonly MatchedByName[] = [],
 ): ResultsJson {
   const exact = profile.weight === 'area_share';
   const fig = (r: Rational): Figure => (exact ? toDecimal(r, 2) : Number(r.n / r.d));
@@ -119,6 +138,12 @@ export function buildResults(
       invalidMarks: meeting.invalidMarks ?? 'question',
       acceptScans: meeting.acceptScans ?? false,
       conflicts: meeting.conflicts ?? 'flag',
+      paperUntil: meeting.paperUntil ?? 'votingEnd',
+      ...(meeting.charterAllowsElectronic !== undefined
+        ? { charterAllowsElectronic: meeting.charterAllowsElectronic }
+        : {}),
+      ...(meeting.emergencyRegime !== undefined ? { emergencyRegime: meeting.emergencyRegime } : {}),
+      ...(meeting.buildingArea !== undefined ? { buildingArea: meeting.buildingArea } : {}),
     },
     profile: result.profile,
     registry: {
@@ -126,6 +151,7 @@ export function buildResults(
       members: result.registry.members,
       gardeners: result.registry.gardeners,
       weightTotal: fig(result.registry.weightTotal),
+      ...(result.registry.registryWeight ? { registryWeight: fig(result.registry.registryWeight) } : {}),
     },
     participation: { ...result.participation, weight: fig(result.participation.weight) },
     quorum: {
@@ -154,6 +180,16 @@ export function buildResults(
       ignored: q.ignored,
       questionQuorum: q.questionQuorum,
       remoteForbidden: q.remoteForbidden,
+      remoteException: q.remoteException,
+      ...(q.quorumException
+        ? {
+            quorumException: {
+              share: `${q.quorumException.share[0]}/${q.quorumException.share[1]}`,
+              reached: q.quorumException.reached,
+              rule: `не менее ${q.quorumException.share[0]}/${q.quorumException.share[1]} голосов от общего числа голосов (${q.quorumException.cite})`,
+            },
+          }
+        : {}),
     })),
     rejected: result.ballots
       .filter((b) => b.status === 'rejected')
@@ -165,6 +201,7 @@ export function buildResults(
       }))
       .sort((x, y) => compareSource(x.source, y.source)),
     unmatched: result.unmatched.map((u) => ({ source: u.source, name: u.name, reason: u.reason })),
+    matchedByName: [...byName],
     conflicts: result.conflicts.map((c) => ({
       person: c.fullName,
       personId: c.personId,

@@ -14,7 +14,9 @@ import type { RuleProfile } from '../rules/profile';
 import { profileFor, withOverrides } from '../rules/profiles';
 import { readTable } from '../spreadsheet/readTable';
 import { parseMeetingJson } from '../tally/meetingJson';
-import { tally } from '../tally/tally';
+import { tally, type ConflictResolution } from '../tally/tally';
+import { matchedByName, matchedByNameWarning } from './matchedByName';
+import { resolveResolutions } from './resolutions';
 import type { TallyResult, UnmatchedEntry } from '../tally/types';
 import { buildResults, type ResultsJson } from './buildResults';
 
@@ -48,6 +50,8 @@ export interface TallyFilesOutput {
     profile: RuleProfile;
     /** Gosuslugi rows matching no registry person (not counted, listed). */
     unmatched: UnmatchedEntry[];
+    /** The counting commission's decisions from meeting.json. */
+    resolutions?: ConflictResolution[];
   };
   result: TallyResult;
 }
@@ -64,7 +68,7 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
     files.meeting.name,
   );
   if (!meetingFile.ok) return err(withFile(files.meeting.name, meetingFile.error));
-  const { meeting, overrides } = meetingFile.value;
+  const { meeting, overrides, resolutions: resolutionEntries } = meetingFile.value;
   const profile = withOverrides(profileFor(meeting.kind), overrides);
   const agenda = meeting.questions.map((q) => q.number);
   keep(files.meeting.name, agendaWarnings(meeting, profile));
@@ -122,11 +126,26 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
   });
   await importAll(files.paper, (t) => parseBallotBatch(t, { questions: agenda }));
 
+  let resolutions: ConflictResolution[] = [];
+  if (resolutionEntries && errors.length === 0) {
+    const r = resolveResolutions(resolutionEntries, registry, files.meeting.name);
+    if (!r.ok) errors.push(...r.error);
+    else resolutions = r.value;
+  }
   if (errors.length > 0) return err(errors);
-  const input = { registry, meeting, ballots, profile, unmatched: [...unmatched.values()] };
+  const byName = matchedByName(ballots, registry);
+  warnings.push(...matchedByNameWarning(byName));
+  const input = {
+    registry,
+    meeting,
+    ballots,
+    profile,
+    unmatched: [...unmatched.values()],
+    ...(resolutions.length > 0 ? { resolutions } : {}),
+  };
   const result = tally(input);
   return ok({
-    results: buildResults(result, meeting, profile, warnings),
+    results: buildResults(result, meeting, profile, warnings, byName),
     warnings: [...warnings, ...result.problems],
     input,
     result,

@@ -1,19 +1,46 @@
 import type { MeetingSpec } from '../domain/types';
 import { problem, type Problem } from '../result';
-import type { RuleProfile } from './profile';
+import type { RemoteException, RuleProfile } from './profile';
 
-/** Warnings for items the profile does not allow in the remote form, when the meeting is remote. */
+/** The exception to the remote-only prohibition a meeting records, if any (emergency first). */
+export function remoteExceptionOf(meeting: MeetingSpec): RemoteException | null {
+  if (meeting.emergencyRegime) return 'emergency';
+  if (meeting.charterAllowsElectronic) return 'electronic';
+  return null;
+}
+
+const EXCEPTIONS_TEXT =
+  'кроме случаев, когда введён режим повышенной готовности или чрезвычайной ситуации, либо устав ' +
+  'предусматривает голосование с применением электронных средств (ст. 17.1 Федерального закона № 217-ФЗ); ' +
+  'если одно из исключений применяется, отметьте его в настройках собрания';
+
+/**
+ * Warnings for items the profile does not allow in the remote form, when the meeting is remote: each
+ * names the exceptions the law allows, or the one the meeting records.
+ */
 export function agendaWarnings(meeting: MeetingSpec, profile: RuleProfile): Problem[] {
   if (meeting.form !== 'remote') return [];
   const forbidden = new Set(profile.remoteForbidden);
+  const exception = remoteExceptionOf(meeting);
+  const where = profile.cites?.remoteForbidden ?? profile.title;
   return meeting.questions
     .filter((q) => q.item !== undefined && forbidden.has(q.item.trim()))
-    .map((q) =>
-      problem(
+    .map((q) => {
+      const head = `Вопрос ${q.number} (пункт ${q.item!.trim()})`;
+      if (exception) {
+        const why = profile.cites?.remoteExceptions?.[exception] ?? exception;
+        return problem(
+          'remote_exception',
+          `${head} решается заочным голосованием по исключению из ${where}: ${why}.`,
+          { field: `Вопрос ${q.number}` },
+          'warning',
+        );
+      }
+      return problem(
         'remote_forbidden',
-        `Вопрос ${q.number} (пункт ${q.item!.trim()}) не может решаться заочным голосованием (${profile.title}).`,
+        `${head} не может решаться заочным голосованием (${where}), ${EXCEPTIONS_TEXT}.`,
         { field: `Вопрос ${q.number}` },
         'warning',
-      ),
-    );
+      );
+    });
 }

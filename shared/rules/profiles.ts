@@ -28,22 +28,7 @@ function cite(items: string[], text: (item: string) => string): Record<string, s
 
 const SNT_TWO_THIRDS_MEMBER_ITEMS = ['1', '2', '3', '10', '17', '23'];
 const SNT_GARDENER_ITEMS = ['4', '5', '6', '6.1', '6.2', '21', '22', '24', '26'];
-const SNT_SIMPLE_ITEMS = [
-  '4.1',
-  '7',
-  '8',
-  '9',
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '16',
-  '18',
-  '19',
-  '20',
-  '25',
-];
+const SNT_SIMPLE_ITEMS = ['4.1', '7', '8', '9', '11', '12', '13', '14', '15', '16', '18', '19', '20', '25'];
 
 /**
  * 217-ФЗ art. 17: one member, one vote; quorum of members only (part 19); 2/3 of those present on items
@@ -78,7 +63,7 @@ export const snt: RuleProfile = {
       [SNT_ALL_MEMBERS_TWO_THIRDS]: 'устав (регламент) товарищества: 2/3 от общего числа членов',
     },
     remoteForbidden: `ч. 22 ст. 17 ${LAW_217}`,
-    questionQuorum: `ст. 17 ${LAW_217} (изменения 2024 года)`,
+    questionQuorum: `ч. 19.1 ст. 17 ${LAW_217}`,
     remoteExceptions: {
       emergency: `ч. 22 ст. 17 ${LAW_217}: введён режим повышенной готовности или чрезвычайной ситуации`,
       electronic:
@@ -142,9 +127,11 @@ export function withOverrides(
   // An item whose rule the meeting changed no longer has the law's citation.
   const cites = profile.cites && {
     ...profile.cites,
-    items: Object.fromEntries(Object.entries(profile.cites.items).filter(
+    items: Object.fromEntries(
+      Object.entries(profile.cites.items).filter(
         ([k]) => !items?.[k] && !(overrides.defaultRule && !profile.items[k]),
-      )),
+      ),
+    ),
     ...(overrides.defaultRule ? { defaultRule: 'правило по умолчанию изменено для собрания' } : {}),
     ...(overrides.quorum ? { quorum: 'правило кворума изменено для собрания' } : {}),
   };

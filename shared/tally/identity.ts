@@ -71,18 +71,27 @@ export function findPaperVoter(ix: VoterIndex, ref: VoterRef): number {
   return m;
 }
 
+/**
+ * A СНИЛС as reasons print it: the first six digits hidden, as in a protocol copy for publication (the
+ * ballot's source names the paper to look at); anything not 11 digits as written.
+ */
+function maskedSnils(raw: string): string {
+  const d = raw.replace(/\D/g, '');
+  return d.length === 11 ? `***-***-${d.slice(6, 9)} ${d.slice(9)}` : formatSnils(raw);
+}
+
 /** The failing detail in Russian, for the reason of a rejected ballot («СНИЛС 123-456-789 01»). */
 export function identityDetail(ref: VoterRef, code: number): string {
   switch (code) {
     case SNILS_NOT_FOUND:
-      return `СНИЛС ${formatSnils(ref.snils ?? '')}`;
+      return `СНИЛС ${maskedSnils(ref.snils ?? '')}`;
     case CADASTRAL_NOT_FOUND:
       return `кадастровый номер ${ref.cadastralNumber ?? ''}`;
     case PLOT_NOT_FOUND:
       return `участок (помещение) № ${ref.plotNumber ?? ''}`;
     default: {
       const given = [
-        ref.snils ? `СНИЛС ${ref.snils}` : '',
+        ref.snils ? `СНИЛС ${maskedSnils(ref.snils)}` : '',
         ref.cadastralNumber ? `кадастровый номер ${ref.cadastralNumber}` : '',
         ref.plotNumber ? `участок № ${ref.plotNumber}` : '',
       ].filter(Boolean);

@@ -7,10 +7,34 @@ import { err, ok, problem, type Problem, type Result } from '../result';
 import type { RuleProfileOverrides } from '../rules/profile';
 import { parseJsonWithLines } from './jsonLines';
 
+/** A counting commission's decision on a conflict, as meeting.json names it (person by СНИЛС or ФИО). */
+export interface ResolutionEntry {
+  /** СНИЛС (11 digits) or full name, as written. */
+  person: string;
+  question: number;
+  /** The mark that stands; `none`: no ballot stands («не учитывать»). */
+  choice: 'for' | 'against' | 'abstain' | 'none';
+  reason?: string;
+  /** Where it is in the file, for messages. */
+  path: string;
+  row: number;
+}
+
 export interface MeetingFile {
   meeting: MeetingSpec;
   overrides?: RuleProfileOverrides;
+  resolutions?: ResolutionEntry[];
 }
+
+const CHOICES: Record<string, ResolutionEntry['choice']> = {
+  за: 'for',
+  против: 'against',
+  воздержался: 'abstain',
+  'не учитывать': 'none',
+};
+
+/** A positive area in m² with at most 2 decimals: `5230.4`, `5230,40`. */
+const AREA = /^\d+([.,]\d{1,2})?$/;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const CHANNELS: Channel[] = ['gosuslugi', 'paper', 'in_person'];
@@ -122,6 +146,28 @@ export function parseMeetingJson(text: string, file: string): Result<MeetingFile
     conflicts = list as Channel[];
   } else conflicts = oneOf('conflicts', root.conflicts, ['flag', 'latest'] as const, false);
 
+  let buildingArea: string | undefined;
+  if (root.buildingArea !== undefined) {
+    const raw = typeof root.buildingArea === 'number' ? String(root.buildingArea) : root.buildingArea;
+    if (typeof raw === 'string' && AREA.test(raw.trim()) && Number(raw.trim().replace(',', '.')) > 0) {
+      buildingArea = raw.trim().replace(',', '.');
+      if (kind === 'snt') bad('buildingArea', 'общая площадь помещений дома задаётся только для МКД.');
+    } else {
+      bad(
+        'buildingArea',
+        `${quote(root.buildingArea)} — нужна общая площадь помещений дома в м², число больше нуля с точностью до 0,01 (например 5230.40).`,
+      );
+    }
+  }
+  for (const f of ['charterAllowsElectronic', 'emergencyRegime'] as const) {
+    if (root[f] !== undefined && typeof root[f] !== 'boolean')
+      bad(f, `${quote(root[f])} — нужно true или false.`);
+  }
+  const paperUntil = oneOf('paperUntil', root.paperUntil, ['votingEnd', 'session'] as const, false);
+  if (paperUntil === 'session' && root.sessionDate === undefined) {
+    bad('paperUntil', '«session» (бюллетени до очной части) требует даты очной части (sessionDate).');
+  }
+
   const questions: Question[] = [];
   if (!Array.isArray(root.questions) || root.questions.length === 0) {
     bad('questions', 'нужен непустой список вопросов повестки.');
@@ -218,6 +264,40 @@ export function parseMeetingJson(text: string, file: string): Result<MeetingFile
     }
   }
 
+  const resolutions: ResolutionEntry[] = [];
+  if (root.resolutions !== undefined) {
+    if (!Array.isArray(root.resolutions)) bad('resolutions', 'нужен список решений счётной комиссии.');
+    else {
+      (root.resolutions as unknown[]).forEach((r, i) => {
+        const path = `resolutions[${i}]`;
+        if (!isObject(r)) {
+          bad(path, 'ожидался объект { "person": …, "question": …, "choice": … }.');
+          return;
+        }
+        const person = typeof r.person === 'string' ? r.person.trim() : '';
+        if (!person) bad(`${path}.person`, 'нужен СНИЛС или ФИО участника.');
+        const question = r.question;
+        const known = questions.some((q) => q.number === question);
+        if (typeof question !== 'number' || !known) {
+          bad(`${path}.question`, `${quote(question)} — нужен номер вопроса повестки.`);
+        }
+        const choice = typeof r.choice === 'string' ? CHOICES[r.choice.trim().toLowerCase()] : undefined;
+        if (!choice) bad(`${path}.choice`, `${quote(r.choice)} — нужно ${options(Object.keys(CHOICES))}.`);
+        if (r.reason !== undefined && typeof r.reason !== 'string') bad(`${path}.reason`, 'нужна строка.');
+        if (person && known && choice) {
+          resolutions.push({
+            person,
+            question: question as number,
+            choice,
+            ...(typeof r.reason === 'string' && r.reason.trim() ? { reason: r.reason.trim() } : {}),
+            path,
+            row: lineOf(path),
+          });
+        }
+      });
+    }
+  }
+
   if (problems.length > 0 || !kind || !form) return err(problems);
   const meeting: MeetingSpec = {
     kind,
@@ -230,6 +310,16 @@ export function parseMeetingJson(text: string, file: string): Result<MeetingFile
     ...(typeof root.acceptScans === 'boolean' ? { acceptScans: root.acceptScans } : {}),
     ...(conflicts !== undefined ? { conflicts } : {}),
     questions,
+    ...(buildingArea ? { buildingArea } : {}),
+    ...(typeof root.charterAllowsElectronic === 'boolean'
+      ? { charterAllowsElectronic: root.charterAllowsElectronic }
+      : {}),
+    ...(typeof root.emergencyRegime === 'boolean' ? { emergencyRegime: root.emergencyRegime } : {}),
+    ...(paperUntil ? { paperUntil } : {}),
   };
-  return ok(overrides ? { meeting, overrides } : { meeting });
+  return ok({
+    meeting,
+    ...(overrides ? { overrides } : {}),
+    ...(resolutions.length > 0 ? { resolutions } : {}),
+  });
 }

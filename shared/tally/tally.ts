@@ -27,12 +27,19 @@ import {
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import { problem, type Problem } from '../result';
+import { remoteExceptionOf } from '../rules/agendaWarnings';
 import { describeResolvedRule } from '../rules/describeRule';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
 import { CHANNELS, decodeBallots } from './decodeBallots';
-import { identityDetail, IDENTITY_MISMATCH, PLOT_NOT_FOUND, SNILS_NOT_FOUND, CADASTRAL_NOT_FOUND } from './identity';
+import {
+  identityDetail,
+  IDENTITY_MISMATCH,
+  PLOT_NOT_FOUND,
+  SNILS_NOT_FOUND,
+  CADASTRAL_NOT_FOUND,
+} from './identity';
 import { compareSource } from './sourceOrder';
 import type {
   BallotOutcome,
@@ -321,8 +328,7 @@ export function tally(input: TallyInput): TallyResult {
         ? acc.find((b) => DECISIONS[codes[b * Q + q]!] === decided.mark)
         : undefined;
     // ballotId null (and no mark): the commission decided that no ballot stands (the vote is not counted).
-    const applies =
-      decided !== undefined && ((decided.ballotId === null && !byMark) || pick !== undefined);
+    const applies = decided !== undefined && ((decided.ballotId === null && !byMark) || pick !== undefined);
     if (decided) decided.used = applies ? 'applied' : 'not_accepted';
     if (applies) {
       resolution = 'resolved';
@@ -536,11 +542,7 @@ export function tally(input: TallyInput): TallyResult {
   const quorumReached = quorumTotalN > 0n && partQuorumN * 2n > quorumTotalN;
   const questionQuorumApplies = profile.questionQuorum?.forms.includes(meeting.form) ?? false;
   const questionQuorumDecides = questionQuorumApplies && profile.questionQuorum!.affectsDecision;
-  const remoteException: QuestionOutcome['remoteException'] = meeting.emergencyRegime
-    ? 'emergency'
-    : meeting.charterAllowsElectronic
-      ? 'electronic'
-      : null;
+  const remoteException = remoteExceptionOf(meeting);
   const questionOutcomes: QuestionOutcome[] = questions.map((question, q) => {
     const r = resolved[q]!;
     const forbidden =
@@ -561,8 +563,7 @@ export function tally(input: TallyInput): TallyResult {
     const own = r.item !== undefined ? profile.quorumExceptions?.[r.item] : undefined;
     const quorumException = own && {
       share: own.share,
-      reached:
-        quorumTotalN > 0n && partQuorumN * BigInt(own.share[1]) >= quorumTotalN * BigInt(own.share[0]),
+      reached: quorumTotalN > 0n && partQuorumN * BigInt(own.share[1]) >= quorumTotalN * BigInt(own.share[0]),
       cite: own.cite,
     };
     const meetingQuorum = quorumException ? quorumException.reached : quorumReached;
