@@ -51,6 +51,8 @@ export interface Meeting extends MeetingSpec {
   materialsAccess?: string;
   /** How to reach the board with questions: phone, e-mail. */
   contact?: string;
+  /** МКД: the meeting is held through ГИС ЖКХ (Housing Code art. 47.1): notice 14 days, voting 7-60 days. */
+  viaGisZhkh?: boolean;
   /** The protocol is due this many days after the end of voting (default 7 for СНТ, 10 for МКД). */
   protocolDueDays: number;
   /** Double entry of paper originals: a second commission member keys them blind; only settled ones count. */

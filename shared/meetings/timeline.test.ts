@@ -58,10 +58,11 @@ describe('buildTimeline: milestones', () => {
 
   it('uses the configured protocol due days (МКД default 10)', () => {
     const mkd = { ...meeting(), kind: 'mkd' as const, protocolDueDays: 10 };
-    expect(buildTimeline(mkd, START).milestones.at(-1)).toMatchObject({
-      key: 'protocol_due',
-      date: '2025-06-25',
-    });
+    expect(buildTimeline(mkd, START).milestones.slice(-2)).toMatchObject([
+      { key: 'protocol_due', date: '2025-06-25', label: 'Срок составления протокола (10 дней)' },
+      // Owners told the results within 10 days (Housing Code art. 46 part 3).
+      { key: 'results_notice', date: '2025-06-25' },
+    ]);
     const custom = meeting({ protocolDueDays: 3 });
     expect(buildTimeline(custom, START).milestones.at(-1)?.date).toBe('2025-06-18');
   });
@@ -128,13 +129,14 @@ describe('buildTimeline: warnings on both sides of each boundary', () => {
   });
 
   it('notice is measured from the in-person part when it comes before the voting start', () => {
+    // An in-person part before the voting period is itself warned about.
     const early = { sessionDate: addDays(START, -3) };
     expect(
       codes(meeting({ ...early, noticeDate: addDays(START, -33), materialsDate: addDays(START, -33) })),
-    ).toEqual([]);
+    ).toEqual(['session_outside_voting']);
     expect(
       codes(meeting({ ...early, noticeDate: addDays(START, -32), materialsDate: addDays(START, -33) })),
-    ).toEqual(['notice_late_charter']);
+    ).toEqual(['session_outside_voting', 'notice_late_charter']);
   });
 
   it('materials: at least 7 days before', () => {
@@ -156,14 +158,15 @@ describe('buildTimeline: warnings on both sides of each boundary', () => {
           countDate: addDays(START, 20),
         }),
       );
-    expect(at(7)).toEqual([]);
-    expect(at(14)).toEqual([]);
-    expect(at(6)).toEqual(['paper_ballot_period']);
-    expect(at(15)).toEqual(['paper_ballot_period']);
-    const short = buildTimeline(meeting({ paperBallotDeadline: addDays(START, 6) }), START).warnings[0]!;
+    // Both ends counted: from 1 June to 7 June is 7 days.
+    expect(at(6)).toEqual([]);
+    expect(at(13)).toEqual([]);
+    expect(at(5)).toEqual(['paper_ballot_period']);
+    expect(at(14)).toEqual(['paper_ballot_period']);
+    const short = buildTimeline(meeting({ paperBallotDeadline: addDays(START, 5) }), START).warnings[0]!;
     expect(short.message).toBe(
-      'Бумажные бюллетени принимаются 6 дней от начала голосования (до 7 июня 2025 г.), ' +
-        'а срок приёма должен быть от 7 до 14 дней.',
+      'Бумажные бюллетени принимаются 6 дней (с 1 июня 2025 г. по 6 июня 2025 г.), ' +
+        'а по регламенту товарищества срок приёма — от 7 до 14 дней.',
     );
     const before = buildTimeline(meeting({ paperBallotDeadline: addDays(START, -1) }), START).warnings[0]!;
     expect(before.message).toContain('раньше начала голосования');
@@ -171,10 +174,10 @@ describe('buildTimeline: warnings on both sides of each boundary', () => {
   });
 
   it('paper ballot deadline after the end of voting', () => {
-    expect(codes(meeting({ paperBallotDeadline: addDays(START, 14) }))).toEqual([]);
-    expect(codes(meeting({ votingEnd: addDays(START, 9), countDate: addDays(START, 9) }))).toEqual([
-      'paper_ballot_after_end',
-    ]);
+    expect(codes(meeting({ paperBallotDeadline: addDays(START, 13) }))).toEqual([]);
+    expect(
+      codes(meeting({ votingEnd: addDays(START, 9), countDate: addDays(START, 9), sessionDate: START })),
+    ).toEqual(['paper_ballot_after_end']);
   });
 
   it('a question the profile forbids in the remote form, only when the form is remote', () => {
@@ -201,9 +204,9 @@ describe('buildTimeline: warnings on both sides of each boundary', () => {
   });
 
   it('voting end before its start', () => {
-    expect(codes(meeting({ votingEnd: START, paperBallotDeadline: START, countDate: START }))).toEqual([
-      'paper_ballot_period',
-    ]);
+    expect(
+      codes(meeting({ votingEnd: START, paperBallotDeadline: START, countDate: START, sessionDate: START })),
+    ).toEqual(['paper_ballot_period']);
     const w = codes(meeting({ votingEnd: addDays(START, -1), paperBallotDeadline: START, countDate: START }));
     expect(w).toContain('voting_end_before_start');
   });
@@ -226,3 +229,60 @@ function buildProfileWithout21() {
     remoteForbidden: ['1', '2'],
   };
 }
+
+describe('buildTimeline: МКД deadlines of the Housing Code, no СНТ defaults', () => {
+  function mkd(overrides: Partial<Meeting> = {}): Meeting {
+    return meeting({ kind: 'mkd', protocolDueDays: 10, form: 'remote', ...overrides });
+  }
+  it('notice 10 days before (art. 45 part 4); no charter, materials or paper-window warnings', () => {
+    const m = mkd({ materialsDate: START, paperBallotDeadline: addDays(START, 1) });
+    expect(codes({ ...m, noticeDate: addDays(START, -10) })).toEqual([]);
+    expect(codes({ ...m, noticeDate: addDays(START, -9) })).toEqual(['notice_late_law']);
+    expect(buildTimeline({ ...m, noticeDate: addDays(START, -9) }, START).warnings[0]!.message).toContain(
+      'не менее чем за 10 дней (ч. 4 ст. 45 ЖК РФ)',
+    );
+  });
+  it('through ГИС ЖКХ: notice 14 days and voting 7 to 60 days, both ends counted (art. 47.1)', () => {
+    const gis = (voteDays: number, noticeDays = 14) =>
+      codes(
+        mkd({
+          viaGisZhkh: true,
+          noticeDate: addDays(START, -noticeDays),
+          paperBallotDeadline: undefined,
+          votingEnd: addDays(START, voteDays - 1),
+          countDate: addDays(START, voteDays),
+        }),
+      );
+    expect(gis(7)).toEqual([]);
+    expect(gis(60)).toEqual([]);
+    expect(gis(6)).toEqual(['voting_period_gis']);
+    expect(gis(61)).toEqual(['voting_period_gis']);
+    expect(gis(7, 13)).toEqual(['notice_late_law']);
+    expect(
+      buildTimeline(mkd({ viaGisZhkh: true, votingEnd: addDays(START, 5) }), START).warnings.find(
+        (w) => w.code === 'voting_period_gis',
+      )!.message,
+    ).toBe(
+      'Голосование длится 6 дней (с 1 июня 2025 г. по 6 июня 2025 г.), а в ГИС ЖКХ — от 7 до 60 дней (ст. 47.1 ЖК РФ).',
+    );
+  });
+});
+
+describe('buildTimeline: the in-person part belongs inside the voting period', () => {
+  it('warns one day before the start and one day after the end, not on either end', () => {
+    expect(codes(meeting({ sessionDate: START }))).toEqual([]);
+    expect(codes(meeting({ sessionDate: addDays(START, 14) }))).toEqual([]);
+    expect(codes(meeting({ sessionDate: addDays(START, 15), countDate: addDays(START, 15) }))).toEqual([
+      'session_outside_voting',
+    ]);
+    expect(
+      codes(
+        meeting({
+          sessionDate: addDays(START, -1),
+          noticeDate: addDays(START, -31),
+          materialsDate: addDays(START, -31),
+        }),
+      ),
+    ).toEqual(['session_outside_voting']);
+  });
+});

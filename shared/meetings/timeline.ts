@@ -3,8 +3,13 @@
  * warnings, and the next deadline for the meetings list. Pure calendar arithmetic in UTC days.
  *
  * The meeting "starts" on the earlier of the voting start and the in-person part; notice and
- * materials are measured back from that day. The paper ballot period is counted in days from the
- * voting start to the paper ballot deadline (start 1 May, deadline 8 May: 7 days).
+ * materials are measured back from that day. Periods are counted as people count them, both ends
+ * included: paper ballots «с 1 по 7 мая» are accepted for 7 days, voting «с 1 по 20 мая» lasts 20.
+ *
+ * СНТ (217-ФЗ art. 17): notice 14 days by law (part 13), the charter's longer one a setting; materials
+ * 7 days (part 17); the paper-ballot window and the protocol's 7 days are the partnership's regulation.
+ * МКД (Housing Code): notice 10 days (art. 45 part 4), through ГИС ЖКХ 14 days and voting 7-60 days
+ * (art. 47.1); owners told the results within 10 days (art. 46 part 3); no СНТ setting applies.
  */
 import type { IsoDate } from '../domain/types';
 import { problem, type Problem } from '../result';
@@ -36,6 +41,7 @@ export const DEFAULT_TIMELINE_SETTINGS: TimelineSettings = {
 };
 
 export type MilestoneKey =
+  | 'results_notice'
   | 'notice'
   | 'materials'
   | 'voting_start'
@@ -82,10 +88,20 @@ const LABELS: Record<MilestoneKey, string> = {
   voting_end: 'Окончание голосования',
   count: 'Подсчёт голосов',
   protocol_due: 'Срок составления протокола',
+  results_notice: 'Сообщить собственникам об итогах (ч. 3 ст. 46 ЖК РФ)',
 };
 
+/** МКД deadlines of the Housing Code, in days. */
+export const MKD_DEADLINES = {
+  noticeDays: 10,
+  gisNoticeDays: 14,
+  gisVotingMinDays: 7,
+  gisVotingMaxDays: 60,
+  resultsNoticeDays: 10,
+} as const;
+
 /** The user-facing field each date comes from, named in warnings. */
-const FIELDS: Record<Exclude<MilestoneKey, 'protocol_due'>, string> = {
+const FIELDS: Record<Exclude<MilestoneKey, 'protocol_due' | 'results_notice'>, string> = {
   notice: 'Дата уведомления',
   materials: 'Дата размещения материалов',
   voting_start: 'Начало голосования',
@@ -101,7 +117,8 @@ export function buildTimeline(meeting: Meeting, today: IsoDate, opts: TimelineOp
   if (todayN === undefined) throw new RangeError(`Not an ISO date: ${today}`);
   const warnings: Problem[] = [];
 
-  const raw: Record<Exclude<MilestoneKey, 'protocol_due'>, string | undefined> = {
+  const isMkd = meeting.kind === 'mkd';
+  const raw: Record<Exclude<MilestoneKey, 'protocol_due' | 'results_notice'>, string | undefined> = {
     notice: meeting.noticeDate,
     materials: meeting.materialsDate,
     voting_start: meeting.votingStart,
@@ -121,10 +138,16 @@ export function buildTimeline(meeting: Meeting, today: IsoDate, opts: TimelineOp
   }
   const end = dates.voting_end ?? dates.session;
   if (end) dates.protocol_due = addDays(end, meeting.protocolDueDays);
+  if (end && isMkd) dates.results_notice = addDays(end, MKD_DEADLINES.resultsNoticeDays);
 
   warnings.push(...dateOrderWarnings(dates));
-  warnings.push(...advanceWarnings(dates, settings));
-  warnings.push(...paperBallotWarnings(dates, settings));
+  if (meeting.form !== 'in_person') warnings.push(...sessionWarnings(dates));
+  if (isMkd) warnings.push(...mkdWarnings(dates, meeting.viaGisZhkh === true));
+  else {
+    warnings.push(...advanceWarnings(dates, settings));
+    warnings.push(...paperBallotWarnings(dates, settings));
+  }
+  warnings.push(...paperAfterEndWarnings(dates));
   if (meeting.form === 'remote')
     warnings.push(...agendaWarnings(meeting, opts.profile ?? profileFor(meeting.kind)));
 
@@ -138,15 +161,23 @@ export function buildTimeline(meeting: Meeting, today: IsoDate, opts: TimelineOp
     'voting_end',
     'count',
     'protocol_due',
+    ...(isMkd ? (['results_notice'] as const) : []),
   ];
   const milestones = milestoneKeys.map((key): Milestone => {
     const date = dates[key] ?? null;
     const daysLeft = date === null ? null : dayNumber(date)! - todayN;
     const done = key === 'protocol_due' ? protocolDone : daysLeft !== null && daysLeft < 0;
+    const label =
+      key === 'session' && meeting.sessionTime
+        ? `${LABELS.session}, ${meeting.sessionTime}`
+        : key === 'protocol_due'
+          ? `${LABELS.protocol_due} (${isMkd ? `${formatDays(meeting.protocolDueDays)}` : 'по регламенту товарищества'})`
+          : key === 'paper_ballot_deadline' && !isMkd
+            ? `${LABELS.paper_ballot_deadline} (по регламенту товарищества)`
+            : LABELS[key];
     return {
       key,
-      label:
-        key === 'session' && meeting.sessionTime ? `${LABELS.session}, ${meeting.sessionTime}` : LABELS[key],
+      label,
       date,
       daysLeft,
       daysLeftText: daysLeft === null ? '' : describeDaysLeft(daysLeft),
@@ -178,6 +209,58 @@ function cmp(a: string | null, b: string | null): number {
 
 function warn(code: string, message: string, field: string): Problem {
   return problem(code, message, { field }, 'warning');
+}
+
+/** Days of a period with both ends included («с 1 по 20 мая» is 20 days). */
+function inclusiveDays(from: IsoDate | undefined, to: IsoDate | undefined): number | undefined {
+  const d = daysFrom(from, to);
+  return d === undefined ? undefined : d + 1;
+}
+
+/** The in-person part of a mixed meeting belongs inside the voting period. */
+function sessionWarnings(dates: Partial<Record<MilestoneKey, IsoDate>>): Problem[] {
+  const { session, voting_start: start, voting_end: end } = dates;
+  if (!session || !start || !end) return [];
+  if (session >= start && session <= end) return [];
+  return [
+    warn(
+      'session_outside_voting',
+      `Очная часть (${formatDateRu(session)}) проходит вне периода голосования ` +
+        `(с ${formatDateRu(start)} по ${formatDateRu(end)}).`,
+      FIELDS.session,
+    ),
+  ];
+}
+
+/** МКД: notice 10 days (art. 45 part 4); through ГИС ЖКХ notice 14 days and voting 7-60 days (art. 47.1). */
+function mkdWarnings(dates: Partial<Record<MilestoneKey, IsoDate>>, gis: boolean): Problem[] {
+  const out: Problem[] = [];
+  const start = meetingStart(dates);
+  const need = gis ? MKD_DEADLINES.gisNoticeDays : MKD_DEADLINES.noticeDays;
+  const ahead = daysFrom(dates.notice, start);
+  if (ahead !== undefined && ahead < need) {
+    out.push(
+      warn(
+        'notice_late_law',
+        `Уведомление (${formatDateRu(dates.notice)}) — ${aheadText(ahead, start!)}: нужно не менее чем за ` +
+          `${formatDays(need)} (${gis ? 'ст. 47.1 ЖК РФ, собрание в ГИС ЖКХ' : 'ч. 4 ст. 45 ЖК РФ'}).`,
+        FIELDS.notice,
+      ),
+    );
+  }
+  const voting = inclusiveDays(dates.voting_start, dates.voting_end);
+  const { gisVotingMinDays: min, gisVotingMaxDays: max } = MKD_DEADLINES;
+  if (gis && voting !== undefined && voting >= 1 && (voting < min || voting > max)) {
+    out.push(
+      warn(
+        'voting_period_gis',
+        `Голосование длится ${formatDays(voting)} (с ${formatDateRu(dates.voting_start)} по ` +
+          `${formatDateRu(dates.voting_end)}), а в ГИС ЖКХ — от ${min} до ${formatDays(max)} (ст. 47.1 ЖК РФ).`,
+        FIELDS.voting_end,
+      ),
+    );
+  }
+  return out;
 }
 
 function daysFrom(a: IsoDate | undefined, b: IsoDate | undefined): number | undefined {
@@ -266,20 +349,26 @@ function aheadText(days: number, start: IsoDate): string {
 function paperBallotWarnings(dates: Partial<Record<MilestoneKey, IsoDate>>, s: TimelineSettings): Problem[] {
   const out: Problem[] = [];
   const deadline = dates.paper_ballot_deadline;
-  const period = daysFrom(dates.voting_start, deadline);
+  const period = inclusiveDays(dates.voting_start, deadline);
   if (period !== undefined && (period < s.paperBallotMinDays || period > s.paperBallotMaxDays)) {
     const actual =
-      period < 0
+      period < 1
         ? `Срок приёма бумажных бюллетеней (${formatDateRu(deadline)}) раньше начала голосования (${formatDateRu(dates.voting_start)})`
-        : `Бумажные бюллетени принимаются ${formatDays(period)} от начала голосования (до ${formatDateRu(deadline)})`;
+        : `Бумажные бюллетени принимаются ${formatDays(period)} (с ${formatDateRu(dates.voting_start)} по ${formatDateRu(deadline)})`;
     out.push(
       warn(
         'paper_ballot_period',
-        `${actual}, а срок приёма должен быть от ${s.paperBallotMinDays} до ${formatDays(s.paperBallotMaxDays)}.`,
+        `${actual}, а по регламенту товарищества срок приёма — от ${s.paperBallotMinDays} до ${formatDays(s.paperBallotMaxDays)}.`,
         FIELDS.paper_ballot_deadline,
       ),
     );
   }
+  return out;
+}
+
+function paperAfterEndWarnings(dates: Partial<Record<MilestoneKey, IsoDate>>): Problem[] {
+  const out: Problem[] = [];
+  const deadline = dates.paper_ballot_deadline;
   const afterEnd = daysFrom(dates.voting_end, deadline);
   if (afterEnd !== undefined && afterEnd > 0) {
     out.push(
