@@ -11,6 +11,7 @@ import {
   type MeetingFormValues,
 } from './meetingFormModel';
 import { LabelOptions } from '../app/LabelOptions';
+import { LawSettingsFields } from './LawSettingsFields';
 
 const resolver: Resolver<MeetingFormValues> = async (values) => {
   const found = meetingFormErrors(values);
@@ -257,6 +258,7 @@ export const MeetingForm = memo(function MeetingForm({
           {(p) => <input {...p} type="text" inputMode="numeric" {...register('protocolDueDays')} />}
         </Field>
       </fieldset>
+      <LawSettingsFields kind={meeting.kind} form={watch('form')} register={register} errors={errors} />
 
       <div className="actions">
         <button type="submit" className="primary" disabled={isSubmitting}>

@@ -5,10 +5,16 @@
 import type { Channel, ConflictPolicy, InvalidMarksPolicy, MeetingForm } from '../../shared/domain/types';
 import { daysBetween, formatDateRu, isIsoDate } from '../../shared/meetings/dates';
 import type { Meeting, MeetingKind } from '../../shared/meetings/meeting';
+import {
+  applyLawSettings,
+  lawSettingErrors,
+  toLawSettingValues,
+  type LawSettingValues,
+} from './lawSettingsModel';
 
 export type ConflictChoice = 'flag' | 'latest' | 'priority';
 
-export interface MeetingFormValues {
+export interface MeetingFormValues extends LawSettingValues {
   title: string;
   meetingKind: MeetingKind;
   form: MeetingForm;
@@ -72,6 +78,7 @@ export function toFormValues(m: Meeting): MeetingFormValues {
     acceptScans: m.acceptScans ?? false,
     conflicts: Array.isArray(m.conflicts) ? 'priority' : (m.conflicts ?? 'flag'),
     priority,
+    ...toLawSettingValues(m),
     doubleEntry: m.doubleEntry ?? false,
     protocolDueDays: String(m.protocolDueDays),
   };
@@ -139,6 +146,7 @@ export function toMeeting(v: MeetingFormValues, base: Meeting): Meeting {
     if (text) m[key] = text;
     else delete m[key];
   }
+  applyLawSettings(v, m);
   return m;
 }
 
@@ -193,6 +201,7 @@ export function meetingFormErrors(v: MeetingFormValues): FormErrors {
   if (!v.protocolDueDays.trim() || !Number.isInteger(days) || days < 1 || days > 60)
     e.protocolDueDays = 'Укажите целое число дней от 1 до 60.';
 
+  Object.assign(e, lawSettingErrors(v));
   if (v.conflicts === 'priority' && new Set(v.priority).size !== v.priority.length)
     e.priority = 'Способы голосования в порядке приоритета не должны повторяться.';
   return e;
