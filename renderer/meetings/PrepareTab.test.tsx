@@ -163,7 +163,7 @@ describe('PrepareTab: meeting details form', () => {
     expect(screen.getByText('Нарушений сроков не найдено.')).toBeInTheDocument();
     setDate('Последний день приёма бюллетеней', '2026-05-18');
     await waitFor(() =>
-      expect(liveWarnings()).toHaveTextContent('а срок приёма должен быть от 7 до 14 дней'),
+      expect(liveWarnings()).toHaveTextContent('а по регламенту товарищества срок приёма — от 7 до 14 дней'),
     );
   });
 });
