@@ -11,24 +11,10 @@
  * once; where they disagree the `conflicts` policy decides. Participants: persons with a counted
  * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
-import {
-  add,
-  compare,
-  fromInt,
-  lcm,
-  mul,
-  ONE,
-  parseDecimal,
-  rational,
-  toDecimal,
-  ZERO,
-  type Rational,
-} from '../arith/rational';
+import { rational, ZERO, type Rational } from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
-import { problem, type Problem } from '../result';
-import { remoteExceptionOf } from '../rules/agendaWarnings';
-import { describeResolvedRule } from '../rules/describeRule';
+import type { Problem } from '../result';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
@@ -45,14 +31,17 @@ import type {
   BallotOutcome,
   ConflictEntry,
   PersonOutcome,
-  QuestionOutcome,
   RejectReason,
-  Tallies,
   TallyResult,
   UnmatchedEntry,
 } from './types';
 import { DECISIONS } from './votes';
-import { personWeight } from './weights';
+import { decideQuestions, SLOTS } from './decide';
+import { lazyField } from './lazyField';
+import { registryWeights } from './registryWeights';
+import { reportResolutions, resolutionIndex, resolutionKey, type ConflictResolution } from './resolutions';
+
+export type { ConflictResolution } from './resolutions';
 
 export interface TallyInput {
   /** The registry snapshot; persons need distinct ids. Not changed in place once passed (it is indexed once). */
@@ -77,21 +66,6 @@ export interface TallyInput {
   resolutions?: readonly ConflictResolution[];
 }
 
-/** Which ballot stands for one person's disagreeing decisions on one question. */
-export interface ConflictResolution {
-  personId: string;
-  question: number;
-  /** The ballot whose mark counts; null: no ballot stands, the person's vote on it is not counted. */
-  ballotId: string | null;
-  /**
-   * Instead of a ballot id (meeting.json): the ballot of the person with this mark on the question
-   * stands. Used when `ballotId` is null; `none` with a null ballotId means no ballot stands.
-   */
-  mark?: Mark;
-  /** Why (shown in the protocol's appendix of conflicts). */
-  reason?: string;
-}
-
 // Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
 const NONE = 0;
 const FOR = 1;
@@ -99,7 +73,6 @@ const ABSTAIN = 3;
 const CONFLICT = 6;
 /** Code -> slot of Tallies: for 0, against 1, abstain 2, invalid 3, conflict 4. */
 const SLOT = [3, 0, 1, 2, 3, 3, 4];
-const SLOTS = 5;
 // Basis codes (index into BASES).
 const SINGLE = 0;
 const AGREE = 1;
@@ -119,16 +92,6 @@ const STATUSES: readonly BallotOutcome['status'][] = ['accepted', 'rejected', 'u
 const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
 const NO_REASONS: RejectReason[] = [];
 const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
-
-function tallies<T>(slots: ArrayLike<T>, o: number): Tallies<T> {
-  return {
-    for: slots[o]!,
-    against: slots[o + 1]!,
-    abstain: slots[o + 2]!,
-    invalid: slots[o + 3]!,
-    conflict: slots[o + 4]!,
-  };
-}
 
 export function tally(input: TallyInput): TallyResult {
   const { registry, meeting, ballots } = input;
@@ -156,59 +119,9 @@ export function tally(input: TallyInput): TallyResult {
 
   // Registry: who is a member; weights as integer numerators over one common denominator.
   const P = registry.length;
-  const isMember = new Uint8Array(P);
-  const useWeights = profile.weight !== 'person';
-  const weights: Rational[] = new Array(P);
-  let denominator = 1n;
-  for (let i = 0; i < P; i++) {
-    const p = registry[i]!;
-    isMember[i] = isMkd || p.status === 'member' ? 1 : 0;
-    const w = useWeights ? personWeight(p, profile.weight, problems) : ONE;
-    weights[i] = w;
-    if (w.d !== denominator && useWeights) denominator = lcm(denominator, w.d);
-  }
-  const weightN: bigint[] = useWeights ? weights.map((w) => w.n * (denominator / w.d)) : [];
-  const quorumOfAll = profile.quorum.counts === 'everyone';
-  let members = 0;
-  for (let i = 0; i < P; i++) members += isMember[i]!;
-  let memberWeightN = BigInt(members);
-  let allWeightN = BigInt(P);
-  if (useWeights) {
-    memberWeightN = 0n;
-    allWeightN = 0n;
-    for (let i = 0; i < P; i++) {
-      allWeightN += weightN[i]!;
-      if (isMember[i]) memberWeightN += weightN[i]!;
-    }
-  }
-  // МКД: all owners' votes are the building's area when it is given, not the registry's sum.
-  const area = isMkd && useWeights && meeting.buildingArea ? parseDecimal(meeting.buildingArea) : null;
-  let registryWeightN: bigint | undefined;
-  if (area && area.n > 0n) {
-    const d = lcm(denominator, area.d);
-    const scale = d / denominator;
-    if (scale !== 1n) {
-      for (let i = 0; i < P; i++) weightN[i] = weightN[i]! * scale;
-      allWeightN *= scale;
-      memberWeightN *= scale;
-      denominator = d;
-    }
-    registryWeightN = allWeightN;
-    allWeightN = area.n * (denominator / area.d);
-    memberWeightN = allWeightN;
-    if (registryWeightN !== allWeightN) {
-      problems.push(
-        problem(
-          'building_area_differs',
-          `Сумма площадей в реестре (${toDecimal(rational(registryWeightN, denominator), 2).replace('.', ',')} м²) ` +
-            `отличается от общей площади помещений дома (${toDecimal(area, 2).replace('.', ',')} м²): ` +
-            'кворум и решения «от общего числа голосов» считаются от площади дома.',
-          { field: 'Общая площадь помещений дома' },
-          'warning',
-        ),
-      );
-    }
-  }
+  const weighed = registryWeights(registry, meeting, profile, problems);
+  const { isMember, useWeights, weights, denominator, weightN, members, quorumOfAll } = weighed;
+  const { memberWeightN, allWeightN, registryWeightN } = weighed;
   const toWeight = (n: bigint): Rational => rational(n, denominator);
 
   // One pass over the ballots: whether each can count, and a per-person linked list.
@@ -538,71 +451,22 @@ export function tally(input: TallyInput): TallyResult {
   if (resolutions) reportResolutions(resolutions, registry, numbers, problems);
 
   // Quorum and decisions.
-  const quorumTotalN = quorumOfAll ? allWeightN : memberWeightN;
-  const quorumReached = quorumTotalN > 0n && partQuorumN * 2n > quorumTotalN;
-  const questionQuorumApplies = profile.questionQuorum?.forms.includes(meeting.form) ?? false;
-  const questionQuorumDecides = questionQuorumApplies && profile.questionQuorum!.affectsDecision;
-  const remoteException = remoteExceptionOf(meeting);
-  const questionOutcomes: QuestionOutcome[] = questions.map((question, q) => {
-    const r = resolved[q]!;
-    const forbidden =
-      meeting.form === 'remote' && r.item !== undefined && profile.remoteForbidden.includes(r.item);
-    const c = tallies(counts, q * SLOTS);
-    const w = useWeights
-      ? tallies(weightSums.slice(q * SLOTS, (q + 1) * SLOTS).map(toWeight), 0)
-      : tallies(
-          Array.from(counts.subarray(q * SLOTS, (q + 1) * SLOTS), (n) => fromInt(n)),
-          0,
-        );
-    const electorateWeight = toWeight(openToAll[q] ? allWeightN : memberWeightN);
-    const participantsWeight = [w.against, w.abstain, w.invalid, w.conflict].reduce(add, w.for);
-    const base = r.rule.base === 'all' ? electorateWeight : participantsWeight;
-    const voted = c.for + c.against + c.abstain - gardenersVoted[q]!;
-    const questionQuorumReached = voted * 2 > members;
-    // An item with a quorum of its own (Housing Code art. 45 part 3): at least share of all votes took part.
-    const own = r.item !== undefined ? profile.quorumExceptions?.[r.item] : undefined;
-    const quorumException = own && {
-      share: own.share,
-      reached: quorumTotalN > 0n && partQuorumN * BigInt(own.share[1]) >= quorumTotalN * BigInt(own.share[0]),
-      cite: own.cite,
-    };
-    const meetingQuorum = quorumException ? quorumException.reached : quorumReached;
-    let outcome: QuestionOutcome['decision'];
-    if (!meetingQuorum || (questionQuorumDecides && !questionQuorumReached)) outcome = 'no_quorum';
-    else {
-      const passes =
-        r.rule.majority === 'simple'
-          ? compare(mul(w.for, fromInt(2)), base) > 0
-          : r.rule.majority === 'two_thirds'
-            ? compare(mul(w.for, fromInt(3)), mul(base, fromInt(2))) >= 0
-            : base.n > 0n && compare(w.for, base) === 0;
-      outcome = passes ? 'adopted' : 'rejected';
-    }
-    return {
-      number: question.number,
-      text: question.text,
-      rule: r.rule,
-      ruleSource: r.source,
-      ...(r.item !== undefined ? { item: r.item } : {}),
-      ruleText: describeResolvedRule(r, meeting.kind, profile),
-      counts: c,
-      weights: w,
-      electorateParticipants: c.for + c.against + c.abstain + c.invalid + c.conflict,
-      electorateWeight,
-      base,
-      ignored: ignored[q]!,
-      decision: outcome,
-      questionQuorum: {
-        applies: questionQuorumApplies,
-        affectsDecision: questionQuorumDecides,
-        voted,
-        total: members,
-        reached: questionQuorumReached,
-      },
-      remoteForbidden: forbidden && remoteException === null,
-      remoteException: forbidden ? remoteException : null,
-      ...(quorumException ? { quorumException } : {}),
-    };
+  const { quorumTotalN, quorumReached, questionOutcomes } = decideQuestions({
+    meeting,
+    profile,
+    resolved,
+    openToAll,
+    counts,
+    weightSums,
+    useWeights,
+    toWeight,
+    allWeightN,
+    memberWeightN,
+    quorumTotalN: quorumOfAll ? allWeightN : memberWeightN,
+    partQuorumN,
+    members,
+    gardenersVoted,
+    ignored,
   });
 
   const result: TallyResult = {
@@ -715,65 +579,4 @@ interface OutcomeExtra {
   originalId?: string;
   scanIds?: string[];
   scanDiffers?: number[];
-}
-
-/**
- * A field built when first read (then an ordinary data field, cached, writable): most callers of the
- * tally (the live count after each saved ballot) never read the per-ballot and per-person outcomes.
- * Enumerable, so spreading, JSON and structured cloning see it as plain data.
- */
-function lazyField<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
-  const settle = (value: T[K]): void => {
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(obj, key, {
-    enumerable: true,
-    configurable: true,
-    get(): T[K] {
-      const value = make();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
-interface IndexedResolution extends ConflictResolution {
-  /** Set while tallying: applied, or the ballot named is not among the person's accepted ones. */
-  used?: 'applied' | 'not_accepted';
-}
-
-const resolutionKey = (personId: string, question: number): string => `${question}\u0000${personId}`;
-
-/** Resolutions by person and question (the last one given wins); undefined when there are none. */
-function resolutionIndex(
-  list: readonly ConflictResolution[] | undefined,
-): Map<string, IndexedResolution> | undefined {
-  if (!list || list.length === 0) return undefined;
-  const out = new Map<string, IndexedResolution>();
-  for (const r of list) out.set(resolutionKey(r.personId, r.question), { ...r });
-  return out;
-}
-
-/** A warning for every resolution the tally could not apply, naming the person, question and why. */
-function reportResolutions(
-  resolutions: Map<string, IndexedResolution>,
-  registry: readonly Person[],
-  numbers: readonly number[],
-  problems: Problem[],
-): void {
-  const names = new Map(registry.map((p) => [p.id, p.fullName]));
-  for (const r of resolutions.values()) {
-    if (r.used === 'applied') continue;
-    const name = names.get(r.personId);
-    const what = `Решение комиссии по участнику «${name ?? r.personId}», вопрос ${r.question}, не применено`;
-    let why: string;
-    if (name === undefined) why = 'участника нет в реестре собрания';
-    else if (!numbers.includes(r.question)) why = 'такого вопроса нет в повестке';
-    else if (r.used === 'not_accepted')
-      why = `выбранный бюллетень ${r.ballotId} не принят к подсчёту (отозван, заменён или не прошёл проверку); решите расхождение заново`;
-    else why = 'бюллетени участника по этому вопросу не расходятся';
-    const code = r.used === 'not_accepted' ? 'resolution_ballot_not_accepted' : 'resolution_not_needed';
-    problems.push(problem(code, `${what}: ${why}.`, {}, 'warning'));
-  }
 }
