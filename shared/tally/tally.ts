@@ -12,32 +12,32 @@
  * ballot. Quorum and majorities: see the rule profile (rules/profiles.ts).
  */
 import { rational, ZERO, type Rational } from '../arith/rational';
-import { AMBIGUOUS_MATCH, indexRegistry, matchedBy, NO_DETAILS } from '../ballots/matchVoter';
+import { AMBIGUOUS_MATCH, indexRegistry, NO_DETAILS } from '../ballots/matchVoter';
 import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
 import type { Problem } from '../result';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
 import { CHANNELS, decodeBallots } from './decodeBallots';
-import {
-  identityDetail,
-  IDENTITY_MISMATCH,
-  PLOT_NOT_FOUND,
-  SNILS_NOT_FOUND,
-  CADASTRAL_NOT_FOUND,
-} from './identity';
 import { compareSource } from './sourceOrder';
-import type {
-  BallotOutcome,
-  ConflictEntry,
-  PersonOutcome,
-  RejectReason,
-  TallyResult,
-  UnmatchedEntry,
-} from './types';
+import type { ConflictEntry, TallyResult, UnmatchedEntry } from './types';
 import { DECISIONS } from './votes';
 import { decideQuestions, SLOTS } from './decide';
 import { lazyField } from './lazyField';
+import {
+  ABSTAIN,
+  ACCEPTED,
+  ballotOutcomes,
+  FOR,
+  IDENTITY_REASONS,
+  NONE,
+  personOutcomes,
+  REJECTED,
+  SCAN_MERGED,
+  UNMATCHED,
+  type OutcomeContext,
+  type OutcomeExtra,
+} from './outcomes';
 import { registryWeights } from './registryWeights';
 import { reportResolutions, resolutionIndex, resolutionKey, type ConflictResolution } from './resolutions';
 
@@ -67,9 +67,6 @@ export interface TallyInput {
 }
 
 // Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
-const NONE = 0;
-const FOR = 1;
-const ABSTAIN = 3;
 const CONFLICT = 6;
 /** Code -> slot of Tallies: for 0, against 1, abstain 2, invalid 3, conflict 4. */
 const SLOT = [3, 0, 1, 2, 3, 3, 4];
@@ -82,15 +79,6 @@ const CONFLICTED = 4;
 const NOT_ELECTORATE = 5;
 const RESOLVED = 6;
 
-// Ballot outcome status codes (index into STATUSES).
-const ACCEPTED = 0;
-const REJECTED = 1;
-const UNMATCHED = 2;
-const SCAN_MERGED = 3;
-const STATUSES: readonly BallotOutcome['status'][] = ['accepted', 'rejected', 'unmatched', 'scan_merged'];
-
-const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
-const NO_REASONS: RejectReason[] = [];
 const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
 
 export function tally(input: TallyInput): TallyResult {
@@ -160,31 +148,6 @@ export function tally(input: TallyInput): TallyResult {
       unfit[b] = 1;
     }
   }
-
-  /** Why a ballot does not count, as result.ballots gives it (built when that is first read). */
-  const reasonsOf = (b: number, e: OutcomeExtra | undefined): RejectReason[] => {
-    const reasons: RejectReason[] = e?.voter ? [e.voter] : [];
-    const ballot = ballots[b]!;
-    if (ballot.receivedAt < votingStart) reasons.push('before_period');
-    else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
-    else if (ballot.channel === 'paper' && ballot.receivedAt > paperEnd) reasons.push('after_session');
-    const noPoa = ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim();
-    for (const r of VOID_ORDER) {
-      if ((ballot.voidReasons as readonly string[]).includes(r) || (r === 'no_power_of_attorney' && noPoa)) {
-        reasons.push(r);
-      }
-    }
-    if (ballotPolicy && ballot.channel !== 'gosuslugi') {
-      for (let q = 0, o = b * Q; q < Q; q++) {
-        if (codes[o + q]! < FOR || codes[o + q]! > ABSTAIN) {
-          reasons.push('invalid_marks');
-          break;
-        }
-      }
-    }
-    if (e?.scanOnly) reasons.push('scan_only');
-    return reasons;
-  };
 
   // Ballot outcomes, compact while tallying (result.ballots builds the objects when first read): slot s
   // is ballots[slotBallot[s]] of registry person slotPerson[s] (-1: none); the rarer fields in extras.
@@ -498,85 +461,29 @@ export function tally(input: TallyInput): TallyResult {
     unmatched,
     problems,
   };
-  // Every outcome has every field (one object shape); absent ones are undefined.
-  lazyField(result, 'ballots', () => {
-    const out: BallotOutcome[] = new Array(S);
-    for (let s = 0; s < S; s++) {
-      const b = slotBallot[s]!;
-      const ballot = ballots[b]!;
-      const i = slotPerson[s]!;
-      const e = extras.get(s);
-      out[s] = {
-        ballotId: ballot.id,
-        source: ballot.source,
-        channel: ballot.channel,
-        copy: ballot.copy,
-        receivedAt: ballot.receivedAt,
-        status: STATUSES[slotStatus[s]!]!,
-        reasons: slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? reasonsOf(b, e) : NO_REASONS,
-        personId: i < 0 ? undefined : registry[i]!.id,
-        matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
-        voterDetail: match[b]! <= SNILS_NOT_FOUND ? identityDetail(ballot.voter, match[b]!) : undefined,
-        originalId: e?.originalId,
-        scanIds: e?.scanIds,
-        scanDiffers: e?.scanDiffers,
-        invalidQuestions: undefined,
-        ignoredQuestions: undefined,
-      };
-      if (i < 0 || slotStatus[s] !== ACCEPTED) continue;
-      // Of an accepted ballot: questions marked badly where the voter may vote (counted invalid), and
-      // the ones a gardener marked but may not vote on (ignored).
-      const member = isMember[i] === 1;
-      for (let q = 0, o = b * Q; q < Q; q++) {
-        const c = codes[o + q]!;
-        if (member || openToAll[q]) {
-          if (c < FOR || c > ABSTAIN) (out[s]!.invalidQuestions ??= []).push(numbers[q]!);
-        } else if (c !== NONE) (out[s]!.ignoredQuestions ??= []).push(numbers[q]!);
-      }
-    }
-    return out;
-  });
-  lazyField(result, 'persons', () => {
-    const out: PersonOutcome[] = new Array(P);
-    for (let i = 0; i < P; i++) {
-      const person = registry[i]!;
-      out[i] = {
-        personId: person.id,
-        fullName: person.fullName,
-        status: person.status,
-        countsAs: isMember[i] === 1 ? 'member' : 'gardener',
-        weight: weights[i]!,
-        participated: tookPart[i] === 1,
-        ballotsFrom: ballotsFrom[i]!,
-        ballotsTo: ballotsTo[i]!,
-      };
-    }
-    return out;
-  });
+  const ctx: OutcomeContext = {
+    ballots,
+    registry,
+    votingStart,
+    votingEnd,
+    paperEnd,
+    ballotPolicy,
+    numbers,
+    codes,
+    match,
+    isMember,
+    openToAll,
+    slots: S,
+    slotBallot,
+    slotPerson,
+    slotStatus,
+    extras,
+    weights,
+    tookPart,
+    ballotsFrom,
+    ballotsTo,
+  };
+  lazyField(result, 'ballots', () => ballotOutcomes(ctx));
+  lazyField(result, 'persons', () => personOutcomes(ctx));
   return result;
-}
-
-const IDENTITY_REASONS = new Map<number, OutcomeExtra['voter']>([
-  [SNILS_NOT_FOUND, 'snils_not_found'],
-  [CADASTRAL_NOT_FOUND, 'cadastral_not_found'],
-  [PLOT_NOT_FOUND, 'plot_not_found'],
-  [IDENTITY_MISMATCH, 'identity_mismatch'],
-]);
-
-/** The less common fields of a ballot outcome. */
-interface OutcomeExtra {
-  /** Why the voter was not found in the registry. */
-  voter?:
-    | 'no_details'
-    | 'ambiguous'
-    | 'not_found'
-    | 'snils_not_found'
-    | 'cadastral_not_found'
-    | 'plot_not_found'
-    | 'identity_mismatch';
-  /** A scan without its original, where the meeting does not accept scans. */
-  scanOnly?: boolean;
-  originalId?: string;
-  scanIds?: string[];
-  scanDiffers?: number[];
 }

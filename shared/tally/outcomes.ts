@@ -1,0 +1,183 @@
+/**
+ * The per-ballot and per-person outcomes of the tally, built when first read from the compact slots the
+ * counting loops fill (tally.ts), and the reasons a ballot does not count.
+ */
+import type { Rational } from '../arith/rational';
+import { matchedBy } from '../ballots/matchVoter';
+import type { Ballot, IsoDate, Person } from '../domain/types';
+import {
+  CADASTRAL_NOT_FOUND,
+  identityDetail,
+  IDENTITY_MISMATCH,
+  PLOT_NOT_FOUND,
+  SNILS_NOT_FOUND,
+} from './identity';
+import type { BallotOutcome, PersonOutcome, RejectReason } from './types';
+
+// Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
+export const NONE = 0;
+export const FOR = 1;
+export const ABSTAIN = 3;
+
+// Ballot outcome status codes (index into STATUSES).
+export const ACCEPTED = 0;
+export const REJECTED = 1;
+export const UNMATCHED = 2;
+export const SCAN_MERGED = 3;
+const STATUSES: readonly BallotOutcome['status'][] = ['accepted', 'rejected', 'unmatched', 'scan_merged'];
+
+const VOID_ORDER = ['no_signature', 'no_details', 'pencil', 'corrections', 'no_power_of_attorney'] as const;
+const NO_REASONS: RejectReason[] = [];
+
+/** What the outcomes are built from: the tally's inputs and its compact slots. */
+export interface OutcomeContext {
+  ballots: readonly Ballot[];
+  registry: readonly Person[];
+  votingStart: IsoDate;
+  votingEnd: IsoDate;
+  /** Last day a paper ballot counts (the voting end, or the in-person part). */
+  paperEnd: IsoDate;
+  ballotPolicy: boolean;
+  numbers: readonly number[];
+  codes: Int8Array;
+  match: Int32Array;
+  isMember: Uint8Array;
+  openToAll: readonly boolean[];
+  /** Number of slots filled. */
+  slots: number;
+  slotBallot: Int32Array;
+  slotPerson: Int32Array;
+  slotStatus: Uint8Array;
+  extras: Map<number, OutcomeExtra>;
+  weights: readonly Rational[];
+  tookPart: Uint8Array;
+  ballotsFrom: Int32Array;
+  ballotsTo: Int32Array;
+}
+
+/** Why a ballot does not count, as result.ballots gives it (built when that is first read). */
+export function rejectReasons(ctx: OutcomeContext, b: number, e: OutcomeExtra | undefined): RejectReason[] {
+  const { ballots, votingStart, votingEnd, paperEnd, ballotPolicy, codes } = ctx;
+  const Q = ctx.numbers.length;
+  const reasons: RejectReason[] = e?.voter ? [e.voter] : [];
+  const ballot = ballots[b]!;
+  if (ballot.receivedAt < votingStart) reasons.push('before_period');
+  else if (ballot.receivedAt > votingEnd) reasons.push('after_period');
+  else if (ballot.channel === 'paper' && ballot.receivedAt > paperEnd) reasons.push('after_session');
+  const noPoa = ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim();
+  for (const r of VOID_ORDER) {
+    if ((ballot.voidReasons as readonly string[]).includes(r) || (r === 'no_power_of_attorney' && noPoa)) {
+      reasons.push(r);
+    }
+  }
+  if (ballotPolicy && ballot.channel !== 'gosuslugi') {
+    for (let q = 0, o = b * Q; q < Q; q++) {
+      if (codes[o + q]! < FOR || codes[o + q]! > ABSTAIN) {
+        reasons.push('invalid_marks');
+        break;
+      }
+    }
+  }
+  if (e?.scanOnly) reasons.push('scan_only');
+  return reasons;
+}
+
+/** Every outcome has every field (one object shape); absent ones are undefined. */
+export function ballotOutcomes(ctx: OutcomeContext): BallotOutcome[] {
+  const {
+    ballots,
+    registry,
+    codes,
+    match,
+    isMember,
+    openToAll,
+    numbers,
+    slotBallot,
+    slotPerson,
+    slotStatus,
+    extras,
+  } = ctx;
+  const S = ctx.slots;
+  const Q = numbers.length;
+  const out: BallotOutcome[] = new Array(S);
+  for (let s = 0; s < S; s++) {
+    const b = slotBallot[s]!;
+    const ballot = ballots[b]!;
+    const i = slotPerson[s]!;
+    const e = extras.get(s);
+    out[s] = {
+      ballotId: ballot.id,
+      source: ballot.source,
+      channel: ballot.channel,
+      copy: ballot.copy,
+      receivedAt: ballot.receivedAt,
+      status: STATUSES[slotStatus[s]!]!,
+      reasons:
+        slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? rejectReasons(ctx, b, e) : NO_REASONS,
+      personId: i < 0 ? undefined : registry[i]!.id,
+      matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
+      voterDetail: match[b]! <= SNILS_NOT_FOUND ? identityDetail(ballot.voter, match[b]!) : undefined,
+      originalId: e?.originalId,
+      scanIds: e?.scanIds,
+      scanDiffers: e?.scanDiffers,
+      invalidQuestions: undefined,
+      ignoredQuestions: undefined,
+    };
+    if (i < 0 || slotStatus[s] !== ACCEPTED) continue;
+    // Of an accepted ballot: questions marked badly where the voter may vote (counted invalid), and
+    // the ones a gardener marked but may not vote on (ignored).
+    const member = isMember[i] === 1;
+    for (let q = 0, o = b * Q; q < Q; q++) {
+      const c = codes[o + q]!;
+      if (member || openToAll[q]) {
+        if (c < FOR || c > ABSTAIN) (out[s]!.invalidQuestions ??= []).push(numbers[q]!);
+      } else if (c !== NONE) (out[s]!.ignoredQuestions ??= []).push(numbers[q]!);
+    }
+  }
+  return out;
+}
+
+export function personOutcomes(ctx: OutcomeContext): PersonOutcome[] {
+  const { registry, isMember, weights, tookPart, ballotsFrom, ballotsTo } = ctx;
+  const P = registry.length;
+  const out: PersonOutcome[] = new Array(P);
+  for (let i = 0; i < P; i++) {
+    const person = registry[i]!;
+    out[i] = {
+      personId: person.id,
+      fullName: person.fullName,
+      status: person.status,
+      countsAs: isMember[i] === 1 ? 'member' : 'gardener',
+      weight: weights[i]!,
+      participated: tookPart[i] === 1,
+      ballotsFrom: ballotsFrom[i]!,
+      ballotsTo: ballotsTo[i]!,
+    };
+  }
+  return out;
+}
+
+export const IDENTITY_REASONS = new Map<number, OutcomeExtra['voter']>([
+  [SNILS_NOT_FOUND, 'snils_not_found'],
+  [CADASTRAL_NOT_FOUND, 'cadastral_not_found'],
+  [PLOT_NOT_FOUND, 'plot_not_found'],
+  [IDENTITY_MISMATCH, 'identity_mismatch'],
+]);
+
+/** The less common fields of a ballot outcome. */
+export interface OutcomeExtra {
+  /** Why the voter was not found in the registry. */
+  voter?:
+    | 'no_details'
+    | 'ambiguous'
+    | 'not_found'
+    | 'snils_not_found'
+    | 'cadastral_not_found'
+    | 'plot_not_found'
+    | 'identity_mismatch';
+  /** A scan without its original, where the meeting does not accept scans. */
+  scanOnly?: boolean;
+  originalId?: string;
+  scanIds?: string[];
+  scanDiffers?: number[];
+}
