@@ -13,7 +13,7 @@
  */
 import { rational, ZERO, type Rational } from '../arith/rational';
 import { AMBIGUOUS_MATCH, indexRegistry, NO_DETAILS } from '../ballots/matchVoter';
-import type { Ballot, Channel, Mark, MeetingSpec, Person } from '../domain/types';
+import type { Ballot, Channel, MeetingSpec, Person } from '../domain/types';
 import type { Problem } from '../result';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
@@ -21,8 +21,8 @@ import { resolveRule } from '../rules/resolveRule';
 import { CHANNELS, decodeBallots } from './decodeBallots';
 import { compareSource } from './sourceOrder';
 import type { ConflictEntry, TallyResult, UnmatchedEntry } from './types';
-import { DECISIONS } from './votes';
 import { decideQuestions, SLOTS } from './decide';
+import { settleConflict, type SettleContext } from './conflicts';
 import { lazyField } from './lazyField';
 import {
   ABSTAIN,
@@ -39,7 +39,7 @@ import {
   type OutcomeExtra,
 } from './outcomes';
 import { registryWeights } from './registryWeights';
-import { reportResolutions, resolutionIndex, resolutionKey, type ConflictResolution } from './resolutions';
+import { reportResolutions, resolutionIndex, type ConflictResolution } from './resolutions';
 
 export type { ConflictResolution } from './resolutions';
 
@@ -66,18 +66,12 @@ export interface TallyInput {
   resolutions?: readonly ConflictResolution[];
 }
 
-// Mark codes (index into DECISIONS): none 0, for 1, against 2, abstain 3, several 4, all_crossed 5, conflict 6.
-const CONFLICT = 6;
 /** Code -> slot of Tallies: for 0, against 1, abstain 2, invalid 3, conflict 4. */
 const SLOT = [3, 0, 1, 2, 3, 3, 4];
 // Basis codes (index into BASES).
 const SINGLE = 0;
 const AGREE = 1;
-const LATEST = 2;
-const PRIORITY = 3;
-const CONFLICTED = 4;
 const NOT_ELECTORATE = 5;
-const RESOLVED = 6;
 
 const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
 
@@ -90,7 +84,6 @@ export function tally(input: TallyInput): TallyResult {
   const numbers = questions.map((q) => q.number);
   const isMkd = meeting.kind === 'mkd';
   const policy = meeting.conflicts ?? 'flag';
-  const priority = Array.isArray(policy) ? policy : undefined;
   const ballotPolicy = (meeting.invalidMarks ?? 'question') === 'ballot';
   const acceptScans = meeting.acceptScans === true;
   const resolutions = resolutionIndex(input.resolutions);
@@ -184,69 +177,9 @@ export function tally(input: TallyInput): TallyResult {
   let partPersons = 0;
   let partMembers = 0;
   let partQuorumN = 0n;
-  const rank = (c: Channel): number => {
-    const r = priority!.indexOf(c);
-    return r < 0 ? priority!.length : r;
-  };
-
-  /**
-   * Accepted ballots of a person disagree on question q: the commission's resolution decides when it
-   * names one of them, else the conflicts policy; listed either way.
-   */
-  const settle = (person: Person, acc: readonly number[], q: number): { code: number; how: number } => {
-    let chosen = acc;
-    let resolution: ConflictEntry['resolution'] = 'flag';
-    const decided = resolutions?.get(resolutionKey(person.id, numbers[q]!));
-    const byMark = decided?.ballotId === null && decided.mark !== undefined && decided.mark !== 'none';
-    const pick = decided?.ballotId
-      ? acc.find((b) => ballots[b]!.id === decided.ballotId)
-      : byMark
-        ? acc.find((b) => DECISIONS[codes[b * Q + q]!] === decided.mark)
-        : undefined;
-    // ballotId null (and no mark): the commission decided that no ballot stands (the vote is not counted).
-    const applies = decided !== undefined && ((decided.ballotId === null && !byMark) || pick !== undefined);
-    if (decided) decided.used = applies ? 'applied' : 'not_accepted';
-    if (applies) {
-      resolution = 'resolved';
-      chosen = pick === undefined ? [] : [pick];
-    } else if (policy === 'latest') {
-      resolution = 'latest';
-      const last = ballots[acc[acc.length - 1]!]!.receivedAt;
-      chosen = acc.filter((b) => ballots[b]!.receivedAt === last);
-    } else if (priority) {
-      resolution = 'priority';
-      const best = Math.min(...acc.map((b) => rank(ballots[b]!.channel)));
-      chosen = acc.filter((b) => rank(ballots[b]!.channel) === best);
-    }
-    const c0 = chosen.length > 0 ? codes[chosen[0]! * Q + q]! : CONFLICT;
-    const counted =
-      resolution !== 'flag' && chosen.length > 0 && chosen.every((b) => codes[b * Q + q] === c0);
-    conflicts.push({
-      personId: person.id,
-      fullName: person.fullName,
-      question: numbers[q]!,
-      choices: acc.map((b) => {
-        const ballot = ballots[b]!;
-        const mark = DECISIONS[codes[b * Q + q]!] as Mark;
-        return {
-          ballotId: ballot.id,
-          source: ballot.source,
-          channel: ballot.channel,
-          receivedAt: ballot.receivedAt,
-          mark,
-        };
-      }),
-      resolution,
-      counted: counted ? (DECISIONS[c0] as Mark) : null,
-      ...(counted ? { countedBallotId: ballots[chosen[0]!]!.id } : {}),
-      ...(applies && decided.reason ? { reason: decided.reason } : {}),
-    });
-    if (!counted) return { code: CONFLICT, how: CONFLICTED };
-    return {
-      code: c0,
-      how: resolution === 'resolved' ? RESOLVED : resolution === 'latest' ? LATEST : PRIORITY,
-    };
-  };
+  const settling: SettleContext = { resolutions, policy, ballots, codes, numbers, conflicts };
+  const settle = (person: Person, acc: readonly number[], q: number) =>
+    settleConflict(settling, person, acc, q);
 
   const list: number[] = [];
   const accepted: number[] = [];
