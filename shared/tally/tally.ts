@@ -24,6 +24,7 @@ import type { ConflictEntry, TallyResult, UnmatchedEntry } from './types';
 import { decideQuestions, SLOTS } from './decide';
 import { settleConflict, type SettleContext } from './conflicts';
 import { lazyField } from './lazyField';
+import { mergeScans, type ScanContext } from './scans';
 import {
   ABSTAIN,
   ACCEPTED,
@@ -33,7 +34,6 @@ import {
   NONE,
   personOutcomes,
   REJECTED,
-  SCAN_MERGED,
   UNMATCHED,
   type OutcomeContext,
   type OutcomeExtra,
@@ -181,6 +181,7 @@ export function tally(input: TallyInput): TallyResult {
   const settle = (person: Person, acc: readonly number[], q: number) =>
     settleConflict(settling, person, acc, q);
 
+  const scans: ScanContext = { ballots, codes, numbers, scan, channel, acceptScans, slotStatus, extra };
   const list: number[] = [];
   const accepted: number[] = [];
   for (let i = 0; i < P; i++) {
@@ -211,7 +212,7 @@ export function tally(input: TallyInput): TallyResult {
       addSlot(x, i);
     }
     // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
-    if (hasScan) mergeScans(list, first);
+    if (hasScan) mergeScans(scans, list, first);
     for (let k = 0; k < list.length; k++) {
       if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
     }
@@ -282,37 +283,6 @@ export function tally(input: TallyInput): TallyResult {
         counts[slot]!++;
         if (useWeights) weightSums[slot]! += w;
         if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
-      }
-    }
-  }
-
-  /** Pairs each scan of a person with an original of the same channel; a lone scan is a setting. */
-  function mergeScans(order: readonly number[], first: number): void {
-    for (let k = 0; k < order.length; k++) {
-      const b = order[k]!;
-      if (scan[b] === 0) continue;
-      const o = order.findIndex((x) => scan[x] === 0 && channel[x] === channel[b]);
-      if (o < 0) {
-        if (!acceptScans) {
-          extra(first + k).scanOnly = true;
-          slotStatus[first + k] = REJECTED;
-        }
-        continue;
-      }
-      const out = extra(first + k);
-      const original = extra(first + o);
-      const differs: number[] = [];
-      for (let q = 0; q < Q; q++) {
-        if (codes[order[k]! * Q + q] !== codes[order[o]! * Q + q]) differs.push(numbers[q]!);
-      }
-      slotStatus[first + k] = SCAN_MERGED;
-      out.originalId = ballots[order[o]!]!.id;
-      original.scanIds = [...(original.scanIds ?? []), ballots[b]!.id];
-      if (differs.length > 0) {
-        out.scanDiffers = differs;
-        original.scanDiffers = [...new Set([...(original.scanDiffers ?? []), ...differs])].sort(
-          (x, y) => x - y,
-        );
       }
     }
   }
