@@ -131,9 +131,9 @@ describe('rule profiles', () => {
       'большинство (более половины) голосов собственников, принявших участие (ч. 1 ст. 46 ЖК РФ)',
     );
     const changed = withOverrides(snt, { items: { '2': { majority: 'simple', electorate: 'members' } } });
-    expect(describeResolvedRule(resolveRule({ number: 1, text: '', item: '2' }, changed), 'snt', changed)).toBe(
-      'большинство (более половины) голосов членов, принявших участие (пункт 2, 217-ФЗ, ст. 17)',
-    );
+    expect(
+      describeResolvedRule(resolveRule({ number: 1, text: '', item: '2' }, changed), 'snt', changed),
+    ).toBe('большинство (более половины) голосов членов, принявших участие (пункт 2, 217-ФЗ, ст. 17)');
     expect(describeQuorum(snt)).toContain('садоводы без членства не учитываются');
     expect(describeQuorum(mkd)).toBe(
       'собственники, обладающие более чем 50% голосов от общего числа голосов (ч. 3 ст. 45 ЖК РФ)',
