@@ -1,22 +1,26 @@
 /** Appendix tables about ballots: rejected and invalid, representatives, conflicts, scans, unmatched rows. */
-import { dateRu, MARK_TEXT } from '../tally/explain';
+import { dateRu, MARK_TEXT, rejectText } from '../tally/explain';
+import { compareSource } from '../tally/sourceOrder';
 import type { CellValue, ProtocolTable } from './protocolTypes';
 import { col, powerOfAttorneyText, voterName, type TableContext } from './protocolTableKit';
 import { CHANNEL_WORDS, DECISION_WORDS, STATUS_OF_BALLOT, UNMATCHED_TEXT } from './protocolWords';
 
 export function rejectedTable(ctx: TableContext): ProtocolTable {
-  const bySource = new Map(ctx.result.ballots.map((b) => [b.source, b]));
   const rows: CellValue[][] = [];
-  for (const r of ctx.results.rejected) {
-    const outcome = bySource.get(r.source);
+  // Each row is its own ballot's outcome: sources repeat (every keyed ballot is «ввод с клавиатуры»).
+  // Same order as results.json's list (by source, a stable sort).
+  const rejected = ctx.result.ballots
+    .filter((b) => b.status === 'rejected')
+    .sort((a, b) => compareSource(a.source, b.source));
+  for (const outcome of rejected) {
     rows.push([
       rows.length + 1,
-      r.source,
-      r.person ?? (outcome ? voterName(ctx, outcome) : ''),
-      outcome ? CHANNEL_WORDS[outcome.channel] : '',
-      outcome ? dateRu(outcome.receivedAt) : '',
+      outcome.source,
+      voterName(ctx, outcome),
+      CHANNEL_WORDS[outcome.channel],
+      dateRu(outcome.receivedAt),
       'не принят',
-      r.reason,
+      rejectText(outcome, ctx.meeting),
     ]);
   }
   // Accepted ballots with badly marked questions: those questions are not counted.
@@ -154,15 +158,13 @@ export function scanDifferencesTable(ctx: TableContext): ProtocolTable {
 }
 
 export function unmatchedTable(ctx: TableContext): ProtocolTable {
-  const rows = ctx.results.unmatched.map((u, i): CellValue[] => [
-    i + 1,
-    u.source,
-    u.name,
-    UNMATCHED_TEXT[u.reason],
-  ]);
+  const rows = [
+    ...ctx.results.unmatched.map((u) => [u.source, u.name, UNMATCHED_TEXT[u.reason]]),
+    ...ctx.excluded.map((x) => [x.source, x.name, `не участник собрания: ${x.reason}`]),
+  ].map((cells, i): CellValue[] => [i + 1, ...cells]);
   return {
     key: 'unmatched',
-    title: 'Электронные решения, не сопоставленные с реестром (не учтены)',
+    title: 'Электронные решения, не учтённые при подсчёте',
     sheetName: 'Не сопоставлены',
     columns: [
       col('№', 'count', 8),

@@ -7,10 +7,8 @@
  */
 import { fromInt, mul, rational, toDecimal } from '../arith/rational';
 import { addDays, dayNumber, formatDateRu, formatDays } from '../meetings/dates';
-import { DEFAULT_PROTOCOL_DUE_DAYS, MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../meetings/meeting';
-import { buildResults, type Figure, type ResultsJson } from '../results/buildResults';
-import type { RuleProfile } from '../rules/profile';
-import { CHANNEL_TEXT } from '../tally/explain';
+import { DEFAULT_PROTOCOL_DUE_DAYS } from '../meetings/meeting';
+import { buildResults, type Figure } from '../results/buildResults';
 import { formatFigure, formatPercent } from './figuresRu';
 import {
   conflictsTable,
@@ -20,16 +18,10 @@ import {
   unmatchedTable,
 } from './protocolBallotTables';
 import { attendanceTable, decisionsTable, participantsTable, registryTable } from './protocolPersonTables';
+import { meetingFacts, paperAppendices, signatureLines, storageText } from './protocolFacts';
 import { questionModel } from './protocolQuestions';
 import type { TableContext } from './protocolTableKit';
-import type {
-  ProtocolFact,
-  ProtocolFigure,
-  ProtocolModel,
-  ProtocolOptions,
-  ProtocolSignature,
-  ProtocolSource,
-} from './protocolTypes';
+import type { ProtocolFigure, ProtocolModel, ProtocolOptions, ProtocolSource } from './protocolTypes';
 import { meetingOfPhrase } from './wording';
 
 export type * from './protocolTypes';
@@ -60,37 +52,7 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
   const w = (f: Figure): string =>
     weighted && weightUnit ? `${formatFigure(f)} ${weightUnit}` : formatFigure(f);
 
-  // Facts: where, when, how.
-  const facts: ProtocolFact[] = [];
-  const add = (label: string, value: string | undefined): void => {
-    if (value?.trim()) facts.push({ label, value: value.trim() });
-  };
-  if (meeting.meetingKind) add('Вид собрания', MEETING_KIND_LABELS[meeting.meetingKind]);
-  add('Форма проведения', MEETING_FORM_LABELS[meeting.form]);
-  if (meeting.votingStart && meeting.votingEnd) {
-    add(
-      'Период голосования',
-      `с ${formatDateRu(meeting.votingStart)} по ${formatDateRu(meeting.votingEnd)} включительно`,
-    );
-  }
-  if (meeting.form !== 'remote' && (meeting.sessionDate || meeting.sessionPlace)) {
-    const when = [formatDateRu(meeting.sessionDate), meeting.sessionTime ? `в ${meeting.sessionTime}` : '']
-      .filter(Boolean)
-      .join(' ');
-    add('Очная часть', [when, meeting.sessionPlace].filter(Boolean).join(', '));
-  }
-  if (meeting.form !== 'in_person' && (meeting.paperBallotDeadline || meeting.paperBallotAddress)) {
-    const until = meeting.paperBallotDeadline ? `до ${formatDateRu(meeting.paperBallotDeadline)}` : '';
-    add('Приём бумажных бюллетеней', [until, meeting.paperBallotAddress].filter(Boolean).join(', '));
-  }
-  add('Подсчёт голосов', [formatDateRu(meeting.countDate), meeting.countPlace].filter(Boolean).join(', '));
-  add('Председательствующий', meeting.chair);
-  add('Секретарь', meeting.secretary);
-  add(
-    'Подсчёт голосов провела счётная комиссия',
-    (meeting.countingCommission ?? []).filter((n) => n.trim()).join(', ') || 'состав не указан',
-  );
-  add('Правила подсчёта', countingRules(results, profile));
+  const facts = meetingFacts(meeting, source.partnership, results, profile);
 
   // Figures: the registry, participation, quorum.
   const r = results.registry;
@@ -151,7 +113,14 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
     text: results.quorum.reached ? 'имеется' : 'отсутствует',
   });
 
-  const questions = results.questions.map((q, i) => questionModel(q, result.questions[i]!, meeting, mkd));
+  const questions = results.questions.map((q, i) =>
+    questionModel(q, result.questions[i]!, {
+      meeting,
+      mkd,
+      quorumReached: results.quorum.reached,
+      weight: w,
+    }),
+  );
 
   // Due date and lateness.
   const dueDays = meeting.protocolDueDays ?? DEFAULT_PROTOCOL_DUE_DAYS[kind];
@@ -171,16 +140,6 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
         : null,
   };
 
-  const commission = (meeting.countingCommission ?? []).filter((n) => n.trim());
-  const signatures: ProtocolSignature[] = [
-    { role: mkd ? 'Председатель общего собрания' : 'Председательствующий', name: meeting.chair ?? '' },
-    { role: 'Секретарь собрания', name: meeting.secretary ?? '' },
-    ...(commission.length > 0 ? commission : ['', '', '']).map((name) => ({
-      role: 'Член счётной комиссии',
-      name,
-    })),
-  ];
-
   const ctx: TableContext = {
     results,
     result,
@@ -192,6 +151,7 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
     ballotsById,
     outcomesById,
     namesById,
+    excluded: source.excluded ?? [],
   };
   const tables = [
     participantsTable(ctx),
@@ -232,7 +192,9 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
     quorum,
     questions,
     due,
-    signatures,
+    storage: storageText(meeting),
+    paperAppendices: paperAppendices(meeting),
+    signatures: signatureLines(meeting),
     auditHeadHash: options.auditHeadHash ?? null,
     tables,
   };
@@ -243,19 +205,4 @@ function sharePercent(share: string): string {
   const [int, frac = ''] = share.split('.');
   const value = rational(BigInt(`${int}${frac}`), 10n ** BigInt(frac.length));
   return toDecimal(mul(value, fromInt(100)), Math.max(0, frac.length - 2));
-}
-
-function countingRules(results: ResultsJson, profile: RuleProfile): string {
-  const m = results.meeting;
-  const marks =
-    m.invalidMarks === 'ballot'
-      ? 'неверно отмеченный вопрос делает недействительным весь бюллетень'
-      : 'неверно отмеченный вопрос недействителен только по этому вопросу';
-  const scans = m.acceptScans ? 'сканы бюллетеней учитываются' : 'учитываются только оригиналы бюллетеней';
-  const conflicts = Array.isArray(m.conflicts)
-    ? `при расхождении бюллетеней одного участника учитывается по приоритету: ${m.conflicts.map((c) => CHANNEL_TEXT[c]).join(', ')}`
-    : m.conflicts === 'latest'
-      ? 'при расхождении бюллетеней одного участника учитывается полученный последним'
-      : 'при расхождении бюллетеней одного участника голос по вопросу не учитывается';
-  return `${profile.title}; ${marks}; ${scans}; ${conflicts}.`;
 }

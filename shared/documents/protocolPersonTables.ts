@@ -3,6 +3,7 @@ import type { Ballot } from '../domain/types';
 import { acceptedBallotIds } from '../tally/votes';
 import type { CellValue, ProtocolTable } from './protocolTypes';
 import {
+  byPlotThenName,
   channelsOf,
   col,
   decisionWord,
@@ -16,8 +17,9 @@ import { CHANNEL_WORDS, NOT_VOTING_WORD } from './protocolWords';
 export function participantsTable(ctx: TableContext): ProtocolTable {
   const questions = ctx.results.questions;
   const rows: CellValue[][] = [];
-  ctx.results.persons.forEach((json, i) => {
-    if (!json.participated) return;
+  const participants = ctx.results.persons.flatMap((json, i) => (json.participated ? [i] : []));
+  for (const i of byPlotThenName(ctx, participants)) {
+    const json = ctx.results.persons[i]!;
     rows.push([
       ...personCells(ctx, rows.length + 1, i),
       channelsOf(ctx, i)
@@ -25,7 +27,7 @@ export function participantsTable(ctx: TableContext): ProtocolTable {
         .join(', '),
       ...questions.map((q) => decisionWord(json.decisions[String(q.number)] ?? null)),
     ]);
-  });
+  }
   return {
     key: 'participants',
     title: 'Список принявших участие в голосовании и их решения',
@@ -46,27 +48,34 @@ export function participantsTable(ctx: TableContext): ProtocolTable {
 
 export function attendanceTable(ctx: TableContext): ProtocolTable {
   const rows: CellValue[][] = [];
+  const present = new Map<number, Ballot[]>();
   ctx.result.persons.forEach((_person, i) => {
     const inPerson = acceptedBallotIds(ctx.result, i)
       .map((id) => ctx.ballotsById.get(id))
       .filter((b): b is Ballot => b?.channel === 'in_person');
-    if (inPerson.length === 0) return;
-    const rep = inPerson.find((b) => b.representative)?.representative;
+    if (inPerson.length > 0) present.set(i, inPerson);
+  });
+  for (const i of byPlotThenName(ctx, [...present.keys()])) {
+    const rep = present.get(i)!.find((b) => b.representative)?.representative;
     rows.push([
       ...personCells(ctx, rows.length + 1, i, false),
       rep?.fullName ?? '',
       rep ? powerOfAttorneyText(rep) : '',
+      '',
     ]);
-  });
+  }
   return {
     key: 'attendance',
-    title: 'Лист регистрации участников очной части собрания',
+    title: ctx.mkd
+      ? 'Список собственников помещений (представителей), присутствовавших на очной части собрания'
+      : 'Лист регистрации участников очной части собрания',
     sheetName: 'Регистрация',
     note: 'Участники, голосовавшие очно (лично или через представителя).',
     columns: [
       ...personColumns(ctx, false),
       col('Представитель', 'text', 36),
       col('Доверенность', 'text', 30),
+      col('Подпись', 'text', 24),
     ],
     rows,
     inPdf: true,

@@ -4,7 +4,7 @@ import type { ResultsJson } from '../results/buildResults';
 import { dateRu } from '../tally/explain';
 import type { BallotOutcome, Decision, TallyResult } from '../tally/types';
 import { acceptedBallotIds } from '../tally/votes';
-import type { CellValue, ColumnKind, ProtocolColumn, ProtocolMeeting } from './protocolTypes';
+import type { CellValue, ColumnKind, ExcludedRow, ProtocolColumn, ProtocolMeeting } from './protocolTypes';
 import {
   CHANNEL_ORDER,
   DECISION_WORDS,
@@ -25,6 +25,26 @@ export interface TableContext {
   ballotsById: Map<string, Ballot>;
   outcomesById: Map<string, BallotOutcome>;
   namesById: Map<string, string>;
+  excluded: readonly ExcludedRow[];
+}
+
+const NATURAL = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Indices of results.json persons in the order lists of persons print them: by the first plot (premises)
+ * number in natural order (2 before 10, 10 before 10а), then by name; persons without one last.
+ */
+export function byPlotThenName(ctx: TableContext, indices: readonly number[]): number[] {
+  const plot = (i: number): string =>
+    ctx.personsById.get(ctx.results.persons[i]!.id)?.holdings[0]?.plotNumber?.trim() ?? '';
+  return [...indices].sort((a, b) => {
+    const pa = plot(a);
+    const pb = plot(b);
+    if (!pa !== !pb) return pa ? -1 : 1;
+    return (
+      NATURAL.compare(pa, pb) || NATURAL.compare(ctx.results.persons[a]!.name, ctx.results.persons[b]!.name)
+    );
+  });
 }
 
 export const col = (header: string, kind: ColumnKind, width: number): ProtocolColumn => ({

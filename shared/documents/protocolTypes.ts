@@ -20,8 +20,16 @@ export interface ProtocolSource {
   ballots: readonly Ballot[];
   profile: RuleProfile;
   result: TallyResult;
+  /** Electronic rows the user marked «не участник» with their reason (the app's import): listed, not counted. */
+  excluded?: readonly ExcludedRow[];
   /** results.json of this tally when already built (it is built here otherwise). */
   results?: ResultsJson;
+}
+
+export interface ExcludedRow {
+  source: string;
+  name: string;
+  reason: string;
 }
 
 export interface ProtocolOptions {
@@ -67,6 +75,16 @@ export interface ProtocolQuestion {
   number: number;
   text: string;
   proposal?: string;
+  /** СЛУШАЛИ: who reported (empty: a line to fill in by hand). */
+  speaker: string;
+  /** ПРЕДЛОЖЕНО: the proposed decision (the question's wording when no proposal is given). */
+  proposed: string;
+  /** The figures in words: «за — 18 (47,37 %), против — 8 (21,05 %), воздержались — 8 (21,05 %)». */
+  figuresText: string;
+  /** РЕШИЛИ: the decision with the wording adopted. */
+  resolved: string;
+  /** Voted against and asked for it to be recorded (ГК РФ art. 181.2 p. 4). */
+  dissenters: string[];
   /** The rule in plain Russian with where it came from (describeRule). */
   rule: string;
   majority: ResultsJson['questions'][number]['majority'];
@@ -160,7 +178,12 @@ export interface ProtocolModel {
   figures: ProtocolFigure[];
   quorum: { reached: boolean; share: string; percent: string; rule: string; text: string };
   questions: ProtocolQuestion[];
+  /** The protocol's deadline: shown on screen beside the protocol, never printed in it. */
   due: { days: number; date: IsoDate | null; text: string; late: boolean; warning: string | null };
+  /** Where the originals of the protocol and the decisions are kept (blank line when not given). */
+  storage: string;
+  /** Appendices kept on paper with the protocol (the notice, written decisions), after the tables. */
+  paperAppendices: string[];
   signatures: ProtocolSignature[];
   auditHeadHash: string | null;
   tables: ProtocolTable[];
