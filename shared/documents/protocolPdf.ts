@@ -271,7 +271,10 @@ function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly Pro
     kit.paragraph(`${i + 1}. ${t.title} (${rowsText(t.rows.length)}).`, { size: 10, after: 0.8 }),
   );
   model.paperAppendices.forEach((title, i) =>
-    kit.paragraph(`${appendices.length + i + 1}. ${title} — на ____ л.`, { size: 10, after: 0.8 }),
+    kit.paragraph(`${appendices.length + i + 1}. ${title} —\u00a0на\u00a0____\u00a0л.`, {
+      size: 10,
+      after: 0.8,
+    }),
   );
   kit.space(3);
 
