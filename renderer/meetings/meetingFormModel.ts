@@ -5,10 +5,16 @@
 import type { Channel, ConflictPolicy, InvalidMarksPolicy, MeetingForm } from '../../shared/domain/types';
 import { daysBetween, formatDateRu, isIsoDate } from '../../shared/meetings/dates';
 import type { Meeting, MeetingKind } from '../../shared/meetings/meeting';
+import {
+  applyProtocolFields,
+  protocolFieldErrors,
+  toProtocolFieldValues,
+  type ProtocolFieldValues,
+} from './protocolFieldsModel';
 
 export type ConflictChoice = 'flag' | 'latest' | 'priority';
 
-export interface MeetingFormValues {
+export interface MeetingFormValues extends ProtocolFieldValues {
   title: string;
   meetingKind: MeetingKind;
   form: MeetingForm;
@@ -74,6 +80,7 @@ export function toFormValues(m: Meeting): MeetingFormValues {
     priority,
     doubleEntry: m.doubleEntry ?? false,
     protocolDueDays: String(m.protocolDueDays),
+    ...toProtocolFieldValues(m),
   };
 }
 
@@ -139,6 +146,7 @@ export function toMeeting(v: MeetingFormValues, base: Meeting): Meeting {
     if (text) m[key] = text;
     else delete m[key];
   }
+  applyProtocolFields(v, m);
   return m;
 }
 
@@ -156,8 +164,8 @@ function dateError(value: string, label: string): string | undefined {
  * Errors that stop the meeting from being saved, by field. Deadlines that break the charter or the law
  * are not errors: the timeline warns about them (a secretary may have to hold a meeting anyway).
  */
-export function meetingFormErrors(v: MeetingFormValues): FormErrors {
-  const e: FormErrors = {};
+export function meetingFormErrors(v: MeetingFormValues, questions: readonly number[] = []): FormErrors {
+  const e: FormErrors = { ...protocolFieldErrors(v, questions) };
   const title = v.title.trim();
   if (!title) e.title = 'Укажите название собрания.';
   else if (title.length > MAX_TITLE) e.title = `Название слишком длинное: не более ${MAX_TITLE} знаков.`;
