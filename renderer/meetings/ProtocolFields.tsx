@@ -3,7 +3,10 @@ import type { PartnershipKind } from '../../shared/domain/types';
 import { Field } from '../app/Field';
 import type { MeetingFormValues } from './meetingFormModel';
 
-/** «Для протокола»: what only the protocol prints (МКД: the building, its area, ГИС ЖКХ; both: the rest). */
+/**
+ * «Для протокола»: what only the protocol prints (МКД: the building's address and ГИС ЖКХ number; both:
+ * the initiator, where the originals are kept, dissents). The building's area is a rule setting (LawSettingsFields).
+ */
 export function ProtocolFields({
   kind,
   register,
@@ -18,18 +21,9 @@ export function ProtocolFields({
     <fieldset className="group">
       <legend>Для протокола</legend>
       {mkd && (
-        <div className="form-row">
-          <Field label="Адрес многоквартирного дома">
-            {(p) => <input {...p} type="text" {...register('address')} />}
-          </Field>
-          <Field
-            label="Общая площадь помещений дома, кв. м"
-            hint="Жилых и нежилых, по техническому паспорту"
-            error={errors.buildingArea?.message}
-          >
-            {(p) => <input {...p} type="text" inputMode="decimal" {...register('buildingArea')} />}
-          </Field>
-        </div>
+        <Field label="Адрес многоквартирного дома">
+          {(p) => <input {...p} type="text" {...register('address')} />}
+        </Field>
       )}
       <Field
         label="Инициатор собрания"

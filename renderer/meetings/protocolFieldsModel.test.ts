@@ -21,14 +21,13 @@ function meeting(): Meeting {
 }
 
 describe('the meeting form’s protocol fields', () => {
-  it('stores what is typed (area with a comma as a decimal string, dissents by line) and shows it back', () => {
+  it('stores what is typed (dissents by line) and shows it back', () => {
     const values = {
       ...toFormValues(meeting()),
       address: '  г. Тверь,  ул. Садовая, 5 ',
       initiator: 'Иванов И. И., кв. 12',
       originalsStorage: 'у председателя совета дома',
       gisNumber: 'A-77',
-      buildingArea: '5432,1',
       dissents: '2: Смирнов Олег Петрович\n\n3 - Орлова Вера',
     };
     expect(meetingFormErrors(values, [1, 2, 3])).toEqual({});
@@ -38,29 +37,22 @@ describe('the meeting form’s protocol fields', () => {
       initiator: 'Иванов И. И., кв. 12',
       originalsStorage: 'у председателя совета дома',
       gisNumber: 'A-77',
-      buildingArea: '5432.1',
       dissents: [
         { question: 2, name: 'Смирнов Олег Петрович' },
         { question: 3, name: 'Орлова Вера' },
       ],
     });
     expect(toFormValues(m)).toMatchObject({
-      buildingArea: '5432,1',
       dissents: '2: Смирнов Олег Петрович\n3: Орлова Вера',
     });
     // Cleared fields are removed from the meeting.
-    const cleared = toMeeting({ ...toFormValues(m), address: ' ', buildingArea: '', dissents: '' }, m);
+    const cleared = toMeeting({ ...toFormValues(m), address: ' ', dissents: '' }, m);
     expect(cleared).not.toHaveProperty('address');
-    expect(cleared).not.toHaveProperty('buildingArea');
     expect(cleared).not.toHaveProperty('dissents');
   });
 
   it('names the field and the line of what is wrong', () => {
     const base = toFormValues(meeting());
-    expect(meetingFormErrors({ ...base, buildingArea: '54 кв. м' }, [1, 2]).buildingArea).toBe(
-      'Площадь: число квадратных метров, например 5432,10.',
-    );
-    expect(meetingFormErrors({ ...base, buildingArea: '0' }, [1]).buildingArea).toBeDefined();
     expect(meetingFormErrors({ ...base, dissents: '1: Иванов\nПетров' }, [1, 2]).dissents).toBe(
       'Строка 2: нужен вид «номер вопроса: ФИО», например «2: Иванов Иван Иванович».',
     );

@@ -1,6 +1,5 @@
 /**
- * The meeting form's fields printed only in the protocol: the building's address and total area (МКД),
- * the initiator, where the originals are kept, the ГИС ЖКХ number, and those who voted against and asked
+ * The meeting form's fields printed only in the protocol: the building's address (МКД), the initiator, where the originals are kept, the ГИС ЖКХ number, and those who voted against and asked
  * for it to be recorded (one «номер вопроса: ФИО» per line). Text as typed in, the meeting it describes,
  * and a Russian message per field.
  */
@@ -11,15 +10,12 @@ export interface ProtocolFieldValues {
   initiator: string;
   originalsStorage: string;
   gisNumber: string;
-  /** m², a decimal with a comma or a point. */
-  buildingArea: string;
   /** One «2: Иванов Иван Иванович» per line. */
   dissents: string;
 }
 
 type TextKey = 'address' | 'initiator' | 'originalsStorage' | 'gisNumber';
 const TEXT_KEYS: TextKey[] = ['address', 'initiator', 'originalsStorage', 'gisNumber'];
-const AREA = /^\d{1,9}([.,]\d{1,2})?$/;
 const DISSENT = /^(\d+)\s*[:.)-]\s*(.+)$/;
 
 export function toProtocolFieldValues(m: Meeting): ProtocolFieldValues {
@@ -28,7 +24,6 @@ export function toProtocolFieldValues(m: Meeting): ProtocolFieldValues {
     initiator: m.initiator ?? '',
     originalsStorage: m.originalsStorage ?? '',
     gisNumber: m.gisNumber ?? '',
-    buildingArea: m.buildingArea?.replace('.', ',') ?? '',
     dissents: (m.dissents ?? []).map((d) => `${d.question}: ${d.name}`).join('\n'),
   };
 }
@@ -48,9 +43,6 @@ export function applyProtocolFields(v: ProtocolFieldValues, m: Meeting): void {
     if (text) m[key] = text;
     else delete m[key];
   }
-  const area = v.buildingArea.trim().replace(',', '.');
-  if (area && AREA.test(area) && Number(area) > 0) m.buildingArea = area;
-  else delete m.buildingArea;
   const dissents: Dissent[] = dissentLines(v.dissents).flatMap(({ match }) =>
     match ? [{ question: Number(match[1]), name: match[2]!.trim().replace(/\s+/g, ' ') }] : [],
   );
@@ -63,9 +55,6 @@ export function protocolFieldErrors(
   questions: readonly number[],
 ): Partial<Record<keyof ProtocolFieldValues, string>> {
   const e: Partial<Record<keyof ProtocolFieldValues, string>> = {};
-  const area = v.buildingArea.trim();
-  if (area && (!AREA.test(area) || Number(area.replace(',', '.')) <= 0))
-    e.buildingArea = 'Площадь: число квадратных метров, например 5432,10.';
   for (const { line, match } of dissentLines(v.dissents)) {
     if (!match) {
       e.dissents = `Строка ${line}: нужен вид «номер вопроса: ФИО», например «2: Иванов Иван Иванович».`;

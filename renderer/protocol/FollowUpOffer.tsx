@@ -52,8 +52,8 @@ export function FollowUpOffer({
   return (
     <div className="notice follow-up" role="region" aria-label="Повторное собрание">
       <p>
-        Кворума нет: решения не приняты. Закон позволяет провести собрание повторно: {rule.text.toLowerCase()}{' '}
-        ({rule.cite}). Повестка, материалы, участники и настройки копируются, даты нужно указать заново.
+        Кворума нет: решения не приняты. Закон позволяет {rule.text.replace(/^Провести/, 'провести')} (
+        {rule.cite}). Повестка, материалы, участники и настройки копируются, даты нужно указать заново.
       </p>
       <button type="button" className="primary" disabled={busy} onClick={() => void create()}>
         Провести повторное собрание
