@@ -18,6 +18,7 @@ import {
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { PT_SANS_FILES, type PdfFonts } from '../shared/documents/pdfFont';
+import { parseProtocolFields, withProtocolFields } from '../shared/documents/protocolMeetingJson';
 import { buildProtocolModel } from '../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../shared/documents/protocolPdf';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
@@ -174,10 +175,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${readErrors.join('\n')}\n`);
     return 1;
   }
+  // What meeting.json says for the protocol only: checked on every run, so a wrong field stops it.
+  const printed = parseProtocolFields(
+    new TextDecoder('utf-8').decode(files.meeting.bytes),
+    files.meeting.name,
+  );
   const result = await tallyFiles(files);
   if (!result.ok) {
     process.stderr.write(
       `Подсчёт не выполнен, ничего не записано:\n${result.error.map(formatProblem).join('\n')}\n`,
+    );
+    return 1;
+  }
+  if (!printed.ok) {
+    process.stderr.write(
+      `Подсчёт не выполнен, ничего не записано:\n${printed.error.map(formatProblem).join('\n')}\n`,
     );
     return 1;
   }
@@ -189,7 +201,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   ];
   if (args.protocol) {
     const model = buildProtocolModel(
-      { ...input, result: result.value.result, results },
+      {
+        ...input,
+        meeting: withProtocolFields(input.meeting, printed.value),
+        result: result.value.result,
+        results,
+      },
       { maskSnils: args.maskSnils === true, today: localToday() },
     );
     outputs.push({ path: join(args.out, 'protocol.pdf'), data: await buildProtocolPdf(model, readFonts()) });

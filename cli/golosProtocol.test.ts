@@ -85,6 +85,66 @@ describe('golos tally --protocol', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints what meeting.json says for the protocol: people, place, storage, speakers, dissents', async () => {
+    const meeting = join(dir, 'meeting.json');
+    const sample = JSON.parse(readFileSync(join(SAMPLE_MEETING_DIR, 'meeting.json'), 'utf8'));
+    const fields = {
+      place: 'клуб СНТ, ул. Центральная, 1',
+      initiator: 'правление СНТ «Ромашка»',
+      chair: 'Председателев Пётр Петрович',
+      secretary: 'Секретарёва Анна Ивановна',
+      counters: ['Счётчиков Иван Ильич', 'Подсчётова Мария Олеговна'],
+      originalsStorage: 'сейф правления СНТ',
+      dissents: [{ question: 2, name: 'Несогласный Игорь Петрович' }],
+    };
+    const questions = sample.questions.map((q: { number: number }) => ({
+      ...q,
+      speaker: `Докладчик ${q.number} Сергеевич`,
+      proposal: `Одобрить решение ${q.number}`,
+    }));
+    writeFileSync(meeting, JSON.stringify({ ...sample, ...fields, questions }, null, 2));
+    const out = join(dir, 'out');
+    const { code } = await runGolos(...sampleArgs(out, meeting), '--protocol');
+    expect(code).toBe(0);
+    const text = pdfPageTexts(readFileSync(join(out, 'protocol.pdf'))).join(' ');
+    for (const value of [fields.place, fields.initiator, fields.chair, fields.secretary, ...fields.counters])
+      expect(text).toContain(value);
+    expect(text).toContain(
+      `хранения оригиналов протокола и бюллетеней (решений): ${fields.originalsStorage}.`,
+    );
+    for (const q of questions) {
+      expect(text).toContain(`СЛУШАЛИ: ${q.speaker}`);
+      expect(text).toContain(`ПРЕДЛОЖЕНО: ${q.proposal}`);
+    }
+    expect(text).toContain('(п. 4 ст. 181.2 ГК РФ): Несогласный Игорь Петрович.');
+    // The tally is the same as without the print fields.
+    const plain = join(dir, 'plain');
+    expect((await runGolos(...sampleArgs(plain))).code).toBe(0);
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(
+      readFileSync(join(plain, 'results.json'), 'utf8'),
+    );
+  });
+
+  it('stops on a wrong print field, naming its line and field, and writes nothing', async () => {
+    const meeting = join(dir, 'meeting.json');
+    const sample = JSON.parse(readFileSync(join(SAMPLE_MEETING_DIR, 'meeting.json'), 'utf8'));
+    const text = JSON.stringify(
+      { ...sample, counters: 'Иванов И. И.', dissents: [{ question: 9, name: 'Петров' }] },
+      null,
+      2,
+    );
+    writeFileSync(meeting, text);
+    const out = join(dir, 'out');
+    const { code, stderr } = await runGolos(...sampleArgs(out, meeting), '--protocol');
+    expect(code).toBe(1);
+    const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(stderr).toContain(`meeting.json: Строка ${line('"counters"')}, поле «counters»: нужен список ФИО`);
+    expect(stderr).toContain(
+      `Строка ${line('"question": 9')}, поле «dissents[0].question»: 9 — нужен номер вопроса повестки.`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('leaves the previous files intact when a write fails midway', async () => {
     const out = join(dir, 'out');
     mkdirSync(out);

@@ -229,6 +229,9 @@ export const AgendaEditor = memo(function AgendaEditor({
                 <Field label="Проект решения">
                   {(p) => <textarea {...p} rows={2} {...register(`questions.${i}.proposal`)} />}
                 </Field>
+                <Field label="Докладчик" hint="Кого слушали по вопросу (в протоколе: СЛУШАЛИ)">
+                  {(p) => <input {...p} type="text" {...register(`questions.${i}.speaker`)} />}
+                </Field>
                 <Field label="Категория вопроса (пункт закона)">
                   {(p) => (
                     <select {...p} {...register(`questions.${i}.item`)}>

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Channel } from '../../shared/domain/types';
 import { MEETING_FORM_LABELS, MEETING_KIND_LABELS, type Meeting } from '../../shared/meetings/meeting';
@@ -12,15 +12,19 @@ import {
 } from './meetingFormModel';
 import { LabelOptions } from '../app/LabelOptions';
 import { LawSettingsFields } from './LawSettingsFields';
+import { ProtocolFields } from './ProtocolFields';
 
-const resolver: Resolver<MeetingFormValues> = async (values) => {
-  const found = meetingFormErrors(values);
-  const errors: FieldErrors<MeetingFormValues> = {};
-  for (const [key, message] of Object.entries(found)) {
-    (errors as Record<string, { type: string; message: string }>)[key] = { type: 'validate', message };
-  }
-  return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
-};
+/** Errors by field; `questions`: the agenda's numbers (the dissents name them). */
+const resolverFor =
+  (questions: () => number[]): Resolver<MeetingFormValues> =>
+  async (values) => {
+    const found = meetingFormErrors(values, questions());
+    const errors: FieldErrors<MeetingFormValues> = {};
+    for (const [key, message] of Object.entries(found)) {
+      (errors as Record<string, { type: string; message: string }>)[key] = { type: 'validate', message };
+    }
+    return Object.keys(errors).length > 0 ? { values: {}, errors } : { values, errors: {} };
+  };
 
 const CHANNELS: Channel[] = ['paper', 'in_person', 'gosuslugi'];
 
@@ -41,6 +45,8 @@ export const MeetingForm = memo(function MeetingForm({
   /** Told whether the form holds edits not saved yet. */
   onDirty?: (dirty: boolean) => void;
 }) {
+  const base = useRef(meeting);
+  const [resolver] = useState(() => resolverFor(() => base.current.questions.map((q) => q.number)));
   const {
     register,
     handleSubmit,
@@ -53,7 +59,6 @@ export const MeetingForm = memo(function MeetingForm({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const base = useRef(meeting);
   useEffect(() => {
     base.current = meeting;
   }, [meeting]);
@@ -193,6 +198,8 @@ export const MeetingForm = memo(function MeetingForm({
           {(p) => <textarea {...p} rows={3} {...register('countingCommission')} />}
         </Field>
       </fieldset>
+
+      <ProtocolFields kind={meeting.kind} register={register} errors={errors} />
 
       <fieldset className="group">
         <legend>Правила подсчёта</legend>

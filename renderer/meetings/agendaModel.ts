@@ -11,6 +11,8 @@ import { resolveRule, type ResolvedRule } from '../../shared/rules/resolveRule';
 export interface QuestionValues {
   text: string;
   proposal: string;
+  /** Who reports on the question (СЛУШАЛИ in the protocol). */
+  speaker: string;
   /** Profile item (`21`), or `''` for a question without a category (default rule). */
   item: string;
   /** The secretary sets the rule by hand instead of the category's. */
@@ -46,6 +48,7 @@ export function emptyQuestion(profile: RuleProfile): QuestionValues {
   return {
     text: '',
     proposal: '',
+    speaker: '',
     item: '',
     override: false,
     majority: rule.majority,
@@ -62,6 +65,7 @@ export function toAgendaValues(questions: readonly MeetingQuestion[], profile: R
       return {
         text: q.text,
         proposal: q.proposal ?? '',
+        speaker: q.speaker ?? '',
         item: q.item?.trim() ?? '',
         override: q.rule !== undefined,
         majority: rule.majority,
@@ -90,6 +94,8 @@ export function toQuestions(values: AgendaValues, kind: PartnershipKind): Meetin
     };
     const proposal = v.proposal.trim();
     if (proposal) q.proposal = proposal;
+    const speaker = v.speaker.trim().replace(/\s+/g, ' ');
+    if (speaker) q.speaker = speaker;
     if (v.item.trim()) q.item = v.item.trim();
     if (v.override) q.rule = overrideRule(v, kind);
     return q;

@@ -11,10 +11,16 @@ import {
   toLawSettingValues,
   type LawSettingValues,
 } from './lawSettingsModel';
+import {
+  applyProtocolFields,
+  protocolFieldErrors,
+  toProtocolFieldValues,
+  type ProtocolFieldValues,
+} from './protocolFieldsModel';
 
 export type ConflictChoice = 'flag' | 'latest' | 'priority';
 
-export interface MeetingFormValues extends LawSettingValues {
+export interface MeetingFormValues extends LawSettingValues, ProtocolFieldValues {
   title: string;
   meetingKind: MeetingKind;
   form: MeetingForm;
@@ -81,6 +87,7 @@ export function toFormValues(m: Meeting): MeetingFormValues {
     ...toLawSettingValues(m),
     doubleEntry: m.doubleEntry ?? false,
     protocolDueDays: String(m.protocolDueDays),
+    ...toProtocolFieldValues(m),
   };
 }
 
@@ -147,6 +154,7 @@ export function toMeeting(v: MeetingFormValues, base: Meeting): Meeting {
     else delete m[key];
   }
   applyLawSettings(v, m);
+  applyProtocolFields(v, m);
   return m;
 }
 
@@ -164,8 +172,8 @@ function dateError(value: string, label: string): string | undefined {
  * Errors that stop the meeting from being saved, by field. Deadlines that break the charter or the law
  * are not errors: the timeline warns about them (a secretary may have to hold a meeting anyway).
  */
-export function meetingFormErrors(v: MeetingFormValues): FormErrors {
-  const e: FormErrors = {};
+export function meetingFormErrors(v: MeetingFormValues, questions: readonly number[] = []): FormErrors {
+  const e: FormErrors = { ...protocolFieldErrors(v, questions) };
   const title = v.title.trim();
   if (!title) e.title = 'Укажите название собрания.';
   else if (title.length > MAX_TITLE) e.title = `Название слишком длинное: не более ${MAX_TITLE} знаков.`;

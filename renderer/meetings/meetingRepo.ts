@@ -80,14 +80,19 @@ async function removeOrphanAttachments(db: GolosDb, meeting: Meeting, actor: str
 }
 
 /**
- * Next year's meeting from `source` (copyMeeting: agenda kept, dates cleared); the files of its agenda
- * are copied with it, so the two meetings never share a file.
+ * Next year's meeting from `source` (copyMeeting: agenda kept, dates cleared), or the meeting `build`
+ * makes of it (the follow-up after a failed quorum); the files of its agenda are copied with it, so the
+ * two meetings never share a file.
  */
-export async function copyMeetingInDb(db: GolosDb, source: Meeting): Promise<Meeting> {
+export async function copyMeetingInDb(
+  db: GolosDb,
+  source: Meeting,
+  how: { build?: (m: Meeting, id: string, now: string) => Meeting; reason?: string } = {},
+): Promise<Meeting> {
   const actor = await getOperator(db);
   return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
     const now = new Date().toISOString();
-    const copy = copyMeeting(source, newId(), now);
+    const copy = (how.build ?? copyMeeting)(source, newId(), now);
     const files = (await db.attachments.where('meetingId').equals(source.id).toArray()).filter(
       (f) => f.purpose === 'material',
     );
@@ -119,7 +124,7 @@ export async function copyMeetingInDb(db: GolosDb, source: Meeting): Promise<Mee
       entity: 'meeting',
       entityId: copy.id,
       after: copy,
-      reason: `Копия собрания «${source.title}» (${source.id})`,
+      reason: how.reason ?? `Копия собрания «${source.title}» (${source.id})`,
     });
     return copy;
   });

@@ -1,6 +1,7 @@
 /**
  * The protocol on screen: the same model the PDF and the workbook print (every figure, each question
- * with its rule, figures, a bar chart and the decision, the due date, signatures, the audit head hash),
+ * with СЛУШАЛИ, ПРЕДЛОЖЕНО, its rule, figures, a bar chart and РЕШИЛИ, where the originals are kept, the
+ * appendices, signatures, the audit head hash; the due date is shown beside it, not in it),
  * and the appendices with their first rows (all rows are in the PDF and the workbook).
  */
 import { memo } from 'react';
@@ -79,21 +80,19 @@ export const ProtocolPreview = memo(function ProtocolPreview({ model }: { model:
         ))}
       </section>
 
-      <section aria-label="Срок и подписи">
-        <p>{model.due.text}</p>
-        {model.due.warning && <p className="notice error">{model.due.warning}</p>}
-        {appendices.length > 0 && (
-          <>
-            <h3>Приложения к протоколу</h3>
-            <ol>
-              {appendices.map((t) => (
-                <li key={t.key}>
-                  {t.title} ({rowsText(t.rows.length)})
-                </li>
-              ))}
-            </ol>
-          </>
-        )}
+      <section aria-label="Приложения и подписи">
+        <p>{model.storage}</p>
+        <h3>Приложения к протоколу</h3>
+        <ol>
+          {appendices.map((t) => (
+            <li key={t.key}>
+              {t.title} ({rowsText(t.rows.length)})
+            </li>
+          ))}
+          {model.paperAppendices.map((title) => (
+            <li key={title}>{title} — на ____ л.</li>
+          ))}
+        </ol>
         <h3>Подписи</h3>
         <table className="protocol-signatures" aria-label="Подписи">
           <tbody>
@@ -130,7 +129,12 @@ function QuestionResult({ model, q }: { model: ProtocolModel; q: ProtocolQuestio
       <h4>
         Вопрос {q.number}. {q.text}
       </h4>
-      {q.proposal && <p>Проект решения: {q.proposal}</p>}
+      <p>
+        <strong>СЛУШАЛИ:</strong> {q.speaker || '____________________'}
+      </p>
+      <p>
+        <strong>ПРЕДЛОЖЕНО:</strong> {q.proposed}
+      </p>
       <p className="protocol-rule">Правило принятия решения: {q.rule}.</p>
       <div className="protocol-question-body">
         <table className="grid" aria-label={`Итоги по вопросу ${q.number}`}>
@@ -177,6 +181,7 @@ function QuestionResult({ model, q }: { model: ProtocolModel; q: ProtocolQuestio
           <span className="pbar-threshold-label">порог {q.threshold.label}</span>
         </div>
       </div>
+      <p>Итоги голосования: {q.figuresText}.</p>
       <p>
         Приняли участие в голосовании по вопросу (из тех, кто по нему голосует):{' '}
         {formatFigure(q.electorateParticipants)}. Отметки лиц, не голосующих по этому вопросу (не учтены):{' '}
@@ -184,7 +189,13 @@ function QuestionResult({ model, q }: { model: ProtocolModel; q: ProtocolQuestio
       </p>
       <p>{q.questionQuorum.text}</p>
       {q.remoteForbidden && <p className="notice error">{q.remoteForbidden}</p>}
-      <p className={`protocol-decision ${q.decision}`}>{q.decisionText}.</p>
+      <p className={`protocol-decision ${q.decision}`}>РЕШИЛИ: {q.resolved}.</p>
+      {q.dissenters.length > 0 && (
+        <p>
+          Голосовали «против» и потребовали внести это в протокол (п. 4 ст. 181.2 ГК РФ):{' '}
+          {q.dissenters.join(', ')}.
+        </p>
+      )}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './
 import { collectPackageFiles, packageFolderName, safeName } from './protocolPackage';
 import { recordProtocolProduced } from './protocolRecord';
 import { loadProtocolSource, localToday, type TalliedMeeting } from './protocolSource';
+import { FollowUpOffer } from './FollowUpOffer';
 import { ProtocolPreview } from './ProtocolPreview';
 import './protocol.css';
 
@@ -256,6 +257,7 @@ export function ProtocolView({
           )}
         </div>
       )}
+      {source && <FollowUpOffer meeting={meeting} quorumReached={source.results.quorum.reached} />}
       {audit && <AuditNotice audit={audit} />}
 
       <div className="actions">

@@ -4,7 +4,7 @@
  * ran on. The preview, the PDF, the workbook and the package all start here, so they print the same.
  */
 import type { Partnership } from '../../shared/domain/types';
-import type { ProtocolSource } from '../../shared/documents/protocolModel';
+import type { ExcludedRow, ProtocolSource } from '../../shared/documents/protocolModel';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { agendaWarnings } from '../../shared/rules/agendaWarnings';
@@ -35,11 +35,22 @@ export async function loadProtocolSource(
     partnership,
     registry: input.registry,
     ballots: input.ballots,
+    excluded: await excludedRows(db, meeting.id),
     profile,
     result,
     results,
     frozen: input.frozen,
   };
+}
+
+/** Electronic rows of the active imports that the user marked «не участник», with the reason given. */
+async function excludedRows(db: GolosDb, meetingId: string): Promise<ExcludedRow[]> {
+  const imports = await db.gosuslugiImports.where('meetingId').equals(meetingId).toArray();
+  return imports
+    .filter((i) => i.status === 'active')
+    .flatMap((i) => i.notCounted)
+    .filter((r) => r.reason === 'not_participant')
+    .map((r) => ({ source: r.source, name: r.name, reason: r.note?.trim() || 'причина не указана' }));
 }
 
 /** The computer's calendar date (local time) as an ISO date. */

@@ -66,12 +66,13 @@ describe('protocol model', () => {
     expect(onTime.subtitle).toBe(
       'внеочередного общего собрания собственников помещений в многоквартирном доме',
     );
+    expect(onTime.facts).toContainEqual({ label: 'Место проведения', value: 'двор дома' });
     expect(onTime.facts).toContainEqual({
-      label: 'Очная часть',
-      value: '14 июня 2026 г. в 19:00, двор дома',
+      label: 'Дата и время очной части',
+      value: '14 июня 2026 г. в 19:00',
     });
     expect(onTime.facts).toContainEqual({
-      label: 'Подсчёт голосов провела счётная комиссия',
+      label: 'Счётная комиссия',
       value: 'Сидоров С. С., Кузнецова К. К.',
     });
     expect(onTime.signatures).toEqual([

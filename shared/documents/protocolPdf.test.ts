@@ -3,6 +3,7 @@
 import { readPtSansFonts } from '../../test/bench/ballotsPdfBench';
 import {
   generatedProtocolSource,
+  inPlotOrder,
   sampleProtocolSource,
   type TalliedSource,
 } from '../../test/fixtures/protocolData';
@@ -46,7 +47,7 @@ function sections(pages: string[], results: ResultsJson) {
       n,
       between(
         `Вопрос ${n}. `,
-        i + 1 < numbers.length ? `Вопрос ${numbers[i + 1]}. ` : 'Протокол составляется',
+        i + 1 < numbers.length ? `Вопрос ${numbers[i + 1]}. ` : 'Место (адрес) хранения',
         results0,
       ),
     ]),
@@ -129,9 +130,14 @@ function printedDecisions(pdf: Uint8Array, pages: string[]): Map<number, string>
   return rows;
 }
 
-function expectDecisionsInRows(pdf: Uint8Array, pages: string[], results: ResultsJson): void {
+function expectDecisionsInRows(pdf: Uint8Array, pages: string[], source: TalliedSource): void {
+  const results = source.results;
   const rows = printedDecisions(pdf, pages);
-  const participants = results.persons.filter((p) => p.participated);
+  // Listed by plot number in natural order (2 before 10), then by name.
+  const participants = inPlotOrder(
+    source,
+    results.persons.filter((p) => p.participated),
+  );
   expect(rows.size).toBe(participants.length);
   const folded = pages.some((t) => t.includes('Решения (вопрос: решение)'));
   participants.forEach((person, i) => {
@@ -155,7 +161,7 @@ describe('protocol PDF', () => {
   it('prints every number of results.json for the sample meeting, each where it belongs', async () => {
     const { pdf, pages } = await protocol(sample);
     expect(expectEveryNumber(pages, sample.results)).toBeGreaterThan(40);
-    expectDecisionsInRows(pdf, pages, sample.results);
+    expectDecisionsInRows(pdf, pages, sample);
     const text = pages.join(' ');
     for (const r of sample.results.rejected) expect(text).toContain(r.source);
     for (const u of sample.results.unmatched) expect(text).toContain(u.name);
@@ -168,7 +174,7 @@ describe('protocol PDF', () => {
       const source = generatedProtocolSource(150, 5, 31, kind);
       const { pdf, pages } = await protocol(source);
       expect(expectEveryNumber(pages, source.results)).toBeGreaterThan(source.results.persons.length);
-      expectDecisionsInRows(pdf, pages, source.results);
+      expectDecisionsInRows(pdf, pages, source);
       if (kind === 'mkd') {
         const weights = source.results.questions.flatMap((q) => [q.for, q.against, q.abstain, q.base]);
         for (const w of weights) expect(w).toMatch(/^\d+\.\d{2}$/);
@@ -180,24 +186,24 @@ describe('protocol PDF', () => {
     }
   });
 
-  it('numbers the pages «Стр. N из M» and carries the due date, the lateness and the audit hash', async () => {
+  it('numbers the pages «Стр. N из M», carries the audit hash, and leaves the due date to the screen', async () => {
     const hash = 'c0ffee'.repeat(10) + 'abcd';
     const late = await protocol(sample, { auditHeadHash: hash, date: '2026-06-22' });
     const n = pdfPageCount(late.pdf);
     expect(n).toBe(late.pages.length);
     late.pages.forEach((t, i) => expect(t).toContain(`Стр. ${i + 1} из ${n}`));
     const text = late.pages.join(' ');
-    expect(text).toContain('не позднее 21 июня 2026 г.');
-    expect(text).toContain(
-      'Внимание: протокол составлен с опозданием на 1 день (срок истёк 21 июня 2026 г.)',
+    // The deadline and the lateness are the secretary's reminders (on screen), not what the chair signs.
+    expect(late.model.due.warning).toBe(
+      'Внимание: протокол составлен с опозданием на 1 день (срок истёк 21 июня 2026 г.).',
     );
+    expect(text).not.toContain('не позднее 21 июня 2026 г.');
+    expect(text).not.toContain('с опозданием');
+    expect(text).not.toContain('Протокол составляется');
     expect(text).toContain(hash);
     expect(text).toContain('ПРОТОКОЛ № 3');
     for (const role of ['Председательствующий', 'Секретарь собрания', 'Член счётной комиссии'])
       expect(text).toContain(role);
-
-    const onTime = await protocol(sample, { date: '2026-06-21' });
-    expect(onTime.pages.join(' ')).not.toContain('с опозданием');
   });
 
   it('masks СНИЛС in a copy for publication', async () => {

@@ -5,18 +5,14 @@
  * the protocol model, which the preview and the workbook read too.
  */
 import { formatFigure, formatPercent } from './figuresRu';
+import { BLANK } from './protocolFacts';
 import type { PdfFonts } from './pdfFont';
 import { createPdf, type PdfKit } from './pdfKit';
 import { drawTable, type PdfTableColumn } from './pdfTable';
-import {
-  DECISION_WORDS,
-  NOT_VOTING_WORD,
-  type CellValue,
-  type ProtocolColumn,
-  type ProtocolModel,
-  type ProtocolQuestion,
-  type ProtocolTable,
-} from './protocolModel';
+import { layoutColumns, pdfDecisionText, TABLE_SIZE } from './protocolPdfColumns';
+import type { ProtocolModel, ProtocolQuestion, ProtocolTable } from './protocolModel';
+
+export { pdfDecisionText };
 
 export interface ProtocolPdfOptions {
   /** Called with the appendix rows drawn so far and their total (0 first). */
@@ -25,24 +21,6 @@ export interface ProtocolPdfOptions {
   signal?: AbortSignal;
 }
 
-/** Decision words as the PDF's narrow columns print them. */
-const PDF_DECISION: Record<string, string> = {
-  [DECISION_WORDS.abstain]: 'возд.',
-  [DECISION_WORDS.several]: 'неск.',
-  [DECISION_WORDS.all_crossed]: 'зачёрк.',
-  [DECISION_WORDS.none]: 'нет отм.',
-  [DECISION_WORDS.conflict]: 'конфл.',
-  [NOT_VOTING_WORD]: '—',
-};
-
-/** How a decision word of the model is printed in the PDF's tables. */
-export function pdfDecisionText(word: string): string {
-  return PDF_DECISION[word] ?? word;
-}
-
-/** Narrowest column for one question's decisions, mm. */
-const DECISION_COLUMN = 13;
-const TABLE_SIZE = 7.5;
 /** Yield to the event loop after this many pages of rows. */
 const YIELD_EVERY_PAGES = 8;
 
@@ -63,8 +41,11 @@ export async function buildProtocolPdf(
   drawFacts(kit, model);
   drawParticipation(kit, model);
   drawAgenda(kit, model);
-  for (const q of model.questions) await drawQuestion(kit, model, q);
-  drawClosing(kit, model, appendices);
+  const closing = (): void => drawClosing(kit, model, appendices);
+  for (const [i, q] of model.questions.entries()) {
+    await drawQuestion(kit, model, q, i + 1 === model.questions.length ? closing : () => {});
+  }
+  closing();
 
   let done = 0;
   let pagesSinceYield = 0;
@@ -102,8 +83,8 @@ function drawFacts(kit: PdfKit, model: ProtocolModel): void {
   kit.space(2);
 }
 
-function section(kit: PdfKit, title: string): void {
-  kit.ensureSpace(20);
+function section(kit: PdfKit, title: string, keep = 20): void {
+  kit.ensureSpace(keep);
   kit.paragraph(title, { style: 'bold', size: 12, after: 2 });
 }
 
@@ -126,26 +107,66 @@ function drawAgenda(kit: PdfKit, model: ProtocolModel): void {
   section(kit, 'Итоги голосования по вопросам повестки дня');
 }
 
-async function drawQuestion(kit: PdfKit, model: ProtocolModel, q: ProtocolQuestion): Promise<void> {
+/** Height a block takes when drawn at the top of a page, mm (drawn and taken back). */
+function heightOf(kit: PdfKit, draw: () => void): number {
+  const y = kit.y;
+  const pages = kit.pageCount;
+  kit.y = kit.margins.top;
+  let height = 0;
+  kit.record(() => {
+    draw();
+    height = kit.y - kit.margins.top;
+  });
+  while (kit.pageCount > pages) kit.doc.deletePage(kit.pageCount);
+  kit.y = y;
+  return kit.pageCount > pages ? Infinity : height;
+}
+
+const pageHeight = (kit: PdfKit): number => kit.bottom - kit.margins.top;
+
+/**
+ * One question: СЛУШАЛИ, ПРЕДЛОЖЕНО, the rule, the figures with a chart, РЕШИЛИ and those who voted
+ * against and asked for it to be recorded. `tail`: height of what must stay on the page with the end
+ * of this question (the closing part after the last question), so signatures never stand alone.
+ */
+async function drawQuestion(
+  kit: PdfKit,
+  model: ProtocolModel,
+  q: ProtocolQuestion,
+  tail: () => void,
+): Promise<void> {
+  const tailHeight = heightOf(kit, tail);
+  const head = (): void => {
+    kit.paragraph(`Вопрос ${q.number}. ${q.text}`, { style: 'bold', size: 10.5, after: 1 });
+    kit.paragraph(`СЛУШАЛИ: ${q.speaker || BLANK}`, { size: 10, after: 1 });
+    kit.paragraph(`ПРЕДЛОЖЕНО: ${q.proposed}`, { size: 10, after: 1 });
+    kit.paragraph(`Правило принятия решения: ${q.rule}.`, { size: 9.5, after: 1.5 });
+  };
+  const end = (): void => {
+    kit.paragraph(`РЕШИЛИ: ${q.resolved}.`, { style: 'bold', size: 11, after: 1.5 });
+    if (q.dissenters.length > 0) {
+      kit.paragraph(
+        `Голосовали «против» и потребовали внести это в протокол (п. 4 ст. 181.2 ГК РФ): ${q.dissenters.join(', ')}.`,
+        { size: 9.5, after: 1 },
+      );
+    }
+    kit.space(3.5);
+  };
   // Keep a question on one page when it fits: its texts, the figures table and the closing lines.
-  const textLines =
-    kit.wrap(`Вопрос ${q.number}. ${q.text}`, kit.contentWidth, 'bold', 10.5).length +
-    (q.proposal ? kit.wrap(`Проект решения: ${q.proposal}`, kit.contentWidth, 'regular', 10).length : 0) +
-    kit.wrap(`Правило принятия решения: ${q.rule}.`, kit.contentWidth, 'regular', 9.5).length;
-  const estimate = textLines * kit.lineHeight(10.5) + 9 * 4.4 + 28;
-  kit.ensureSpace(Math.min(estimate, kit.bottom - kit.margins.top));
-  kit.paragraph(`Вопрос ${q.number}. ${q.text}`, { style: 'bold', size: 10.5, after: 1 });
-  if (q.proposal) kit.paragraph(`Проект решения: ${q.proposal}`, { size: 10, after: 1 });
-  kit.paragraph(`Правило принятия решения: ${q.rule}.`, { size: 9.5, after: 1.5 });
+  const tableHeight = (q.rows.length + 2) * (TABLE_SIZE * (25.4 / 72) * 1.32) + 4;
+  const whole = heightOf(kit, head) + tableHeight + 30 + heightOf(kit, end);
+  if (whole + tailHeight <= pageHeight(kit)) kit.ensureSpace(whole + tailHeight);
+  else kit.ensureSpace(Math.min(whole, pageHeight(kit)));
+  head();
 
   const figureHeader = model.weighted
     ? `Голосов${model.weightUnit ? `, ${model.weightUnit}` : ''}`
     : 'Голосов';
   const columns: PdfTableColumn[] = [
     { header: 'Вариант', width: 52 },
-    { header: figureHeader, width: 22, align: 'right' },
+    { header: figureHeader, width: 24, align: 'right' },
     { header: '% от базы', width: 17, align: 'right' },
-    ...(model.kind === 'mkd' ? [{ header: 'Собственников', width: 20, align: 'right' as const }] : []),
+    ...(model.kind === 'mkd' ? [{ header: 'Собственников', width: 22, align: 'right' as const }] : []),
   ];
   const rows = q.rows.map((r) => [
     r.label,
@@ -155,14 +176,14 @@ async function drawQuestion(kit: PdfKit, model: ProtocolModel, q: ProtocolQuesti
   ]);
   rows.push([q.baseLabel, formatFigure(q.base), '100,00 %', ...(model.kind === 'mkd' ? [''] : [])]);
   const tableWidth = columns.reduce((s, c) => s + c.width, 0);
-  const height = (rows.length + 2) * (TABLE_SIZE * (25.4 / 72) * 1.32) + 4;
-  kit.ensureSpace(height);
+  kit.ensureSpace(tableHeight);
   const top = kit.y;
   await drawTable(kit, columns, rows, { size: TABLE_SIZE, keepTogether: true });
   const after = kit.y;
   drawChart(kit, q, kit.left + tableWidth + 6, top);
   kit.y = Math.max(after, kit.y);
 
+  kit.paragraph(`Итоги голосования: ${q.figuresText}.`, { size: 9.5, after: 1 });
   kit.paragraph(
     `Приняли участие в голосовании по вопросу (из тех, кто по нему голосует): ${formatFigure(q.electorateParticipants)}. ` +
       `Отметки лиц, не голосующих по этому вопросу (не учтены): ${formatFigure(q.ignored)}.`,
@@ -170,7 +191,10 @@ async function drawQuestion(kit: PdfKit, model: ProtocolModel, q: ProtocolQuesti
   );
   kit.paragraph(q.questionQuorum.text, { size: 9.5, after: 1 });
   if (q.remoteForbidden) kit.paragraph(q.remoteForbidden, { style: 'bold', size: 9.5, after: 1 });
-  kit.paragraph(`${q.decisionText}.`, { style: 'bold', size: 11, after: 5 });
+  // РЕШИЛИ stays with the closing part when both fit on a page.
+  const endHeight = heightOf(kit, end);
+  kit.ensureSpace(endHeight + tailHeight <= pageHeight(kit) ? endHeight + tailHeight : endHeight);
+  end();
 }
 
 /** Horizontal bars (за, против, воздержались) as shares of the base, with the decision's threshold. */
@@ -216,26 +240,25 @@ function drawChart(kit: PdfKit, q: ProtocolQuestion, x: number, top: number): vo
   kit.y = bottom + 2;
 }
 
+/** After the last question: where the originals are kept, the list of appendices, signatures, the hash. */
 function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly ProtocolTable[]): void {
-  kit.space(2);
-  kit.paragraph(model.due.text, { size: 10, after: 1 });
-  if (model.due.warning) kit.paragraph(model.due.warning, { style: 'bold', size: 10, after: 1 });
+  kit.paragraph(model.storage, { size: 10, after: 2 });
+  section(kit, 'Приложения к протоколу', 0);
+  appendices.forEach((t, i) =>
+    kit.paragraph(`${i + 1}. ${t.title} (${rowsText(t.rows.length)}).`, { size: 10, after: 0.8 }),
+  );
+  model.paperAppendices.forEach((title, i) =>
+    kit.paragraph(`${appendices.length + i + 1}. ${title} —\u00a0на\u00a0____\u00a0л.`, {
+      size: 10,
+      after: 0.8,
+    }),
+  );
   kit.space(3);
 
-  if (appendices.length > 0) {
-    section(kit, 'Приложения к протоколу');
-    appendices.forEach((t, i) =>
-      kit.paragraph(`${i + 1}. ${t.title} (${rowsText(t.rows.length)}).`, { size: 10, after: 0.8 }),
-    );
-    kit.space(4);
-  }
-
-  const signatures = model.signatures;
-  kit.ensureSpace(signatures.length * 11 + 8);
   kit.paragraph('Подписи', { style: 'bold', size: 12, after: 3 });
   const lineFrom = kit.left + 62;
   const lineTo = kit.left + 112;
-  for (const s of signatures) {
+  for (const s of model.signatures) {
     kit.ensureSpace(11);
     const base = kit.y + 5;
     kit.drawLines([s.role], kit.left, base - 3.5, { style: 'regular', size: 10 });
@@ -267,53 +290,6 @@ function rowsText(n: number): string {
   const word =
     abs >= 11 && abs <= 14 ? 'строк' : last === 1 ? 'строка' : last >= 2 && last <= 4 ? 'строки' : 'строк';
   return n === 0 ? 'нет' : `${formatFigure(n)} ${word}`;
-}
-
-function cellText(value: CellValue, column: ProtocolColumn): string {
-  if (value === null) return '';
-  if (column.kind === 'decision') return pdfDecisionText(String(value));
-  if (column.kind === 'count' || column.kind === 'weight') return formatFigure(value);
-  return String(value);
-}
-
-/** Columns scaled to the page; decision columns folded into one text column if they do not fit. */
-function layoutColumns(kit: PdfKit, table: ProtocolTable): { columns: PdfTableColumn[]; rows: string[][] } {
-  const decisions = table.columns.flatMap((c, i) => (c.kind === 'decision' ? [i] : []));
-  const others = table.columns.flatMap((c, i) => (c.kind === 'decision' ? [] : [i]));
-  const natural = others.reduce((s, i) => s + table.columns[i]!.width, 0);
-  const fold = decisions.length > 0 && natural + decisions.length * DECISION_COLUMN > kit.contentWidth;
-  const align = (c: ProtocolColumn): 'left' | 'right' =>
-    c.kind === 'count' || c.kind === 'weight' ? 'right' : 'left';
-
-  if (!fold) {
-    const fixed = decisions.length * DECISION_COLUMN;
-    const scale = (kit.contentWidth - fixed) / Math.max(1, natural);
-    const columns = table.columns.map((c): PdfTableColumn => ({
-      header: c.header,
-      width: c.kind === 'decision' ? DECISION_COLUMN : c.width * scale,
-      align: align(c),
-    }));
-    const rows = table.rows.map((r) => r.map((v, i) => cellText(v, table.columns[i]!)));
-    return { columns, rows };
-  }
-
-  // Too many questions for a column each: «1: за; 2: против; …» in one wrapped column.
-  const foldedWidth = Math.max(50, kit.contentWidth * 0.35);
-  const scale = (kit.contentWidth - foldedWidth) / natural;
-  const columns: PdfTableColumn[] = [
-    ...others.map((i) => ({
-      header: table.columns[i]!.header,
-      width: table.columns[i]!.width * scale,
-      align: align(table.columns[i]!),
-    })),
-    { header: 'Решения (вопрос: решение)', width: foldedWidth },
-  ];
-  const labels = decisions.map((i) => table.columns[i]!.header.replace(/^Вопрос\s*/, ''));
-  const rows = table.rows.map((r) => [
-    ...others.map((i) => cellText(r[i]!, table.columns[i]!)),
-    decisions.map((i, n) => `${labels[n]}: ${pdfDecisionText(String(r[i] ?? ''))}`).join('; '),
-  ]);
-  return { columns, rows };
 }
 
 async function drawAppendix(

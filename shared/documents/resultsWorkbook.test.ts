@@ -3,11 +3,11 @@
 import ExcelJS from 'exceljs';
 import {
   generatedProtocolSource,
+  inPlotOrder,
   sampleProtocolSource,
   type TalliedSource,
 } from '../../test/fixtures/protocolData';
 import type { Decision } from '../tally/types';
-import type { ResultsJson } from '../results/buildResults';
 import { buildProtocolModel, DECISION_WORDS, NOT_VOTING_WORD } from './protocolModel';
 import { buildResultsWorkbook, QUESTIONS_SHEET, SUMMARY_SHEET } from './resultsWorkbook';
 
@@ -44,7 +44,8 @@ const WORD_TO_DECISION = new Map<string, Decision | null>([
   [NOT_VOTING_WORD, null],
 ]);
 
-function expectEqualsResults(workbook: ExcelJS.Workbook, results: ResultsJson): void {
+function expectEqualsResults(workbook: ExcelJS.Workbook, source: TalliedSource): void {
+  const results = source.results;
   const mkd = results.meeting.kind === 'mkd';
   for (const ws of workbook.worksheets) {
     expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -138,7 +139,10 @@ function expectEqualsResults(workbook: ExcelJS.Workbook, results: ResultsJson): 
   // Appendix sheets.
   const participants = records(workbook.getWorksheet('Участники')!);
   expect(participants.map((r) => r['ФИО']!.value)).toEqual(
-    results.persons.filter((p) => p.participated).map((p) => p.name),
+    inPlotOrder(
+      source,
+      results.persons.filter((p) => p.participated),
+    ).map((p) => p.name),
   );
   const rejected = records(workbook.getWorksheet('Недействительные')!);
   expect(
@@ -160,7 +164,7 @@ describe('results workbook', () => {
   it('reads back equal to results.json for the sample meeting', async () => {
     const sample = await sampleProtocolSource();
     const workbook = await readBack(sample);
-    expectEqualsResults(workbook, sample.results);
+    expectEqualsResults(workbook, sample);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Итоги',
       'Вопросы',
@@ -180,7 +184,7 @@ describe('results workbook', () => {
   it('reads back equal to results.json for generated meetings, МКД weights as numbers exact to 0.01', async () => {
     for (const kind of ['snt', 'mkd'] as const) {
       const source = generatedProtocolSource(150, 5, 31, kind);
-      expectEqualsResults(await readBack(source), source.results);
+      expectEqualsResults(await readBack(source), source);
     }
   });
 });

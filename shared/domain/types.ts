@@ -79,6 +79,8 @@ export interface Question {
   text: string;
   /** Proposed decision wording (проект решения). */
   proposal?: string;
+  /** Who reported on the question (СЛУШАЛИ in the protocol). */
+  speaker?: string;
   /** Agenda item of the rule profile (e.g. `21` of 217-ФЗ art. 17 part 1); sets the rule. */
   item?: string;
   /** Explicit rule; overrides the item's rule and is shown as an override. */

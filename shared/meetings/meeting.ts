@@ -57,6 +57,17 @@ export interface Meeting extends MeetingSpec {
   protocolDueDays: number;
   /** Double entry of paper originals: a second commission member keys them blind; only settled ones count. */
   doubleEntry?: boolean;
+  /** Printed in the protocol: МКД the building's address; the initiator with their details. */
+  address?: string;
+  initiator?: string;
+  /** Where the originals of the protocol and of the decisions (ballots) are kept. */
+  originalsStorage?: string;
+  /** МКД: the meeting's number in ГИС ЖКХ. */
+  gisNumber?: string;
+  /** Those who voted against and asked for it to be recorded (ГК РФ art. 181.2 p. 4). */
+  dissents?: Dissent[];
+  /** МКД: total area of residential and non-residential premises, m² as a decimal string. */
+  buildingArea?: string;
   /** Protocol number as the partnership numbers them. */
   protocolNumber?: string;
   /** Date the protocol was drawn up; set by the protocol feature, clears the "past due" warning. */
@@ -66,6 +77,12 @@ export interface Meeting extends MeetingSpec {
   updatedAt: IsoTimestamp;
   /** The registry snapshot frozen when voting started. */
   snapshotId?: string;
+}
+
+/** A person who voted against a question and asked for it to be recorded in the protocol. */
+export interface Dissent {
+  question: number;
+  name: string;
 }
 
 export const DEFAULT_PROTOCOL_DUE_DAYS: Record<PartnershipKind, number> = { snt: 7, mkd: 10 };
@@ -101,8 +118,8 @@ export function newMeeting(input: NewMeetingInput): Meeting {
 
 /**
  * Next year's meeting from this one: same partnership, form, places, people, settings and agenda
- * (wording, proposals, items, rule overrides, attachments); every date is cleared, the protocol date
- * and the registry snapshot are dropped, and years in the title move on by one (`2025` -> `2026`).
+ * (wording, proposals, items, rule overrides, attachments); every date is cleared, the protocol date,
+ * the registry snapshot, the dissents and the ГИС ЖКХ number are dropped, and years in the title move on by one (`2025` -> `2026`).
  */
 export function copyMeeting(meeting: Meeting, newId: string, now: IsoTimestamp = meeting.updatedAt): Meeting {
   const {
@@ -113,6 +130,8 @@ export function copyMeeting(meeting: Meeting, newId: string, now: IsoTimestamp =
     materialsDate: _materialsDate,
     protocolDate: _protocolDate,
     snapshotId: _snapshotId,
+    dissents: _dissents,
+    gisNumber: _gisNumber,
     ...kept
   } = meeting;
   return {
