@@ -4,8 +4,10 @@
 // backup made first; «можно извлекать» only when the platform reports the data flushed.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createHash } from 'node:crypto';
 import { decodeBackup } from '../../shared/backup/backupFile';
 import { parseBallotBatch } from '../../shared/ballots/parseBallotBatch';
+import { protocolQrFromPdfProperties } from '../../shared/documents/protocolProof';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { err, ok, problem } from '../../shared/result';
 import { profileFor } from '../../shared/rules/profiles';
@@ -292,23 +294,27 @@ describe('ProtocolView', () => {
     await user.click(screen.getByRole('button', { name: 'Записать на флешку…' }));
     const done = await screen.findByText(/можно извлекать флешку/, {}, { timeout: 30000 });
     expect(done).toHaveTextContent(
-      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 6 файлов и manifest.sha256.',
+      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 7 файлов и manifest.sha256.',
     );
     expect(platform.log).toEqual(['backup:before-protocol', 'package']);
 
     const [req] = platform.packages;
     expect(req!.folderName).toBe('Протокол от 25.06.2026');
     const names = req!.files.map((f) => f.name);
-    expect(names.slice(0, 5)).toEqual([
+    expect(names.slice(0, 6)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
+      'results.json',
       'Бюллетени (пакетный файл).csv',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(names[5]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
+    expect(names[6]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
     const file = (name: string) => req!.files.find((f) => f.name === name)!.bytes;
     expect([...file('Скан 2 бюллетень 2.jpg')]).toEqual([...seeded.records.attachments[1]!.bytes]);
+    // The protocol's QR code names results.json of the package, byte for byte.
+    const qr = protocolQrFromPdfProperties(file('Протокол.pdf'))!;
+    expect(qr.split('|')[1]).toBe(createHash('sha256').update(file('results.json')).digest('hex'));
 
     // The batch file reads back as every counted paper and in-person ballot.
     const table = await readTable(file('Бюллетени (пакетный файл).csv'), 'batch.csv');
@@ -318,7 +324,7 @@ describe('ProtocolView', () => {
     );
 
     // The backup holds the database as the protocol printed it: the same audit head hash.
-    const backup = decodeBackup(file(names[5]!));
+    const backup = decodeBackup(file(names[6]!));
     expect(backup.ok).toBe(true);
     if (!backup.ok) return;
     const audit = backup.value.tables.audit!.rows as { hash: string }[];

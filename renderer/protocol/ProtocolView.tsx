@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatFigure } from '../../shared/documents/figuresRu';
 import { buildProtocolModel, type ProtocolModel } from '../../shared/documents/protocolModel';
+import { proofOf, type WithProof } from '../../shared/documents/protocolProof';
 import { isIsoDate, plural } from '../../shared/meetings/dates';
 import type { Problem } from '../../shared/result';
 import { useDb } from '../app/DbContext';
@@ -109,14 +110,16 @@ export function ProtocolView({
   const protocolDate = dateValid ? date : today;
 
   const modelFor = useCallback(
-    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel =>
-      buildProtocolModel(s, {
+    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel & WithProof => ({
+      ...buildProtocolModel(s, {
         maskSnils: masked,
         auditHeadHash: a.head.hash,
         today,
         number,
         date: protocolDate,
       }),
+      proof: proofOf(s.results, { inputSha256: s.inputSha256, auditHead: a.head }),
+    }),
     [today, number, protocolDate],
   );
 
@@ -270,9 +273,9 @@ export function ProtocolView({
         </button>
       </div>
       <p className="field-hint">
-        Пакет для флешки: протокол (PDF), таблица итогов (XLSX), пакетный файл бюллетеней, сканы бюллетеней,
-        полная резервная копия данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа
-        делает резервную копию.
+        Пакет для флешки: протокол (PDF), таблица итогов (XLSX), файл итогов results.json (его контрольная
+        сумма — в QR-коде протокола), пакетный файл бюллетеней, сканы бюллетеней, полная резервная копия
+        данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа делает резервную копию.
       </p>
       {busy && <BusyLine busy={busy} />}
       {message && (

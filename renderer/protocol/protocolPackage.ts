@@ -1,12 +1,13 @@
 /**
  * The files of the protocol package (what goes on the USB stick): the protocol PDF, the results
- * workbook, the ballot batch file of the paper and in-person ballots counted (the format `golos tally
+ * workbook, results.json (the file the protocol's QR code names), the ballot batch file of the paper and in-person ballots counted (the format `golos tally
  * --paper` and the batch import read), the scans attached to the meeting's ballots, and a full backup of
  * the database. The platform adds `manifest.sha256` and writes them all or nothing.
  */
 import { downloadBackupName } from '../../shared/backup/backupNames';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
+import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
 import { dateRu } from '../../shared/tally/explain';
 import { makeBackupFile } from '../backup/makeBackupFile';
 import type { GolosDb } from '../db/db';
@@ -83,6 +84,8 @@ export async function collectPackageFiles(
   return ok([
     { name: PACKAGE_NAMES.pdf, bytes: documents.pdf },
     { name: PACKAGE_NAMES.workbook, bytes: documents.workbook },
+    // Byte for byte the file whose SHA-256 the protocol's QR code names.
+    { name: RESULTS_FILE_NAME, bytes: new TextEncoder().encode(resultsFileText(source.results)) },
     { name: PACKAGE_NAMES.batch, bytes: new TextEncoder().encode(batch) },
     ...scans.map((a, i) => ({
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,

@@ -17,6 +17,8 @@ import {
   type ProtocolQuestion,
   type ProtocolTable,
 } from './protocolModel';
+import type { WithProof } from './protocolProof';
+import { drawFirstPageQr, drawLastPageQr, drawProofLines, setProofProperties } from './protocolQr';
 
 export interface ProtocolPdfOptions {
   /** Called with the appendix rows drawn so far and their total (0 first). */
@@ -47,7 +49,7 @@ const TABLE_SIZE = 7.5;
 const YIELD_EVERY_PAGES = 8;
 
 export async function buildProtocolPdf(
-  model: ProtocolModel,
+  model: ProtocolModel & WithProof,
   fonts: PdfFonts,
   opts: ProtocolPdfOptions = {},
 ): Promise<Uint8Array> {
@@ -59,7 +61,7 @@ export async function buildProtocolPdf(
   const total = appendices.reduce((s, t) => s + t.rows.length, 0);
   opts.onProgress?.(0, total);
 
-  drawHeading(kit, model);
+  await drawFirstPageQr(kit, model.proof, () => drawHeading(kit, model));
   drawFacts(kit, model);
   drawParticipation(kit, model);
   drawAgenda(kit, model);
@@ -80,6 +82,8 @@ export async function buildProtocolPdf(
     });
     done += table.rows.length;
   }
+  await drawLastPageQr(kit, model.proof);
+  setProofProperties(kit, model.proof);
   kit.numberPages();
   opts.signal?.throwIfAborted();
   return kit.toBytes();
@@ -216,7 +220,11 @@ function drawChart(kit: PdfKit, q: ProtocolQuestion, x: number, top: number): vo
   kit.y = bottom + 2;
 }
 
-function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly ProtocolTable[]): void {
+function drawClosing(
+  kit: PdfKit,
+  model: ProtocolModel & WithProof,
+  appendices: readonly ProtocolTable[],
+): void {
   kit.space(2);
   kit.paragraph(model.due.text, { size: 10, after: 1 });
   if (model.due.warning) kit.paragraph(model.due.warning, { style: 'bold', size: 10, after: 1 });
@@ -253,7 +261,7 @@ function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly Pro
   if (model.maskSnils) {
     kit.paragraph('Копия для опубликования: СНИЛС скрыты.', { size: 9, after: 1 });
   }
-  if (model.auditHeadHash) {
+  if (!drawProofLines(kit, model.proof) && model.auditHeadHash) {
     kit.paragraph(
       `Контрольная сумма данных (SHA-256 последней записи журнала изменений): ${model.auditHeadHash}`,
       { size: 8.5, after: 1 },
