@@ -21,6 +21,7 @@ import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './
 import { collectPackageFiles, packageFolderName, safeName } from './protocolPackage';
 import { recordProtocolProduced } from './protocolRecord';
 import { loadProtocolSource, localToday, type TalliedMeeting } from './protocolSource';
+import { ProtocolCheckPanel } from './ProtocolCheckPanel';
 import { ProtocolPreview } from './ProtocolPreview';
 import './protocol.css';
 
@@ -277,6 +278,7 @@ export function ProtocolView({
         сумма — в QR-коде протокола), пакетный файл бюллетеней, сканы бюллетеней, полная резервная копия
         данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа делает резервную копию.
       </p>
+      <ProtocolCheckPanel platform={platform} results={source?.results ?? null} />
       {busy && <BusyLine busy={busy} />}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
