@@ -14,6 +14,8 @@ import type { Problem } from '../../shared/result';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { checkAuditChain, describeAuditCheck, getAuditHead, type AuditCheck } from '../audit/auditLog';
+import { loadIntegrity, type Integrity } from '../audit/integrity';
+import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
@@ -37,6 +39,8 @@ export interface ProtocolViewProps extends MeetingTabProps {
 interface AuditState {
   check: AuditCheck;
   head: { seq: number; hash: string };
+  /** The data compared with the log: differences hold the protocol back until the commission decides. */
+  integrity: Integrity;
 }
 
 type Busy = { label: string; done?: number; total?: number };
@@ -50,8 +54,12 @@ const MIME: Record<DocumentKind, string> = {
 const messagesOf = (problems: readonly Problem[]) => problems.map((p) => p.message).join(' ');
 
 async function loadAudit(db: ReturnType<typeof useDb>): Promise<AuditState> {
-  const [check, head] = await Promise.all([checkAuditChain(db), getAuditHead(db)]);
-  return { check, head };
+  const [check, head, integrity] = await Promise.all([
+    checkAuditChain(db),
+    getAuditHead(db),
+    loadIntegrity(db),
+  ]);
+  return { check, head, integrity };
 }
 
 export function ProtocolView({
@@ -119,7 +127,13 @@ export function ProtocolView({
         number,
         date: protocolDate,
       }),
-      proof: proofOf(s.results, { inputSha256: s.inputSha256, auditHead: a.head }),
+      proof: proofOf(s.results, {
+        inputSha256: s.inputSha256,
+        auditHead: a.head,
+        ...(a.integrity.reason !== null
+          ? { integrityReason: a.integrity.reason, integrityIssues: a.integrity.issues }
+          : {}),
+      }),
     }),
     [today, number, protocolDate],
   );
@@ -224,7 +238,8 @@ export function ProtocolView({
       );
     });
 
-  const disabled = busy !== null || !model;
+  const heldBack = !audit || (audit.integrity.issues.length > 0 && audit.integrity.reason === null);
+  const disabled = busy !== null || !model || heldBack;
   const stick = platform.kind === 'electron' ? 'Записать на флешку…' : 'Записать на флешку (скачать архив)';
 
   return (
@@ -261,6 +276,9 @@ export function ProtocolView({
         </div>
       )}
       {audit && <AuditNotice audit={audit} />}
+      {audit && audit.integrity.issues.length > 0 && (
+        <IntegrityNotice integrity={audit.integrity} db={db} onAccepted={() => void reload()} />
+      )}
 
       <div className="actions">
         <button type="button" className="primary" disabled={disabled} onClick={() => void download('pdf')}>

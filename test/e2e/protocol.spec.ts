@@ -22,7 +22,7 @@ import { profileFor } from '../../shared/rules/profiles';
 import { tally } from '../../shared/tally/tally';
 import type { Decision } from '../../shared/tally/types';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
-import { readStore } from '../fixtures/appDb';
+import { putAuditedRows, readStore } from '../fixtures/appDb';
 import { meetingRecords, type MeetingRecords } from '../fixtures/meetingRecords';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
@@ -49,31 +49,30 @@ test.beforeAll(async () => {
   });
 });
 
-/** Writes the meeting's records into the app's IndexedDB, as the app stores them. */
+/** Writes the meeting's records into the app's IndexedDB, as the app stores them (with their audit entry). */
 async function seedMeeting(page: Page, recs: MeetingRecords): Promise<void> {
-  const plain = { ...recs, attachments: recs.attachments.map((a) => ({ ...a, bytes: [...a.bytes] })) };
-  await page.evaluate(async (r) => {
+  const [partnership] = await readStore<{ id: string }>(page, 'partnership');
+  await putAuditedRows(page, {
+    meetings: [{ ...recs.meeting, partnershipId: partnership!.id }],
+    paperBallots: recs.paperBallots,
+    gosuslugiImports: recs.gosuslugiImports,
+  });
+  // Files are not among the records checked against the log.
+  const attachments = recs.attachments.map((a) => ({ ...a, bytes: [...a.bytes] }));
+  await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('golos');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const partnership = await new Promise<{ id: string }[]>((resolve) => {
-      const req = db.transaction('partnership').objectStore('partnership').getAll();
-      req.onsuccess = () => resolve(req.result);
-    });
-    const tx = db.transaction(['meetings', 'paperBallots', 'gosuslugiImports', 'attachments'], 'readwrite');
-    tx.objectStore('meetings').put({ ...r.meeting, partnershipId: partnership[0]!.id });
-    for (const b of r.paperBallots) tx.objectStore('paperBallots').put(b);
-    for (const g of r.gosuslugiImports) tx.objectStore('gosuslugiImports').put(g);
-    for (const a of r.attachments)
-      tx.objectStore('attachments').put({ ...a, bytes: new Uint8Array(a.bytes) });
+    const tx = db.transaction('attachments', 'readwrite');
+    for (const a of rows) tx.objectStore('attachments').put({ ...a, bytes: new Uint8Array(a.bytes) });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, plain);
+  }, attachments);
 }
 
 /** The stored registry in the order the app reads it (primary key order), without the index keys. */
