@@ -23,6 +23,7 @@ import {
 } from '../../shared/audit/auditChain';
 import { plural } from '../../shared/meetings/dates';
 import { auditValue } from './auditValue';
+import { writeAnchor } from './auditAnchor';
 import { noteAppended, takeState } from './recordState';
 
 export const AUDIT_TABLE = 'audit';
@@ -62,7 +63,8 @@ export async function appendAudit(db: Dexie, event: AuditEvent, at: Date = new D
     const trans = Dexie.currentTransaction?.idbtrans;
     const next = nextEntry(head, { ...entry, state: takeState(trans) }, at.toISOString());
     await table.add(next);
-    noteAppended(trans, next);
+    // The head is anchored outside the database once the transaction has committed.
+    noteAppended(trans, next, (last) => writeAnchor(db.name, last));
     return next;
   });
 }

@@ -7,6 +7,7 @@ import type Dexie from 'dexie';
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
+import { compareWithAnchor, readAnchor } from './auditAnchor';
 import { appendAudit, AUDIT_TABLE } from './auditLog';
 import { checkDataAgainstLog, type CheckProgress } from './dataCheck';
 import { describeIssue } from './dataCheckText';
@@ -40,10 +41,21 @@ async function acceptedReason(db: Dexie, issues: readonly string[]): Promise<str
   return entry && sameList(after?.issues, issues) ? (entry.reason ?? '') : null;
 }
 
+/** The log's end compared with the anchor kept outside the database (auditAnchor). */
+async function anchorIssues(db: GolosDb): Promise<string[]> {
+  const anchor = readAnchor(db.name);
+  if (!anchor) return [];
+  const [head, atAnchor] = await db.transaction('r', db.audit, () =>
+    Promise.all([db.audit.orderBy('seq').last(), db.audit.get(anchor.seq)]),
+  );
+  return compareWithAnchor(anchor, head?.seq ?? 0, atAnchor);
+}
+
 export async function loadIntegrity(db: GolosDb, onProgress?: CheckProgress): Promise<Integrity> {
+  const missing = await anchorIssues(db);
   const check = await checkDataAgainstLog(db, onProgress);
   const names = check.issues.some((i) => i.table !== 'persons') ? await personNames(db) : undefined;
-  const issues = check.issues.map((i) => describeIssue(i, names));
+  const issues = [...missing, ...check.issues.map((i) => describeIssue(i, names))];
   return { issues, reason: await acceptedReason(db, issues), records: check.records };
 }
 

@@ -37,6 +37,8 @@ interface TxNotes {
   changes: Map<string, AuditJson | null>;
   /** The last entry appended in this transaction, to add later writes to. */
   last?: AuditEntry;
+  /** Called with the last entry once the transaction has committed (the anchor is written then). */
+  onCommit?: (last: AuditEntry) => void;
 }
 
 const notes = new WeakMap<object, TxNotes>();
@@ -60,9 +62,22 @@ export function takeState(trans: object | undefined): Record<string, AuditJson |
   return state;
 }
 
-/** Remembers the entry just appended in `trans`: later writes of the transaction are added to it. */
-export function noteAppended(trans: object | undefined, entry: AuditEntry): void {
-  if (trans) notesOf(trans).last = entry;
+/**
+ * Remembers the entry just appended in `trans`: later writes of the transaction are added to it, and
+ * `onCommit` gets the transaction's last entry (as amended) once it has committed.
+ */
+export function noteAppended(
+  trans: object | undefined,
+  entry: AuditEntry,
+  onCommit?: (last: AuditEntry) => void,
+): void {
+  if (!trans) return;
+  const n = notesOf(trans);
+  n.last = entry;
+  if (onCommit && !n.onCommit) {
+    n.onCommit = onCommit;
+    (trans as EventTarget).addEventListener?.('complete', () => n.onCommit?.(n.last!));
+  }
 }
 
 /** Forgets the writes noted in `trans` (a restore: the restored log vouches for the restored records). */

@@ -9,6 +9,7 @@ import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
 import { dateRu } from '../../shared/tally/explain';
+import { getAuditHead } from '../audit/auditLog';
 import { makeBackupFile } from '../backup/makeBackupFile';
 import type { GolosDb } from '../db/db';
 import type { AttachmentRecord } from '../db/records';
@@ -19,6 +20,8 @@ export const PACKAGE_NAMES = {
   pdf: 'Протокол.pdf',
   workbook: 'Итоги голосования.xlsx',
   batch: 'Бюллетени (пакетный файл).csv',
+  /** The audit trail's last entry (number and hash) when the package was written: the log's anchor. */
+  auditHead: 'audit-head.json',
 } as const;
 
 /** `Протокол № 3 от 20.06.2026`: the package's folder (Electron) or zip (browser). */
@@ -79,6 +82,7 @@ export async function collectPackageFiles(
     ]);
   }
   const scans = await ballotScans(db, source.meeting.id);
+  const head = await getAuditHead(db);
   const backup = await makeBackupFile(db, { reason: 'before-protocol', now });
   const width = String(scans.length).length;
   return ok([
@@ -87,6 +91,7 @@ export async function collectPackageFiles(
     // Byte for byte the file whose SHA-256 the protocol's QR code names.
     { name: RESULTS_FILE_NAME, bytes: new TextEncoder().encode(resultsFileText(source.results)) },
     { name: PACKAGE_NAMES.batch, bytes: new TextEncoder().encode(batch) },
+    { name: PACKAGE_NAMES.auditHead, bytes: new TextEncoder().encode(`${JSON.stringify(head)}\n`) },
     ...scans.map((a, i) => ({
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,
       bytes: a.bytes,

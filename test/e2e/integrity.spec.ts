@@ -123,3 +123,48 @@ test('a ballot edited, one deleted and one added outside the app are named; the 
   expect(text).toContain(`${name(deleted)}: удалён вне программы`);
   expect(pageQrText(pdf, 1)).toMatch(/^GOLOS-PROTOCOL1\|[0-9a-f]{64}\|\d{4}-\d\d-\d\d\|Q1=/);
 });
+
+test('the last five audit entries deleted in IndexedDB are named missing', async ({ page }) => {
+  test.setTimeout(300_000);
+  await seed(page);
+  // Five changes of operator: five entries the app writes (and anchors).
+  const operator = page.getByLabel('Оператор:');
+  for (const name of ['Иванова А. П.', 'Петров Б. В.', 'Сидорова В. Г.', 'Козлов Г. Д.', 'Орлова Д. Е.']) {
+    await operator.fill(name);
+    await operator.press('Enter');
+    await expect(operator).toHaveValue(name);
+  }
+  await expect
+    .poll(
+      async () =>
+        (await readStore<{ action: string }>(page, 'audit')).filter((e) => e.action === 'operator.change')
+          .length,
+    )
+    .toBe(5);
+  const entries = await readStore<{ seq: number }>(page, 'audit');
+  const last = entries.at(-1)!.seq;
+  await page.evaluate(
+    async (seqs) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const req = indexedDB.open('golos');
+        req.onsuccess = () => ok(req.result);
+      });
+      const tx = db.transaction('audit', 'readwrite');
+      for (const seq of seqs) tx.objectStore('audit').delete(seq);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    [last - 4, last - 3, last - 2, last - 1, last],
+  );
+
+  await page.getByRole('button', { name: 'Журнал изменений' }).click();
+  await page.getByRole('button', { name: 'Проверить целостность' }).click();
+  // The chain that is left is intact; the anchor kept outside the database shows what is gone.
+  await expect(page.getByText(/Цепочка цела/)).toBeVisible({ timeout: 60_000 });
+  const missing = [last - 4, last - 3, last - 2, last - 1, last].map((n) => `№ ${n}`).join(', ');
+  await expect(page.getByRole('alert', { name: 'Расхождения данных с журналом' })).toContainText(
+    `Журнал изменений: нет записей ${missing} — записи удалены из конца журнала`,
+  );
+  await protocolTab(page);
+  await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeDisabled();
+});

@@ -4,8 +4,8 @@
  * into IndexedDB in the app's record shapes), the protocol previewed, downloaded as PDF (pdftotext holds
  * every number of results.json computed here for the same data) and XLSX (read back with exceljs equal to
  * results.json), the package downloaded as one zip whose manifest verifies with sha256sum; a backup, the
- * database wiped, the backup restored through the backup screen, and the same protocol produced again
- * (same figures, same audit head hash). Then one stored audit entry is edited behind the app's back and
+ * database wiped, the backup restored through the backup screen (itself an audit entry), and the same
+ * protocol produced again (same figures; the audit head is the restore's entry). Then one stored audit entry is edited behind the app's back and
  * «Журнал изменений» shows the break.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -177,6 +177,9 @@ async function download(page: Page, button: string, name: string): Promise<strin
   return path;
 }
 
+/** The printed audit head: «Журнал изменений: последняя запись № N, её хеш H». */
+const AUDIT_LINE = /Журнал изменений: последняя запись № (\d+), её хеш ([0-9a-f]{64})/;
+
 const preview = (page: Page) => page.getByRole('article', { name: 'Предпросмотр протокола' });
 
 async function openProtocol(page: Page): Promise<void> {
@@ -234,7 +237,7 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     }
     await expect(page.getByText(/не позднее 21 июня 2026 г\./).first()).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'с опозданием' })).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 3 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
   });
 
   await test.step('PDF: every number of results.json; XLSX equal to results.json', async () => {
@@ -244,14 +247,14 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     firstText = pdfPageTexts(readFileSync(pdfPath)).join(' ');
     expect(firstText).toContain('ПРОТОКОЛ № 12');
     expect(expectEveryNumber(firstText, results)).toBeGreaterThan(550);
-    head = /\b[0-9a-f]{64}\b/.exec(firstText.slice(firstText.indexOf('Контрольная сумма данных')))![0];
+    head = AUDIT_LINE.exec(firstText)![2]!;
     await expect(page.getByText(head).first()).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 5 записей/)).toBeVisible();
 
     const xlsxPath = await download(page, 'Скачать XLSX', 'results-1.xlsx');
     await expectWorkbookEqualsResults(xlsxPath, results);
     // Producing the same protocol again logs nothing new.
-    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 5 записей/)).toBeVisible();
   });
 
   await test.step('publication copy: СНИЛС masked', async () => {
@@ -329,14 +332,17 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     await expect(page.getByText('СНТ «Протокол»', { exact: true })).toBeVisible({ timeout: 60_000 });
   });
 
-  await test.step('the same protocol again: same figures, same audit head hash', async () => {
+  await test.step('the same protocol again: same figures; the log goes on with the restore entry', async () => {
     await openProtocol(page);
-    await expect(page.getByText(head).first()).toBeVisible();
     await expect(page.getByLabel('Номер протокола')).toHaveValue('12');
     const pdfPath = await download(page, 'Скачать PDF', 'protocol-2.pdf');
     const again = pdfPageTexts(readFileSync(pdfPath)).join(' ');
-    expect(again).toBe(firstText);
-    expect(again).toContain(head);
+    // Everything but the audit head is the same; the head is the restore's entry, right after the old one.
+    expect(again.replace(AUDIT_LINE, '')).toBe(firstText.replace(AUDIT_LINE, ''));
+    expect(Number(AUDIT_LINE.exec(again)![1])).toBe(Number(AUDIT_LINE.exec(firstText)![1]) + 1);
+    await page.getByRole('button', { name: 'Журнал изменений' }).click();
+    await expect(page.getByRole('row', { name: /backup\.restore/ })).toBeVisible();
+    await openProtocol(page);
     const xlsxPath = await download(page, 'Скачать XLSX', 'results-2.xlsx');
     await expectWorkbookEqualsResults(xlsxPath, results);
   });
