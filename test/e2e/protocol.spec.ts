@@ -24,6 +24,7 @@ import type { Decision } from '../../shared/tally/types';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
 import { putAuditedRows, readStore } from '../fixtures/appDb';
 import { meetingRecords, type MeetingRecords } from '../fixtures/meetingRecords';
+import { pageQrText } from '../fixtures/pdfQr';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
@@ -281,20 +282,28 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     mkdirSync(join(out, folder), { recursive: true });
     for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(out, name), bytes);
     const files = names.map((n) => n.slice(folder.length + 1));
-    expect(files.slice(0, 5)).toEqual([
+    expect(files.slice(0, 7)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
+      'results.json',
       'Бюллетени (пакетный файл).csv',
+      'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(files[5]).toMatch(/^Голос, копия .*\.golos-backup$/);
-    expect(files[6]).toBe('manifest.sha256');
+    expect(files[7]).toMatch(/^Голос, копия .*\.golos-backup$/);
+    expect(files[8]).toBe('manifest.sha256');
     const check = execFileSync('sha256sum', ['-c', 'manifest.sha256'], {
       cwd: join(out, folder),
       encoding: 'utf8',
     });
-    expect(check.trim().split('\n')).toHaveLength(6);
+    expect(check.trim().split('\n')).toHaveLength(8);
+    // The protocol's QR code (read from the page's pixels) names the package's results.json byte for byte.
+    const resultsSha = execFileSync('sha256sum', ['results.json'], {
+      cwd: join(out, folder),
+      encoding: 'utf8',
+    });
+    expect(pageQrText(entries[`${folder}/Протокол.pdf`]!, 1)?.split('|')[1]).toBe(resultsSha.slice(0, 64));
     expect(check).not.toContain('FAILED');
     // The package's protocol is the one downloaded before: same figures, same hash.
     expect(pdfPageTexts(entries[`${folder}/Протокол.pdf`]!).join(' ')).toBe(firstText);
