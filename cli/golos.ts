@@ -4,6 +4,7 @@
  *               [--protocol [--mask-snils]]
  * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
  * input exit 1 with Russian messages (file, row, field), writing nothing.
+ *   golos verify --protocol protocol.pdf --results results.json (cli/verify.ts)
  */
 import {
   closeSync,
@@ -21,17 +22,20 @@ import { PT_SANS_FILES, type PdfFonts } from '../shared/documents/pdfFont';
 import { parseProtocolFields, withProtocolFields } from '../shared/documents/protocolMeetingJson';
 import { buildProtocolModel } from '../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../shared/documents/protocolPdf';
+import { proofOf, tallyInputSha256 } from '../shared/documents/protocolProof';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import type { Problem } from '../shared/result';
-import { formatJson } from '../shared/results/formatJson';
+import { resultsFileText } from '../shared/results/resultsFile';
 import { tallyFiles, type InputFile } from '../shared/results/tallyFiles';
+import { runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
   '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА ' +
   '[--protocol [--mask-snils]]\n' +
   '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
-  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования).';
+  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования).\n' +
+  VERIFY_USAGE;
 
 interface TallyArgs {
   registry: string;
@@ -142,6 +146,7 @@ function localToday(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'verify') return runVerify(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);
@@ -197,18 +202,21 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { results, input } = result.value;
   const target = join(args.out, 'results.json');
   const outputs: { path: string; data: string | Uint8Array }[] = [
-    { path: target, data: `${formatJson(results)}\n` },
+    { path: target, data: resultsFileText(results) },
   ];
   if (args.protocol) {
-    const model = buildProtocolModel(
-      {
-        ...input,
-        meeting: withProtocolFields(input.meeting, printed.value),
-        result: result.value.result,
-        results,
-      },
-      { maskSnils: args.maskSnils === true, today: localToday() },
-    );
+    const model = {
+      ...buildProtocolModel(
+        {
+          ...input,
+          meeting: withProtocolFields(input.meeting, printed.value),
+          result: result.value.result,
+          results,
+        },
+        { maskSnils: args.maskSnils === true, today: localToday() },
+      ),
+      proof: proofOf(results, { inputSha256: tallyInputSha256(input) }),
+    };
     outputs.push({ path: join(args.out, 'protocol.pdf'), data: await buildProtocolPdf(model, readFonts()) });
     outputs.push({ path: join(args.out, 'results.xlsx'), data: await buildResultsWorkbook(model) });
   }

@@ -4,11 +4,14 @@
  * entry where the chain breaks (that row is marked in the list).
  */
 import type Dexie from 'dexie';
+import type { GolosDb } from '../db/db';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import { formatDateTime } from '../backup/format';
 import { describeChange, diffSummary } from './auditDiff';
 import { checkAuditChain, countEntries, describeAuditCheck, readNewest, type AuditCheck } from './auditLog';
+import { loadIntegrity, type Integrity } from './integrity';
+import { IntegrityNotice } from './IntegrityNotice';
 
 export interface AuditScreenProps {
   db: Dexie;
@@ -23,6 +26,7 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [check, setCheck] = useState<AuditCheck | null>(null);
+  const [integrity, setIntegrity] = useState<Integrity | null>(null);
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -46,6 +50,8 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
     setFailure(null);
     try {
       setCheck(await checkAuditChain(db));
+      // The data against the log too, where the database is the app's (the tables it checks exist).
+      if (db.tables.some((t) => t.name === 'paperBallots')) setIntegrity(await loadIntegrity(db as GolosDb));
       await load();
     } catch (e) {
       setFailure(`Проверка не выполнена: ${e instanceof Error ? e.message : String(e)}`);
@@ -77,6 +83,7 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
             ` Записи начиная с № ${check.break.seq} не подтверждены. Восстановите данные из резервной копии, сделанной до нарушения.`}
         </p>
       )}
+      {integrity && <IntegrityNotice integrity={integrity} />}
       {failure && (
         <p className="notice error" role="alert">
           {failure}

@@ -11,7 +11,7 @@
  * Each append runs as a Dexie sub-transaction of the caller's, so appends started together (Promise.all)
  * still run one after another, each reading the head the previous one wrote.
  */
-import type Dexie from 'dexie';
+import Dexie from 'dexie';
 import {
   describeBreak,
   GENESIS_HASH,
@@ -23,6 +23,8 @@ import {
 } from '../../shared/audit/auditChain';
 import { plural } from '../../shared/meetings/dates';
 import { auditValue } from './auditValue';
+import { writeAnchor } from './auditAnchor';
+import { noteAppended, takeState } from './recordState';
 
 export const AUDIT_TABLE = 'audit';
 /** The declaration to add to the app's Dexie schema. */
@@ -57,8 +59,12 @@ export async function appendAudit(db: Dexie, event: AuditEvent, at: Date = new D
   return db.transaction('rw', AUDIT_TABLE, async () => {
     const table = auditTable(db);
     const head = await table.toCollection().last();
-    const next = nextEntry(head, entry, at.toISOString());
+    // The records this transaction wrote, as stored (renderer/audit/recordState).
+    const trans = Dexie.currentTransaction?.idbtrans;
+    const next = nextEntry(head, { ...entry, state: takeState(trans) }, at.toISOString());
     await table.add(next);
+    // The head is anchored outside the database once the transaction has committed.
+    noteAppended(trans, next, (last) => writeAnchor(db.name, last));
     return next;
   });
 }

@@ -1,7 +1,7 @@
 // Node environment: fake-indexeddb stores Node's Blob and File (jsdom's Blob does not survive it).
 import Dexie from 'dexie';
 import { decodeBackup, encodeBackup, type Backup } from '../../shared/backup/backupFile';
-import { appendAudit, checkAuditChain, getAuditHead } from '../audit/auditLog';
+import { appendAudit, checkAuditChain, getAuditHead, readChain } from '../audit/auditLog';
 import { checkRestorable, dumpDatabase, restoreDatabase } from './backupDb';
 
 let counter = 0;
@@ -97,6 +97,10 @@ test('backup, then restore into an empty install: every table comes back exactly
   const backup = await backupOf(source);
   const target = openV1();
   expect(await restoreDatabase(target, backup)).toEqual({ ok: true, value: { tables: 5, rows: 8 } });
+  // The restore is itself logged, after the restored log; without that entry the copy is exact.
+  const logged = await target.table('audit').toCollection().last();
+  expect(logged).toMatchObject({ action: 'backup.restore', entityId: backup.sha256 });
+  await target.table('audit').delete(logged.seq);
 
   expect(await contents(target)).toEqual(await contents(source));
   // Byte for byte: the restored database backs up to the very same file.
@@ -245,7 +249,7 @@ test('the snapshot records the schema of every table and the schema version', as
   expect(snapshot.tables.persons!.keys).toBeUndefined();
 });
 
-test('the audit chain survives backup and restore: same head hash, still intact', async () => {
+test('the audit chain survives backup and restore: the restored head, then the restore entry', async () => {
   const source = openV1();
   for (const [i, name] of ['Иванов', 'Петрова', 'Сидоров'].entries()) {
     await source.transaction('rw', source.table('persons'), source.table('audit'), async () => {
@@ -264,6 +268,8 @@ test('the audit chain survives backup and restore: same head hash, still intact'
   const target = openV1();
   await fill(target);
   expect((await restoreDatabase(target, await backupOf(source))).ok).toBe(true);
-  expect(await getAuditHead(target)).toEqual(head);
-  expect(await checkAuditChain(target)).toEqual({ intact: true, count: 3, headSeq: 3, headHash: head.hash });
+  const chain = await readChain(target);
+  expect(chain[2]!.hash).toBe(head.hash);
+  expect(chain[3]).toMatchObject({ seq: 4, prevHash: head.hash, action: 'backup.restore' });
+  expect(await checkAuditChain(target)).toMatchObject({ intact: true, count: 4, headSeq: 4 });
 });

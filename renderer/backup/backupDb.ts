@@ -12,6 +12,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Backup, BackupSnapshot, TableDump } from '../../shared/backup/backupFile';
 import type { BackupReason } from '../../shared/backup/backupNames';
 import { err, ok, problem, type Result } from '../../shared/result';
+import { recordRestore } from '../audit/restoreEntry';
 import { blobsToBytes, bytesToBlobs } from './blobValues';
 
 /** The table's schema as written in `stores()`: primary key, then the indexes. */
@@ -40,7 +41,11 @@ async function readTables(db: Dexie): Promise<Record<string, TableDump>> {
 }
 
 /** Clears and refills every table of `db` in one transaction: all or nothing. */
-async function refill(db: Dexie, tables: Record<string, TableDump>): Promise<void> {
+async function refill(
+  db: Dexie,
+  tables: Record<string, TableDump>,
+  filled?: () => Promise<void>,
+): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
       await table.clear();
@@ -49,6 +54,7 @@ async function refill(db: Dexie, tables: Record<string, TableDump>): Promise<voi
       if (dump.keys) await table.bulkAdd(dump.rows, dump.keys as never);
       else await table.bulkAdd(dump.rows);
     }
+    await filled?.();
   });
 }
 
@@ -243,7 +249,8 @@ export async function restoreDatabase(
     ]);
   }
   try {
-    await refill(db, tables);
+    // The restore is itself an audit entry, in the same transaction, naming the backup.
+    await refill(db, tables, () => recordRestore(db, backup));
   } catch (e) {
     return err([
       problem(

@@ -14,6 +14,7 @@ import type {
   SnapshotRecord,
 } from './records';
 import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './schema';
+import { recordStateMiddleware } from '../audit/recordState';
 
 export const DEFAULT_DB_NAME = 'golos';
 
@@ -37,6 +38,8 @@ export class GolosDb extends Dexie {
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
     this.version(3).stores(schemaV3);
+    // Every write of a checked table is noted for the audit entry of its transaction.
+    this.use(recordStateMiddleware);
   }
 }
 

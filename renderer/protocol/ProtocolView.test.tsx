@@ -4,8 +4,10 @@
 // backup made first; «можно извлекать» only when the platform reports the data flushed.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createHash } from 'node:crypto';
 import { decodeBackup } from '../../shared/backup/backupFile';
 import { parseBallotBatch } from '../../shared/ballots/parseBallotBatch';
+import { protocolQrFromPdfProperties } from '../../shared/documents/protocolProof';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { err, ok, problem } from '../../shared/result';
 import { profileFor } from '../../shared/rules/profiles';
@@ -16,7 +18,7 @@ import { makeTallyData } from '../../test/bench/tallyData';
 import { pdfPageTexts } from '../../test/fixtures/pdfText';
 import { meetingRecords } from '../../test/fixtures/meetingRecords';
 import { DbProvider } from '../app/DbContext';
-import { getAuditHead, readChain } from '../audit/auditLog';
+import { appendAudit, getAuditHead, readChain } from '../audit/auditLog';
 import { GolosDb } from '../db/db';
 import { savePartnership } from '../db/partnershipRepo';
 import { applyRegistryChanges, listPersons } from '../db/personRepo';
@@ -49,10 +51,23 @@ async function seed() {
     scans: 2,
     unmatched: ['Неизвестный Некто Никтович'],
   });
-  await db.meetings.add(records.meeting);
-  await db.paperBallots.bulkAdd(records.paperBallots);
-  await db.gosuslugiImports.bulkAdd(records.gosuslugiImports);
-  await db.attachments.bulkAdd(records.attachments);
+  // Stored as the app stores them: with their audit entry (the protocol is held back otherwise).
+  await db.transaction(
+    'rw',
+    [db.meetings, db.paperBallots, db.gosuslugiImports, db.attachments, db.audit],
+    async () => {
+      await db.meetings.add(records.meeting);
+      await db.paperBallots.bulkAdd(records.paperBallots);
+      await db.gosuslugiImports.bulkAdd(records.gosuslugiImports);
+      await db.attachments.bulkAdd(records.attachments);
+      await appendAudit(db, {
+        actor: 'тест',
+        action: 'test.seed',
+        entity: 'meeting',
+        entityId: records.meeting.id,
+      });
+    },
+  );
   // The tally worked out here from the generated ballots themselves, not from what the tab loads.
   const stored = await listPersons(db);
   const profile = profileFor('snt');
@@ -203,7 +218,7 @@ describe('ProtocolView', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('протокол составлен с опозданием на 4 дня');
     const head = await getAuditHead(seeded.db);
     expect(within(preview).getByText(head.hash)).toBeInTheDocument();
-    expect(screen.getByText(/Журнал изменений цел: 2 записи/)).toBeInTheDocument();
+    expect(screen.getByText(/Журнал изменений цел: 3 записи/)).toBeInTheDocument();
     // Appendices: the participants (first rows here, all in the PDF), the unmatched electronic row.
     const participants = within(preview).getByRole('region', { name: 'Приложение 1' });
     expect(
@@ -282,7 +297,7 @@ describe('ProtocolView', () => {
     // The same protocol again: nothing new in the audit trail, the same head.
     await user.click(screen.getByRole('button', { name: 'Скачать XLSX' }));
     expect(
-      await screen.findByText('Сохранено: Протокол № 7 от 25.06.2026.xlsx', {}, { timeout: 20000 }),
+      await screen.findByText('Сохранено: Протокол № 7 от 25.06.2026.xlsx', {}, { timeout: 60000 }),
     ).toBeInTheDocument();
     expect(await readChain(seeded.db)).toHaveLength(chain.length);
     expect(platform.saved[1]!.bytes.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
@@ -295,23 +310,28 @@ describe('ProtocolView', () => {
     await user.click(screen.getByRole('button', { name: 'Записать на флешку…' }));
     const done = await screen.findByText(/можно извлекать флешку/, {}, { timeout: 30000 });
     expect(done).toHaveTextContent(
-      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 6 файлов и manifest.sha256.',
+      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 8 файлов и manifest.sha256.',
     );
     expect(platform.log).toEqual(['backup:before-protocol', 'package']);
 
     const [req] = platform.packages;
     expect(req!.folderName).toBe('Протокол от 25.06.2026');
     const names = req!.files.map((f) => f.name);
-    expect(names.slice(0, 5)).toEqual([
+    expect(names.slice(0, 7)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
+      'results.json',
       'Бюллетени (пакетный файл).csv',
+      'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(names[5]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
+    expect(names[7]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
     const file = (name: string) => req!.files.find((f) => f.name === name)!.bytes;
     expect([...file('Скан 2 бюллетень 2.jpg')]).toEqual([...seeded.records.attachments[1]!.bytes]);
+    // The protocol's QR code names results.json of the package, byte for byte.
+    const qr = protocolQrFromPdfProperties(file('Протокол.pdf'))!;
+    expect(qr.split('|')[1]).toBe(createHash('sha256').update(file('results.json')).digest('hex'));
 
     // The batch file reads back as every counted paper and in-person ballot.
     const table = await readTable(file('Бюллетени (пакетный файл).csv'), 'batch.csv');
@@ -321,13 +341,15 @@ describe('ProtocolView', () => {
     );
 
     // The backup holds the database as the protocol printed it: the same audit head hash.
-    const backup = decodeBackup(file(names[5]!));
+    const backup = decodeBackup(file(names[7]!));
     expect(backup.ok).toBe(true);
     if (!backup.ok) return;
     const audit = backup.value.tables.audit!.rows as { hash: string }[];
     const head = await getAuditHead(seeded.db);
     expect(audit.at(-1)!.hash).toBe(head.hash);
     expect(pdfPageTexts(file('Протокол.pdf')).join(' ')).toContain(head.hash);
+    // The log's end is anchored in the package too.
+    expect(JSON.parse(new TextDecoder().decode(file('audit-head.json')))).toEqual(head);
     // The package's protocol is the full one, whatever the switch says.
     expect(pdfPageTexts(file('Протокол.pdf')).join(' ')).toMatch(/\d{3}-\d{3}-\d{3} \d{2}/);
     expect((backup.value.tables.meetings!.rows[0] as { protocolDate: string }).protocolDate).toBe(

@@ -8,11 +8,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatFigure } from '../../shared/documents/figuresRu';
 import { buildProtocolModel, type ProtocolModel } from '../../shared/documents/protocolModel';
+import { proofOf, type WithProof } from '../../shared/documents/protocolProof';
 import { isIsoDate, plural } from '../../shared/meetings/dates';
 import type { Problem } from '../../shared/result';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { checkAuditChain, describeAuditCheck, getAuditHead, type AuditCheck } from '../audit/auditLog';
+import { loadIntegrity, type Integrity } from '../audit/integrity';
+import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
@@ -21,6 +24,7 @@ import { collectPackageFiles, packageFolderName, safeName } from './protocolPack
 import { recordProtocolProduced } from './protocolRecord';
 import { loadProtocolSource, localToday, type TalliedMeeting } from './protocolSource';
 import { FollowUpOffer } from './FollowUpOffer';
+import { ProtocolCheckPanel } from './ProtocolCheckPanel';
 import { ProtocolPreview } from './ProtocolPreview';
 import './protocol.css';
 
@@ -36,6 +40,8 @@ export interface ProtocolViewProps extends MeetingTabProps {
 interface AuditState {
   check: AuditCheck;
   head: { seq: number; hash: string };
+  /** The data compared with the log: differences hold the protocol back until the commission decides. */
+  integrity: Integrity;
 }
 
 type Busy = { label: string; done?: number; total?: number };
@@ -49,8 +55,12 @@ const MIME: Record<DocumentKind, string> = {
 const messagesOf = (problems: readonly Problem[]) => problems.map((p) => p.message).join(' ');
 
 async function loadAudit(db: ReturnType<typeof useDb>): Promise<AuditState> {
-  const [check, head] = await Promise.all([checkAuditChain(db), getAuditHead(db)]);
-  return { check, head };
+  const [check, head, integrity] = await Promise.all([
+    checkAuditChain(db),
+    getAuditHead(db),
+    loadIntegrity(db),
+  ]);
+  return { check, head, integrity };
 }
 
 export function ProtocolView({
@@ -110,14 +120,22 @@ export function ProtocolView({
   const protocolDate = dateValid ? date : today;
 
   const modelFor = useCallback(
-    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel =>
-      buildProtocolModel(s, {
+    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel & WithProof => ({
+      ...buildProtocolModel(s, {
         maskSnils: masked,
         auditHeadHash: a.head.hash,
         today,
         number,
         date: protocolDate,
       }),
+      proof: proofOf(s.results, {
+        inputSha256: s.inputSha256,
+        auditHead: a.head,
+        ...(a.integrity.reason !== null
+          ? { integrityReason: a.integrity.reason, integrityIssues: a.integrity.issues }
+          : {}),
+      }),
+    }),
     [today, number, protocolDate],
   );
 
@@ -221,7 +239,8 @@ export function ProtocolView({
       );
     });
 
-  const disabled = busy !== null || !model;
+  const heldBack = !audit || (audit.integrity.issues.length > 0 && audit.integrity.reason === null);
+  const disabled = busy !== null || !model || heldBack;
   const stick = platform.kind === 'electron' ? 'Записать на флешку…' : 'Записать на флешку (скачать архив)';
 
   return (
@@ -259,6 +278,9 @@ export function ProtocolView({
       )}
       {source && <FollowUpOffer meeting={meeting} quorumReached={source.results.quorum.reached} />}
       {audit && <AuditNotice audit={audit} />}
+      {audit && audit.integrity.issues.length > 0 && (
+        <IntegrityNotice integrity={audit.integrity} db={db} onAccepted={() => void reload()} />
+      )}
 
       <div className="actions">
         <button type="button" className="primary" disabled={disabled} onClick={() => void download('pdf')}>
@@ -272,10 +294,11 @@ export function ProtocolView({
         </button>
       </div>
       <p className="field-hint">
-        Пакет для флешки: протокол (PDF), таблица итогов (XLSX), пакетный файл бюллетеней, сканы бюллетеней,
-        полная резервная копия данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа
-        делает резервную копию.
+        Пакет для флешки: протокол (PDF), таблица итогов (XLSX), файл итогов results.json (его контрольная
+        сумма — в QR-коде протокола), пакетный файл бюллетеней, сканы бюллетеней, полная резервная копия
+        данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа делает резервную копию.
       </p>
+      <ProtocolCheckPanel platform={platform} results={source?.results ?? null} />
       {busy && <BusyLine busy={busy} />}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

@@ -1,13 +1,15 @@
 /**
  * The files of the protocol package (what goes on the USB stick): the protocol PDF, the results
- * workbook, the ballot batch file of the paper and in-person ballots counted (the format `golos tally
+ * workbook, results.json (the file the protocol's QR code names), the ballot batch file of the paper and in-person ballots counted (the format `golos tally
  * --paper` and the batch import read), the scans attached to the meeting's ballots, and a full backup of
  * the database. The platform adds `manifest.sha256` and writes them all or nothing.
  */
 import { downloadBackupName } from '../../shared/backup/backupNames';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
+import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
 import { dateRu } from '../../shared/tally/explain';
+import { getAuditHead } from '../audit/auditLog';
 import { makeBackupFile } from '../backup/makeBackupFile';
 import type { GolosDb } from '../db/db';
 import type { AttachmentRecord } from '../db/records';
@@ -18,6 +20,8 @@ export const PACKAGE_NAMES = {
   pdf: 'Протокол.pdf',
   workbook: 'Итоги голосования.xlsx',
   batch: 'Бюллетени (пакетный файл).csv',
+  /** The audit trail's last entry (number and hash) when the package was written: the log's anchor. */
+  auditHead: 'audit-head.json',
 } as const;
 
 /** `Протокол № 3 от 20.06.2026`: the package's folder (Electron) or zip (browser). */
@@ -78,12 +82,16 @@ export async function collectPackageFiles(
     ]);
   }
   const scans = await ballotScans(db, source.meeting.id);
+  const head = await getAuditHead(db);
   const backup = await makeBackupFile(db, { reason: 'before-protocol', now });
   const width = String(scans.length).length;
   return ok([
     { name: PACKAGE_NAMES.pdf, bytes: documents.pdf },
     { name: PACKAGE_NAMES.workbook, bytes: documents.workbook },
+    // Byte for byte the file whose SHA-256 the protocol's QR code names.
+    { name: RESULTS_FILE_NAME, bytes: new TextEncoder().encode(resultsFileText(source.results)) },
     { name: PACKAGE_NAMES.batch, bytes: new TextEncoder().encode(batch) },
+    { name: PACKAGE_NAMES.auditHead, bytes: new TextEncoder().encode(`${JSON.stringify(head)}\n`) },
     ...scans.map((a, i) => ({
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,
       bytes: a.bytes,

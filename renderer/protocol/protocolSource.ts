@@ -5,6 +5,7 @@
  */
 import type { Partnership } from '../../shared/domain/types';
 import type { ExcludedRow, ProtocolSource } from '../../shared/documents/protocolModel';
+import { tallyInputSha256 } from '../../shared/documents/protocolProof';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { agendaWarnings } from '../../shared/rules/agendaWarnings';
@@ -18,6 +19,8 @@ export type TalliedMeeting = ProtocolSource & {
   results: ResultsJson;
   /** The registry is the meeting's frozen snapshot (false: the live registry, voting not started). */
   frozen: boolean;
+  /** SHA-256 of what the tally counted (meeting, registry, ballots, resolutions), printed on the protocol. */
+  inputSha256: string;
 };
 
 export async function loadProtocolSource(
@@ -40,6 +43,7 @@ export async function loadProtocolSource(
     result,
     results,
     frozen: input.frozen,
+    inputSha256: tallyInputSha256(input),
   };
 }
 

@@ -18,6 +18,12 @@ export interface AuditEvent {
   after?: unknown;
   /** Why, where the user gave a reason (corrections, withdrawals). */
   reason?: string;
+  /**
+   * What the change made of the stored records it touched, `table/key` -> the record as stored (plain
+   * JSON) or null when deleted. Present on every entry written since the integrity check compares the
+   * data with the log (renderer/audit/recordState); older entries have none.
+   */
+  state?: Record<string, unknown>;
 }
 
 export interface AuditEntry extends AuditEvent {
@@ -30,9 +36,10 @@ export interface AuditEntry extends AuditEvent {
 export type ChainBreak = { seq: number; reason: 'hash_mismatch' | 'prev_mismatch' | 'gap' };
 
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const { seq, at, prevHash, actor, action, entity, entityId, before, after, reason } = entry;
+  const { seq, at, prevHash, actor, action, entity, entityId, before, after, reason, state } = entry;
+  // `state` absent (older entries) leaves the hash as it was: canonical JSON drops undefined members.
   return sha256Hex(
-    canonicalJson({ seq, at, prevHash, actor, action, entity, entityId, before, after, reason }),
+    canonicalJson({ seq, at, prevHash, actor, action, entity, entityId, before, after, reason, state }),
   );
 }
 

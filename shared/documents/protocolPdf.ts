@@ -13,6 +13,8 @@ import { layoutColumns, pdfDecisionText, TABLE_SIZE } from './protocolPdfColumns
 import type { ProtocolModel, ProtocolQuestion, ProtocolTable } from './protocolModel';
 
 export { pdfDecisionText };
+import type { WithProof } from './protocolProof';
+import { drawFirstPageQr, drawLastPageQr, drawProofLines, setProofProperties } from './protocolQr';
 
 export interface ProtocolPdfOptions {
   /** Called with the appendix rows drawn so far and their total (0 first). */
@@ -25,7 +27,7 @@ export interface ProtocolPdfOptions {
 const YIELD_EVERY_PAGES = 8;
 
 export async function buildProtocolPdf(
-  model: ProtocolModel,
+  model: ProtocolModel & WithProof,
   fonts: PdfFonts,
   opts: ProtocolPdfOptions = {},
 ): Promise<Uint8Array> {
@@ -37,7 +39,7 @@ export async function buildProtocolPdf(
   const total = appendices.reduce((s, t) => s + t.rows.length, 0);
   opts.onProgress?.(0, total);
 
-  drawHeading(kit, model);
+  await drawFirstPageQr(kit, model.proof, () => drawHeading(kit, model));
   drawFacts(kit, model);
   drawParticipation(kit, model);
   drawAgenda(kit, model);
@@ -61,6 +63,8 @@ export async function buildProtocolPdf(
     });
     done += table.rows.length;
   }
+  await drawLastPageQr(kit, model.proof);
+  setProofProperties(kit, model.proof);
   kit.numberPages();
   opts.signal?.throwIfAborted();
   return kit.toBytes();
@@ -241,7 +245,11 @@ function drawChart(kit: PdfKit, q: ProtocolQuestion, x: number, top: number): vo
 }
 
 /** After the last question: where the originals are kept, the list of appendices, signatures, the hash. */
-function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly ProtocolTable[]): void {
+function drawClosing(
+  kit: PdfKit,
+  model: ProtocolModel & WithProof,
+  appendices: readonly ProtocolTable[],
+): void {
   kit.paragraph(model.storage, { size: 10, after: 2 });
   section(kit, 'Приложения к протоколу', 0);
   appendices.forEach((t, i) =>
@@ -276,7 +284,7 @@ function drawClosing(kit: PdfKit, model: ProtocolModel, appendices: readonly Pro
   if (model.maskSnils) {
     kit.paragraph('Копия для опубликования: СНИЛС скрыты.', { size: 9, after: 1 });
   }
-  if (model.auditHeadHash) {
+  if (!drawProofLines(kit, model.proof) && model.auditHeadHash) {
     kit.paragraph(
       `Контрольная сумма данных (SHA-256 последней записи журнала изменений): ${model.auditHeadHash}`,
       { size: 8.5, after: 1 },

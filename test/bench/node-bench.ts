@@ -15,6 +15,7 @@ import { benchPaperBrowser } from './paperBrowserBench';
 import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
 import { benchBackupBrowser } from './backupBrowserBench';
+import { benchIntegrityBrowser } from './integrityBrowserBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -29,6 +30,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['protocol', () => benchProtocol()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  ['integrity check (Chromium)', () => benchIntegrityBrowser({ executablePath: process.env.CHROMIUM_PATH })],
 ];
 
 const only = process.argv[2];

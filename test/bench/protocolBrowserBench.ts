@@ -19,7 +19,7 @@ import { readPtSansFonts } from './ballotsPdfBench';
 import { medianMs, type BenchResult } from './benchKit';
 import { makeTallyData } from './tallyData';
 import { builtRenderer, frameGapResult, launchChromium, serve, withFrameGaps } from './browserKit';
-import { putRows } from '../fixtures/appDb';
+import { putAuditedRows } from '../fixtures/appDb';
 
 const PERSONS = 5100;
 const QUESTIONS = 10;
@@ -61,7 +61,8 @@ export async function benchProtocolBrowser(
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     await page.goto(base);
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
-    await putRows(page, {
+    // With their audit entry: the protocol is held back while records differ from the log.
+    await putAuditedRows(page, {
       partnership: [partnership],
       persons: registry.map(toPersonRecord),
       meetings: [records.meeting],

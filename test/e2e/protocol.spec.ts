@@ -4,8 +4,8 @@
  * into IndexedDB in the app's record shapes), the protocol previewed, downloaded as PDF (pdftotext holds
  * every number of results.json computed here for the same data) and XLSX (read back with exceljs equal to
  * results.json), the package downloaded as one zip whose manifest verifies with sha256sum; a backup, the
- * database wiped, the backup restored through the backup screen, and the same protocol produced again
- * (same figures, same audit head hash). Then one stored audit entry is edited behind the app's back and
+ * database wiped, the backup restored through the backup screen (itself an audit entry), and the same
+ * protocol produced again (same figures; the audit head is the restore's entry). Then one stored audit entry is edited behind the app's back and
  * «Журнал изменений» shows the break.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -22,8 +22,9 @@ import { profileFor } from '../../shared/rules/profiles';
 import { tally } from '../../shared/tally/tally';
 import type { Decision } from '../../shared/tally/types';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
-import { readStore } from '../fixtures/appDb';
+import { putAuditedRows, readStore } from '../fixtures/appDb';
 import { meetingRecords, type MeetingRecords } from '../fixtures/meetingRecords';
+import { pageQrText } from '../fixtures/pdfQr';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
@@ -49,31 +50,30 @@ test.beforeAll(async () => {
   });
 });
 
-/** Writes the meeting's records into the app's IndexedDB, as the app stores them. */
+/** Writes the meeting's records into the app's IndexedDB, as the app stores them (with their audit entry). */
 async function seedMeeting(page: Page, recs: MeetingRecords): Promise<void> {
-  const plain = { ...recs, attachments: recs.attachments.map((a) => ({ ...a, bytes: [...a.bytes] })) };
-  await page.evaluate(async (r) => {
+  const [partnership] = await readStore<{ id: string }>(page, 'partnership');
+  await putAuditedRows(page, {
+    meetings: [{ ...recs.meeting, partnershipId: partnership!.id }],
+    paperBallots: recs.paperBallots,
+    gosuslugiImports: recs.gosuslugiImports,
+  });
+  // Files are not among the records checked against the log.
+  const attachments = recs.attachments.map((a) => ({ ...a, bytes: [...a.bytes] }));
+  await page.evaluate(async (rows) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('golos');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const partnership = await new Promise<{ id: string }[]>((resolve) => {
-      const req = db.transaction('partnership').objectStore('partnership').getAll();
-      req.onsuccess = () => resolve(req.result);
-    });
-    const tx = db.transaction(['meetings', 'paperBallots', 'gosuslugiImports', 'attachments'], 'readwrite');
-    tx.objectStore('meetings').put({ ...r.meeting, partnershipId: partnership[0]!.id });
-    for (const b of r.paperBallots) tx.objectStore('paperBallots').put(b);
-    for (const g of r.gosuslugiImports) tx.objectStore('gosuslugiImports').put(g);
-    for (const a of r.attachments)
-      tx.objectStore('attachments').put({ ...a, bytes: new Uint8Array(a.bytes) });
+    const tx = db.transaction('attachments', 'readwrite');
+    for (const a of rows) tx.objectStore('attachments').put({ ...a, bytes: new Uint8Array(a.bytes) });
     await new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
     db.close();
-  }, plain);
+  }, attachments);
 }
 
 /** The stored registry in the order the app reads it (primary key order), without the index keys. */
@@ -178,6 +178,9 @@ async function download(page: Page, button: string, name: string): Promise<strin
   return path;
 }
 
+/** The printed audit head: «Журнал изменений: последняя запись № N, её хеш H». */
+const AUDIT_LINE = /Журнал изменений: последняя запись № (\d+), её хеш ([0-9a-f]{64})/;
+
 const preview = (page: Page) => page.getByRole('article', { name: 'Предпросмотр протокола' });
 
 async function openProtocol(page: Page): Promise<void> {
@@ -235,7 +238,7 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     }
     await expect(page.getByText(/не позднее 21 июня 2026 г\./).first()).toBeVisible();
     await expect(page.getByRole('alert').filter({ hasText: 'с опозданием' })).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 3 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
   });
 
   await test.step('PDF: every number of results.json; XLSX equal to results.json', async () => {
@@ -245,14 +248,14 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     firstText = pdfPageTexts(readFileSync(pdfPath)).join(' ');
     expect(firstText).toContain('ПРОТОКОЛ № 12');
     expect(expectEveryNumber(firstText, results)).toBeGreaterThan(550);
-    head = /\b[0-9a-f]{64}\b/.exec(firstText.slice(firstText.indexOf('Контрольная сумма данных')))![0];
+    head = AUDIT_LINE.exec(firstText)![2]!;
     await expect(page.getByText(head).first()).toBeVisible();
-    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 5 записей/)).toBeVisible();
 
     const xlsxPath = await download(page, 'Скачать XLSX', 'results-1.xlsx');
     await expectWorkbookEqualsResults(xlsxPath, results);
     // Producing the same protocol again logs nothing new.
-    await expect(page.getByText(/Журнал изменений цел: 4 записи/)).toBeVisible();
+    await expect(page.getByText(/Журнал изменений цел: 5 записей/)).toBeVisible();
   });
 
   await test.step('publication copy: СНИЛС masked', async () => {
@@ -279,20 +282,28 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     mkdirSync(join(out, folder), { recursive: true });
     for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(out, name), bytes);
     const files = names.map((n) => n.slice(folder.length + 1));
-    expect(files.slice(0, 5)).toEqual([
+    expect(files.slice(0, 7)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
+      'results.json',
       'Бюллетени (пакетный файл).csv',
+      'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(files[5]).toMatch(/^Голос, копия .*\.golos-backup$/);
-    expect(files[6]).toBe('manifest.sha256');
+    expect(files[7]).toMatch(/^Голос, копия .*\.golos-backup$/);
+    expect(files[8]).toBe('manifest.sha256');
     const check = execFileSync('sha256sum', ['-c', 'manifest.sha256'], {
       cwd: join(out, folder),
       encoding: 'utf8',
     });
-    expect(check.trim().split('\n')).toHaveLength(6);
+    expect(check.trim().split('\n')).toHaveLength(8);
+    // The protocol's QR code (read from the page's pixels) names the package's results.json byte for byte.
+    const resultsSha = execFileSync('sha256sum', ['results.json'], {
+      cwd: join(out, folder),
+      encoding: 'utf8',
+    });
+    expect(pageQrText(entries[`${folder}/Протокол.pdf`]!, 1)?.split('|')[1]).toBe(resultsSha.slice(0, 64));
     expect(check).not.toContain('FAILED');
     // The package's protocol is the one downloaded before: same figures, same hash.
     expect(pdfPageTexts(entries[`${folder}/Протокол.pdf`]!).join(' ')).toBe(firstText);
@@ -330,14 +341,17 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     await expect(page.getByText('СНТ «Протокол»', { exact: true })).toBeVisible({ timeout: 60_000 });
   });
 
-  await test.step('the same protocol again: same figures, same audit head hash', async () => {
+  await test.step('the same protocol again: same figures; the log goes on with the restore entry', async () => {
     await openProtocol(page);
-    await expect(page.getByText(head).first()).toBeVisible();
     await expect(page.getByLabel('Номер протокола')).toHaveValue('12');
     const pdfPath = await download(page, 'Скачать PDF', 'protocol-2.pdf');
     const again = pdfPageTexts(readFileSync(pdfPath)).join(' ');
-    expect(again).toBe(firstText);
-    expect(again).toContain(head);
+    // Everything but the audit head is the same; the head is the restore's entry, right after the old one.
+    expect(again.replace(AUDIT_LINE, '')).toBe(firstText.replace(AUDIT_LINE, ''));
+    expect(Number(AUDIT_LINE.exec(again)![1])).toBe(Number(AUDIT_LINE.exec(firstText)![1]) + 1);
+    await page.getByRole('button', { name: 'Журнал изменений' }).click();
+    await expect(page.getByRole('row', { name: /backup\.restore/ })).toBeVisible();
+    await openProtocol(page);
     const xlsxPath = await download(page, 'Скачать XLSX', 'results-2.xlsx');
     await expectWorkbookEqualsResults(xlsxPath, results);
   });

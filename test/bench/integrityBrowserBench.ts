@@ -1,0 +1,103 @@
+/**
+ * The data checked against the audit trail in real Chromium on the built renderer (dist/renderer or
+ * E2E_DIST): a registry of 10,000 persons and a 40-question meeting with about 25,000 paper, in-person and
+ * Gosuslugi ballots, stored with their audit entries (the registry in one entry as an import writes it,
+ * ballots 500 to an entry). Measured through the app: «Проверить целостность» on «Журнал изменений», click
+ * to «Данные совпадают с журналом», and the longest gap between animation frames meanwhile. Baseline:
+ * reading the same tables (audit trail and checked records) in the page with plain IndexedDB getAll.
+ */
+import { toPersonRecord } from '../../renderer/db/personRecord';
+import { putAuditedRows, putRows } from '../fixtures/appDb';
+import { meetingRecords } from '../fixtures/meetingRecords';
+import type { BenchResult } from './benchKit';
+import { baseUrl, builtRenderer, frameGapResult, launchChromium, serve, withFrameGaps } from './browserKit';
+import { makeTallyData } from './tallyData';
+
+const TABLES = [
+  'audit',
+  'persons',
+  'meetings',
+  'paperBallots',
+  'gosuslugiImports',
+  'snapshots',
+  'resolutions',
+  'attendance',
+];
+
+/** Reads every table the check reads, in the page (the baseline). */
+async function readAll(tables: string[]): Promise<number> {
+  const db = await new Promise<IDBDatabase>((ok, fail) => {
+    const req = indexedDB.open('golos');
+    req.onsuccess = () => ok(req.result);
+    req.onerror = () => fail(req.error);
+  });
+  let rows = 0;
+  for (const name of tables) {
+    rows += await new Promise<number>((ok, fail) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => ok(req.result.length);
+      req.onerror = () => fail(req.error);
+    });
+  }
+  db.close();
+  return rows;
+}
+
+export async function benchIntegrityBrowser(
+  opts: { distDir?: string; executablePath?: string } = {},
+): Promise<BenchResult[]> {
+  const root = builtRenderer(opts.distDir);
+  const { registry, meeting: spec, ballots } = makeTallyData(10_000, 40, 7);
+  const now = new Date().toISOString();
+  const records = meetingRecords(spec, ballots, { meetingId: 'bench-meeting', partnershipId: 'bench' });
+  const server = await serve(root);
+  const browser = await launchChromium(opts.executablePath);
+  try {
+    const page = await browser.newPage();
+    const base = baseUrl(server);
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
+    await putRows(page, {
+      partnership: [
+        { id: 'bench', name: 'СНТ «Замер»', kind: 'snt', address: '', createdAt: now, updatedAt: now },
+      ],
+    });
+    await putAuditedRows(
+      page,
+      { persons: registry.map(toPersonRecord), meetings: [records.meeting] },
+      'import.registry',
+    );
+    await putAuditedRows(page, { gosuslugiImports: records.gosuslugiImports }, 'gosuslugi.import');
+    for (let i = 0; i < records.paperBallots.length; i += 500) {
+      await putAuditedRows(page, { paperBallots: records.paperBallots.slice(i, i + 500) }, 'ballot.enter');
+    }
+    await page.goto(`${base}#/audit`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Журнал изменений' }).waitFor();
+
+    const check = async () => {
+      const t0 = performance.now();
+      await page.getByRole('button', { name: 'Проверить целостность' }).click();
+      await page.getByText(/Данные совпадают с журналом/).waitFor({ timeout: 300_000 });
+      return performance.now() - t0;
+    };
+    const run = await withFrameGaps(page, check);
+    const idle = await withFrameGaps(page, () => page.waitForTimeout(run.value));
+    const t0 = performance.now();
+    const rows = await page.evaluate(readAll, TABLES);
+    const readMs = performance.now() - t0;
+    const what = `${registry.length} persons, ${records.paperBallots.length + records.gosuslugiImports.length} ballot records (${ballots.length} ballots), ${rows} rows`;
+    return [
+      {
+        name: `Integrity check of the data against the audit trail in Chromium (click to result, in chunks): ${what}`,
+        ms: run.value,
+        baselineMs: readMs,
+        baselineName: 'reading the same tables in the page (IndexedDB getAll)',
+      },
+      frameGapResult('while the integrity check runs', run, idle),
+    ];
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

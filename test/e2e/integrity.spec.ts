@@ -1,0 +1,170 @@
+/**
+ * Data checked against its history, end to end in Chromium on the built renderer: a registry imported
+ * through the UI and a meeting's ballots stored with their audit entry; then, behind the app's back (the
+ * page's own IndexedDB access, as developer tools would), one ballot's mark is edited, another ballot
+ * deleted and a third added. «Проверить целостность» names all three; the protocol is held back until the
+ * commission records a reason, which the PDF then prints beside the QR code's proof.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Person } from '../../shared/domain/types';
+import { currentVersion } from '../../shared/paper/ballotRecord';
+import { makeBallots, makeMeeting } from '../bench/tallyData';
+import { putAuditedRows, putRows, readStore } from '../fixtures/appDb';
+import { meetingRecords } from '../fixtures/meetingRecords';
+import { pageQrText } from '../fixtures/pdfQr';
+import { pdfPageTexts } from '../fixtures/pdfText';
+import { makePersons } from '../fixtures/persons';
+import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { createPartnership, downloadFrom, importRegistry } from './helpers';
+import type { PaperBallotRow } from '../../renderer/db/records';
+
+const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-integrity-'));
+const MARK = { for: 'за', against: 'против', abstain: 'воздержался' } as Record<string, string>;
+
+async function seed(page: Page): Promise<PaperBallotRow[]> {
+  const persons = makePersons(40, 12, { contacts: false });
+  const file = join(dir, 'registry.xlsx');
+  writeFileSync(file, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Проверка»')));
+  await createPartnership(page, { name: 'СНТ «Проверка»' });
+  await importRegistry(page, file, 40);
+  const registry = await readStore<Person>(page, 'persons');
+  const spec = makeMeeting(4, 'snt');
+  const [partnership] = await readStore<{ id: string }>(page, 'partnership');
+  const records = meetingRecords(spec, makeBallots(registry, spec, 12), {
+    meetingId: 'meeting-i',
+    partnershipId: partnership!.id,
+    scans: 0,
+  });
+  await putAuditedRows(page, {
+    meetings: [records.meeting],
+    paperBallots: records.paperBallots,
+    gosuslugiImports: records.gosuslugiImports,
+  });
+  return records.paperBallots.filter((r) => currentVersion(r).ballot.marks[3] !== undefined);
+}
+
+const protocolTab = async (page: Page) => {
+  await page.goto('/#/meetings/meeting-i/protocol');
+  await page.reload();
+  await expect(page.getByRole('article', { name: 'Предпросмотр протокола' })).toBeVisible({
+    timeout: 60_000,
+  });
+};
+
+test('a ballot edited, one deleted and one added outside the app are named; the protocol waits for a reason', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const ballots = await seed(page);
+  await protocolTab(page);
+  await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeEnabled();
+  await expect(page.getByRole('alert', { name: 'Расхождения данных с журналом' })).toHaveCount(0);
+
+  const [edited, deleted, copied] = ballots as [PaperBallotRow, PaperBallotRow, PaperBallotRow];
+  const was = currentVersion(edited).ballot.marks[3]!;
+  const now = was === 'for' ? 'against' : 'for';
+  const changed = structuredClone(edited);
+  currentVersion(changed).ballot.marks[3] = now;
+  const added = { ...structuredClone(copied), id: 'added-outside' };
+  await putRows(page, { paperBallots: [changed, added] });
+  await page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((ok) => {
+      const req = indexedDB.open('golos');
+      req.onsuccess = () => ok(req.result);
+    });
+    const tx = db.transaction('paperBallots', 'readwrite');
+    tx.objectStore('paperBallots').delete(id);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, deleted.id);
+
+  const name = (r: PaperBallotRow) => {
+    const v = currentVersion(r).ballot.voter;
+    return `бюллетень ${v.fullName}${v.plotNumber ? `, участок ${v.plotNumber}` : ''}`;
+  };
+  const lines = [
+    `${name(edited)}: изменён вне программы, вопрос 3: было «${MARK[was]}», стало «${MARK[now]}»`,
+    `${name(copied)}: добавлен вне программы`,
+    `${name(deleted)}: удалён вне программы`,
+  ];
+
+  await page.getByRole('button', { name: 'Журнал изменений' }).click();
+  await page.getByRole('button', { name: 'Проверить целостность' }).click();
+  const found = page.getByRole('alert', { name: 'Расхождения данных с журналом' });
+  await expect(found).toBeVisible({ timeout: 60_000 });
+  for (const line of lines) await expect(found).toContainText(line);
+  // The chain itself is intact: the entries were not touched, the data was.
+  await expect(page.getByText(/Цепочка цела/)).toBeVisible();
+  await page.screenshot({ path: join(dir, 'journal.png') });
+
+  await protocolTab(page);
+  const held = page.getByRole('alert', { name: 'Расхождения данных с журналом' });
+  await expect(held).toContainText(lines[0]!);
+  await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeDisabled();
+  const reason = 'Бюллетени сверены с бумажными оригиналами, акт № 5 от 15.06.2026';
+  await held.getByLabel('Решение комиссии').fill(reason);
+  await held.getByRole('button', { name: 'Записать решение комиссии' }).click();
+  await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeEnabled({ timeout: 60_000 });
+  await page.screenshot({ path: join(dir, 'protocol.png'), fullPage: false });
+
+  const { path } = await downloadFrom(
+    page,
+    () => page.getByRole('button', { name: 'Скачать PDF' }).click(),
+    dir,
+    120_000,
+  );
+  const pdf = new Uint8Array(readFileSync(path));
+  const text = pdfPageTexts(pdf).join(' ');
+  expect(text).toContain(`Решение комиссии: ${reason}`);
+  expect(text).toContain(`${name(deleted)}: удалён вне программы`);
+  expect(pageQrText(pdf, 1)).toMatch(/^GOLOS-PROTOCOL1\|[0-9a-f]{64}\|\d{4}-\d\d-\d\d\|Q1=/);
+});
+
+test('the last five audit entries deleted in IndexedDB are named missing', async ({ page }) => {
+  test.setTimeout(300_000);
+  await seed(page);
+  // Five changes of operator: five entries the app writes (and anchors).
+  const operator = page.getByLabel('Оператор:');
+  for (const name of ['Иванова А. П.', 'Петров Б. В.', 'Сидорова В. Г.', 'Козлов Г. Д.', 'Орлова Д. Е.']) {
+    await operator.fill(name);
+    await operator.press('Enter');
+    await expect(operator).toHaveValue(name);
+  }
+  await expect
+    .poll(
+      async () =>
+        (await readStore<{ action: string }>(page, 'audit')).filter((e) => e.action === 'operator.change')
+          .length,
+    )
+    .toBe(5);
+  const entries = await readStore<{ seq: number }>(page, 'audit');
+  const last = entries.at(-1)!.seq;
+  await page.evaluate(
+    async (seqs) => {
+      const db = await new Promise<IDBDatabase>((ok) => {
+        const req = indexedDB.open('golos');
+        req.onsuccess = () => ok(req.result);
+      });
+      const tx = db.transaction('audit', 'readwrite');
+      for (const seq of seqs) tx.objectStore('audit').delete(seq);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+    },
+    [last - 4, last - 3, last - 2, last - 1, last],
+  );
+
+  await page.getByRole('button', { name: 'Журнал изменений' }).click();
+  await page.getByRole('button', { name: 'Проверить целостность' }).click();
+  // The chain that is left is intact; the anchor kept outside the database shows what is gone.
+  await expect(page.getByText(/Цепочка цела/)).toBeVisible({ timeout: 60_000 });
+  const missing = [last - 4, last - 3, last - 2, last - 1, last].map((n) => `№ ${n}`).join(', ');
+  await expect(page.getByRole('alert', { name: 'Расхождения данных с журналом' })).toContainText(
+    `Журнал изменений: нет записей ${missing} — записи удалены из конца журнала`,
+  );
+  await protocolTab(page);
+  await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeDisabled();
+});
