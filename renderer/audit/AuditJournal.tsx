@@ -5,7 +5,7 @@
 import type Dexie from 'dexie';
 import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
-import { JOURNAL_COLUMNS, type JournalDocument } from '../../shared/documents/journalDocuments';
+import type { JournalDocument } from '../../shared/documents/journalDocuments';
 import { getPlatform } from '../platform/platform';
 import { AUDIT_GROUP_LABELS, type AuditGroup } from './auditCatalogue';
 import { readChain } from './auditLog';
@@ -167,7 +167,7 @@ export function AuditJournal({
       <table className="grid" aria-label="Записи журнала">
         <thead>
           <tr>
-            <th style={{ width: '4rem' }}>{JOURNAL_COLUMNS[0]}</th>
+            <th style={{ width: '4rem' }}>№</th>
             <th style={{ width: '10rem' }}>Когда</th>
             <th style={{ width: '10rem' }}>Кто</th>
             <th style={{ width: '16rem' }}>Действие</th>
