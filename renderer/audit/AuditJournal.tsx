@@ -120,11 +120,10 @@ export function AuditJournal({
           {failure}
         </p>
       )}
-      <fieldset className="journal-filters">
-        <legend>Отбор записей</legend>
-        <label>
-          Кто{' '}
-          <select value={filter.actor} onChange={(e) => set({ actor: e.target.value })}>
+      <div className="toolbar" role="group" aria-label="Отбор записей">
+        <div className="field">
+          <label htmlFor="journal-actor">Кто</label>
+          <select id="journal-actor" value={filter.actor} onChange={(e) => set({ actor: e.target.value })}>
             <option value="">все</option>
             {actors.map((a) => (
               <option key={a} value={a}>
@@ -132,10 +131,14 @@ export function AuditJournal({
               </option>
             ))}
           </select>
-        </label>{' '}
-        <label>
-          Что{' '}
-          <select value={filter.group} onChange={(e) => set({ group: e.target.value as AuditGroup | '' })}>
+        </div>
+        <div className="field">
+          <label htmlFor="journal-group">Что</label>
+          <select
+            id="journal-group"
+            value={filter.group}
+            onChange={(e) => set({ group: e.target.value as AuditGroup | '' })}
+          >
             <option value="">всё</option>
             {(Object.keys(AUDIT_GROUP_LABELS) as AuditGroup[]).map((g) => (
               <option key={g} value={g}>
@@ -143,14 +146,26 @@ export function AuditJournal({
               </option>
             ))}
           </select>
-        </label>{' '}
-        <label>
-          С <input type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} />
-        </label>{' '}
-        <label>
-          По <input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} />
-        </label>
-      </fieldset>
+        </div>
+        <div className="field">
+          <label htmlFor="journal-from">С</label>
+          <input
+            id="journal-from"
+            type="date"
+            value={filter.from}
+            onChange={(e) => set({ from: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="journal-to">По</label>
+          <input
+            id="journal-to"
+            type="date"
+            value={filter.to}
+            onChange={(e) => set({ to: e.target.value })}
+          />
+        </div>
+      </div>
       <div className="actions">
         <button type="button" disabled={exporting || shown.length === 0} onClick={() => void save('pdf')}>
           Сохранить журнал в PDF
@@ -164,13 +179,13 @@ export function AuditJournal({
         Показано {Math.min(limit, shown.length)} из {shown.length}
         {shown.length < lines.length ? ` (отобрано из ${lines.length})` : ''}, сначала новые.
       </p>
-      <table className="grid" aria-label="Записи журнала">
+      <table className="grid journal" aria-label="Записи журнала">
         <thead>
           <tr>
             <th style={{ width: '4rem' }}>№</th>
-            <th style={{ width: '10rem' }}>Когда</th>
-            <th style={{ width: '10rem' }}>Кто</th>
-            <th style={{ width: '16rem' }}>Действие</th>
+            <th style={{ width: '11rem' }}>Когда</th>
+            <th style={{ width: '11rem' }}>Кто</th>
+            <th style={{ width: '20rem' }}>Действие</th>
             <th>Изменения</th>
           </tr>
         </thead>

@@ -74,4 +74,14 @@ describe('the journal in plain Russian', () => {
     expect([line.what, line.subject]).toEqual(['Импортирован реестр', 'Файл «реестр.xlsx»']);
     expect(line.changes).toEqual(['Добавлено: 300', 'Изменено: 0', 'Удалено: 0', 'Людей в реестре: 0 → 300']);
   });
+
+  it('lists the status values remembered for imports', () => {
+    const e = entry({
+      action: 'settings.statusValues',
+      entity: 'settings',
+      before: { инд: 'gardener' },
+      after: { инд: 'gardener', арендатор: 'gardener', '': 'member' },
+    });
+    expect(auditChanges(e)).toEqual(['«арендатор»: садовод без членства', '«(пусто)»: член']);
+  });
 });

@@ -209,6 +209,13 @@ export function auditSubject(entry: AuditEntry, ctx: JournalContext): string {
 /** `ФИО: Иванов → Петров` for each labelled field that differs (ids and times of writing left out). */
 export function auditChanges(entry: AuditEntry): string[] {
   const { before, after } = entry;
+  if (entry.action === 'settings.statusValues' && isRecord(after)) {
+    // The status values mapped for imports: the new or changed ones.
+    const b = isRecord(before) ? before : {};
+    return Object.entries(after)
+      .filter(([k, v]) => b[k] !== v)
+      .map(([k, v]) => `«${k || '(пусто)'}»: ${fieldValueText('status', v)}`);
+  }
   if (!isRecord(before) && !isRecord(after)) {
     if (before === undefined && after === undefined) return [];
     return [`${fieldValueText('', before)} → ${fieldValueText('', after)}`];
