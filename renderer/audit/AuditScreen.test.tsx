@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { appendAudit, AUDIT_SCHEMA, readChain } from './auditLog';
@@ -51,15 +51,46 @@ test('lists who changed what and when, newest first', async () => {
   const rows = within(table).getAllByRole('row').slice(1);
   expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['3', '2', '1']);
   const update = rows[0]!;
-  expect(update).toHaveTextContent('01.05.2025 10:02');
+  expect(update).toHaveTextContent('1 мая 2025, 10:02');
   expect(update).toHaveTextContent('Секретарь Иванова');
-  expect(update).toHaveTextContent('person.update');
-  expect(update).toHaveTextContent('fullName: «Иванов Иван» → «Иванов Иван Петрович»');
-  expect(update).not.toHaveTextContent('snils');
+  expect(update).toHaveTextContent('Изменены данные участника');
+  expect(update).toHaveTextContent('Иванов Иван Петрович');
+  expect(update).toHaveTextContent('ФИО: Иванов Иван → Иванов Иван Петрович');
+  expect(update).not.toHaveTextContent('СНИЛС');
   expect(update).toHaveTextContent('Причина: исправлена опечатка');
-  expect(rows[2]).toHaveTextContent('Создано');
-  expect(rows[2]).toHaveTextContent('snils: добавлено «112-233-445 95»');
+  expect(rows[2]).toHaveTextContent('Добавлен участник');
+  expect(rows[2]).toHaveTextContent('СНИЛС: 112-233-445 95');
+  // Never an action code, an id or JSON.
+  for (const r of rows) expect(r.textContent).not.toMatch(/person\.|[{}"]|\bid\b/);
   expect(screen.getByText('Показано 3 из 3, сначала новые.')).toBeInTheDocument();
+});
+
+test('filters by who, what and when', async () => {
+  const db = await loggedDb();
+  await appendAudit(
+    db,
+    {
+      actor: 'Председатель',
+      action: 'meeting.protocol',
+      entity: 'meeting',
+      entityId: 'm',
+      after: { title: 'Весна' },
+    },
+    new Date(2025, 5, 2, 9, 0),
+  );
+  render(<AuditScreen db={db} />);
+  await screen.findByRole('table', { name: 'Записи журнала' });
+  expect(screen.getByText('Показано 4 из 4, сначала новые.')).toBeInTheDocument();
+  await userEvent.selectOptions(screen.getByLabelText('Кто'), 'Председатель');
+  expect(screen.getByText('Показано 1 из 1 (отобрано из 4), сначала новые.')).toBeInTheDocument();
+  expect(rowOf(4)).toHaveTextContent('Сформирован протокол');
+  expect(rowOf(4)).toHaveTextContent('Собрание «Весна»');
+  await userEvent.selectOptions(screen.getByLabelText('Кто'), '');
+  await userEvent.selectOptions(screen.getByLabelText('Что'), 'Реестр');
+  expect(screen.getByText('Показано 3 из 3 (отобрано из 4), сначала новые.')).toBeInTheDocument();
+  await userEvent.selectOptions(screen.getByLabelText('Что'), '');
+  await userEvent.type(screen.getByLabelText('С'), '2025-06-01');
+  expect(screen.getByText('Показано 1 из 1 (отобрано из 4), сначала новые.')).toBeInTheDocument();
 });
 
 test('the integrity check says the chain is intact, then finds an entry edited directly in IndexedDB', async () => {
@@ -80,7 +111,7 @@ test('the integrity check says the chain is intact, then finds an entry edited d
   );
   expect(alert).toHaveTextContent('Записи начиная с № 2 не подтверждены.');
   expect(rowOf(2)).toHaveTextContent('— нарушение');
-  expect(rowOf(2)).toHaveTextContent('Председатель');
+  await waitFor(() => expect(rowOf(2)).toHaveTextContent('Председатель'));
   expect(rowOf(3)).not.toHaveTextContent('— нарушение');
 });
 

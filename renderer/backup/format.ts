@@ -30,6 +30,12 @@ export const TABLE_LABELS: Record<string, string> = {
   conflicts: 'Расхождения',
   settings: 'Настройки',
   audit: 'Журнал изменений',
+  // The tables of the app's database as they are named since schema version 3.
+  snapshots: 'Реестры собраний (зафиксированные)',
+  paperBallots: 'Бумажные бюллетени',
+  gosuslugiImports: 'Импорт Госуслуг',
+  importMappings: 'Сопоставления столбцов',
+  resolutions: 'Решения счётной комиссии',
 };
 
 export function tableLabel(name: string): string {

@@ -6,6 +6,7 @@
  */
 import type { BackupReason } from '../../shared/backup/backupNames';
 import type { Partnership, Person } from '../../shared/domain/types';
+import type { JournalDocument } from '../../shared/documents/journalDocuments';
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { ProtocolModel } from '../../shared/documents/protocolModel';
 import type { Meeting } from '../../shared/meetings/meeting';
@@ -18,6 +19,7 @@ export type DocumentJob =
   | { type: 'protocolPdf'; model: ProtocolModel }
   | { type: 'resultsWorkbook'; model: ProtocolModel }
   | { type: 'attendance'; input: AttendancePdfInput }
+  | { type: 'journalPdf'; journal: JournalDocument }
   | {
       type: 'backup';
       /** The database to read, as the app declares it. */
@@ -92,6 +94,13 @@ export async function buildDocument(
         loadFonts(),
       ]);
       return buildAttendancePdf(fonts, job.input);
+    }
+    case 'journalPdf': {
+      const [{ buildJournalPdf }, fonts] = await Promise.all([
+        import('../../shared/documents/journalDocuments'),
+        loadFonts(),
+      ]);
+      return buildJournalPdf(job.journal, fonts);
     }
     case 'backup': {
       const [{ dumpDatabase, openDeclared }, { encodeBackup }] = await Promise.all([

@@ -13,6 +13,7 @@ import { getPlatform } from '../platform/platform';
 import {
   agendaErrors,
   BASE_LABELS,
+  categoryRuleValues,
   ELECTORATE_LABELS,
   emptyQuestion,
   MAJORITY_LABELS,
@@ -251,7 +252,18 @@ export const AgendaEditor = memo(function AgendaEditor({
                   </p>
                 )}
                 <label className="check">
-                  <input type="checkbox" {...register(`questions.${i}.override`)} />
+                  <input
+                    type="checkbox"
+                    {...register(`questions.${i}.override`, {
+                      onChange: (e: { target: { checked: boolean } }) => {
+                        if (!e.target.checked) return;
+                        const from = categoryRuleValues(getValues(`questions.${i}.item`), profile);
+                        setValue(`questions.${i}.majority`, from.majority);
+                        setValue(`questions.${i}.electorate`, from.electorate);
+                        setValue(`questions.${i}.base`, from.base);
+                      },
+                    })}
+                  />
                   задать правило для этого вопроса вручную
                 </label>
                 {q?.override && (

@@ -192,6 +192,14 @@ describe('PrepareTab: agenda editor', () => {
     expect(question(2)).toHaveTextContent(`Правило: ${RULE_MEMBERS}`);
     expect(within(question(2)).queryByText('правило изменено')).toBeNull();
 
+    const q1 = within(question(1));
+    await user.click(q1.getByLabelText('задать правило для этого вопроса вручную'));
+    // A rule set by hand starts from the category's (two thirds of all voters), not a simple majority.
+    expect(q1.getByLabelText('Большинство')).toHaveValue('two_thirds');
+    expect(q1.getByLabelText('Кто голосует')).toHaveValue('members_and_gardeners');
+    expect(question(1)).toHaveTextContent(`Правило: ${RULE_TWO_THIRDS_ALL}`);
+    await user.click(q1.getByLabelText('задать правило для этого вопроса вручную'));
+
     const q2 = within(question(2));
     await user.click(q2.getByLabelText('задать правило для этого вопроса вручную'));
     await user.selectOptions(q2.getByLabelText('Большинство'), 'two_thirds');

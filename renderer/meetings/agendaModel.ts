@@ -77,6 +77,20 @@ export function toAgendaValues(questions: readonly MeetingQuestion[], profile: R
   };
 }
 
+/**
+ * Where a rule set by hand starts: the rule the question's category gives (the profile's default rule
+ * without a category), so ticking «вручную» changes nothing until the secretary changes something.
+ */
+export function categoryRuleValues(
+  item: string,
+  profile: RuleProfile,
+): Pick<QuestionValues, 'majority' | 'electorate' | 'base'> {
+  const q: MeetingQuestion = { number: 0, text: '', attachmentIds: [] };
+  if (item.trim()) q.item = item.trim();
+  const rule = resolveRule(q, profile).rule;
+  return { majority: rule.majority, electorate: rule.electorate, base: rule.base };
+}
+
 /** The rule a question's values set by hand (an МКД question keeps `members`: every owner votes). */
 export function overrideRule(v: QuestionValues, kind: PartnershipKind): Rule {
   return kind === 'mkd'

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Partnership, Person, PersonStatus } from '../../shared/domain/types';
+import type { StatusValues } from '../../shared/registry/statusVocabulary';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
@@ -10,6 +11,7 @@ import { autoBackup } from '../backup/autoBackup';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { exportRegistry } from './exportRegistry';
 import { IMPORT_ACCEPT } from './import/importAccept';
+import { getStatusValues, rememberStatusValues } from './import/statusValuesRepo';
 import { PersonForm } from './PersonForm';
 import { RegistryTable } from './RegistryTable';
 import { sortPersons, type SortKey, type SortState } from './sortPersons';
@@ -56,6 +58,11 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [importFile, setImportFile] = useState<OpenedFile | null>(null);
+  const [statusValues, setStatusValues] = useState<StatusValues | null>(null);
+  useEffect(() => {
+    if (importFile) void getStatusValues(db, partnership.id).then(setStatusValues);
+    else setStatusValues(null);
+  }, [db, importFile, partnership.id]);
   const [exporting, setExporting] = useState(false);
   const persons = useMemo(() => registry.persons ?? [], [registry.persons]);
   const shown = usePersonsShown(persons, query, status, sort);
@@ -198,17 +205,19 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
         </Modal>
       )}
 
-      {importFile && (
+      {importFile && statusValues && (
         <Modal title="Импорт реестра из файла" onClose={() => setImportFile(null)}>
           <Suspense fallback={<p role="status">Загрузка…</p>}>
             <ImportWizard
               file={importFile}
               existing={persons}
               kind={kind}
+              statusValues={statusValues}
               onClose={() => setImportFile(null)}
               backup={() => autoBackup(db, getPlatform(), 'before-import')}
-              onApply={async (changes) => {
+              onApply={async (changes, mapped) => {
                 const counts = await registry.applyImport(changes);
+                await rememberStatusValues(db, partnership.id, mapped);
                 setImportFile(null);
                 toast({
                   message: `Импорт завершён: добавлено ${counts.added}, изменено ${counts.changed}, удалено ${counts.removed}.`,

@@ -84,6 +84,20 @@ describe('diffRegistry', () => {
     expect(d.removed).toHaveLength(1);
   });
 
+  it('matches by name when the stored СНИЛС failed its checksum and the file corrects it', () => {
+    const a: Person = {
+      id: 'a',
+      fullName: 'Иванов Иван',
+      snils: '11223344596',
+      status: 'member',
+      holdings: [],
+    };
+    const b: Person = { ...a, id: '', snils: '11223344595' };
+    const d = diffRegistry([a], [b]);
+    expect([d.added.length, d.removed.length]).toEqual([0, 0]);
+    expect(d.changed.map((c) => [c.before.id, c.fields])).toEqual([['a', ['snils']]]);
+  });
+
   it('leaves fields the file does not carry as stored', () => {
     const old = stored(base.slice(0, 1));
     const next = incoming(base.slice(0, 1));

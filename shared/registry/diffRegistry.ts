@@ -2,6 +2,7 @@ import { equals, parseDecimal, parseShare } from '../arith/rational';
 import type { Holding, Person } from '../domain/types';
 import { normalizeName } from '../text/normalizeName';
 import { plotKey } from './fieldValues';
+import { snilsChecksumOk } from './snils';
 
 /** Person fields an import can change. */
 export type PersonField =
@@ -38,6 +39,7 @@ export interface DiffOptions {
 }
 
 const text = (s: string | undefined): string => (s ?? '').trim();
+const verified = (snils: string | undefined): boolean => !!snils && snilsChecksumOk(snils);
 
 function sameDecimal(a: string | undefined, b: string | undefined): boolean {
   if (text(a) === text(b)) return true;
@@ -84,7 +86,7 @@ function sameField(f: PersonField, a: Person, b: Person): boolean {
 
 /**
  * What importing `incoming` over `existing` would do. A person is the same by СНИЛС, else by normalised
- * full name (when one of the two has no СНИЛС). Re-importing the same file gives no changes.
+ * full name (when one of the two has no СНИЛС, or one that fails its checksum). Re-importing the same file gives no changes.
  */
 export function diffRegistry(
   existing: readonly Person[],
@@ -114,7 +116,9 @@ export function diffRegistry(
   incoming.forEach((p, j) => {
     if (match.has(j)) return;
     const candidates = byName.get(normalizeName(p.fullName)) ?? [];
-    const i = candidates.find((c) => !taken.has(c) && (!p.snils || !existing[c]!.snils));
+    // Two different valid СНИЛС are two people; a СНИЛС failing its checksum («не проверен») does not
+    // stand in the way of a match by name (the corrected file fixes it).
+    const i = candidates.find((c) => !taken.has(c) && (!verified(p.snils) || !verified(existing[c]!.snils)));
     if (i !== undefined) {
       match.set(j, i);
       taken.add(i);

@@ -7,8 +7,6 @@ import {
   toFraction,
   type Rational,
 } from '../arith/rational';
-import type { PartnershipKind, PersonStatus } from '../domain/types';
-import { normalizeHeader } from '../spreadsheet/header';
 import { normalizeSnils } from './snils';
 
 /** Parsing of single registry cell values. Each returns the value or null when it cannot be read. */
@@ -21,28 +19,6 @@ export function parseSnilsCell(text: string): string | null {
   const digits = normalizeSnils(text);
   if (digits) return digits;
   return /^\d{9,10}$/.test(text.trim()) ? text.trim().padStart(11, '0') : null;
-}
-
-/**
- * Status from a cell: `член`, `член СНТ`, `да` -> member; `не член`, `садовод без членства`,
- * `индивидуальный садовод`, `ведущий садоводство без участия в товариществе`, `нет` -> gardener;
- * `собственник` -> owner in an apartment building, gardener (a plot owner without membership) in a
- * gardening partnership. Null when unknown.
- */
-export function parseStatusCell(text: string, kind: PartnershipKind): PersonStatus | null {
-  const v = normalizeHeader(text);
-  if (kind === 'mkd') return 'owner';
-  if (v === '') return null;
-  if (
-    /^(не|нет|без)( |$)/.test(v) ||
-    /без (членства|участия)/.test(v) ||
-    /(^| )(индивидуальн|садовод)/.test(v)
-  ) {
-    return 'gardener';
-  }
-  if (/^член( |$)/.test(v) || v === 'да' || v === '+' || v === 'является членом') return 'member';
-  if (/^(собственник|правообладатель)( |$)/.test(v)) return 'gardener';
-  return null;
 }
 
 const AREA_UNITS = /\s*(кв\.?\s*м\.?|м\.?\s*кв\.?|м2|м²|m2|sq\.?\s*m)\s*$/i;

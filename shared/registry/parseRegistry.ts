@@ -4,9 +4,10 @@ import { findHeader } from '../spreadsheet/header';
 import type { Table } from '../spreadsheet/table';
 import { normalizeName } from '../text/normalizeName';
 import { normalizeCadastral } from './cadastral';
-import { parseAreaCell, parseShareCell, parseSnilsCell, parseStatusCell, plotKey } from './fieldValues';
+import { parseAreaCell, parseShareCell, parseSnilsCell, plotKey } from './fieldValues';
 import { REGISTRY_PROBLEM as P } from './problemCodes';
 import { REGISTRY_FIELDS, registryFieldLabel, type RegistryField } from './registryFields';
+import { parseStatusCell, statusValueKey, type StatusValues } from './statusVocabulary';
 import { at } from './where';
 
 export type RegistryMapping = Partial<Record<RegistryField, number>>;
@@ -32,6 +33,17 @@ export interface RegistryImport {
   problems: Problem[];
   /** Data rows read (blank rows and a totals row not counted). */
   rowsRead: number;
+  /** Status values the importer did not know (an empty cell as ''), each once, in order of first row. */
+  unknownStatuses: UnknownStatus[];
+}
+
+/** A status value not in the vocabulary nor in the user's mappings, with the rows that carry it. */
+export interface UnknownStatus {
+  /** The value as first written ('' for an empty cell). */
+  text: string;
+  /** statusValueKey(text): what a mapping is remembered under. */
+  key: string;
+  rows: number[];
 }
 
 export interface ParseRegistryOptions {
@@ -40,6 +52,8 @@ export interface ParseRegistryOptions {
   mapping?: RegistryMapping;
   /** 1-based header row; data start below it. */
   headerRow?: number;
+  /** Status values the user mapped (remembered for the partnership). */
+  statusValues?: StatusValues;
 }
 
 interface Draft {
@@ -76,6 +90,18 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     sourceRows: [],
     problems,
     rowsRead: 0,
+    unknownStatuses: [],
+  };
+  const unknown = new Map<string, UnknownStatus>();
+  const noteUnknown = (text: string, r: number): void => {
+    const key = statusValueKey(text);
+    const seen = unknown.get(key);
+    if (seen) seen.rows.push(r);
+    else {
+      const entry: UnknownStatus = { text: text.trim(), key, rows: [r] };
+      unknown.set(key, entry);
+      result.unknownStatuses.push(entry);
+    }
   };
   if (!opts.mapping && !found) {
     problems.push(
@@ -165,7 +191,10 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     if (snilsText) {
       const digits = parseSnilsCell(snilsText);
       if (digits) snils = digits;
-      else report(P.snilsFormat, r, 'snils', `«${snilsText}» — нужно 11 цифр (например 123-456-789 01).`);
+      else {
+        const text = `«${snilsText}» — нужно 11 цифр (например 123-456-789 01); СНИЛС не загружен.`;
+        report(P.snilsFormat, r, 'snils', text, 'warning');
+      }
     }
     const nameKey = normalizeName(fullName);
     let draft: Draft | undefined;
@@ -277,18 +306,11 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     }
     if (kind !== 'snt' || mapping.status === undefined) return;
     const text = get(row, 'status');
-    if (!text) {
-      report(P.statusEmpty, r, 'status', 'не заполнено: укажите «член» или «садовод без членства».');
-      return;
-    }
-    const status: PersonStatus | null = parseStatusCell(text, kind);
+    const status: PersonStatus | null = parseStatusCell(text, kind, opts.statusValues);
     if (!status) {
-      report(
-        P.statusUnknown,
-        r,
-        'status',
-        `значение «${text}» не распознано: укажите «член» или «садовод без членства».`,
-      );
+      noteUnknown(text, r);
+      if (!text) report(P.statusEmpty, r, 'status', 'не заполнено: укажите, что значит пустой статус.');
+      else report(P.statusUnknown, r, 'status', `значение «${text}» не распознано: укажите, что оно значит.`);
       return;
     }
     if (d.statusRow === undefined) {

@@ -21,6 +21,7 @@ export const REGISTRY_PROBLEM = {
   plotSharesSum: 'plot_shares_sum',
   noHoldings: 'no_holdings',
   emailFormat: 'email_format',
+  phoneFormat: 'phone_format',
 } as const;
 
 export type RegistryProblemCode = (typeof REGISTRY_PROBLEM)[keyof typeof REGISTRY_PROBLEM];

@@ -36,7 +36,8 @@ describe('validateRegistry: messages by source row and field', () => {
 
   it('names the row and the field in every message', () => {
     expect(problems.map((p) => p.message)).toEqual([
-      'Строка 4, поле «СНИЛС»: контрольная сумма не сходится (112-233-445 00).',
+      'Строка 4, поле «СНИЛС»: контрольная сумма не сходится (112-233-445 00)' +
+        ': СНИЛС сохранён с пометкой «не проверен» и не используется для поиска бюллетеней.',
       'Строка 5, поле «СНИЛС»: 112-233-445 95 уже указан в строке 3 (Иванов Иван Иванович).',
       'Строка 5, поле «Эл. почта»: «sidorov@» — не адрес электронной почты.',
       'Строка 5, поле «Кадастровый номер»: «50:18:80301:103» не похож на кадастровый номер (вида 50:18:0080301:152).',
@@ -49,10 +50,10 @@ describe('validateRegistry: messages by source row and field', () => {
 
   it('gives stable codes, rows, fields, file and severity', () => {
     expect(problems.map((p) => [p.code, p.row, p.field, p.severity, p.file])).toEqual([
-      ['snils_checksum', 4, 'СНИЛС', 'error', 'реестр.xlsx'],
+      ['snils_checksum', 4, 'СНИЛС', 'warning', 'реестр.xlsx'],
       ['snils_duplicate', 5, 'СНИЛС', 'error', 'реестр.xlsx'],
-      ['email_format', 5, 'Эл. почта', 'error', 'реестр.xlsx'],
-      ['cadastral_format', 5, 'Кадастровый номер', 'error', 'реестр.xlsx'],
+      ['email_format', 5, 'Эл. почта', 'warning', 'реестр.xlsx'],
+      ['cadastral_format', 5, 'Кадастровый номер', 'warning', 'реестр.xlsx'],
       ['name_empty', 8, 'ФИО', 'error', 'реестр.xlsx'],
       ['plot_shares_missing', 6, 'Доля', 'error', 'реестр.xlsx'],
       ['plot_shares_sum', 10, 'Доля', 'error', 'реестр.xlsx'],
@@ -129,9 +130,25 @@ describe('validatePerson (a form)', () => {
   it('reports a bad checksum, a malformed СНИЛС and an empty name', () => {
     expect(validatePerson(person('  ', { snils: '11223344594' })).map((p) => p.message)).toEqual([
       'Поле «ФИО»: не заполнено.',
-      'Поле «СНИЛС»: контрольная сумма не сходится (112-233-445 94).',
+      'Поле «СНИЛС»: контрольная сумма не сходится (112-233-445 94)' +
+        ': СНИЛС сохранён с пометкой «не проверен» и не используется для поиска бюллетеней.',
     ]);
     expect(validatePerson(person('Иванов', { snils: '123' })).map((p) => p.code)).toEqual(['snils_format']);
+  });
+
+  it('warns about a phone that is not a number, and takes the usual ways of writing one', () => {
+    expect(validatePerson(person('Иванов', { phone: 'звонить вечером' })).map((p) => p.message)).toEqual([
+      'Поле «Телефон»: «звонить вечером» — не номер телефона.',
+    ]);
+    expect(validatePerson(person('Иванов', { phone: '12' }))[0]!.severity).toBe('warning');
+    for (const ok of [
+      '+7 (923) 915-77-13',
+      '8-923-915-77-13',
+      '89239157713, 8 (495) 123-45-67',
+      '12-34-56',
+    ]) {
+      expect(validatePerson(person('Иванов', { phone: ok }))).toEqual([]);
+    }
   });
 
   it('does not compare a person with their own stored copy, and passes a clean person', () => {

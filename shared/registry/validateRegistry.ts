@@ -20,10 +20,20 @@ export interface RegistryWhere {
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const AREA = /^\d+(\.\d{1,2})?$/;
 
+/** A phone number: digits (5 to 15 of them) with the usual `+ ( ) -` and spaces, possibly several by `,`/`;`. */
+export function phoneOk(phone: string): boolean {
+  return phone.split(/[,;]/).every((one) => {
+    const t = one.trim();
+    const digits = t.replace(/\D/g, '').length;
+    return /^\+?[\d\s()\-‐–.]+$/.test(t) && digits >= 5 && digits <= 15;
+  });
+}
+
 /**
- * Problems the secretary must see in a registry: СНИЛС checksum, cadastral number pattern, duplicate
- * СНИЛС, a plot held by several people without shares (or with shares not summing to 1), empty names,
- * bad e-mail. Messages name the source row when known (`Строка 14, поле «СНИЛС»: …`), else the person.
+ * Problems the secretary must see in a registry. Errors mean the row cannot be a person: no name, the
+ * same СНИЛС on two people, a plot held by several people whose shares exceed 1 (or are missing), an
+ * unreadable share. Everything else is a warning that does not block the import: a СНИЛС failing its
+ * checksum (kept, «не проверен»), a cadastral number of an odd shape, a bad e-mail or phone. Messages name the source row when known (`Строка 14, поле «СНИЛС»: …`), else the person.
  */
 export function validateRegistry(persons: readonly Person[], where: RegistryWhere = {}): Problem[] {
   const names = persons.length > 1;
@@ -93,6 +103,7 @@ function check(
           personRow(i),
           'snils',
           `«${p.snils}» — нужно 11 цифр (например 123-456-789 01).`,
+          'warning',
         );
       } else if (!snilsChecksumOk(p.snils)) {
         say(
@@ -100,7 +111,9 @@ function check(
           i,
           personRow(i),
           'snils',
-          `контрольная сумма не сходится (${formatSnils(p.snils)}).`,
+          `контрольная сумма не сходится (${formatSnils(p.snils)}): СНИЛС сохранён с пометкой «не проверен» ` +
+            'и не используется для поиска бюллетеней.',
+          'warning',
         );
       }
       const first = firstBySnils.get(p.snils);
@@ -113,7 +126,10 @@ function check(
       }
     }
     if (p.email && !EMAIL.test(p.email.trim())) {
-      say(P.emailFormat, i, personRow(i), 'email', `«${p.email}» — не адрес электронной почты.`);
+      say(P.emailFormat, i, personRow(i), 'email', `«${p.email}» — не адрес электронной почты.`, 'warning');
+    }
+    if (p.phone && !phoneOk(p.phone)) {
+      say(P.phoneFormat, i, personRow(i), 'phone', `«${p.phone}» — не номер телефона.`, 'warning');
     }
     if (p.holdings.length === 0) {
       const none = kind === 'mkd' ? 'не указано ни одного помещения.' : 'не указано ни одного участка.';
@@ -129,6 +145,7 @@ function check(
           row,
           'cadastralNumber',
           `«${h.cadastralNumber}» не похож на кадастровый номер (вида 50:18:0080301:152).`,
+          'warning',
         );
       }
       if (h.area !== undefined && !AREA.test(h.area)) {

@@ -11,6 +11,7 @@ import type { Person, VoterRef } from '../domain/types';
 import { normalizeName } from '../text/normalizeName';
 import { normalizeCadastral } from './cadastral';
 import { parseSnilsCell, plotKey } from './fieldValues';
+import { snilsChecksumOk } from './snils';
 
 export type VoterKey = 'id' | 'snils' | 'cadastral' | 'plot' | 'name';
 
@@ -79,7 +80,8 @@ function personKeys(p: Person, key: VoterKey, add: (raw: string) => void): void 
     case 'id':
       return add(p.id);
     case 'snils':
-      if (p.snils) add(p.snils);
+      // A СНИЛС failing its checksum is kept in the registry («не проверен») but matches no ballot.
+      if (p.snils && snilsChecksumOk(p.snils)) add(p.snils);
       return;
     case 'cadastral':
       for (const h of p.holdings) if (h.cadastralNumber) add(h.cadastralNumber);

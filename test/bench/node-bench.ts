@@ -5,6 +5,7 @@ import { initialBundleGzipBytes } from './bundleSize';
 import { targetsOf, type BenchResult } from './benchKit';
 import { benchRegistryImport } from './registryBench';
 import { benchRegistryBrowser } from './registryBrowserBench';
+import { benchRegistryMessyBrowser } from './registryMessyBrowserBench';
 import { benchTally } from './tallyBench';
 import { benchBallotsPdf } from './ballotsPdfBench';
 import { benchBallotsPdfBrowser } from './ballotsPdfBrowserBench';
@@ -20,6 +21,10 @@ import { benchIntegrityBrowser } from './integrityBrowserBench';
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
   ['registry (Chromium)', () => benchRegistryBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  [
+    'registry messy preview (Chromium)',
+    () => benchRegistryMessyBrowser({ executablePath: process.env.CHROMIUM_PATH }),
+  ],
   ['tally', () => benchTally()],
   ['ballots PDF', () => benchBallotsPdf()],
   ['ballots PDF (Chromium)', () => benchBallotsPdfBrowser({ executablePath: process.env.CHROMIUM_PATH })],

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import {
@@ -6,7 +6,9 @@ import {
   registryFieldLabel,
   type RegistryField,
 } from '../../../shared/registry/registryFields';
+import { ImportDiffList } from './ImportDiffList';
 import type { ImportAnalysis } from './importSession';
+import { ProblemRowsEditor } from './ProblemRowsEditor';
 
 /** Problems listed at once; the rest are counted (a badly mapped file can have thousands). */
 const PROBLEMS_SHOWN = 300;
@@ -39,6 +41,8 @@ export function ImportPreview({
   onHeaderRow,
   deleteMissing,
   onDeleteMissing,
+  statusValues,
+  onFix,
 }: {
   analysis: ImportAnalysis;
   kind: PartnershipKind;
@@ -48,6 +52,10 @@ export function ImportPreview({
   /** Whether people missing from the file are removed from the registry (off by default). */
   deleteMissing: boolean;
   onDeleteMissing: (value: boolean) => void;
+  /** The status values panel (the wizard holds the user's choices). */
+  statusValues?: ReactNode;
+  /** A fix in place of one row's cells. */
+  onFix: (row: number, cells: string[]) => void;
 }) {
   const ids = useId();
   const { diff, mapping, problems } = analysis;
@@ -133,6 +141,11 @@ export function ImportPreview({
         <li>
           Без изменений: <strong>{diff.unchanged}</strong>
         </li>
+        {analysis.keptAside.length > 0 && (
+          <li>
+            С ошибками (не импортируются): <strong>{analysis.keptAside.length}</strong>
+          </li>
+        )}
         <li>
           {deleteMissing ? 'Удалится' : 'Нет в файле (останутся)'}: <strong>{diff.removed.length}</strong>
         </li>
@@ -147,7 +160,10 @@ export function ImportPreview({
           Удалить из реестра тех, кого нет в файле ({diff.removed.length})
         </label>
       )}
+      <ImportDiffList diff={diff} kind={kind} deleteMissing={deleteMissing} />
       {nothingToDo && !errors && <p className="notice ok">Изменений нет: реестр уже совпадает с файлом.</p>}
+
+      {statusValues}
 
       <h3>
         Проблемы: ошибок {errors}, предупреждений {warnings}
@@ -167,6 +183,16 @@ export function ImportPreview({
           {problems.length > PROBLEMS_SHOWN && <li>…и ещё {problems.length - PROBLEMS_SHOWN}.</li>}
         </ul>
       )}
+
+      <ProblemRowsEditor
+        rows={analysis.problemRows}
+        total={analysis.problemRowCount}
+        problems={problems}
+        mapping={mapping}
+        kind={kind}
+        busy={busy}
+        onFix={onFix}
+      />
 
       <h3>Первые строки файла</h3>
       <div className="preview-scroll">
@@ -199,9 +225,10 @@ export function ImportPreview({
         </table>
       </div>
 
-      {errors > 0 && (
+      {analysis.keptAside.length > 0 && (
         <p className="notice error">
-          Импорт недоступен, пока в файле есть ошибки: исправьте файл или сопоставление столбцов.
+          Строки с ошибками ({analysis.keptAside.length}) не будут импортированы, пока их не исправят:
+          остальные можно импортировать сейчас.
         </p>
       )}
     </div>

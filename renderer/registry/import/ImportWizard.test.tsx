@@ -6,6 +6,7 @@ import { GolosDb } from '../../db/db';
 import { applyRegistryChanges, listPersons } from '../../db/personRepo';
 import { err, ok, problem, type Result } from '../../../shared/result';
 import { readChain } from '../../audit/auditLog';
+import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import { ImportWizard } from './ImportWizard';
 
 const utf8 = new TextEncoder();
@@ -29,7 +30,13 @@ const good = [
   'Яковлева Мария;7;087-654-303 00;член СНТ;',
 ];
 
-async function setup(bytes: Uint8Array, existing: Person[] = [], backup?: () => Promise<Result<unknown>>) {
+async function setup(
+  bytes: Uint8Array,
+  existing: Person[] = [],
+  backup?: () => Promise<Result<unknown>>,
+  onMapped?: (values: StatusValues) => void,
+  learned?: StatusValues,
+) {
   const db = new GolosDb(`golos-import-${crypto.randomUUID()}`);
   if (existing.length) await applyRegistryChanges(db, { added: existing, changed: [], removed: [] });
   const stored = await listPersons(db);
@@ -42,8 +49,10 @@ async function setup(bytes: Uint8Array, existing: Person[] = [], backup?: () => 
       kind="snt"
       onClose={onClose}
       {...(backup ? { backup } : {})}
-      onApply={async (changes) => {
+      {...(learned ? { statusValues: learned } : {})}
+      onApply={async (changes, values) => {
         await applyRegistryChanges(db, changes);
+        onMapped?.(values);
         onClose();
       }}
     />,
@@ -52,8 +61,8 @@ async function setup(bytes: Uint8Array, existing: Person[] = [], backup?: () => 
 }
 
 describe('ImportWizard', () => {
-  it('lists every problem by row and field and keeps «Импортировать» disabled', async () => {
-    const { db, user } = await setup(
+  it('lists every problem by row and field; warnings do not block, rows with errors are named and left out', async () => {
+    const { db, user, onClose } = await setup(
       csv([...good, 'Сидоров Пётр;8;112-233-445 96;член;', ';;;член;', 'Орлов Олег;10;;почётный;']),
     );
     const problems = await screen.findByRole('list', { name: 'Проблемы в файле' });
@@ -61,14 +70,88 @@ describe('ImportWizard', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([
-      'Ошибка: Строка 8, поле «СНИЛС»: контрольная сумма не сходится (112-233-445 96).',
+      'Предупреждение: Строка 8, поле «СНИЛС»: контрольная сумма не сходится (112-233-445 96): СНИЛС сохранён с пометкой «не проверен» и не используется для поиска бюллетеней.',
       'Ошибка: Строка 9, поле «ФИО»: не заполнено.',
-      'Ошибка: Строка 10, поле «Статус»: значение «почётный» не распознано: укажите «член» или «садовод без членства».',
+      'Ошибка: Строка 10, поле «Статус»: значение «почётный» не распознано: укажите, что оно значит.',
     ]);
-    expect(screen.getByText('Проблемы: ошибок 3, предупреждений 0')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Импортировать' })).toBeDisabled();
+    expect(screen.getByText('Проблемы: ошибок 2, предупреждений 1')).toBeInTheDocument();
+    const summary = screen.getByRole('list', { name: 'Итоги сравнения с реестром' });
+    expect(summary).toHaveTextContent('Добавится: 4');
+    expect(summary).toHaveTextContent('С ошибками (не импортируются): 2');
     await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    // Nothing is written before the confirmation, which names the rows left out.
+    const confirm = await screen.findByRole('alertdialog');
+    const named = within(within(confirm).getByRole('list', { name: 'Не войдут в реестр' }))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(named).toEqual([
+      'Строка 9: строка без ФИОСтрока 9, поле «ФИО»: не заполнено.',
+      'Строка 9, поле «ФИО»: не заполнено.',
+      'Строка 10: Орлов Олег (участок 10)Строка 10, поле «Статус»: значение «почётный» не распознано: укажите, что оно значит.',
+      'Строка 10, поле «Статус»: значение «почётный» не распознано: укажите, что оно значит.',
+    ]);
     expect(await listPersons(db)).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: 'Импортировать без них' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const stored = await listPersons(db);
+    expect(stored.map((p) => p.fullName).sort()).toEqual([
+      'Иванов Иван Иванович',
+      'Петрова Анна Сергеевна',
+      'Сидоров Пётр',
+      'Яковлева Мария',
+    ]);
+    // The СНИЛС failing its checksum is kept.
+    expect(stored.find((p) => p.fullName === 'Сидоров Пётр')?.snils).toBe('11223344596');
+  });
+
+  it('shows an unknown status value once with its rows; the mapping applies to all and is handed back', async () => {
+    const mapped = vi.fn();
+    const { db, user, onClose } = await setup(
+      csv([...good, 'Орлов Олег;10;;почётный;', 'Кузнецов Карп;11;;Почётный;']),
+      [],
+      undefined,
+      mapped,
+    );
+    const select = await screen.findByRole('combobox', { name: 'Что значит «почётный»' });
+    expect(screen.getByText(/«почётный» — 2 строки \(8, 9\)/)).toBeInTheDocument();
+    await user.selectOptions(select, 'член товарищества');
+    await waitFor(() => expect(screen.getByText('Проблемы: ошибок 0, предупреждений 0')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const stored = await listPersons(db);
+    expect(
+      stored
+        .filter((p) => p.status === 'member')
+        .map((p) => p.fullName)
+        .sort(),
+    ).toEqual(['Иванов Иван Иванович', 'Кузнецов Карп', 'Орлов Олег', 'Яковлева Мария']);
+    expect(mapped).toHaveBeenCalledWith({ почетный: 'member' });
+  });
+
+  it('reads a status value mapped in an earlier import without asking', async () => {
+    await setup(csv([...good, 'Орлов Олег;10;;почётный;']), [], undefined, undefined, {
+      почетный: 'gardener',
+    });
+    expect(await screen.findByText('Проблем не найдено.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Что значит «почётный»' })).not.toBeInTheDocument();
+  });
+
+  it('fixes a row in place: the row is checked again at once', async () => {
+    // After a blank row a nameless row continues nobody: it is an error.
+    const { db, user, onClose } = await setup(csv([...good, ';;;;', ';15;;член;']));
+    const row = await screen.findByRole('form', { name: 'Строка 9' });
+    expect(row).toHaveTextContent('Ошибка: Строка 9, поле «ФИО»: не заполнено.');
+    await user.type(within(row).getByLabelText('ФИО'), 'Новиков Николай');
+    await user.click(within(row).getByRole('button', { name: 'Проверить' }));
+    await waitFor(() => expect(screen.getByText('Проблем не найдено.')).toBeInTheDocument());
+    expect(screen.getByRole('list', { name: 'Итоги сравнения с реестром' })).toHaveTextContent(
+      'Добавится: 4',
+    );
+    await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect((await listPersons(db)).find((p) => p.fullName === 'Новиков Николай')?.holdings).toEqual([
+      { plotNumber: '15' },
+    ]);
   });
 
   it('shows the header row and mapping, and re-reads the file when a column is mapped by hand', async () => {
@@ -135,8 +218,19 @@ describe('ImportWizard', () => {
     expect(summary).toHaveTextContent('Изменится: 1');
     expect(summary).toHaveTextContent('Без изменений: 1');
     expect(summary).toHaveTextContent('Нет в файле (останутся): 1');
+    const lines = (name: string) =>
+      within(screen.getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(lines('Добавятся')).toEqual(['Сидоров Пётр (участок 20)']);
+    expect(lines('Изменятся')).toEqual([
+      'Иванов Иван Иванович (участок 12)Участки: 12 → 13',
+      'Участки: 12 → 13',
+    ]);
+    expect(lines('Нет в файле')).toEqual(['Петрова Анна Сергеевна (участок 3)']);
     await user.click(screen.getByLabelText('Удалить из реестра тех, кого нет в файле (1)'));
     expect(summary).toHaveTextContent('Удалится: 1');
+    expect(lines('Удалятся из реестра')).toEqual(['Петрова Анна Сергеевна (участок 3)']);
     await user.click(screen.getByRole('button', { name: 'Импортировать' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     const after = await listPersons(db);

@@ -1,13 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PartnershipKind, Person } from '../../../shared/domain/types';
+import type { PartnershipKind, Person, PersonStatus } from '../../../shared/domain/types';
 import type { Problem, Result } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
+import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import type { RegistryChanges } from '../../db/personRepo';
 import { getPlatform, type OpenedFile } from '../../platform/platform';
 import { IMPORT_ACCEPT } from './importAccept';
 import { createImportEngine, type ImportEngine } from './importEngine';
 import type { ImportAnalysis, RemapOptions } from './importSession';
 import { ImportPreview, nothingToImport } from './ImportPreview';
+import { KeepAsideConfirm } from './KeepAsideConfirm';
+import { StatusValuesPanel } from './StatusValuesPanel';
+
+type Chosen = { key: string; text: string; status: PersonStatus }[];
+
+function valuesOf(learned: StatusValues, chosen: Chosen): StatusValues {
+  const out: Record<string, PersonStatus> = { ...learned };
+  for (const c of chosen) out[c.key] = c.status;
+  return out;
+}
 
 type State =
   | { step: 'reading'; fileName: string }
@@ -16,8 +27,9 @@ type State =
 
 /**
  * The registry import: the file is read (in a worker), the user checks the header row, the column
- * mapping, the problems and what would change, then «Импортировать» writes it all in one transaction.
- * Nothing is stored before that, and nothing at all when the file has errors. Right before the write,
+ * mapping, the status values it does not know, the problems (fixing rows in place) and what would
+ * change, by name; then «Импортировать» writes it in one transaction. Rows with errors are left out,
+ * after a confirmation naming them. Nothing is stored before that. Right before the write,
  * `backup` makes the automatic copy (`before-import`); when it fails, nothing is imported.
  */
 export function ImportWizard({
@@ -28,21 +40,27 @@ export function ImportWizard({
   onClose,
   backup,
   createEngine = createImportEngine,
+  statusValues: learned = {},
 }: {
   file: OpenedFile;
   existing: Person[];
   kind: PartnershipKind;
-  onApply: (changes: RegistryChanges) => Promise<void>;
+  /** Writes the import; `statusValues` are the values the user mapped in it, to remember. */
+  onApply: (changes: RegistryChanges, statusValues: StatusValues) => Promise<void>;
   onClose: () => void;
   /** The automatic backup made right before the import is written (autoBackup 'before-import'). */
   backup?: () => Promise<Result<unknown>>;
   createEngine?: () => ImportEngine;
+  /** Status values mapped in earlier imports of the partnership. */
+  statusValues?: StatusValues;
 }) {
   const [current, setCurrent] = useState(file);
   const [state, setState] = useState<State>({ step: 'reading', fileName: file.name });
   const [applying, setApplying] = useState(false);
   const [deleteMissing, setDeleteMissing] = useState(false);
   const [applyError, setApplyError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<Chosen>([]);
+  const [confirming, setConfirming] = useState(false);
   const engineRef = useRef<ImportEngine | null>(null);
   const requestRef = useRef(0);
 
@@ -60,7 +78,8 @@ export function ImportWizard({
     if (!engine) return;
     const request = ++requestRef.current;
     setState({ step: 'reading', fileName: current.name });
-    void engine.open(current.bytes, current.name, existing, kind).then((result) => {
+    const options = { statusValues: valuesOf(learned, chosen) };
+    void engine.open(current.bytes, current.name, existing, kind, options).then((result) => {
       if (request !== requestRef.current) return;
       setState(
         result.ok
@@ -72,12 +91,13 @@ export function ImportWizard({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, kind]);
 
-  const remap = (options: RemapOptions) => {
+  const run = (call: (engine: ImportEngine) => Promise<Result<ImportAnalysis>>) => {
     const engine = engineRef.current;
     if (!engine || state.step !== 'preview') return;
     const request = ++requestRef.current;
     setState({ ...state, busy: true });
-    void engine.remap(options).then((result) => {
+    setConfirming(false);
+    void call(engine).then((result) => {
       if (request !== requestRef.current) return;
       setState(
         result.ok
@@ -85,6 +105,16 @@ export function ImportWizard({
           : { step: 'failed', fileName: current.name, problems: result.error },
       );
     });
+  };
+  const remap = (options: RemapOptions, values: Chosen = chosen) =>
+    run((engine) => engine.remap({ ...options, statusValues: valuesOf(learned, values) }));
+
+  const choose = (key: string, text: string, status: PersonStatus | '') => {
+    if (state.step !== 'preview') return;
+    const next = chosen.filter((c) => c.key !== key);
+    if (status) next.push({ key, text, status });
+    setChosen(next);
+    remap({ mapping: state.analysis.mapping, headerRow: state.analysis.headerRow }, next);
   };
 
   const pickAnother = async () => {
@@ -98,15 +128,16 @@ export function ImportWizard({
   };
 
   const canImport =
-    state.step === 'preview' &&
-    !state.busy &&
-    !applying &&
-    !state.analysis.hasErrors &&
-    !nothingToImport(state.analysis, deleteMissing);
+    state.step === 'preview' && !state.busy && !applying && !nothingToImport(state.analysis, deleteMissing);
 
   const apply = async () => {
     if (state.step !== 'preview' || !canImport) return;
-    const { diff } = state.analysis;
+    const { diff, keptAside } = state.analysis;
+    if (keptAside.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setApplying(true);
     setApplyError(null);
     try {
@@ -117,12 +148,15 @@ export function ImportWizard({
         );
         return;
       }
-      await onApply({
-        added: diff.added,
-        changed: diff.changed.map(({ before, after }) => ({ before, after })),
-        removed: deleteMissing ? diff.removed : [],
-        source: current.name,
-      });
+      await onApply(
+        {
+          added: diff.added,
+          changed: diff.changed.map(({ before, after }) => ({ before, after })),
+          removed: deleteMissing ? diff.removed : [],
+          source: current.name,
+        },
+        Object.fromEntries(chosen.map((c) => [c.key, c.status])),
+      );
     } catch (e) {
       // The import is one transaction: a failed write leaves the registry as it was.
       setApplyError(`Импорт не выполнен, реестр не изменён: ${e instanceof Error ? e.message : String(e)}`);
@@ -159,6 +193,18 @@ export function ImportWizard({
           onHeaderRow={(headerRow: number) => remap({ headerRow })}
           deleteMissing={deleteMissing}
           onDeleteMissing={setDeleteMissing}
+          onFix={(row, cells) => run((engine) => engine.edit(row, cells))}
+          statusValues={
+            <StatusValuesPanel unknown={state.analysis.unknownStatuses} chosen={chosen} onChoose={choose} />
+          }
+        />
+      )}
+      {confirming && state.step === 'preview' && (
+        <KeepAsideConfirm
+          keptAside={state.analysis.keptAside}
+          busy={applying}
+          onConfirm={() => void apply()}
+          onCancel={() => setConfirming(false)}
         />
       )}
       {applyError && (
@@ -167,7 +213,7 @@ export function ImportWizard({
         </p>
       )}
       <div className="actions sticky-actions">
-        {state.step === 'preview' && (
+        {state.step === 'preview' && !confirming && (
           <button type="button" className="primary" disabled={!canImport} onClick={() => void apply()}>
             {applying ? 'Импортирую…' : 'Импортировать'}
           </button>

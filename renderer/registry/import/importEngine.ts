@@ -11,8 +11,11 @@ export interface ImportEngine {
     fileName: string,
     existing: Person[],
     kind: PartnershipKind,
+    options?: RemapOptions,
   ): Promise<Result<ImportAnalysis>>;
   remap(options: RemapOptions): Promise<Result<ImportAnalysis>>;
+  /** A fix in place: the row's cells as the user corrected them. */
+  edit(row: number, cells: string[]): Promise<Result<ImportAnalysis>>;
   dispose(): void;
 }
 
@@ -21,8 +24,10 @@ function engineOver(
   dispose: () => void,
 ): ImportEngine {
   return {
-    open: (bytes, fileName, existing, kind) => send({ type: 'open', bytes, fileName, existing, kind }),
+    open: (bytes, fileName, existing, kind, options) =>
+      send({ type: 'open', bytes, fileName, existing, kind, ...(options ? { options } : {}) }),
     remap: (options) => send({ type: 'remap', options }),
+    edit: (row, cells) => send({ type: 'edit', row, cells }),
     dispose,
   };
 }

@@ -10,7 +10,7 @@ export type ImportCommand = ImportRequest extends infer R
 
 /**
  * The import's state machine: `open` reads the file, `remap` re-reads it with the user's header row and
- * mapping. Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
+ * mapping or status values, `edit` fixes one row in place. Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
  */
 export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<ImportAnalysis>> {
   let session: ImportSession | null = null;
@@ -21,9 +21,10 @@ export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<Im
         const opened = await ImportSession.open(cmd.bytes, cmd.fileName, cmd.existing, cmd.kind);
         if (!opened.ok) return opened;
         session = opened.value;
-        return { ok: true, value: session.analyze() };
+        return { ok: true, value: session.analyze(cmd.options) };
       }
       if (!session) return err([problem('import_no_file', 'Сначала выберите файл.')]);
+      if (cmd.type === 'edit') return { ok: true, value: session.edit(cmd.row, cmd.cells) };
       return { ok: true, value: session.analyze(cmd.options) };
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);

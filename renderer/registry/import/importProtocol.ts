@@ -11,8 +11,10 @@ export type ImportRequest =
       fileName: string;
       existing: Person[];
       kind: PartnershipKind;
+      options?: RemapOptions;
     }
-  | { id: number; type: 'remap'; options: RemapOptions };
+  | { id: number; type: 'remap'; options: RemapOptions }
+  | { id: number; type: 'edit'; row: number; cells: string[] };
 
 export interface ImportResponse {
   id: number;

@@ -1,13 +1,21 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import { err, hasErrors, ok, type Problem, type Result } from '../../../shared/result';
 import { diffRegistry, type RegistryDiff } from '../../../shared/registry/diffRegistry';
-import { parseRegistry, type RegistryMapping } from '../../../shared/registry/parseRegistry';
+import {
+  parseRegistry,
+  type RegistryMapping,
+  type UnknownStatus,
+} from '../../../shared/registry/parseRegistry';
 import { mappedPersonFields } from '../../../shared/registry/registryFields';
+import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import { validateRegistry } from '../../../shared/registry/validateRegistry';
 import { readTable, type Table } from '../../../shared/spreadsheet/readTable';
+import { keptAside, type KeptAside } from './keptAside';
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 10;
+/** Rows with problems offered for a fix in place (the rest are counted). */
+export const FIXABLE_ROWS = 100;
 
 /** What the import preview shows for one reading of the file (serialisable: it crosses the worker boundary). */
 export interface ImportAnalysis {
@@ -22,7 +30,7 @@ export interface ImportAnalysis {
   /** The first rows of the sheet (up to 30), for choosing the header row. */
   topRows: string[][];
   mapping: RegistryMapping;
-  /** The first data rows below the header, as they are in the file. */
+  /** The first data rows below the header, as they are in the file (with the user's fixes). */
   preview: { row: number; cells: string[] }[];
   /** Persons read from the file (ids ''). */
   persons: Person[];
@@ -30,24 +38,40 @@ export interface ImportAnalysis {
   problems: Problem[];
   hasErrors: boolean;
   rowsRead: number;
+  /** What importing changes: the persons with errors left out (they are in `keptAside`). */
   diff: RegistryDiff;
+  /** Status values not known yet, each once with its rows. */
+  unknownStatuses: UnknownStatus[];
+  /** Rows (or persons) with errors: not imported; listed, by name and plot, for the confirmation. */
+  keptAside: KeptAside[];
+  /** Rows with problems as they are now (fixed cells included), for a fix in place. */
+  problemRows: { row: number; cells: string[] }[];
+  /** Rows with problems in all (problemRows holds up to FIXABLE_ROWS of them). */
+  problemRowCount: number;
 }
 
 export interface RemapOptions {
   mapping?: RegistryMapping;
   headerRow?: number;
+  statusValues?: StatusValues;
 }
 
 /**
  * One import: the table read once from the file's bytes, then parsed, validated and compared with the
- * stored registry again each time the user changes the header row or the mapping.
+ * stored registry again each time the user changes the header row, the mapping, a status value or a
+ * cell of a row with problems (fixes are kept on a copy of the row; the file is not changed).
  */
 export class ImportSession {
+  private options: RemapOptions = {};
+  private readonly rows: string[][];
+
   private constructor(
     private readonly table: Table,
     private readonly existing: readonly Person[],
     private readonly kind: PartnershipKind,
-  ) {}
+  ) {
+    this.rows = table.rows.slice();
+  }
 
   static async open(
     bytes: Uint8Array,
@@ -60,8 +84,16 @@ export class ImportSession {
     return ok(new ImportSession(table.value, existing, kind));
   }
 
+  /** Replaces the cells of one 1-based row (a fix in place) and reads the file again. */
+  edit(row: number, cells: string[]): ImportAnalysis {
+    if (row >= 1 && row <= this.rows.length) this.rows[row - 1] = cells.slice();
+    return this.analyze(this.options);
+  }
+
   analyze(opts: RemapOptions = {}): ImportAnalysis {
-    const { table, kind } = this;
+    this.options = opts;
+    const { kind, rows } = this;
+    const table: Table = { ...this.table, rows };
     const parsed = parseRegistry(table, { kind, ...opts });
     const validation = validateRegistry(parsed.persons, {
       file: table.fileName,
@@ -69,21 +101,29 @@ export class ImportSession {
       kind,
     });
     const problems = [...parsed.problems, ...validation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const diff = diffRegistry(this.existing, parsed.persons, {
-      fields: mappedPersonFields(parsed.mapping, kind),
-    });
+    const aside = keptAside(parsed.persons, parsed.sourceRows, problems, kind);
+    const fields = mappedPersonFields(parsed.mapping, kind);
+    const blocked = new Set(aside.flatMap((a) => (a.person === undefined ? [] : [a.person])));
+    const clean = parsed.persons.filter((_, i) => !blocked.has(i));
+    const diff = diffRegistry(this.existing, clean, { fields });
+    // Stored people the kept-aside rows stand for are not «missing from the file».
+    if (blocked.size > 0 && diff.removed.length > 0) {
+      const held = parsed.persons.filter((_, i) => blocked.has(i));
+      diff.removed = diffRegistry(diff.removed, held, { fields }).removed;
+    }
     const preview: ImportAnalysis['preview'] = [];
-    for (let r = parsed.headerRow + 1; r <= table.rows.length && preview.length < PREVIEW_ROWS; r++) {
-      const cells = table.rows[r - 1]!;
+    for (let r = parsed.headerRow + 1; r <= rows.length && preview.length < PREVIEW_ROWS; r++) {
+      const cells = rows[r - 1]!;
       if (cells.some((c) => c !== '')) preview.push({ row: r, cells });
     }
-    const width = table.rows[0]?.length ?? 0;
+    const withProblems = [...new Set(problems.flatMap((p) => (p.row === undefined ? [] : [p.row])))];
+    const width = rows[0]?.length ?? 0;
     const analysis: ImportAnalysis = {
       fileName: table.fileName,
       headerRow: parsed.headerRow,
       columns: Array.from({ length: width }, (_, c) => parsed.columns[c] ?? ''),
       width,
-      topRows: table.rows.slice(0, 30),
+      topRows: rows.slice(0, 30),
       mapping: parsed.mapping,
       preview,
       persons: parsed.persons,
@@ -91,6 +131,10 @@ export class ImportSession {
       hasErrors: hasErrors(problems),
       rowsRead: parsed.rowsRead,
       diff,
+      unknownStatuses: parsed.unknownStatuses,
+      keptAside: aside,
+      problemRows: withProblems.slice(0, FIXABLE_ROWS).map((row) => ({ row, cells: rows[row - 1] ?? [] })),
+      problemRowCount: withProblems.length,
     };
     if (table.sheetName !== undefined) analysis.sheetName = table.sheetName;
     return analysis;

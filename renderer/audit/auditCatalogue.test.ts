@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AUDIT_ACTIONS, auditActionLabel, isAuditAction } from './auditCatalogue';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function sources(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sources(path, out);
+    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** Every action string the code writes: `action: '…'` (also in a conditional), and the typed unions. */
+function writtenActions(): Set<string> {
+  const found = new Set<string>();
+  for (const file of ['renderer', 'shared', 'cli'].flatMap((d) => sources(join(ROOT, d)))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/action:\s*([^,\n}]+)/g)) {
+      for (const lit of m[1]!.matchAll(/'([a-z]+(?:\.[a-zA-Z_]+)+)'/g)) found.add(lit[1]!);
+    }
+    const change = /export type MeetingChange =([^;]+);/.exec(text);
+    if (change) for (const lit of change[1]!.matchAll(/'([^']+)'/g)) found.add(lit[1]!);
+    const kinds = /export type VersionKind =([^;]+);/.exec(text);
+    if (kinds) for (const lit of kinds[1]!.matchAll(/'([^']+)'/g)) found.add(`ballot.${lit[1]!}`);
+  }
+  return found;
+}
+
+describe('the catalogue of audit actions', () => {
+  it('names every action the code writes', () => {
+    const written = [...writtenActions()];
+    // The scan itself finds what it should (a check of the check).
+    expect(written).toEqual(expect.arrayContaining(['person.update', 'meeting.agenda', 'ballot.entered']));
+    expect(written.filter((a) => !isAuditAction(a))).toEqual([]);
+  });
+
+  it('gives each a distinct Russian name', () => {
+    const labels = Object.values(AUDIT_ACTIONS).map((a) => a.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const l of labels) expect(l).toMatch(/^[А-ЯЁ][а-яё ()А-ЯЁ,.-]+$/);
+  });
+
+  it('reads the examples of the issue', () => {
+    expect(auditActionLabel('person.update')).toBe('Изменены данные участника');
+    expect(auditActionLabel('ballot.entered')).toBe('Введён бюллетень');
+    expect(auditActionLabel('meeting.protocol')).toBe('Сформирован протокол');
+    expect(auditActionLabel('something.new')).toBe('Другое действие');
+  });
+});

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { PartnershipKind } from '../../../shared/domain/types';
+import type { Problem } from '../../../shared/result';
+import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
+import { registryFieldLabel, type RegistryField } from '../../../shared/registry/registryFields';
+
+/**
+ * Each row with a problem, its mapped cells editable: «Проверить» reads the file again with the fix
+ * (the file itself is not changed), so the row's problems go or stay at once.
+ */
+export function ProblemRowsEditor({
+  rows,
+  total,
+  problems,
+  mapping,
+  kind,
+  busy,
+  onFix,
+}: {
+  rows: { row: number; cells: string[] }[];
+  total: number;
+  problems: Problem[];
+  mapping: RegistryMapping;
+  kind: PartnershipKind;
+  busy: boolean;
+  onFix: (row: number, cells: string[]) => void;
+}) {
+  if (rows.length === 0) return null;
+  const fields = (Object.entries(mapping) as [RegistryField, number][])
+    .filter(([, c]) => c !== undefined)
+    .sort((a, b) => a[1] - b[1]);
+  const byRow = new Map<number, Problem[]>();
+  for (const p of problems) if (p.row !== undefined) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p]);
+  return (
+    <section aria-labelledby="fix-rows-title">
+      <h3 id="fix-rows-title">Исправить строки</h3>
+      <p>
+        Исправьте значение прямо здесь и нажмите «Проверить»: файл при этом не меняется, исправление войдёт в
+        импорт.
+        {total > rows.length && ` Показаны первые ${rows.length} из ${total} строк с замечаниями.`}
+      </p>
+      <ul className="plain fix-rows">
+        {rows.map((r) => (
+          <RowForm
+            key={`${r.row}:${r.cells.join('\u0001')}`}
+            row={r.row}
+            cells={r.cells}
+            fields={fields}
+            kind={kind}
+            problems={byRow.get(r.row) ?? []}
+            busy={busy}
+            onFix={onFix}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RowForm({
+  row,
+  cells,
+  fields,
+  kind,
+  problems,
+  busy,
+  onFix,
+}: {
+  row: number;
+  cells: string[];
+  fields: [RegistryField, number][];
+  kind: PartnershipKind;
+  problems: Problem[];
+  busy: boolean;
+  onFix: (row: number, cells: string[]) => void;
+}) {
+  const [draft, setDraft] = useState(cells);
+  const changed = draft.some((c, i) => c !== (cells[i] ?? ''));
+  const hasError = problems.some((p) => p.severity === 'error');
+  return (
+    <li className={hasError ? 'error' : 'warning'}>
+      <form
+        aria-label={`Строка ${row}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          onFix(row, draft);
+        }}
+      >
+        <strong>Строка {row}</strong>
+        <ul>
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.severity === 'error' ? 'Ошибка: ' : 'Предупреждение: '}
+              {p.message}
+            </li>
+          ))}
+        </ul>
+        <div className="fix-cells">
+          {fields.map(([field, col]) => (
+            <label key={field}>
+              {registryFieldLabel(field, kind)}
+              <input
+                value={draft[col] ?? ''}
+                onChange={(e) => {
+                  const next = draft.slice();
+                  while (next.length <= col) next.push('');
+                  next[col] = e.target.value;
+                  setDraft(next);
+                }}
+              />
+            </label>
+          ))}
+          <button type="submit" disabled={busy || !changed}>
+            Проверить
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
