@@ -1,4 +1,5 @@
 import { finishRows } from './table';
+import { unneutralise } from './writeCsv';
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM; anything that is not valid UTF-8 is read as Windows-1251. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
@@ -72,7 +73,10 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 fields: quotes around fields, `""` inside quotes, line breaks inside quotes; CRLF, LF or CR. */
+/**
+ * RFC 4180 fields: quotes around fields, `""` inside quotes, line breaks inside quotes; CRLF, LF or CR.
+ * A formula-like cell neutralised with an apostrophe (`'=…`, as `csvCell` writes it) loses the apostrophe.
+ */
 export function parseCsv(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -108,5 +112,5 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     i++;
   }
   if (field !== '' || row.length > 0) endRow();
-  return finishRows(rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim())));
+  return finishRows(rows.map((r) => r.map((c) => unneutralise(c).replace(/\s+/g, ' ').trim())));
 }
