@@ -83,5 +83,10 @@ test('hostile registry files never change the stored registry and raise no CSP v
   await expect(rows).toHaveCount(NAMES.length + 1);
   for (const n of NAMES) await expect(rows.filter({ hasText: n })).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('registry-after.png') });
+  // Every screen of the top bar renders under style-src 'self' without a violation.
+  for (const screen of ['Товарищество', 'Собрания', 'Резервные копии', 'Журнал изменений', 'Реестр']) {
+    await page.getByRole('button', { name: screen, exact: true }).click();
+    await expect(page.getByRole('heading').first()).toBeVisible();
+  }
   expect(violations).toEqual([]);
 });
