@@ -145,7 +145,24 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/**
+ * Runs the command; an unexpected exception (a bug, or a file no check foresaw) is one Russian line
+ * and exit 1, never a stack trace.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(
+      `Подсчёт не выполнен, ничего не записано: непредвиденная ошибка при чтении файлов ` +
+        `(${what.split('\n')[0]!.slice(0, 200)}).\n`,
+    );
+    return 1;
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -243,9 +260,6 @@ const invokedDirectly = process.argv[1] !== undefined && /golos\.(mjs|ts|js)$/.t
 if (invokedDirectly) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`Внутренняя ошибка: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(2);
-    },
+    () => process.exit(1),
   );
 }

@@ -31,6 +31,8 @@ export const IPC_LIMITS = {
   maxPackageFiles: 10_000,
   /** Most files opened at once. */
   maxOpenFiles: 1_000,
+  /** Largest sum of the files opened at once (each is read into memory and sent to the renderer). */
+  maxOpenTotalBytes: 1024 * 1024 * 1024,
   /** Most extensions in an open-file filter. */
   maxAcceptExtensions: 20,
   /** Longest MIME type string. */

@@ -34,6 +34,7 @@ export async function openFile(req: OpenFileRequest, deps: OpenFileDeps): Promis
   }
 
   const problems: Problem[] = [];
+  let total = 0;
   for (const path of paths) {
     const name = basename(path);
     if (!req.accept.includes(extname(path).toLowerCase())) {
@@ -46,6 +47,7 @@ export async function openFile(req: OpenFileRequest, deps: OpenFileDeps): Promis
     }
     try {
       const stat = await fs.stat(path);
+      total += stat.size;
       if (!stat.isFile()) {
         problems.push(problem('open_not_file', `«${name}» — не файл.`, { file: name }));
       } else if (stat.size > IPC_LIMITS.maxFileBytes) {
@@ -61,12 +63,25 @@ export async function openFile(req: OpenFileRequest, deps: OpenFileDeps): Promis
       problems.push(fsProblem(e, path, 'read'));
     }
   }
+  if (total > IPC_LIMITS.maxOpenTotalBytes && problems.length === 0) {
+    problems.push(
+      problem(
+        'open_too_large',
+        `Выбранные файлы вместе слишком велики: ${formatMegabytes(total)}, допустимо не более ${formatMegabytes(IPC_LIMITS.maxOpenTotalBytes)}. Откройте их по частям.`,
+      ),
+    );
+  }
   if (problems.length > 0) return err(problems);
 
   const opened: OpenedFile[] = [];
+  let read = 0;
   for (const path of paths) {
     try {
       const data = await fs.readFile(path);
+      read += data.byteLength;
+      if (read > IPC_LIMITS.maxOpenTotalBytes) {
+        return err([problem('open_too_large', 'Выбранные файлы вместе слишком велики.')]);
+      }
       // The size may have changed since stat(): check what was actually read.
       if (data.byteLength > IPC_LIMITS.maxFileBytes) {
         return err([

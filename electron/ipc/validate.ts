@@ -21,7 +21,15 @@ const CODE = 'ipc_invalid_argument';
 const SEPARATORS = /[/\\]/;
 /** Characters Windows and FAT/exFAT sticks refuse in names. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/** Device names Windows opens instead of a file, whatever follows a dot or spaces (`CON.txt`, `nul .tar.gz`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³])[ .]*(\..*)?$/i;
+/**
+ * Invisible characters that change how a name reads: bidi controls (U+202E shows `exe.txt` for
+ * `txt.exe`), zero-width characters, C1 controls.
+ */
+const INVISIBLE = /[\u0080-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+/** Full-width and other look-alikes of `/ \\ . : * ? < > | "` and of Latin letters and digits. */
+const LOOK_ALIKE = /[\uff01-\uff5e\u2024\u2044\u2215\u29f8\u29f9\ufe52\ufe55\ufe56\ufe57\ufe64\ufe65\ufe68]/;
 /** `.xlsx`, `.golos-backup`: a dot, then Latin letters and digits, hyphenated parts allowed. */
 const EXTENSION = /^\.(?=.{1,16}$)[a-z0-9]+(?:-[a-z0-9]+)*$/i;
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
@@ -98,6 +106,9 @@ export function validateFileName(value: unknown, field: string): Result<string> 
   if (/[. ]$/.test(value) && value.trim() !== '' && value !== '.' && value !== '..')
     reasons.push('имя не должно оканчиваться точкой или пробелом');
   if (WINDOWS_RESERVED.test(value)) reasons.push('это имя зарезервировано в Windows');
+  if (INVISIBLE.test(value))
+    reasons.push('имя содержит невидимые символы или знаки направления текста (например U+202E)');
+  if (LOOK_ALIKE.test(value)) reasons.push('имя содержит полноширинные или похожие на «/», «.», «:» символы');
   const bytes = utf8.encode(value).length;
   if (bytes > IPC_LIMITS.maxNameBytes)
     reasons.push(`имя слишком длинное (${bytes} байт, допустимо не более ${IPC_LIMITS.maxNameBytes})`);

@@ -21,7 +21,7 @@ export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
  * checks), since both apply. `'self'` is the `app://golos` origin.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-src 'self' blob:";
 

@@ -3,6 +3,7 @@
  * in-person ballots with how and when each arrived. Columns: СНИЛС and/or Участок, ФИО, Канал, Вид,
  * Получен, Доставка, Недействителен, Представитель, Доверенность, and one column per question.
  */
+import { cleanName, MAX_NAME_LENGTH, NAME_CLEANED_TEXT, nameTooLongText } from '../text/cleanName';
 import type { Ballot, Mark, Representative, VoterRef } from '../domain/types';
 import { hasErrors, err, ok, problem, type Problem, type Result } from '../result';
 import { normalizeSnils, snilsChecksumOk } from '../registry/snils';
@@ -119,6 +120,13 @@ export function parseBallotBatch(
       );
     };
 
+    /** A name cleaned as the registry's are (warning), cut and refused when it is no name at all. */
+    const checkedName = (f: BatchField, raw: string): string => {
+      const name = cleanName(raw);
+      if (name.tooLong) bad(f, nameTooLongText(name.name), 'batch_name_too_long');
+      else if (name.cleaned) bad(f, NAME_CLEANED_TEXT, 'batch_name_cleaned', 'warning');
+      return name.name.slice(0, MAX_NAME_LENGTH);
+    };
     const voter: VoterRef = {};
     const snilsText = get('snils');
     if (snilsText !== '') {
@@ -141,7 +149,7 @@ export function parseBallotBatch(
       if (plot.includes(':')) voter.cadastralNumber = plot;
       else voter.plotNumber = plot;
     }
-    const fullName = get('fullName').replace(/\s+/g, ' ');
+    const fullName = checkedName('fullName', get('fullName'));
     if (fullName !== '') voter.fullName = fullName;
     if (snilsText === '' && plot === '' && fullName === '') {
       bad('snils', 'не указан участник: нужен СНИЛС, участок или ФИО.', 'batch_voter_missing');
@@ -181,7 +189,7 @@ export function parseBallotBatch(
       );
     }
     let representative: Representative | undefined;
-    const repName = get('representative').replace(/\s+/g, ' ');
+    const repName = checkedName('representative', get('representative'));
     const poa = get('powerOfAttorney');
     if (repName !== '') {
       const date = powerOfAttorneyDate(poa);

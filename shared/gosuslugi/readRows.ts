@@ -4,6 +4,7 @@
  * Воздержался / blank (or a date that is not a date) is an error naming the row and column; the user
  * fixes it (an override) or skips the row.
  */
+import { cleanName, MAX_NAME_LENGTH, NAME_CLEANED_TEXT, nameTooLongText } from '../text/cleanName';
 import { parseDateCell } from '../ballots/cellValues';
 import type { IsoDate } from '../domain/types';
 import { problem, type Problem } from '../result';
@@ -112,9 +113,12 @@ export function readGosuslugiRows(
         problem(code, `Строка ${r}, поле «${field}»: ${text}`, { file, row: r, field }, 'warning'),
       );
     };
+    const name = cleanName(cell(cells, 'fullName'));
+    if (name.tooLong) warn('fullName', 'gosuslugi_name_too_long', nameTooLongText(name.name));
+    else if (name.cleaned) warn('fullName', 'gosuslugi_name_cleaned', NAME_CLEANED_TEXT);
     const out: GosuslugiRow = {
       row: r,
-      fullName: cell(cells, 'fullName').replace(/\s+/g, ' '),
+      fullName: name.name.slice(0, MAX_NAME_LENGTH),
       cadastral: [],
       marks: {},
       problems,

@@ -12,6 +12,7 @@ import type { Ballot, Mark, Person, VoidReason, VoterRef } from '../domain/types
 import { formatSnils } from '../registry/snils';
 import { normalizeCadastral } from '../registry/cadastral';
 import { plotKey } from '../registry/fieldValues';
+import { writeCsv } from '../spreadsheet/writeCsv';
 import { normalizeName } from '../text/normalizeName';
 import { dateRu } from '../tally/explain';
 import { diffBallots, markOf, VOID_REASONS, type BallotDiff } from './ballotDiff';
@@ -75,10 +76,6 @@ function identityVoter(
   };
 }
 
-function csvCell(text: string): string {
-  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The batch file (CSV, UTF-8 with BOM, `;`-separated, CRLF) of the paper and in-person ballots given;
  * electronic ones are left out (they come from the Gosuslugi file). A ballot that names its voter by
@@ -107,7 +104,7 @@ export function writeBallotBatch(
       ...contentCells(b, questions),
     ]);
   }
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return writeCsv(lines);
 }
 
 export interface BatchClash {

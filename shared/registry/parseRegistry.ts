@@ -2,6 +2,7 @@ import type { Holding, PartnershipKind, Person, PersonStatus } from '../domain/t
 import { problem, type Problem } from '../result';
 import { findHeader } from '../spreadsheet/header';
 import type { Table } from '../spreadsheet/table';
+import { cleanName, MAX_NAME_LENGTH, NAME_CLEANED_TEXT, nameTooLongText } from '../text/cleanName';
 import { normalizeName } from '../text/normalizeName';
 import { normalizeCadastral } from './cadastral';
 import { parseAreaCell, parseShareCell, parseSnilsCell, plotKey } from './fieldValues';
@@ -172,10 +173,14 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
       previous = undefined;
       continue;
     }
-    const fullName =
+    const name = cleanName(
       mapping.fullName !== undefined
         ? get(row, 'fullName')
-        : [get(row, 'lastName'), get(row, 'firstName'), get(row, 'middleName')].filter(Boolean).join(' ');
+        : [get(row, 'lastName'), get(row, 'firstName'), get(row, 'middleName')].filter(Boolean).join(' '),
+    );
+    const fullName = name.tooLong ? name.name.slice(0, MAX_NAME_LENGTH) : name.name;
+    if (name.tooLong) report(P.nameTooLong, r, 'fullName', nameTooLongText(name.name));
+    else if (name.cleaned) report(P.nameCleaned, r, 'fullName', NAME_CLEANED_TEXT, 'warning');
     const snilsText = get(row, 'snils');
     if (!fullName && !snilsText) {
       if (filled.every((c) => NUMERIC.test(c))) pendingNumeric.push({ r, row, owner: previous });

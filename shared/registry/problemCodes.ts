@@ -8,6 +8,8 @@ export const REGISTRY_PROBLEM = {
   statusConflict: 'status_conflict',
   nameContinued: 'name_continued',
   nameEmpty: 'name_empty',
+  nameCleaned: 'name_cleaned',
+  nameTooLong: 'name_too_long',
   snilsFormat: 'snils_format',
   snilsChecksum: 'snils_checksum',
   snilsDuplicate: 'snils_duplicate',

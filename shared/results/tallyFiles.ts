@@ -12,6 +12,7 @@ import { validateRegistry } from '../registry/validateRegistry';
 import { agendaWarnings } from '../rules/agendaWarnings';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor, withOverrides } from '../rules/profiles';
+import { decodeText } from '../spreadsheet/readCsv';
 import { readTable } from '../spreadsheet/readTable';
 import { parseMeetingJson } from '../tally/meetingJson';
 import { tally, type ConflictResolution } from '../tally/tally';
@@ -56,6 +57,41 @@ export interface TallyFilesOutput {
   result: TallyResult;
 }
 
+/** A meeting description is a few kilobytes; a file this big is not one. */
+const MAX_MEETING_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The meeting file's text: UTF-8 read strictly; a file that is not UTF-8 is read as Windows-1251
+ * (as Excel and Notepad of a Russian Windows save it), with a warning naming the encoding.
+ */
+function readMeetingText(file: InputFile): Result<{ text: string; warnings: Problem[] }> {
+  const where = { file: file.name };
+  if (file.bytes.length > MAX_MEETING_BYTES) {
+    return err([
+      problem(
+        'file_too_large',
+        `Файл описания собрания слишком велик (${Math.ceil(file.bytes.length / 1024 / 1024)} МБ): ` +
+          'это не описание собрания.',
+        where,
+      ),
+    ]);
+  }
+  const { text, encoding } = decodeText(file.bytes);
+  const warnings =
+    encoding === 'windows-1251'
+      ? [
+          problem(
+            'file_encoding',
+            'Файл описания собрания не в кодировке UTF-8: прочитан как Windows-1251. Проверьте названия ' +
+              'в результатах; лучше сохранить файл в UTF-8.',
+            where,
+            'warning',
+          ),
+        ]
+      : [];
+  return ok({ text, warnings });
+}
+
 export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOutput>> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -63,11 +99,11 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
     for (const p of withFile(file, problems)) (p.severity === 'error' ? errors : warnings).push(p);
   };
 
-  const meetingFile = parseMeetingJson(
-    new TextDecoder('utf-8').decode(files.meeting.bytes),
-    files.meeting.name,
-  );
+  const meetingText = readMeetingText(files.meeting);
+  if (!meetingText.ok) return meetingText;
+  const meetingFile = parseMeetingJson(meetingText.value.text, files.meeting.name);
   if (!meetingFile.ok) return err(withFile(files.meeting.name, meetingFile.error));
+  keep(files.meeting.name, meetingText.value.warnings);
   const { meeting, overrides, resolutions: resolutionEntries } = meetingFile.value;
   const profile = withOverrides(profileFor(meeting.kind), overrides);
   const agenda = meeting.questions.map((q) => q.number);

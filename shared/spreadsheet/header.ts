@@ -5,6 +5,9 @@ import type { Table } from './table';
  * and mapping its columns to fields. Used for the registry, the Gosuslugi results and ballot batches.
  */
 
+/** Longest text taken for a column header (the longest synonym is a few dozen letters). */
+const MAX_HEADER_LENGTH = 200;
+
 /** Lower case, `ё` as `е`, `№ . :` and other punctuation dropped, single spaces. `Ф.И.О.:` -> `фио`. */
 export function normalizeHeader(text: string): string {
   return text
@@ -49,7 +52,8 @@ export interface FindHeaderOptions {
  * (0, 1] the synonym's words contained (the share of the header's words they make up), 0 no match.
  */
 export function headerMatchScore(header: string, synonym: string): number {
-  if (header === '' || synonym === '') return 0;
+  // A cell of a paragraph (or of megabytes) is no column header: not compared with every synonym.
+  if (header === '' || synonym === '' || header.length > MAX_HEADER_LENGTH) return 0;
   if (header === synonym) return 3;
   if (header.replace(/ /g, '') === synonym.replace(/ /g, '')) return 2;
   const h = ` ${header} `;

@@ -1,4 +1,6 @@
+import { collapseSpaces } from './cellText';
 import { finishRows } from './table';
+import { unneutralise } from './writeCsv';
 
 /** UTF-8 (with or without BOM), UTF-16 with BOM; anything that is not valid UTF-8 is read as Windows-1251. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
@@ -72,15 +74,22 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/** RFC 4180 fields: quotes around fields, `""` inside quotes, line breaks inside quotes; CRLF, LF or CR. */
+/**
+ * RFC 4180 fields: quotes around fields, `""` inside quotes, line breaks inside quotes; CRLF, LF or CR.
+ * A formula-like cell neutralised with an apostrophe (`'=…`, as `csvCell` writes it) loses the apostrophe.
+ */
 export function parseCsv(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let inQuotes = false;
   let i = 0;
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
+  // Each cell is cleaned as it ends (no second copy of the table): the text between separators is
+  // taken in one slice, not a character at a time.
   const endField = (): void => {
-    row.push(field.trim());
+    row.push(collapseSpaces(unneutralise(field.trim())));
     field = '';
   };
   const endRow = (): void => {
@@ -88,25 +97,36 @@ export function parseCsv(text: string, delimiter: string): string[][] {
     rows.push(row.length === 1 && row[0] === '' ? [] : row);
     row = [];
   };
-  while (i < text.length) {
-    const ch = text[i]!;
+  while (i < n) {
     if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += ch;
-    } else if (ch === '"') {
-      inQuotes = true;
-    } else if (ch === delimiter) {
-      endField();
-    } else if (ch === '\r' || ch === '\n') {
+      const q = text.indexOf('"', i);
+      if (q < 0) {
+        field += text.slice(i);
+        break;
+      }
+      field += text.slice(i, q);
+      if (text.charCodeAt(q + 1) === 34) {
+        field += '"';
+        i = q + 2;
+      } else {
+        inQuotes = false;
+        i = q + 1;
+      }
+      continue;
+    }
+    let j = i;
+    let c = text.charCodeAt(j);
+    while (j < n && c !== 34 && c !== d && c !== 13 && c !== 10) c = text.charCodeAt(++j);
+    if (j > i) field += text.slice(i, j);
+    if (j >= n) break;
+    if (c === 34) inQuotes = true;
+    else if (c === d) endField();
+    else {
       endRow();
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-    } else field += ch;
-    i++;
+      if (c === 13 && text.charCodeAt(j + 1) === 10) j++;
+    }
+    i = j + 1;
   }
   if (field !== '' || row.length > 0) endRow();
-  return finishRows(rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim())));
+  return finishRows(rows);
 }

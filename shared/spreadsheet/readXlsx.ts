@@ -1,4 +1,5 @@
 import { err, ok, problem, type Result } from '../result';
+import { SpreadsheetLimitError } from './limits';
 import type { Table } from './table';
 import { openXlsx, type XlsxPackage } from './xlsxPackage';
 import { readSheetRows, type SheetContext } from './xlsxSheet';
@@ -28,7 +29,12 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Res
   let sheet: ReturnType<typeof firstFilledSheet>;
   try {
     sheet = firstFilledSheet(openXlsx(bytes));
-  } catch {
+  } catch (e) {
+    if (e instanceof SpreadsheetLimitError) {
+      return err([
+        problem('file_too_large', `Файл «${fileName}» не принят: ${e.message}`, { file: fileName }),
+      ]);
+    }
     return err([
       problem(
         'file_unreadable',

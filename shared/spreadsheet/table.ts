@@ -8,10 +8,12 @@ export interface Table {
 }
 
 /**
- * Drops trailing blank rows and pads every row to the width of the widest one, in place: missing rows
- * and cells (holes of a sparse array) become blank. Rows must be the caller's own arrays.
+ * Drops trailing blank rows and pads every row to the width of the widest one: missing rows and cells
+ * (holes of a sparse array) become blank. Rows must be the caller's own arrays (they are padded in
+ * place); the list returned is a new, dense one.
+ * `checkSize` sees the count of cells of the padded table before any is added (it may throw).
  */
-export function finishRows(rows: (string[] | undefined)[]): string[][] {
+export function finishRows(rows: (string[] | undefined)[], checkSize?: (cells: number) => void): string[][] {
   let width = 0;
   let last = 0;
   for (let r = 0; r < rows.length; r++) {
@@ -24,13 +26,15 @@ export function finishRows(rows: (string[] | undefined)[]): string[][] {
       if (w > width) width = w;
     }
   }
-  rows.length = last;
+  checkSize?.(last * width);
+  const out: string[][] = [];
   for (let r = 0; r < last; r++) {
-    const row = (rows[r] ??= []);
+    const row = rows[r] ?? [];
     if (row.length > width) row.length = width;
     for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = '';
+    out.push(row);
   }
-  return rows as string[][];
+  return out;
 }
 
 /** Text of a cell, '' when the row or column is missing. */

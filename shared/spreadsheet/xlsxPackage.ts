@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { checkPartSize, MAX_PARTS, SpreadsheetLimitError } from './limits';
 import { eachTag, elementContent, rootPrefix } from './xml';
 
 /** A worksheet as the workbook lists it. */
@@ -64,20 +65,29 @@ const ofType = (rel: Relationship | undefined, type: string): boolean =>
 
 /**
  * Opens an XLSX (zip) package: its workbook, the worksheets in order, and where the styles and shared
- * strings are. Throws on a broken zip or a package without a workbook.
+ * strings are. Throws on a broken zip or a package without a workbook; a SpreadsheetLimitError for a
+ * package of more than MAX_PARTS parts or a part declared to inflate past MAX_PART_BYTES, before
+ * inflating it (the inflater writes into a buffer of the declared size, so a part that lies about
+ * its size is cut there, never grown).
  */
 export function openXlsx(bytes: Uint8Array): XlsxPackage {
   // Part names as stored, found case-insensitively (some writers differ in case from their own rels).
   const names = new Map<string, string>();
+  const sizes = new Map<string, number>();
   unzipSync(bytes, {
     filter: (f) => {
+      if (names.size >= MAX_PARTS) {
+        throw new SpreadsheetLimitError(`в архиве файла больше ${MAX_PARTS} частей.`);
+      }
       names.set(f.name.toLowerCase(), f.name);
+      sizes.set(f.name, f.originalSize);
       return false;
     },
   });
   const text = (path: string | undefined): string | undefined => {
     const name = path === undefined ? undefined : names.get(path.toLowerCase());
     if (name === undefined) return undefined;
+    checkPartSize(sizes.get(name) ?? 0);
     const part = unzipSync(bytes, { filter: (f) => f.name === name })[name];
     return part ? decodePart(part) : undefined;
   };

@@ -1,4 +1,5 @@
 import { applyDigitMask, collapseSpaces, dateText, numberText, serialDateText } from './cellText';
+import { checkCells, checkColumn, checkRow, MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits';
 import { finishRows } from './table';
 import type { CellFormats } from './xlsxStyles';
 import { stringItemText } from './xlsxStrings';
@@ -100,7 +101,18 @@ function rowOf(xml: string, start: number, end: number): number {
   return Math.max(0, intAt(xml, i, end));
 }
 
-/** `A1:C2` -> [top, left, bottom, right], 1-based; a single cell is a range of one. */
+/** A reference as a message quotes it: a hostile one may be megabytes long. */
+const quoteRef = (ref: string): string => `«${ref.length > 20 ? ref.slice(0, 20) + '…' : ref}»`;
+
+/** Where a cell is, for a message: its reference, or its row when it has none. */
+function cellWhere(xml: string, refStart: number, refEnd: number, row: number): string {
+  return refStart >= 0 ? `В ссылке на ячейку ${quoteRef(xml.slice(refStart, refEnd))}` : `В строке ${row}`;
+}
+
+/**
+ * `A1:C2` -> [top, left, bottom, right], 1-based; a single cell is a range of one. A range past
+ * Excel's sheet size is refused (SpreadsheetLimitError).
+ */
 function rangeOf(ref: string): [number, number, number, number] | null {
   const colon = ref.indexOf(':');
   const a = colon < 0 ? ref : ref.slice(0, colon);
@@ -110,30 +122,37 @@ function rangeOf(ref: string): [number, number, number, number] | null {
   const bottom = rowOf(b, 0, b.length);
   const r = columnOf(b, 0, b.length);
   if (!t || !l || !bottom || !r) return null;
+  const where = `В объединении ячеек ${quoteRef(ref)}`;
+  checkRow(Math.max(t, bottom), where);
+  checkColumn(Math.max(l, r), where);
   return [Math.min(t, bottom), Math.min(l, r), Math.max(t, bottom), Math.max(l, r)];
 }
 
 /**
  * Display text of every cell of a worksheet part, rows as in the sheet (blank rows kept, so row i is
  * sheet row i + 1; cells or rows without `r` follow the previous one); a merged range shows its
- * first cell's text in every cell.
+ * first cell's text in every cell. Coordinates past Excel's sheet size and tables of more than MAX_CELLS
+ * cells (merged copies and padding included) are refused with a SpreadsheetLimitError.
  */
 export function readSheetRows(xml: string, ctx: SheetContext): string[][] {
   const p = rootPrefix(xml);
   const rows: string[][] = [];
   const data = elementContent(xml, p + 'sheetData', true);
-  const extent = { rows: 0, cols: 0 };
+  const extent = { rows: 0, cols: 0, cells: 0 };
   if (data) readSheetData(xml, data.start, data.end, p, ctx, rows, extent);
 
-  // Merged ranges reach at most as far as the sheet's cells (`<c>`, empty or not): a whole row merged
-  // into a title does not make the table 16,384 columns wide.
+  // Merged ranges fill only the sheet's used range (cells `<c>`, empty or not): a whole row merged
+  // into a title does not make the table 16,384 columns wide, nor a merge to row 1,048,576 that long.
   eachTag(xml, p + 'mergeCell', data ? data.after : 0, xml.length, (a) => {
     const range = rangeOf(a.ref ?? '');
     if (!range) return;
     const [t, l, b, r] = range;
     const text = rows[t - 1]?.[l - 1] ?? '';
-    const bottom = Math.min(b, Math.max(extent.rows, t));
-    const right = Math.min(r, Math.max(extent.cols, l));
+    const bottom = Math.min(b, extent.rows);
+    const right = Math.min(r, extent.cols);
+    if (t > bottom || l > right) return;
+    extent.cells += (bottom - t + 1) * (right - l + 1);
+    checkCells(extent.cells);
     for (let row = t; row <= bottom; row++) {
       const cells = text === '' ? rows[row - 1] : (rows[row - 1] ??= []);
       if (!cells) continue;
@@ -141,12 +160,12 @@ export function readSheetRows(xml: string, ctx: SheetContext): string[][] {
     }
   });
 
-  return finishRows(rows);
+  return finishRows(rows, checkCells);
 }
 
 /**
  * Fills `rows` with the non-empty cells of `<sheetData>` at xml[start, end), and `extent` with the
- * last row and column holding a cell element.
+ * last row and column holding a cell element, and the count of cells kept.
  */
 function readSheetData(
   xml: string,
@@ -155,7 +174,7 @@ function readSheetData(
   p: string,
   ctx: SheetContext,
   rows: string[][],
-  extent: { rows: number; cols: number },
+  extent: { rows: number; cols: number; cells: number },
 ): void {
   const rowOpen = '<' + p + 'row';
   const cOpen = '<' + p + 'c';
@@ -179,6 +198,7 @@ function readSheetData(
     const r = rowAttribute(xml, i + rowOpen.length, rowTagEnd);
     const numbered = r > 0;
     rowNum = numbered ? r : rowNum + 1;
+    checkRow(rowNum, 'В описании строки листа');
     if (xml.charCodeAt(rowTagEnd - 2) === 47 /* <row/> */) {
       i = xml.indexOf(rowOpen, rowTagEnd);
       continue;
@@ -236,9 +256,11 @@ function readSheetData(
       }
       const refCol = refStart >= 0 ? columnOf(xml, refStart, refEnd) : 0;
       col = refCol > 0 ? refCol : col + 1;
+      if (col > MAX_COLUMNS) checkColumn(col, cellWhere(xml, refStart, refEnd, rowNum));
       if (firstCell && !numbered && refStart >= 0) {
         const fromRef = rowOf(xml, refStart, refEnd);
         if (fromRef > 0) rowNum = fromRef;
+        if (rowNum > MAX_ROWS) checkRow(rowNum, cellWhere(xml, refStart, refEnd, rowNum));
       }
       firstCell = false;
       if (col > extent.cols) extent.cols = col;
@@ -293,6 +315,7 @@ function readSheetData(
         else text = collapseSpaces(decodeXml(xml.slice(vStart, vEnd))); // str, e
       }
       if (text !== '') {
+        if (++extent.cells > MAX_CELLS) checkCells(extent.cells);
         cells ??= rows[rowNum - 1] ??= [];
         cells[col - 1] = text;
       }

@@ -19,6 +19,9 @@ class JsonSyntax extends Error {
   }
 }
 
+/** Nesting a description file never needs; deeper is refused before the call stack runs out. */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonWithLines(text: string, file: string): Result<JsonWithLines> {
   const lines = new Map<string, number>();
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -50,10 +53,13 @@ export function parseJsonWithLines(text: string, file: string): Result<JsonWithL
       return fail('неверная строка');
     }
   };
-  const value = (path: string): unknown => {
+  const value = (path: string, depth: number): unknown => {
     space();
     lines.set(path, line);
     const c = text[i];
+    if ((c === '{' || c === '[') && depth >= MAX_JSON_DEPTH) {
+      fail(`вложенность глубже ${MAX_JSON_DEPTH} уровней`);
+    }
     if (c === '{') {
       i++;
       const obj: Record<string, unknown> = {};
@@ -69,7 +75,7 @@ export function parseJsonWithLines(text: string, file: string): Result<JsonWithL
         space();
         if (text[i] !== ':') fail(`после имени поля «${key}» ожидалось «:»`);
         i++;
-        obj[key] = value(path ? `${path}.${key}` : key);
+        obj[key] = value(path ? `${path}.${key}` : key, depth + 1);
         space();
         if (text[i] === ',') {
           i++;
@@ -91,7 +97,7 @@ export function parseJsonWithLines(text: string, file: string): Result<JsonWithL
         return arr;
       }
       for (;;) {
-        arr.push(value(`${path}[${arr.length}]`));
+        arr.push(value(`${path}[${arr.length}]`, depth + 1));
         space();
         if (text[i] === ',') {
           i++;
@@ -111,7 +117,7 @@ export function parseJsonWithLines(text: string, file: string): Result<JsonWithL
     return JSON.parse(m[0]) as unknown;
   };
   try {
-    const v = value('');
+    const v = value('', 0);
     space();
     if (i < text.length) fail('лишний текст после конца данных');
     return ok({ value: v, lines });

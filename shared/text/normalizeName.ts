@@ -1,11 +1,14 @@
+import { cleanName } from './cleanName';
+
 /**
- * Normal form of a person's full name for matching: lower case, `ё` as `е`, single spaces, trimmed.
+ * Normal form of a person's full name for matching: lower case, `ё` as `е`, single spaces, trimmed,
+ * cleaned as `cleanName` cleans (NFC, no invisible or control characters).
  * `  Семёнова  Марина ВИКТОРОВНА ` and `семенова марина викторовна` give the same key.
  */
 export function normalizeName(s: string): string {
   const lower = s.toLowerCase();
   if (isNormal(lower)) return lower;
-  return lower.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  return cleanName(lower).name.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -1,0 +1,138 @@
+/**
+ * The bad-input corpus (test/fixtures/hostileCorpus) through the built `golos tally`, one process per
+ * file, under the limits of the issue: each ends within 60 s and 1.5 GB with exit 0 and results, or
+ * exit 1 and a Russian message with nothing written; never a crash, a hang or a stack trace.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { baseFiles, hostileCorpus, type HostileFile } from '../test/fixtures/hostileCorpus';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const LIMIT_MS = 60_000;
+const LIMIT_KB = 1.5 * 1024 * 1024;
+
+interface Outcome {
+  file: HostileFile;
+  code: number | null;
+  stderr: string;
+  ms: number;
+  maxRssKb: number;
+  wrote: boolean;
+}
+
+let dir: string;
+let script: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'golos-hostile-'));
+  script = join(repoRoot, 'dist', 'cli-hostile', 'golos.mjs'); // beside node_modules: packages resolve
+  await build({
+    entryPoints: [join(repoRoot, 'cli', 'golos.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `golos tally` on the file with the good files of the other roles; time and peak memory measured. */
+function run(file: HostileFile, index: number): Promise<Outcome> {
+  const work = join(dir, String(index));
+  mkdirSync(work);
+  const base = baseFiles();
+  const path = (role: keyof typeof base): string => {
+    const f = role === file.role ? { name: file.name, bytes: file.bytes } : base[role];
+    const p = join(work, f.name);
+    writeFileSync(p, f.bytes);
+    return p;
+  };
+  const out = join(work, 'out');
+  const args = ['tally', '--registry', path('registry'), '--meeting', path('meeting')];
+  if (file.role === 'paper') args.push('--paper', path('paper'));
+  if (file.role === 'gosuslugi') args.push('--gosuslugi', path('gosuslugi'));
+  args.push('--out', out);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, script, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const rss = /maxrss=(\d+)\s*$/.exec(stderr);
+      resolve({
+        file,
+        code,
+        stderr: stderr.replace(/(Command (exited|terminated)[^\n]*\n)?maxrss=\d+\s*$/, ''),
+        ms: Date.now() - started,
+        maxRssKb: rss ? Number(rss[1]) : Infinity,
+        wrote: existsSync(join(out, 'results.json')),
+      });
+    });
+  });
+}
+
+/** Two at a time (the machine has two cores). */
+async function runAll(files: HostileFile[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      outcomes[i] = await run(files[i]!, i);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  return outcomes;
+}
+
+const verdict = (o: Outcome): string => {
+  if (o.ms >= LIMIT_MS) return 'hung';
+  if (o.code === 1 && !o.wrote) return 'refused';
+  if (o.code === 0 && o.wrote) return 'accepted';
+  return 'crashed';
+};
+
+test('every file of the corpus is accepted or refused in Russian, within 60 s and 1.5 GB', async () => {
+  const corpus = hostileCorpus();
+  expect(corpus.length).toBeGreaterThanOrEqual(60);
+  const outcomes = await runAll(corpus);
+  const summary = { refused: 0, accepted: 0, crashed: 0, hung: 0 };
+  for (const o of outcomes) summary[verdict(o) as keyof typeof summary]++;
+  const slowest = [...outcomes].sort((a, b) => b.ms - a.ms)[0]!;
+  const largest = [...outcomes].sort((a, b) => b.maxRssKb - a.maxRssKb)[0]!;
+  console.log(
+    `hostile corpus: ${corpus.length} files, ${JSON.stringify(summary)}; slowest ${slowest.file.name} ` +
+      `${slowest.ms} ms; largest ${largest.file.name} ${Math.round(largest.maxRssKb / 1024)} MB`,
+  );
+  const failures: string[] = [];
+  for (const o of outcomes) {
+    const why: string[] = [];
+    if (o.ms >= LIMIT_MS) why.push('over 60 s');
+    if (!(o.maxRssKb < LIMIT_KB)) why.push(`over 1.5 GB (${o.maxRssKb} KB)`);
+    if (/\n\s+at |Внутренняя ошибка|непредвиденная ошибка|Error:/.test(o.stderr))
+      why.push('a stack or an internal error');
+    if (verdict(o) !== o.file.expect) why.push(`${verdict(o)}, expected ${o.file.expect}`);
+    if (o.code === 1 && !/^Подсчёт не выполнен, ничего не записано:\n.*[а-яё]/.test(o.stderr))
+      why.push('no Russian message');
+    if (why.length > 0)
+      failures.push(
+        `${o.file.name} (${o.file.about}): ${why.join(', ')}; exit ${o.code}, ${o.ms} ms\n${o.stderr.slice(0, 400)}`,
+      );
+  }
+  expect(failures).toEqual([]);
+}, 600_000);
