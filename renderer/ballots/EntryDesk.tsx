@@ -95,6 +95,8 @@ export function EntryDesk({
 }: EntryDeskProps) {
   const registry = snap.input.registry;
   const records = snap.input.paperRecords;
+  const electronic = snap.input.gosuslugiBallots;
+  const attendance = snap.attendance;
   const [pass, setPass] = useState<'first' | 'second'>('first');
   const [idPrefix] = useState(() => sessionPrefix(meeting.id));
   const [defaults] = useState(() => defaultEntryFields(meeting, channel));
@@ -113,8 +115,10 @@ export function EntryDesk({
         pass: doubleEntry ? pass : 'first',
         idPrefix,
         source: channel === 'in_person' ? 'очная часть, ввод с клавиатуры' : 'ввод с клавиатуры',
+        electronic,
+        ...(channel === 'in_person' ? { attendance } : {}),
       }),
-    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel],
+    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel, electronic, attendance],
   );
   const [knownIndex] = useState(() => new KnownBallots());
   const known = useMemo(() => knownIndex.update(registry, records), [knownIndex, registry, records]);
@@ -239,6 +243,7 @@ export function EntryDesk({
         {repOpen && (
           <RepresentativeForm
             value={f.representative}
+            receivedAt={f.receivedAt}
             onApply={(rep) => {
               dispatch({ type: 'fields', fields: { representative: rep ?? undefined } });
               setRepOpen(false);

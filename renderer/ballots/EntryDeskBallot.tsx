@@ -6,6 +6,7 @@ import type { Dispatch } from 'react';
 import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { EntryInput, EntryState } from '../../shared/paper/entry/entryReducer';
+import { entryWarnings } from '../../shared/paper/entry/entryWarnings';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { markText } from '../../shared/tally/explain';
 import { FLAG_TEXT } from './texts';
@@ -20,6 +21,7 @@ export interface EntryBallotProps {
 export function EntryBallot({ state, meeting, registry, dispatch }: EntryBallotProps) {
   const f = state.fields;
   const msg = state.message;
+  const warnings = entryWarnings(state);
   return (
     <>
       <div className="entry-voter">
@@ -71,11 +73,12 @@ export function EntryBallot({ state, meeting, registry, dispatch }: EntryBallotP
           })}
         </ul>
       )}
-      {state.phase === 'ballot' && state.duplicateOf.length > 0 && (
-        <p className="notice warning" role="alert">
-          Внимание: второй бюллетень этого участника — уже есть{' '}
-          {state.duplicateOf.map((d) => d.text).join('; ')}.
-        </p>
+      {warnings.length > 0 && (
+        <ul className="notice warning entry-warnings" role="alert" aria-label="Предупреждения">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
       <table className="grid entry-form" aria-label="Отметки бюллетеня">
         <thead>

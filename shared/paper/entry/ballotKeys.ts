@@ -9,6 +9,7 @@
  */
 import type { Mark, VoidReason } from '../../domain/types';
 import { compareScanOriginal, VOID_REASONS } from '../ballotDiff';
+import { onlyQuestionsText } from './entryWarnings';
 import { quiet, say, type EntryState } from './entryState';
 import { commandOf, FLAG_REASON, type EntryCommand } from './keymap';
 import { nextBallot, save } from './saveBallot';
@@ -181,6 +182,13 @@ function scanDiffers(s: EntryState, marks: readonly (Mark | null)[]): number[] {
 function setMark(s: EntryState, mark: Mark): EntryState {
   const n = s.enterable.length;
   if (s.cursor >= n) {
+    if (n < s.ctx.numbers.length) {
+      return say(
+        s,
+        'warning',
+        `Клавиша ничего не отмечает: участник ${onlyQuestionsText(s.ctx.numbers, s.enterable)}. Enter — сохранить, ↑ — вернуться к вопросу.`,
+      );
+    }
     return say(s, 'warning', 'Все вопросы введены: Enter — сохранить, ↑ — вернуться к вопросу.');
   }
   const next = withMark(quiet(s), s.enterable[s.cursor]!, mark);
@@ -191,7 +199,7 @@ function toggleFlag(s: EntryState, reason: VoidReason): EntryState {
   const on = !s.voidReasons.includes(reason);
   const voidReasons = VOID_REASONS.filter((r) => (r === reason ? on : s.voidReasons.includes(r)));
   return say(
-    { ...s, voidReasons, confirmDiscard: false },
+    { ...s, voidReasons, confirmDiscard: false, confirmSave: false },
     on ? 'warning' : 'info',
     on ? `${FLAG_TEXT[reason]}: бюллетень недействителен целиком.` : `Снято: ${FLAG_TEXT[reason]}.`,
   );

@@ -69,6 +69,8 @@ export interface EntryState {
   scanDiffers: number[];
   /** Esc was pressed once on a started ballot. */
   confirmDiscard: boolean;
+  /** Enter was pressed once on a second ballot of the same person: the next Enter saves it. */
+  confirmSave: boolean;
   /** A QR code being typed while a ballot is open. */
   qrCapture?: string;
   /** Keys that may be the start of a scanned QR code, and the state before them. */
@@ -125,6 +127,7 @@ export function initialEntryState(ctx: EntryContext): EntryState {
     duplicateOf: [],
     scanDiffers: [],
     confirmDiscard: false,
+    confirmSave: false,
     outbox: [],
     seq: 0,
     session: [],
@@ -135,9 +138,9 @@ export function say(s: EntryState, level: EntryMessage['level'], text: string): 
   return { ...s, message: { level, text } };
 }
 
-/** Clears the message and a pending «Esc again». */
+/** Clears the message and a pending «Esc again» or «Enter again». */
 export function quiet(s: EntryState): EntryState {
-  if (s.message === undefined && !s.confirmDiscard) return s;
+  if (s.message === undefined && !s.confirmDiscard && !s.confirmSave) return s;
   const { message: _m, ...rest } = s;
-  return { ...rest, confirmDiscard: false };
+  return { ...rest, confirmDiscard: false, confirmSave: false };
 }

@@ -3,6 +3,7 @@
  */
 import type { Ballot, Mark } from '../../domain/types';
 import { voterRefOf } from '../voterRef';
+import { entryWarnings } from './entryWarnings';
 import { initialEntryState, say, type EntryState, type SavedBallot } from './entryState';
 
 /** The voter search of the next ballot, keeping the session. */
@@ -30,6 +31,15 @@ export function save(s: EntryState): EntryState {
     );
   }
   const person = ctx.registry[s.personIndex]!;
+  const second = s.duplicateOf.length > 0 && !s.correcting;
+  if (second && !s.confirmSave) {
+    return say(
+      { ...s, confirmSave: true },
+      'warning',
+      `${person.fullName} уже голосовал(а): ${s.duplicateOf.map((d) => d.text).join('; ')}. Нажмите Enter ещё раз, чтобы сохранить этот бюллетень как второй (при подсчёте — по правилу о нескольких бюллетенях), или Esc — отменить.`,
+    );
+  }
+  const warnings = entryWarnings(s).filter((w) => !w.startsWith('Уже голосовал'));
   const marks: Record<number, Mark> = {};
   for (const q of s.enterable) marks[ctx.numbers[q]!] = s.marks[q] ?? 'none';
   const seq = s.seq + 1;
@@ -55,10 +65,10 @@ export function save(s: EntryState): EntryState {
   };
   const session = s.correcting ? s.session : [...s.session, { personIndex: s.personIndex, ballot }];
   const next = nextBallot({ ...s, outbox: [...s.outbox, saved], seq, session });
-  const note = s.duplicateOf.length ? ' Это второй бюллетень участника.' : '';
+  const note = [second ? 'Это второй бюллетень участника.' : '', ...warnings].filter(Boolean).join(' ');
   return say(
     next,
-    s.duplicateOf.length ? 'warning' : 'info',
-    `Сохранён бюллетень: ${person.fullName}.${note}`,
+    second || warnings.length ? 'warning' : 'info',
+    `Сохранён бюллетень: ${person.fullName}.${note ? ` ${note}` : ''}`,
   );
 }

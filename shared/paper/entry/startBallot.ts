@@ -5,6 +5,7 @@
 import type { Ballot } from '../../domain/types';
 import { STATUS_TEXT } from '../../registry/registryLabels';
 import { CHANNEL_TEXT, dateRu } from '../../tally/explain';
+import { onlyQuestionsText, shortDate } from './entryWarnings';
 import { voterIndex } from '../voterRef';
 import type { EntryFields, KnownBallot } from './entryContext';
 import type { DuplicateInfo, EntryMessage, EntryState } from './entryState';
@@ -27,6 +28,12 @@ export function editBallot(s: EntryState, ballot: Ballot): EntryState {
 function describeKnown(b: Ballot, by?: string): string {
   const copy = b.copy === 'scan' ? 'скан' : 'оригинал';
   return `${CHANNEL_TEXT[b.channel]}, ${copy}, получен ${dateRu(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
+}
+
+/** «Госуслуги, 25.11», «бумажный бюллетень, скан, 02.06 (ввод: Иванова)». */
+function votedText(b: Ballot, by?: string): string {
+  const copy = b.copy === 'scan' ? ', скан' : '';
+  return `${CHANNEL_TEXT[b.channel]}${copy}, ${shortDate(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
 }
 
 function fieldsOf(b: Ballot): EntryFields {
@@ -80,6 +87,11 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
       } else info = 'Этот бюллетень ещё не вводили первый раз: он будет сохранён как первый ввод.';
     }
   }
+  // The representative registered at attendance signs the in-person ballot too.
+  const rep = ctx.present?.get(index)?.representative;
+  if (!editing && fields.channel === 'in_person' && rep && !fields.representative) {
+    fields = { ...fields, representative: rep };
+  }
   // Other ballots of the person: stored ones (keyed) and those saved in this session.
   const duplicates: DuplicateInfo[] = [];
   const seen = new Set<string>();
@@ -94,9 +106,10 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
       copy: b.copy,
       receivedAt: b.receivedAt,
       ...(by ? { by } : {}),
-      text: describeKnown(b, by),
+      text: votedText(b, by),
     });
   };
+  for (const b of ctx.electronic.get(index) ?? []) consider(b);
   for (const k of known) if (k.marksEntered) consider(k.ballot, k.by);
   for (const x of s.session) if (x.personIndex === index) consider(x.ballot);
   const scan =
@@ -107,16 +120,11 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
 
   const plots = person.holdings.map((h) => h.plotNumber).join(', ');
   let voterNote = `${person.fullName}${plots ? `, уч. ${plots}` : ''}, ${STATUS_TEXT[person.status]}`;
-  if (enterable.length < ctx.numbers.length) {
-    const open = enterable.map((q) => `№${ctx.numbers[q]}`).join(', ');
-    voterNote += open
-      ? `: голосует только по вопросам ${open} (остальные пропускаются)`
-      : ': не голосует ни по одному вопросу повестки';
-  }
+  if (enterable.length < ctx.numbers.length) voterNote += `: ${onlyQuestionsText(ctx.numbers, enterable)}`;
   const message: EntryMessage | undefined = duplicates.length
     ? {
         level: 'warning',
-        text: `Второй бюллетень того же участника: уже есть ${duplicates.map((d) => d.text).join('; ')}.`,
+        text: `Уже голосовал: ${duplicates.map((d) => d.text).join('; ')}. Этот бюллетень — второй; сохранить его — Enter дважды.`,
       }
     : info
       ? { level: 'info', text: info }
@@ -143,6 +151,7 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
     ...(scan ? { scan } : {}),
     scanDiffers: [],
     confirmDiscard: false,
+    confirmSave: false,
     ...(message ? { message } : {}),
   };
 }
