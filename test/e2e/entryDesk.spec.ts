@@ -36,6 +36,9 @@ const SIZES = [
 ];
 
 async function screenshots(page: Page, name: string) {
+  // Toasts closed first: the screen as it stays.
+  const close = page.getByRole('button', { name: 'Закрыть уведомление' });
+  while ((await close.count()) > 0) await close.first().click();
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
@@ -74,6 +77,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await dialog.getByLabel('Название собрания').fill('Общее собрание 2026');
     await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
     await dialog.getByRole('button', { name: 'Создать' }).click();
+    await expect(page.getByRole('heading', { name: 'Общее собрание 2026' })).toBeVisible();
     meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     const form = page.getByRole('form', { name: 'Сведения о собрании' });
     await form.getByLabel('Начало голосования').fill('2026-11-15');
