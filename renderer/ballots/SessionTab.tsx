@@ -26,7 +26,7 @@ import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
 import { localTimestamp, timestampAt } from './localTime';
 import { PersonPicker } from './PersonPicker';
 import { ReasonModal } from './ReasonModal';
-import { shown } from './ResultsView';
+import { countText, printedCountText } from './attendanceCount';
 import { StoreStatus } from './StoreStatus';
 import { problemText } from './texts';
 import './ballots.css';
@@ -178,7 +178,7 @@ function Attendance({
         meetingTitle: meeting.title,
         session: when,
         rows: attendanceList(snap.attendance, registry, 'arrival'),
-        countLine: countText(count),
+        countLine: printedCountText(count, meeting.form),
         signers,
         printedAt: localTimestamp(),
       });
@@ -347,14 +347,5 @@ function Attendance({
         />
       )}
     </section>
-  );
-}
-
-function countText(c: ReturnType<typeof presentCount>): string {
-  return (
-    `Присутствуют: ${c.persons}` +
-    (c.gardeners > 0 ? ` (членов ${c.members}, садоводов ${c.gardeners})` : '') +
-    (c.byRepresentative > 0 ? `, из них по доверенности ${c.byRepresentative}` : '') +
-    `. Кворум ${c.quorum.reached ? 'есть' : 'не набран'}: ${shown(c.present, c.wholeVotes)} из ${shown(c.total, c.wholeVotes)}, ${c.quorum.text}.`
   );
 }
