@@ -51,6 +51,9 @@ vi.mock('electron', () => {
   return {
     app: {
       enableSandbox: () => undefined,
+      commandLine: {
+        appendSwitch: (name: string, value: string) => state.log.push(`switch ${name}=${value}`),
+      },
       requestSingleInstanceLock: () => state.lock,
       quit: () => void (state.quit += 1),
       on: (event: string, fn: (...args: unknown[]) => void) => state.appEvents.set(event, fn),
@@ -120,6 +123,9 @@ test('app:// is privileged before ready, served after it, then the window loads 
   const at = (entry: string) => state.log.indexOf(entry);
   expect(at('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
   expect(at('registerSchemesAsPrivileged')).toBeLessThan(at('ready'));
+  // The Russian locale (date fields in the Russian order) is set before the app is ready.
+  expect(at('switch lang=ru')).toBeGreaterThanOrEqual(0);
+  expect(at('switch lang=ru')).toBeLessThan(at('ready'));
   expect(at('ready')).toBeLessThan(at('protocol.handle app'));
   expect(at('protocol.handle app')).toBeLessThan(at('BrowserWindow'));
   expect([...state.protocols.keys()]).toEqual(['app']);

@@ -151,6 +151,9 @@ function createWindow(): void {
   void win.loadURL(APP_INDEX_URL);
 }
 
+// Russian locale for the renderer: date fields in the Russian order, Russian number formats.
+app.commandLine.appendSwitch('lang', 'ru');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

@@ -3,7 +3,7 @@
  * it (the reason first, then the entry screen loads it), withdraw or restore it (with a reason). Nothing
  * is deleted: a withdrawn ballot stays in the list and in its history.
  */
-import { useDeferredValue, useMemo, useState, type Ref } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { Ballot, Channel, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
@@ -13,6 +13,7 @@ import type { LiveResults } from '../../shared/paper/liveResults';
 import { voterIndex } from '../../shared/paper/voterRef';
 import { normalizeName } from '../../shared/text/normalizeName';
 import { markText, rejectText } from '../../shared/tally/explain';
+import type { BallotOutcome } from '../../shared/tally/types';
 import { useDb } from '../app/DbContext';
 import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
@@ -34,6 +35,14 @@ interface Line {
   /** When it last changed. */
   last: string;
   registry: readonly Person[];
+}
+
+/** «учитывается», or for a person with several accepted ballots what the count does with them. */
+function acceptedText(o: BallotOutcome, ballotsOf: ReadonlyMap<string, number>): string {
+  const n = o.personId ? (ballotsOf.get(o.personId) ?? 1) : 1;
+  return n > 1
+    ? `второй бюллетень участника (всего ${n}): учитывается по правилу о нескольких бюллетенях, расхождения — на «Сверке»`
+    : 'учитывается';
 }
 
 function voterName(ballot: Ballot, registry: readonly Person[]): string {
@@ -66,7 +75,7 @@ export function BallotList({
   operator,
   live,
   onEdit,
-  searchRef,
+  openRef,
   onBack,
 }: {
   meeting: Meeting;
@@ -76,8 +85,8 @@ export function BallotList({
   operator: string;
   live: LiveResults | null;
   onEdit: (ballot: Ballot, reason: string) => void;
-  /** The list's search box (F4 on the entry screen comes here). */
-  searchRef?: Ref<HTMLInputElement>;
+  /** Filled with a function that opens the list from the entry (F4): the search emptied and focused. */
+  openRef?: { current: (() => void) | null };
   /** Esc in the search box: back to the entry. */
   onBack?: () => void;
 }) {
@@ -85,6 +94,17 @@ export function BallotList({
   const toast = useToast();
   const registry = snap.input.registry;
   const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!openRef) return;
+    openRef.current = () => {
+      setQuery('');
+      searchRef.current?.focus();
+    };
+    return () => {
+      openRef.current = null;
+    };
+  }, [openRef]);
   const [history, setHistory] = useState<PaperBallotRow | null>(null);
   const [asking, setAsking] = useState<{ kind: 'edit' | 'withdraw' | 'restore'; row: PaperBallotRow } | null>(
     null,
@@ -118,6 +138,14 @@ export function BallotList({
     () => new Map((deferredLive?.tally.ballots ?? []).map((o) => [o.ballotId, o])),
     [deferredLive],
   );
+  /** Accepted ballots per person: a second ballot is shown as such, not as a plain «учитывается». */
+  const ballotsOf = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const o of deferredLive?.tally.ballots ?? []) {
+      if (o.status === 'accepted' && o.personId) n.set(o.personId, (n.get(o.personId) ?? 0) + 1);
+    }
+    return n;
+  }, [deferredLive]);
 
   const act = async (kind: 'withdraw' | 'restore', row: PaperBallotRow, reason: string) => {
     const ctx = { meeting, registry, by: operator };
@@ -188,7 +216,7 @@ export function BallotList({
                       {!o
                         ? '—'
                         : o.status === 'accepted'
-                          ? 'учитывается'
+                          ? acceptedText(o, ballotsOf)
                           : rejectText(o, meeting) || 'не учитывается'}
                     </td>
                     <td className="actions-cell">

@@ -5,26 +5,22 @@
  * next one from the outbox. Nothing half-typed is stored; a stored ballot survives closing the page.
  */
 import { memo, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import type { Ballot, Delivery, Representative } from '../../shared/domain/types';
+import type { Ballot } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { createEntryContext, type EntryFields } from '../../shared/paper/entry/entryContext';
 import { entryReducer, initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { buildRegistryIndex } from '../../shared/registry/search';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
-import { markText } from '../../shared/tally/explain';
-import { useDb } from '../app/DbContext';
-import { Field } from '../app/Field';
-import { todayIso } from '../meetings/today';
 import type { LiveResults } from '../../shared/paper/liveResults';
-import { saveKeyedBallot } from './ballotRepo';
-import type { PaperBallotRow } from '../db/records';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
+import { EntryBallot } from './EntryDeskBallot';
+import { ArrivalFields, defaultEntryFields } from './EntryDeskFields';
+import { useEntryOutbox } from './EntryDeskOutbox';
+import { RepresentativeForm } from './EntryDeskRepresentative';
 import { KeyHelp } from './KeyHelp';
 import { KnownBallots } from './knownBallots';
 import { QuestionResults, QuorumSummary } from './ResultsView';
 import { ScanView } from './ScanView';
-import { FLAG_TEXT, problemText } from './texts';
 
 export interface EditRequest {
   ballot: Ballot;
@@ -68,26 +64,6 @@ const REDUCER_KEYS = new Set([
   'End',
 ]);
 
-const DELIVERY_CHOICES: { value: Delivery; label: string }[] = [
-  { value: 'hand', label: 'лично в правление' },
-  { value: 'mail', label: 'заказным письмом' },
-  { value: 'email', label: 'по электронной почте (скан)' },
-  { value: 'session', label: 'на очной части собрания' },
-];
-
-export function defaultEntryFields(
-  meeting: Meeting,
-  channel: 'paper' | 'in_person',
-  today = todayIso(),
-): EntryFields {
-  if (channel === 'in_person') {
-    return { channel, copy: 'original', receivedAt: meeting.sessionDate || today, delivery: 'session' };
-  }
-  // Counting usually happens after the end of voting: a ballot keyed then was received by that day.
-  const end = meeting.votingEnd;
-  return { channel, copy: 'original', receivedAt: end && today > end ? end : today, delivery: 'hand' };
-}
-
 function sessionPrefix(meetingId: string): string {
   return `${meetingId}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}:`;
 }
@@ -117,9 +93,10 @@ export function EntryDesk({
   focusRef,
   autoFocus = true,
 }: EntryDeskProps) {
-  const db = useDb();
   const registry = snap.input.registry;
   const records = snap.input.paperRecords;
+  const electronic = snap.input.gosuslugiBallots;
+  const attendance = snap.attendance;
   const [pass, setPass] = useState<'first' | 'second'>('first');
   const [idPrefix] = useState(() => sessionPrefix(meeting.id));
   const [defaults] = useState(() => defaultEntryFields(meeting, channel));
@@ -138,8 +115,10 @@ export function EntryDesk({
         pass: doubleEntry ? pass : 'first',
         idPrefix,
         source: channel === 'in_person' ? 'очная часть, ввод с клавиатуры' : 'ввод с клавиатуры',
+        electronic,
+        ...(channel === 'in_person' ? { attendance } : {}),
       }),
-    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel],
+    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel, electronic, attendance],
   );
   const [knownIndex] = useState(() => new KnownBallots());
   const known = useMemo(() => knownIndex.update(registry, records), [knownIndex, registry, records]);
@@ -151,11 +130,12 @@ export function EntryDesk({
 
   const areaRef = useRef<HTMLDivElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
-  const reasons = useRef(new Map<string, string>());
-  const operatorRef = useRef(operator);
-  operatorRef.current = operator;
-  const [savedHere, setSavedHere] = useState(0);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { savedHere, saveError, reasons } = useEntryOutbox(state, dispatch, {
+    meeting,
+    registry,
+    store,
+    operator,
+  });
   const [repOpen, setRepOpen] = useState(false);
   // «Кто вводит» is stored when the field is left (Enter goes back to the ballot), like the top bar's.
   const [operatorDraft, setOperatorDraft] = useState(operator);
@@ -182,45 +162,7 @@ export function EntryDesk({
     reasons.current.set(editRequest.ballot.id, editRequest.reason);
     dispatch({ type: 'edit', ballot: editRequest.ballot });
     areaRef.current?.focus();
-  }, [editRequest]);
-
-  // The outbox: stored one by one, in order; each acknowledged when its transaction has committed.
-  const writing = useRef(false);
-  useEffect(() => {
-    const item = state.outbox[0];
-    if (writing.current || !item) return;
-    writing.current = true;
-    const id = item.recordId ?? item.ballot.id;
-    const reason = item.correction ? reasons.current.get(id) : undefined;
-    const who = item.ballot.voter.fullName ?? '';
-    const keyed = {
-      ballot: item.ballot,
-      ...(item.recordId !== undefined ? { recordId: item.recordId } : {}),
-      correction: item.correction,
-      ...(reason !== undefined ? { reason } : {}),
-    };
-    const done = (error: string | null, row?: PaperBallotRow) => {
-      // One batch of updates: the stored row counted, the message, the outbox acknowledged.
-      writing.current = false;
-      if (row) {
-        if (item.correction) reasons.current.delete(id);
-        store.apply({ records: [row] });
-        setSavedHere((n) => n + 1);
-      }
-      setSaveError(error);
-      dispatch({ type: 'ack', seq: item.seq });
-    };
-    saveKeyedBallot(db, { meeting, registry, by: operatorRef.current }, keyed).then(
-      (result) =>
-        result.ok
-          ? done(null, result.value)
-          : done(`Бюллетень участника ${who} не сохранён: ${problemText(result.error)}`),
-      (e: unknown) =>
-        done(
-          `Бюллетень участника ${who} не сохранён: ошибка базы данных (${e instanceof Error ? e.message : String(e)}).`,
-        ),
-    );
-  }, [state.outbox, db, meeting, registry, store]);
+  }, [editRequest, reasons]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'F2') {
@@ -269,103 +211,23 @@ export function EntryDesk({
 
   const f = state.fields;
   const pending = state.outbox.length;
-  const msg = state.message;
 
   return (
     <div className="entry-desk">
       <div className="entry-main">
-        <fieldset
-          className="entry-fields"
-          ref={fieldsRef}
-          onKeyDown={(e) => {
-            if (e.key === 'F2' || e.key === 'Escape') {
-              e.preventDefault();
-              backToEntry();
-            }
-          }}
-        >
-          <legend>Данные поступления (F2)</legend>
-          <div className="form-row">
-            <Field label="Экземпляр">
-              {(p) => (
-                <select
-                  {...p}
-                  value={f.copy}
-                  onChange={(e) =>
-                    setFields({
-                      copy: e.target.value as EntryFields['copy'],
-                      ...(e.target.value === 'scan' ? { delivery: 'email' as const } : {}),
-                    })
-                  }
-                >
-                  <option value="original">оригинал</option>
-                  <option value="scan">скан</option>
-                </select>
-              )}
-            </Field>
-            <Field label="Дата получения">
-              {(p) => (
-                <input
-                  {...p}
-                  type="date"
-                  value={f.receivedAt}
-                  required
-                  onChange={(e) => e.target.value && setFields({ receivedAt: e.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Как получен">
-              {(p) => (
-                <select
-                  {...p}
-                  value={f.delivery ?? ''}
-                  onChange={(e) => setFields({ delivery: e.target.value as Delivery })}
-                >
-                  {DELIVERY_CHOICES.filter((d) => channel === 'in_person' || d.value !== 'session').map(
-                    (d) => (
-                      <option key={d.value} value={d.value}>
-                        {d.label}
-                      </option>
-                    ),
-                  )}
-                </select>
-              )}
-            </Field>
-            <Field label="Кто вводит">
-              {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  value={operatorDraft}
-                  maxLength={120}
-                  onChange={(e) => setOperatorDraft(e.target.value)}
-                  onBlur={commitOperator}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') {
-                      e.preventDefault();
-                      backToEntry();
-                    }
-                  }}
-                />
-              )}
-            </Field>
-          </div>
-          {doubleEntry && (
-            <div className="pass-choice" role="radiogroup" aria-label="Ввод">
-              <label className="choice-inline">
-                <input type="radio" checked={pass === 'first'} onChange={() => setPass('first')} /> первый
-                ввод
-              </label>
-              <label className="choice-inline">
-                <input type="radio" checked={pass === 'second'} onChange={() => setPass('second')} />{' '}
-                повторный ввод вслепую (другой член комиссии)
-              </label>
-            </div>
-          )}
-          <button type="button" className="link" onClick={backToEntry}>
-            К вводу бюллетеня
-          </button>
-        </fieldset>
+        <ArrivalFields
+          fieldsRef={fieldsRef}
+          f={f}
+          channel={channel}
+          setFields={setFields}
+          operatorDraft={operatorDraft}
+          setOperatorDraft={setOperatorDraft}
+          commitOperator={commitOperator}
+          doubleEntry={doubleEntry}
+          pass={pass}
+          setPass={setPass}
+          backToEntry={backToEntry}
+        />
 
         <div
           ref={areaRef}
@@ -375,138 +237,13 @@ export function EntryDesk({
           aria-label="Ввод бюллетеня"
           onKeyDown={onKeyDown}
         >
-          <div className="entry-voter">
-            {state.phase === 'voter' ? (
-              <>
-                <span className="entry-label">Участник:</span>{' '}
-                <span className="entry-query" aria-label="Поиск участника">
-                  {state.qr ? 'чтение QR-кода…' : state.query}
-                  <span className="caret" aria-hidden="true" />
-                </span>
-                {state.query === '' && (
-                  <span className="muted">
-                    {' '}
-                    наберите номер участка, ФИО или СНИЛС, или отсканируйте QR-код
-                  </span>
-                )}
-              </>
-            ) : (
-              <span className="entry-chosen" aria-label="Голосующий">
-                {state.correcting && <strong>Исправление: </strong>}
-                {state.voterNote}
-                {f.representative && (
-                  <span className="muted">
-                    {' '}
-                    · представитель {f.representative.fullName}, доверенность №{' '}
-                    {f.representative.powerOfAttorney}
-                  </span>
-                )}
-              </span>
-            )}
-          </div>
-          {state.phase === 'voter' && state.hits.length > 0 && (
-            <ul className="hits" role="listbox" aria-label="Найденные участники">
-              {state.hits.map((h, k) => {
-                const p = registry[h.index]!;
-                return (
-                  <li
-                    key={h.index}
-                    role="option"
-                    aria-selected={k === state.hit}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      dispatch({ type: 'pick', index: h.index });
-                    }}
-                  >
-                    {p.fullName}
-                    <span className="muted">
-                      {' '}
-                      · уч. {p.holdings.map((x) => x.plotNumber).join(', ')} · {STATUS_TEXT[p.status]}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {state.phase === 'ballot' && state.duplicateOf.length > 0 && (
-            <p className="notice warning" role="alert">
-              Внимание: второй бюллетень этого участника — уже есть{' '}
-              {state.duplicateOf.map((d) => d.text).join('; ')}.
-            </p>
-          )}
-          <table className="grid entry-form" aria-label="Отметки бюллетеня">
-            <thead>
-              <tr>
-                <th className="n">№</th>
-                <th>Вопрос</th>
-                <th className="mark">Отметка</th>
-                {state.scan && <th className="mark">На скане</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {meeting.questions.map((q, i) => {
-                const open = state.phase === 'ballot' && state.enterable.includes(i);
-                const here = state.phase === 'ballot' && state.enterable[state.cursor] === i;
-                const mark = state.marks[i];
-                const differs = state.scanDiffers.includes(q.number);
-                const cls = [
-                  here ? 'cursor' : '',
-                  state.phase === 'ballot' && !open ? 'skipped' : '',
-                  differs ? 'differs' : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ');
-                return (
-                  <tr key={q.number} className={cls} aria-current={here ? 'true' : undefined}>
-                    <td className="n">{q.number}</td>
-                    <td className="qtext">{q.text}</td>
-                    <td className={`mark ${mark ?? ''}`} data-question={q.number}>
-                      {state.phase !== 'ballot'
-                        ? ''
-                        : !open
-                          ? 'не голосует'
-                          : mark
-                            ? markText(mark)
-                            : here && state.pendingInvalid
-                              ? '0 — причина?'
-                              : '—'}
-                    </td>
-                    {state.scan && (
-                      <td className="mark">
-                        {open ? markText(state.scan.marks[q.number] ?? 'none') : ''}
-                        {differs && <strong className="differs-note"> ≠ скан</strong>}
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {state.phase === 'ballot' && (
-            <p className={`entry-end${state.cursor >= state.enterable.length ? ' cursor' : ''}`}>
-              {state.cursor >= state.enterable.length ? 'Все вопросы введены: Enter — сохранить.' : '\u00a0'}
-            </p>
-          )}
-          <ul className="flags" aria-label="Нарушения бюллетеня">
-            {(Object.keys(FLAG_TEXT) as (keyof typeof FLAG_TEXT)[]).map((r) => (
-              <li key={r} className={state.voidReasons.includes(r) ? 'on' : ''}>
-                <kbd>{FLAG_TEXT[r].key}</kbd> {FLAG_TEXT[r].text}
-                {state.voidReasons.includes(r) ? ' — отмечено' : ''}
-              </li>
-            ))}
-          </ul>
-          <p
-            className={`entry-message ${msg?.level ?? ''}`}
-            role={msg && msg.level !== 'info' ? 'alert' : 'status'}
-            aria-label="Сообщение ввода"
-          >
-            {msg?.text ?? '\u00a0'}
-          </p>
+          <EntryBallot state={state} meeting={meeting} registry={registry} dispatch={dispatch} />
         </div>
 
         {repOpen && (
           <RepresentativeForm
             value={f.representative}
+            receivedAt={f.receivedAt}
             onApply={(rep) => {
               dispatch({ type: 'fields', fields: { representative: rep ?? undefined } });
               setRepOpen(false);
@@ -540,70 +277,5 @@ export function EntryDesk({
         <KeyHelp />
       </aside>
     </div>
-  );
-}
-
-function RepresentativeForm({
-  value,
-  onApply,
-  onClose,
-}: {
-  value: Representative | undefined;
-  onApply: (rep: Representative | null) => void;
-  onClose: () => void;
-}) {
-  const [name, setName] = useState(value?.fullName ?? '');
-  const [poa, setPoa] = useState(value?.powerOfAttorney ?? '');
-  const [date, setDate] = useState(value?.powerOfAttorneyDate ?? '');
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
-  return (
-    <form
-      className="rep-form"
-      aria-label="Представитель по доверенности"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onApply(
-          name.trim()
-            ? {
-                fullName: name.trim(),
-                ...(poa.trim() ? { powerOfAttorney: poa.trim() } : {}),
-                ...(date ? { powerOfAttorneyDate: date } : {}),
-              }
-            : null,
-        );
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' || e.key === 'F3') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
-      <div className="form-row">
-        <Field label="ФИО представителя">
-          {(p) => (
-            <input {...p} ref={first} type="text" value={name} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label="№ доверенности">
-          {(p) => <input {...p} type="text" value={poa} onChange={(e) => setPoa(e.target.value)} />}
-        </Field>
-        <Field label="Дата доверенности">
-          {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
-      </div>
-      <div className="actions">
-        <button type="submit" className="primary">
-          Применить (Enter)
-        </button>
-        <button type="button" onClick={() => onApply(null)}>
-          Без представителя
-        </button>
-        <button type="button" onClick={onClose}>
-          Отмена (Esc)
-        </button>
-      </div>
-    </form>
   );
 }

@@ -106,7 +106,7 @@ describe('EntryTab: keyboard entry', () => {
     const marks = Object.fromEntries(meeting.questions.map((q) => [q.number, 'for' as const]));
     await typeBallot(persons, { personIndex: i, marks, findBy: 'name' }, meeting.id);
     await saved(1);
-    expect(screen.queryByText(/второй бюллетень этого участника/)).toBeNull();
+    expect(screen.queryByRole('alert', { name: 'Предупреждения' })).toBeNull();
 
     // The same person again: the warning shows as soon as the voter is chosen.
     const keys = createEntryContext({
@@ -114,14 +114,26 @@ describe('EntryTab: keyboard entry', () => {
       registry: persons,
       defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-06-10' },
     });
-    const all = keysForBallot(keys, { personIndex: i, marks: { ...marks, 1: 'against' }, findBy: 'name' });
+    const all = keysForBallot(keys, {
+      personIndex: i,
+      marks: { ...marks, 1: 'against' },
+      findBy: 'name',
+      second: true,
+    });
     const untilPicked = all.findIndex((k) => k.key.key === 'Enter') + 1;
     for (const k of all.slice(0, untilPicked)) fireEvent.keyDown(area(), k.key);
-    expect(
-      screen.getByText(/Внимание: второй бюллетень этого участника — уже есть бумажный бюллетень, оригинал/),
-    ).toBeInTheDocument();
-    for (const k of all.slice(untilPicked)) fireEvent.keyDown(area(), k.key);
+    expect(screen.getByRole('alert', { name: 'Предупреждения' })).toHaveTextContent(
+      /^Уже голосовал: бумажный бюллетень, \d\d\.\d\d \(ввод: .+\)\.$/,
+    );
+    // The first Enter only asks; the second stores it.
+    for (const k of all.slice(untilPicked, -1)) fireEvent.keyDown(area(), k.key);
+    expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent('Нажмите Enter ещё раз');
+    fireEvent.keyDown(area(), all.at(-1)!.key);
     await saved(2);
+    const list = screen.getByRole('region', { name: 'Введённые бюллетени' });
+    await waitFor(() =>
+      expect(within(list).getAllByText(/^второй бюллетень участника \(всего 2\)/)).toHaveLength(2),
+    );
     const versions = await stored(db);
     expect(versions.map((v) => v.ballot.marks[1]).sort()).toEqual(['against', 'for']);
   });
@@ -135,7 +147,7 @@ describe('EntryTab: keyboard entry', () => {
     press(...gardener.snils!.slice(0, 9), 'Enter');
     expect(screen.getByLabelText('Голосующий')).toHaveTextContent(`${gardener.fullName}`);
     expect(screen.getByLabelText('Голосующий')).toHaveTextContent(
-      'голосует только по вопросам №4, №5 (остальные пропускаются)',
+      'голосует только по вопросам № 4, 5 (остальные пропускаются)',
     );
     const form = screen.getByRole('table', { name: 'Отметки бюллетеня' });
     expect(within(form).getAllByText('не голосует')).toHaveLength(8);
@@ -253,5 +265,11 @@ describe('EntryTab: keyboard entry', () => {
     expect(rows[1]).toHaveTextContent('исправлен');
     expect(rows[1]).toHaveTextContent('опечатка в вопросе 3');
     expect(rows[1]).toHaveTextContent('Изменено: №3: за → против');
+
+    // F4 again: the list opens with its search emptied (not filtered by the last search).
+    area().focus();
+    await user.keyboard('{F4}');
+    expect(search).toHaveFocus();
+    expect(search).toHaveValue('');
   });
 });

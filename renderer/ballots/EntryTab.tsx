@@ -17,7 +17,7 @@ export function EntryTab({ meeting }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
   const [operator, setOperator] = useOperator();
   const [edit, setEdit] = useState<EditRequest | null>(null);
-  const listSearch = useRef<HTMLInputElement>(null);
+  const listOpen = useRef<(() => void) | null>(null);
   const entryFocus = useRef<(() => void) | null>(null);
   const snap = state.status === 'ready' ? state.snap : null;
   const live = useLiveResults(snap?.input ?? null);
@@ -48,7 +48,7 @@ export function EntryTab({ meeting }: MeetingTabProps) {
         operator={operator}
         onOperatorChange={(n) => void setOperator(n)}
         live={live}
-        onLeave={() => listSearch.current?.focus()}
+        onLeave={() => listOpen.current?.()}
         focusRef={entryFocus}
       />
       {meeting.doubleEntry && <DoubleEntryPanel meeting={meeting} snap={snap} store={store} />}
@@ -60,7 +60,7 @@ export function EntryTab({ meeting }: MeetingTabProps) {
         operator={operator}
         live={live}
         onEdit={onEdit}
-        searchRef={listSearch}
+        openRef={listOpen}
         onBack={() => entryFocus.current?.()}
       />
       <BatchExchange meeting={meeting} snap={snap} store={store} operator={operator} />

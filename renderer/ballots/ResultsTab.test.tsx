@@ -51,7 +51,9 @@ describe('ResultsTab: live results', () => {
 
     const quorum = await screen.findByRole('region', { name: 'Кворум' });
     const half = Math.floor(members.length / 2) + 1;
-    expect(quorum).toHaveTextContent(`Кворум не набран: приняли участие 4 из ${members.length}`);
+    expect(quorum).toHaveTextContent(
+      `Кворум: не набран — 4 из ${members.length} членов (${(400 / members.length).toFixed(1).replace('.', ',')} %)`,
+    );
     expect(quorum).toHaveTextContent(`нужно не менее ${half} (не хватает ${half - 4})`);
     expect(quorum).toHaveTextContent('бумажный бюллетень: 3, очно: 1');
     // за, против, возд., недейств., конфликт
@@ -62,6 +64,7 @@ describe('ResultsTab: live results', () => {
     });
     // Item 1 of 217-ФЗ: two thirds of the 4 members taking part.
     expect(q1).toHaveTextContent('нужно не менее 3 (не хватает 1)');
+    expect(q1.querySelector('[data-figure="margin"]')).toHaveTextContent('нет кворума — решение не принято');
     expect(within(q1).getByRole('img')).toHaveAccessibleName(
       'За 2, против 1, воздержались 1, недействительно 0; нужно не менее 3 (не хватает 1)',
     );

@@ -8,6 +8,8 @@ import type { Channel } from '../../shared/domain/types';
 import { formatFigure, formatPercent } from '../../shared/documents/figuresRu';
 import { figure, type LiveQuestion, type LiveResults } from '../../shared/paper/liveResults';
 import { CHANNEL_TEXT } from '../../shared/tally/explain';
+import { disputeText, marginText, questionMargins, type QuestionMargin } from '../../shared/tally/margin';
+import { useMemo } from 'react';
 
 export const DECISION_TEXT: Record<LiveQuestion['decision'], string> = {
   adopted: 'принято',
@@ -45,13 +47,19 @@ export function QuorumSummary({ live }: { live: LiveResults }) {
     .map((c) => `${CHANNEL_TEXT[c]}: ${live.participants.byChannel[c]}`)
     .join(', ');
   const scale = Math.max(num(q.total), 1e-9);
+  let counted = 0;
+  let notCounted = 0;
+  for (const b of live.tally.ballots) {
+    if (b.status === 'accepted') counted++;
+    else if (b.status !== 'scan_merged') notCounted++;
+  }
   return (
     <section className="quorum" aria-label="Кворум">
       <p className={`quorum-state ${q.reached ? 'ok' : 'no'}`}>
-        <strong>Кворум {q.reached ? 'есть' : 'не набран'}</strong>:{' '}
-        {whole ? 'приняли участие' : 'голосов участников'} {shown(q.present, whole)} из{' '}
-        {shown(q.total, whole)} ({percentOf(q.present, q.total)}
-        ), {q.needed.text}.
+        <strong>Кворум: {q.reached ? 'есть' : 'не набран'}</strong> — {shown(q.present, whole)} из{' '}
+        {shown(q.total, whole)}{' '}
+        {whole ? (live.tally.quorum.counts === 'members' ? 'членов' : 'голосов') : 'м²'} (
+        {percentOf(q.present, q.total)}), {q.needed.text}.
       </p>
       <div className="bar quorum-bar" aria-hidden="true">
         <span className="seg for" style={{ width: `${(num(q.present) / scale) * 100}%` }} />
@@ -62,7 +70,8 @@ export function QuorumSummary({ live }: { live: LiveResults }) {
         {live.participants.gardeners > 0
           ? ` (членов ${live.participants.members}, садоводов ${live.participants.gardeners})`
           : ''}
-        {byChannel ? `; ${byChannel}` : ''}. Бюллетеней в подсчёте: {live.ballots}.
+        {byChannel ? `; ${byChannel}` : ''}. Бюллетеней в подсчёте: {counted}
+        {live.ballots > counted ? `; не учтено: ${notCounted} (причины — на вкладке «Сверка»)` : ''}.
       </p>
     </section>
   );
@@ -89,9 +98,26 @@ function QuestionBar({ q, whole }: { q: LiveQuestion; whole: boolean }) {
   );
 }
 
+/** How close the decision is, and the ballots in dispute (shared/tally/margin.ts). */
+function MarginCell({ m }: { m: QuestionMargin | undefined }) {
+  if (!m) return <td className="margin" />;
+  const dispute = disputeText(m);
+  return (
+    <td className="margin" data-figure="margin">
+      {m.votes ? `${m.decision === 'adopted' ? 'потеря «за»' : 'ещё «за»'}: ${marginText(m)}` : marginText(m)}
+      {m.disputed > 0 && <span className="muted"> · спорных бюллетеней: {m.disputed}</span>}
+      {dispute && <strong className="dispute"> — {dispute}</strong>}
+    </td>
+  );
+}
+
 /** Every question: figures, threshold, decision and a bar. */
 export function QuestionResults({ live, compact = false }: { live: LiveResults; compact?: boolean }) {
   const whole = live.wholeVotes;
+  const margins = useMemo(
+    () => (compact ? [] : questionMargins(live.tally, !whole)),
+    [live.tally, whole, compact],
+  );
   return (
     <table className={`grid results-table${compact ? ' compact' : ''}`} aria-label="Итоги по вопросам">
       <thead>
@@ -105,11 +131,12 @@ export function QuestionResults({ live, compact = false }: { live: LiveResults; 
           {!compact && <th className="fig">Конфликт</th>}
           {!compact && <th className="need">Нужно «за»</th>}
           <th className="decision">Решение</th>
+          {!compact && <th className="margin">Запас до другого решения</th>}
           {!compact && <th className="chart">Диаграмма</th>}
         </tr>
       </thead>
       <tbody>
-        {live.questions.map((q) => (
+        {live.questions.map((q, k) => (
           <tr key={q.number} aria-label={`Вопрос ${q.number}`}>
             <td className="n">{q.number}</td>
             {!compact && (
@@ -137,6 +164,7 @@ export function QuestionResults({ live, compact = false }: { live: LiveResults; 
             )}
             {!compact && <td className="need">{q.needed.text}</td>}
             <td className={`decision ${q.decision}`}>{DECISION_TEXT[q.decision]}</td>
+            {!compact && <MarginCell m={margins[k]} />}
             {!compact && (
               <td className="chart">
                 <QuestionBar q={q} whole={whole} />

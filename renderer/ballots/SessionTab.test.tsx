@@ -22,6 +22,8 @@ describe('SessionTab: the in-person session', () => {
     const form = screen.getByRole('form', { name: 'Регистрация прибывшего' });
     await user.type(within(form).getByRole('searchbox', { name: 'Участник' }), a!.snils!);
     await user.keyboard('{Enter}');
+    // The person picked, the focus is on the next field (not lost to the page).
+    expect(within(form).getByLabelText('Время прибытия')).toHaveFocus();
     await user.clear(within(form).getByLabelText('Время прибытия'));
     await user.type(within(form).getByLabelText('Время прибытия'), '10:05');
     await user.click(within(form).getByRole('button', { name: 'Зарегистрировать' }));

@@ -26,7 +26,7 @@ import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
 import { localTimestamp, timestampAt } from './localTime';
 import { PersonPicker } from './PersonPicker';
 import { ReasonModal } from './ReasonModal';
-import { shown } from './ResultsView';
+import { countText, printedCountText } from './attendanceCount';
 import { StoreStatus } from './StoreStatus';
 import { problemText } from './texts';
 import './ballots.css';
@@ -35,7 +35,7 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
   const [operator, setOperator] = useOperator();
   const [edit, setEdit] = useState<EditRequest | null>(null);
-  const listSearch = useRef<HTMLInputElement>(null);
+  const listOpen = useRef<(() => void) | null>(null);
   const entryFocus = useRef<(() => void) | null>(null);
   const snap = state.status === 'ready' ? state.snap : null;
   const live = useLiveResults(snap?.input ?? null);
@@ -57,7 +57,7 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
             operator={operator}
             onOperatorChange={(n) => void setOperator(n)}
             live={live}
-            onLeave={() => listSearch.current?.focus()}
+            onLeave={() => listOpen.current?.()}
             focusRef={entryFocus}
             autoFocus={false}
           />
@@ -69,7 +69,7 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
             operator={operator}
             live={live}
             onEdit={(ballot, reason) => setEdit({ ballot, reason, nonce: Date.now() })}
-            searchRef={listSearch}
+            openRef={listOpen}
             onBack={() => entryFocus.current?.()}
           />
         </>
@@ -178,7 +178,7 @@ function Attendance({
         meetingTitle: meeting.title,
         session: when,
         rows: attendanceList(snap.attendance, registry, 'arrival'),
-        countLine: countText(count),
+        countLine: printedCountText(count, meeting.form),
         signers,
         printedAt: localTimestamp(),
       });
@@ -307,7 +307,14 @@ function Attendance({
                 </Field>
                 <Field label="Дата доверенности" error={errors['Дата доверенности']}>
                   {(p) => (
-                    <input {...p} type="date" value={poaDate} onChange={(e) => setPoaDate(e.target.value)} />
+                    <input
+                      {...p}
+                      type="date"
+                      min="1991-01-01"
+                      max="9999-12-31"
+                      value={poaDate}
+                      onChange={(e) => setPoaDate(e.target.value)}
+                    />
                   )}
                 </Field>
               </div>
@@ -340,14 +347,5 @@ function Attendance({
         />
       )}
     </section>
-  );
-}
-
-function countText(c: ReturnType<typeof presentCount>): string {
-  return (
-    `Присутствуют: ${c.persons}` +
-    (c.gardeners > 0 ? ` (членов ${c.members}, садоводов ${c.gardeners})` : '') +
-    (c.byRepresentative > 0 ? `, из них по доверенности ${c.byRepresentative}` : '') +
-    `. Кворум ${c.quorum.reached ? 'есть' : 'не набран'}: ${shown(c.present, c.wholeVotes)} из ${shown(c.total, c.wholeVotes)}, ${c.quorum.text}.`
   );
 }

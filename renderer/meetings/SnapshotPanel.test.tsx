@@ -59,6 +59,11 @@ describe('SnapshotPanel', () => {
       'Голосование началось 1 мая 2026 г., а реестр не зафиксирован.',
     );
     await user.click(screen.getByRole('button', { name: 'Начать голосование — зафиксировать реестр' }));
+    // It says what it does and asks first.
+    const confirm = screen.getByRole('dialog', { name: 'Зафиксировать реестр для подсчёта?' });
+    expect(confirm).toHaveTextContent('по нему печатаются бюллетени, считаются кворум и голоса');
+    expect((await db.meetings.get('m1'))!.snapshotId).toBeUndefined();
+    await user.click(within(confirm).getByRole('button', { name: 'Зафиксировать реестр' }));
     await waitFor(() =>
       expect(screen.getByRole('status', { name: 'Снимок реестра' })).toHaveTextContent('2 человека'),
     );
@@ -89,6 +94,7 @@ describe('SnapshotPanel', () => {
     await user.click(
       await screen.findByRole('button', { name: 'Начать голосование — зафиксировать реестр' }),
     );
+    await user.click(screen.getByRole('button', { name: 'Зафиксировать реестр' }));
     await screen.findByRole('status', { name: 'Снимок реестра' });
     await savePerson(db, {
       id: '',

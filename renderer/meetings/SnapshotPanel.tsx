@@ -37,6 +37,7 @@ export function SnapshotPanel({
   const db = useDb();
   const toast = useToast();
   const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [drift, setDrift] = useState<SnapshotDrift | undefined>();
   const [liveCount, setLiveCount] = useState<number | null>(null);
   const [asking, setAsking] = useState(false);
@@ -101,10 +102,32 @@ export function SnapshotPanel({
             type="button"
             className="primary"
             disabled={busy || liveCount === 0}
-            onClick={() => void snap(FIRST_SNAPSHOT_REASON)}
+            onClick={() => setConfirming(true)}
           >
             Начать голосование — зафиксировать реестр
           </button>
+          {confirming && (
+            <Modal title="Зафиксировать реестр для подсчёта?" onClose={() => setConfirming(false)}>
+              <p>
+                Будет сохранён снимок реестра{liveCount !== null && ` (${people(liveCount)})`}: по нему
+                печатаются бюллетени, считаются кворум и голоса этого собрания. Правки реестра после этого на
+                собрание не влияют; обновить снимок можно позже, указав причину.
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  onClick={() => void snap(FIRST_SNAPSHOT_REASON).then(() => setConfirming(false))}
+                >
+                  Зафиксировать реестр
+                </button>
+                <button type="button" onClick={() => setConfirming(false)}>
+                  Отмена
+                </button>
+              </div>
+            </Modal>
+          )}
         </>
       ) : (
         <>

@@ -79,6 +79,9 @@ describe('RegistryScreen', () => {
     expect(row).toHaveTextContent('112-233-445 95');
     expect(row).toHaveTextContent('50:18:0080301:12');
     expect(row).toHaveTextContent('+7 900 111-11-11');
+    // Areas in the Russian format.
+    expect(row).toHaveTextContent('600,00');
+    expect(row).not.toHaveTextContent('600.00');
     expect(screen.getByRole('row', { name: /Петрова/ })).toHaveTextContent('2, 3');
     expect(screen.getByText('В реестре: 4')).toBeInTheDocument();
   });

@@ -1,8 +1,10 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
+import { formatFigure } from '../../shared/documents/figuresRu';
 import { formatSnils } from '../../shared/registry/snils';
 import type { SortKey, SortState } from './sortPersons';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+import './registryTable.css';
 
 /** Must match --row-h in app.css: rows have a fixed height so only the visible window is rendered. */
 export const ROW_HEIGHT = 36;
@@ -10,15 +12,15 @@ const OVERSCAN = 6;
 /** Used before layout is known (and in jsdom, which has no layout). */
 const FALLBACK_VIEWPORT = 720;
 
-const COLUMNS: { key: SortKey | null; label: string; width: string }[] = [
-  { key: 'fullName', label: 'ФИО', width: '20%' },
+const COLUMNS: { key: SortKey | null; label: string; width: string; className?: string }[] = [
+  { key: 'fullName', label: 'ФИО', width: '22%' },
   { key: 'plot', label: 'Участок', width: '7%' },
-  { key: null, label: 'Кадастровый номер', width: '14%' },
-  { key: null, label: 'Площадь, м²', width: '9%' },
-  { key: 'status', label: 'Статус', width: '10%' },
+  { key: null, label: 'Кадастровый номер', width: '12%', className: 'c-cadastral' },
+  { key: null, label: 'Площадь, м²', width: '8%' },
+  { key: 'status', label: 'Статус', width: '13%' },
   { key: 'snils', label: 'СНИЛС', width: '11%' },
-  { key: null, label: 'Контакты', width: '14%' },
-  { key: null, label: 'Действия', width: '15%' },
+  { key: null, label: 'Контакты', width: '11%', className: 'c-contacts' },
+  { key: null, label: 'Действия', width: '16%' },
 ];
 
 function list(values: (string | undefined)[]): string {
@@ -85,10 +87,14 @@ export function RegistryTable({
       }}
       tabIndex={-1}
     >
-      <table className="grid" aria-label="Реестр участников" aria-rowcount={persons.length + 1}>
+      <table
+        className="grid registry-table"
+        aria-label="Реестр участников"
+        aria-rowcount={persons.length + 1}
+      >
         <colgroup>
           {columns.map((c) => (
-            <col key={c.label} style={{ width: c.width }} />
+            <col key={c.label} className={c.className} style={{ width: c.width }} />
           ))}
         </colgroup>
         <thead>
@@ -153,7 +159,7 @@ const PersonRow = memo(function PersonRow({
   const snils = p.snils ? formatSnils(p.snils) : '';
   const plots = list(p.holdings.map((h) => h.plotNumber));
   const cadastral = list(p.holdings.map((h) => h.cadastralNumber));
-  const area = list(p.holdings.map((h) => h.area));
+  const area = list(p.holdings.map((h) => (h.area ? formatFigure(h.area) : undefined)));
   const contacts = list([p.phone, p.email]);
   return (
     <tr aria-rowindex={rowIndex}>
@@ -161,7 +167,7 @@ const PersonRow = memo(function PersonRow({
       <td title={plots}>{plots}</td>
       <td title={cadastral}>{cadastral}</td>
       <td>{area}</td>
-      <td>{STATUS_TEXT[p.status]}</td>
+      <td title={STATUS_TEXT[p.status]}>{STATUS_TEXT[p.status]}</td>
       <td>{snils}</td>
       <td title={contacts}>{contacts}</td>
       <td className="actions-cell">

@@ -6,13 +6,13 @@
 import { add, mul, rational, ZERO, type Rational } from '../arith/rational';
 import type { IsoTimestamp, MeetingSpec, Person, Representative } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
-import { parseDateCell } from '../ballots/cellValues';
 import { STATUS_TEXT } from '../registry/registryLabels';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { dateRu } from '../tally/explain';
 import { personWeight } from '../tally/weights';
 import { threshold, type Threshold } from './liveResults';
+import { powerOfAttorneyDateProblem } from './powerOfAttorney';
 
 export interface AttendanceRecord {
   id: string;
@@ -68,9 +68,8 @@ export function registerAttendance(
     if (!rep.powerOfAttorney?.trim()) {
       bad('attendance_poa', 'Доверенность', 'укажите номер доверенности представителя.');
     }
-    if (!rep.powerOfAttorneyDate || parseDateCell(rep.powerOfAttorneyDate) !== rep.powerOfAttorneyDate) {
-      bad('attendance_poa_date', 'Дата доверенности', 'укажите дату доверенности (ДД.ММ.ГГГГ).');
-    }
+    const poaDate = powerOfAttorneyDateProblem(rep.powerOfAttorneyDate ?? '', arrival.arrivedAt.slice(0, 10));
+    if (poaDate) bad('attendance_poa_date', 'Дата доверенности', poaDate);
   }
   if (problems.length) return err(problems);
   return ok([...list, arrival]);

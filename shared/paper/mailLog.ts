@@ -27,6 +27,8 @@ export type MailStatus = 'nothing' | 'scan_only' | 'original';
 
 export interface MailItem {
   recordId: string;
+  /** A scan whose original arrived: the original counts instead of it. */
+  superseded?: boolean;
   copy: BallotCopy;
   receivedAt: IsoDate;
   delivery?: Delivery;
@@ -90,6 +92,9 @@ function itemText(item: MailItem): string {
   ].filter(Boolean);
   const head = `${item.copy === 'scan' ? 'скан' : 'оригинал'} ${dateRu(item.receivedAt)}${how.length ? `, ${how.join(', ')}` : ''}`;
   const keyed = item.marksEntered ? '' : ', отметки не введены';
+  if (item.superseded) {
+    return `${head}${keyed} — заменён оригиналом${item.counted ? '' : `, ${item.reason}`}`;
+  }
   return `${head}${keyed} — ${item.counted ? 'учитывается' : `не учитывается: ${item.reason}`}`;
 }
 
@@ -126,6 +131,7 @@ export function mailLog(input: MailLogInput): MailLog {
     }
     return {
       recordId: o.ballotId,
+      ...(o.status === 'scan_merged' ? { superseded: true } : {}),
       copy: b.copy,
       receivedAt: b.receivedAt,
       ...(b.delivery ? { delivery: b.delivery } : {}),

@@ -55,6 +55,26 @@ describe('buildResults', () => {
       },
     ]);
     expect(json.unmatched).toEqual([{ source: 'g.xlsx:6', name: 'Х', reason: 'not_found' }]);
+    // Q1: 1 за of 2 (the conflict counts in the base): one more «за» adopts it; in dispute: the
+    // conflict, the late ballot and the unmatched one. Q2: 2 of 2, one lost and it falls.
+    expect(json.margin).toEqual([
+      {
+        question: 1,
+        votes: 1,
+        strict: false,
+        disputed: 3,
+        couldFlip: true,
+        text: '1 голос; исход зависит от решения по 3 спорным бюллетеням',
+      },
+      {
+        question: 2,
+        votes: 1,
+        strict: false,
+        disputed: 2,
+        couldFlip: true,
+        text: '1 голос; исход зависит от решения по 2 спорным бюллетеням',
+      },
+    ]);
     expect(json.conflicts).toEqual([
       {
         person: 'Участник p1',

@@ -9,6 +9,7 @@ import type { Problem } from '../result';
 import { describeQuorum } from '../rules/describeRule';
 import type { RuleProfile } from '../rules/profile';
 import { explainBallot, explainPerson, rejectText } from '../tally/explain';
+import { disputeText, marginText, questionMargins } from '../tally/margin';
 import { compareSource } from '../tally/sourceOrder';
 import { personDecision } from '../tally/votes';
 import type { MatchedByName } from './matchedByName';
@@ -113,6 +114,17 @@ export interface ResultsJson {
     weight: Figure;
     decisions: Record<string, Decision | null>;
     explanation: string;
+  }[];
+  /** How close each decision is (shared/tally/margin.ts): the change of «за» that flips it. */
+  margin: {
+    question: number;
+    /** Votes (weights: m²) that flip the decision; null without a quorum. */
+    votes: Figure | null;
+    /** Weights: the flip needs more than `votes`. */
+    strict: boolean;
+    disputed: number;
+    couldFlip: boolean;
+    text: string;
   }[];
   warnings: string[];
 }
@@ -240,6 +252,14 @@ export function buildResults(
         result.questions.map((q, k) => [String(q.number), personDecision(result, i, k)]),
       ),
       explanation: explainPerson(result, i),
+    })),
+    margin: questionMargins(result, exact).map((m) => ({
+      question: m.number,
+      votes: m.votes ? fig(m.votes) : null,
+      strict: m.strict,
+      disputed: m.disputed,
+      couldFlip: m.couldFlip,
+      text: [marginText(m), disputeText(m)].filter(Boolean).join('; '),
     })),
     warnings: [...warnings, ...result.problems].map((w) => (w.file ? `${w.file}: ${w.message}` : w.message)),
   };

@@ -220,6 +220,10 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
 
   await test.step('voting starts: the registry is frozen, then re-frozen with a reason', async () => {
     await page.getByRole('button', { name: 'Начать голосование — зафиксировать реестр' }).click();
+    await page
+      .getByRole('dialog', { name: 'Зафиксировать реестр для подсчёта?' })
+      .getByRole('button', { name: 'Зафиксировать реестр' })
+      .click();
     await expect(page.getByRole('status', { name: 'Снимок реестра' })).toContainText('300 человек');
     await page.getByRole('button', { name: 'Обновить снимок реестра…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Обновить снимок реестра' });

@@ -17,6 +17,7 @@ import { buildRegistryIndex, type RegistryIndex } from '../../registry/search';
 import type { RuleProfile } from '../../rules/profile';
 import { profileFor } from '../../rules/profiles';
 import { resolveRule } from '../../rules/resolveRule';
+import type { AttendanceRecord } from '../attendance';
 import { currentVersion, type PaperBallotRecord } from '../ballotRecord';
 import { pendingSecondEntry } from '../doubleEntry';
 import { voterIndex } from '../voterRef';
@@ -58,6 +59,13 @@ export interface EntryContext {
   isMkd: boolean;
   /** Stored ballots by registry index of their voter. */
   known: ReadonlyMap<number, readonly KnownBallot[]>;
+  /** Electronic (Gosuslugi) ballots by registry index of their voter: «уже голосовал: Госуслуги». */
+  electronic: ReadonlyMap<number, readonly Ballot[]>;
+  /**
+   * Who is registered present at the in-person part, by registry index (with the representative who came
+   * for them); undefined where attendance is not kept (the paper desk).
+   */
+  present?: ReadonlyMap<number, AttendanceRecord>;
   defaults: EntryFields;
   /** first: ordinary keying; second: the blind second entry of double entry. */
   pass: 'first' | 'second';
@@ -79,32 +87,52 @@ export interface EntryContextInput {
   source?: string;
   /** Reuse a search index built for this registry. */
   search?: RegistryIndex;
+  /** Ballots of the Gosuslugi imports. */
+  electronic?: readonly Ballot[];
+  /** The attendance list of the in-person part (withdrawn arrivals are left out here). */
+  attendance?: readonly AttendanceRecord[];
+}
+
+function byVoter<T>(list: readonly T[], voter: (x: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of list) {
+    const i = voter(x);
+    if (i < 0) continue;
+    const at = out.get(i);
+    if (at) at.push(x);
+    else out.set(i, [x]);
+  }
+  return out;
 }
 
 export function createEntryContext(input: EntryContextInput): EntryContext {
   const { meeting, registry } = input;
   const profile = input.profile ?? profileFor(meeting.kind);
   const isMkd = meeting.kind === 'mkd';
-  const known = new Map<number, KnownBallot[]>();
-  for (const k of input.known ?? []) {
-    const i = voterIndex(registry, k.ballot.voter);
-    if (i < 0) continue;
-    const list = known.get(i);
-    if (list) list.push(k);
-    else known.set(i, [k]);
+  const known = byVoter(input.known ?? [], (k) => voterIndex(registry, k.ballot.voter));
+  const byId = new Map(registry.map((p, i) => [p.id, i]));
+  let present: Map<number, AttendanceRecord> | undefined;
+  if (input.attendance) {
+    present = new Map();
+    for (const a of input.attendance) {
+      const i = byId.get(a.personId);
+      if (i !== undefined && !a.withdrawn) present.set(i, a);
+    }
   }
   return {
     meeting,
     ...(input.meetingId !== undefined ? { meetingId: input.meetingId } : {}),
     registry,
     search: input.search ?? buildRegistryIndex(registry),
-    byId: new Map(registry.map((p, i) => [p.id, i])),
+    byId,
     numbers: meeting.questions.map((q) => q.number),
     openToAll: meeting.questions.map(
       (q) => isMkd || resolveRule(q, profile).rule.electorate === 'members_and_gardeners',
     ),
     isMkd,
     known,
+    electronic: byVoter(input.electronic ?? [], (b) => voterIndex(registry, b.voter)),
+    ...(present ? { present } : {}),
     defaults: input.defaults,
     pass: input.pass ?? 'first',
     idPrefix: input.idPrefix ?? 'entry-',

@@ -1,58 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { Ballot, Mark, MeetingSpec, Person } from '../../domain/types';
+import type { Ballot, Mark } from '../../domain/types';
 import { encodeBallotQr } from '../../documents/qrPayload';
-import { makePersons } from '../../../test/fixtures/persons';
-import { createEntryContext, type EntryFields, type KnownBallot } from './entryContext';
-import { entryReducer, initialEntryState, type EntryInput, type EntryState } from './entryReducer';
+import type { KnownBallot } from './entryContext';
+import { entryReducer, initialEntryState } from './entryReducer';
+import {
+  ctx,
+  defaults,
+  gardenerIndex,
+  member,
+  memberIndex,
+  MEETING_ID,
+  press,
+  registry,
+  TEN_FOR,
+  typed,
+} from './entryTestKit';
 import { KEYMAP } from './keymap';
-
-const registry: Person[] = makePersons(150, 3, { contacts: false });
-const MEETING_ID = 'm-2026';
-const meeting: MeetingSpec = {
-  kind: 'snt',
-  form: 'mixed',
-  title: 'Общее собрание 2026',
-  votingStart: '2026-06-01',
-  votingEnd: '2026-06-14',
-  questions: Array.from({ length: 10 }, (_, i) => ({
-    number: i + 1,
-    text: `Вопрос ${i + 1}`,
-    // Questions 4 and 5: items where gardeners vote too.
-    ...(i === 3 ? { item: '21' } : i === 4 ? { item: '22' } : {}),
-  })),
-};
-const defaults: EntryFields = {
-  channel: 'paper',
-  copy: 'original',
-  receivedAt: '2026-06-10',
-  delivery: 'hand',
-};
-
-const memberIndex = registry.findIndex((p) => p.status === 'member' && p.holdings[0]!.plotNumber === '12');
-const gardenerIndex = registry.findIndex((p) => p.status === 'gardener');
-const member = registry[memberIndex]!;
-
-function ctx(known: KnownBallot[] = [], pass: 'first' | 'second' = 'first') {
-  return createEntryContext({
-    meeting,
-    meetingId: MEETING_ID,
-    registry,
-    known,
-    defaults,
-    pass,
-    idPrefix: 'op1-',
-  });
-}
-
-function press(s: EntryState, ...keys: EntryInput[]): EntryState {
-  return keys.reduce<EntryState>((acc, k) => entryReducer(acc, k), s);
-}
-
-function typed(s: EntryState, text: string): EntryState {
-  return press(s, ...[...text]);
-}
-
-const TEN_FOR = Array.from({ length: 10 }, () => '1');
 
 // The standard Russian layout and the US keys at the same places (as in qrPayload.ts).
 const RU = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"№;:?/.,';
@@ -267,7 +230,7 @@ describe('keying a ballot', () => {
     expect(s.personIndex).toBe(gardenerIndex);
     expect(s.enterable).toEqual([3, 4]);
     expect(s.voterNote).toContain(
-      'садовод без членства: голосует только по вопросам №4, №5 (остальные пропускаются)',
+      'садовод без членства: голосует только по вопросам № 4, 5 (остальные пропускаются)',
     );
     s = press(s, '1', '2', 'Enter');
     expect(s.outbox[0]!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
@@ -297,12 +260,22 @@ describe('other ballots of the same person', () => {
     expect(s.duplicateOf).toMatchObject([{ ballotId: 'stored-1', channel: 'in_person', by: 'Иванова' }]);
     expect(s.message).toEqual({
       level: 'warning',
-      text: 'Второй бюллетень того же участника: уже есть очно, оригинал, получен 14.06.2026 (ввод: Иванова).',
+      text: 'Уже голосовал: очно, 14.06 (ввод: Иванова). Этот бюллетень — второй; сохранить его — Enter дважды.',
     });
     let session = press(pick(ctx()), ...TEN_FOR, 'Enter');
     expect(session.duplicateOf).toEqual([]);
     session = press(session, '1', '2', 'Enter');
     expect(session.duplicateOf.map((d) => d.ballotId)).toEqual(['op1-1']);
+    // Saving the second ballot takes a second Enter.
+    session = press(session, ...TEN_FOR, 'Enter');
+    expect(session.outbox).toHaveLength(1);
+    expect(session.confirmSave).toBe(true);
+    expect(session.message?.text).toMatch(
+      /уже голосовал\(а\): бумажный бюллетень, 10\.06\. Нажмите Enter ещё раз/,
+    );
+    session = press(session, 'Enter');
+    expect(session.outbox).toHaveLength(2);
+    expect(session.message?.text).toMatch(/Это второй бюллетень участника\.$/);
   });
 
   it('shows the scan of the original being keyed, and the questions where they differ', () => {

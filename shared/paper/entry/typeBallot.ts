@@ -31,6 +31,8 @@ export interface BallotToType {
   findBy: FindBy;
   /** For findBy 'qr': the meeting id the QR code carries. */
   meetingId?: string;
+  /** The person has voted already (another ballot, Gosuslugi): saving takes a second Enter. */
+  second?: boolean;
 }
 
 const MARK_KEYS: Record<Mark, string[]> = {
@@ -109,6 +111,7 @@ export function keysForBallot(ctx: EntryContext, b: BallotToType): TypedKey[] {
   });
   for (const r of b.voidReasons ?? []) keys.push(op(FLAG_KEY[r]));
   keys.push(op('Enter'));
+  if (b.second) keys.push(op('Enter'));
   return keys;
 }
 

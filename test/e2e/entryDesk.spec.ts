@@ -1,0 +1,227 @@
+/**
+ * The entry desk as the commission uses it at 11 pm (issue 15): a late ballot, a second ballot of the
+ * same person and an in-person ballot with a representative registered at attendance, each warned about
+ * at the moment of entry, with the operator's keystrokes counted; then screenshots of the registry, the
+ * entry desk, the results and the protocol preview at 1366×768 and 1024×768 into test-results/.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Person } from '../../shared/domain/types';
+import type { Meeting } from '../../shared/meetings/meeting';
+import { createEntryContext, type EntryContext } from '../../shared/paper/entry/entryContext';
+import { keysForBallot, operatorKeystrokes, type BallotToType } from '../../shared/paper/entry/typeBallot';
+import { readStore } from '../fixtures/appDb';
+import { makePersons } from '../fixtures/persons';
+import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { createPartnership, importRegistry } from './helpers';
+import { pressKeys } from './pressKeys';
+
+const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-desk-'));
+const registryFile = join(dir, 'registry-40.xlsx');
+const shots = join('test-results', 'screens-15');
+let persons: Person[];
+
+test.beforeAll(async () => {
+  persons = makePersons(40, 15, { contacts: false });
+  writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Ромашка»')));
+  mkdirSync(shots, { recursive: true });
+});
+
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 768 },
+];
+
+async function screenshots(page: Page, name: string) {
+  // Toasts closed first: the screen as it stays.
+  const close = page.getByRole('button', { name: 'Закрыть уведомление' });
+  while ((await close.count()) > 0) await close.first().click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+const area = (page: Page) => page.getByRole('group', { name: 'Ввод бюллетеня' });
+const warnings = (page: Page) => page.getByRole('alert', { name: 'Предупреждения' });
+const saved = (page: Page) => page.getByRole('status', { name: 'Сохранение' });
+
+test('entry desk: a late ballot, a second ballot and an in-person ballot with a representative, each warned at entry', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize(SIZES[0]!);
+  let meetingId = '';
+  let registry: Person[] = [];
+  let ctx: EntryContext;
+  const questions = ['Председатель собрания', 'Отчёт правления', 'Смета на 2027 год'];
+  const counted: string[] = [];
+  const keyed = async (label: string, b: BallotToType, c = ctx) => {
+    const keys = keysForBallot(c, b);
+    await pressKeys(page, keys);
+    counted.push(`${label}: ${operatorKeystrokes(keys)}`);
+    return keys;
+  };
+
+  await test.step('partnership, registry, a meeting with 3 questions', async () => {
+    await createPartnership(page, { name: 'СНТ «Ромашка»' });
+    await importRegistry(page, registryFile, 40);
+    await screenshots(page, 'registry');
+    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+    await page.getByRole('button', { name: 'Создать собрание' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
+    await dialog.getByLabel('Название собрания').fill('Общее собрание 2026');
+    await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await expect(page.getByRole('heading', { name: 'Общее собрание 2026' })).toBeVisible();
+    meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    const form = page.getByRole('form', { name: 'Сведения о собрании' });
+    await form.getByLabel('Начало голосования').fill('2026-11-15');
+    await form.getByLabel('Окончание голосования').fill('2026-11-29');
+    await form.getByLabel('Дата очной части').fill('2026-11-29');
+    await form.getByLabel('Время очной части').fill('11:00');
+    await form.getByLabel('Место очной части').fill('Правление');
+    await form.getByLabel('Адрес приёма бюллетеней').fill('Правление СНТ «Ромашка»');
+    await form.getByLabel('Счётная комиссия').fill('Иванова А. П.');
+    await form.getByRole('button', { name: 'Сохранить сведения' }).click();
+    await expect(page.getByText('Сведения о собрании сохранены.')).toBeVisible();
+    for (const [i, text] of questions.entries()) {
+      await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+      await page
+        .getByRole('region', { name: `Вопрос ${i + 1}`, exact: true })
+        .getByLabel('Формулировка вопроса')
+        .fill(text);
+    }
+    await page.getByRole('button', { name: 'Сохранить повестку' }).click();
+    await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+    const stored = (await readStore<Meeting>(page, 'meetings')).find((m) => m.id === meetingId)!;
+    registry = (await readStore<Person & { nameKey?: string; plotNumbers?: string[] }>(page, 'persons')).map(
+      ({ nameKey: _n, plotNumbers: _p, ...p }) => p,
+    );
+    ctx = createEntryContext({
+      meeting: stored,
+      meetingId,
+      registry,
+      defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-11-29' },
+    });
+  });
+
+  const members = () => registry.map((p, i) => [p, i] as const).filter(([p]) => p.status === 'member');
+  const allFor = { 1: 'for', 2: 'for', 3: 'for' } as const;
+
+  await test.step('a ballot received after the end of voting: «не будет учтён: получен 01.12, голосование окончено 29.11»', async () => {
+    await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/entry`);
+    await expect(area(page)).toBeFocused();
+    await page.getByLabel('Дата получения').fill('2026-12-01');
+    await area(page).focus();
+    const [, i] = members()[0]!;
+    const keys = keysForBallot(ctx, { personIndex: i, marks: allFor, findBy: 'plot' });
+    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    await pressKeys(page, keys.slice(0, picked));
+    await expect(warnings(page)).toHaveText('Не будет учтён: получен 01.12, голосование окончено 29.11.');
+    await pressKeys(page, keys.slice(picked));
+    counted.push(`late: ${operatorKeystrokes(keys)}`);
+    await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 1;');
+    await page.getByLabel('Дата получения').fill('2026-11-29');
+    await area(page).focus();
+  });
+
+  await test.step('a second ballot of the same person: «уже голосовал», saved only on a second Enter, listed as such', async () => {
+    const [p, i] = members()[1]!;
+    await keyed('first', { personIndex: i, marks: allFor, findBy: 'plot' });
+    await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 2;');
+    const keys = keysForBallot(ctx, {
+      personIndex: i,
+      marks: { ...allFor, 1: 'against' },
+      findBy: 'plot',
+      second: true,
+    });
+    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    await pressKeys(page, keys.slice(0, picked));
+    await expect(warnings(page)).toHaveText(/^Уже голосовал: бумажный бюллетень, \d\d\.\d\d \(ввод: .+\)\.$/);
+    await pressKeys(page, keys.slice(picked, -1));
+    await expect(page.getByLabel('Сообщение ввода')).toContainText('Нажмите Enter ещё раз');
+    await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 2;');
+    await pressKeys(page, keys.slice(-1));
+    counted.push(`second: ${operatorKeystrokes(keys)}`);
+    await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 3;');
+    const list = page.getByRole('region', { name: 'Введённые бюллетени' });
+    await expect(list.getByRole('row', { name: p.fullName }).first()).toContainText(
+      'второй бюллетень участника',
+    );
+    // The desk with a warning on screen.
+    await keysForBallot(ctx, { personIndex: i, marks: allFor, findBy: 'plot' })
+      .slice(0, picked)
+      .reduce((acc, k) => acc.then(() => pressKeys(page, [k])), Promise.resolve());
+    await expect(warnings(page)).toBeVisible();
+    await screenshots(page, 'entry-desk');
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('in person: the representative registered at attendance goes with the ballot; an unregistered voter is warned about', async () => {
+    await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/session`);
+    const [p, i] = members()[2]!;
+    const form = page.getByRole('form', { name: 'Регистрация прибывшего' });
+    await form.getByRole('searchbox', { name: 'Участник' }).fill(p.snils!);
+    await page.keyboard.press('Enter');
+    await expect(form.getByLabel('Время прибытия')).toBeFocused();
+    await form.getByRole('checkbox', { name: 'представитель по доверенности' }).check();
+    await form.getByLabel('ФИО представителя').fill('Петров Пётр Петрович');
+    await form.getByLabel('Номер доверенности').fill('12');
+    await form.getByLabel('Дата доверенности').fill('2026-11-20');
+    await form.getByRole('button', { name: 'Зарегистрировать' }).click();
+    await expect(page.getByRole('status', { name: 'Присутствуют' })).toContainText('Присутствуют: 1');
+
+    const inPerson = createEntryContext({
+      meeting: ctx.meeting,
+      meetingId,
+      registry,
+      defaults: { channel: 'in_person', copy: 'original', receivedAt: '2026-11-29' },
+    });
+    await area(page).focus();
+    const keys = keysForBallot(inPerson, { personIndex: i, marks: allFor, findBy: 'plot' });
+    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    await pressKeys(page, keys.slice(0, picked));
+    await expect(page.getByLabel('Голосующий')).toContainText(
+      'представитель Петров Пётр Петрович, доверенность № 12',
+    );
+    await expect(warnings(page)).toBeHidden();
+    await pressKeys(page, keys.slice(picked));
+    counted.push(`in person with representative: ${operatorKeystrokes(keys)}`);
+    await expect(saved(page)).toContainText('Введено бюллетеней (очно): 1;');
+    const stored = await readStore<{ versions: { ballot: { representative?: { fullName: string } } }[] }>(
+      page,
+      'paperBallots',
+    );
+    expect(
+      stored.some((r) => r.versions.at(-1)!.ballot.representative?.fullName === 'Петров Пётр Петрович'),
+    ).toBe(true);
+
+    const [, j] = members()[3]!;
+    const other = keysForBallot(inPerson, { personIndex: j, marks: allFor, findBy: 'plot' });
+    await pressKeys(page, other.slice(0, other.findIndex((k) => k.key.key === 'Enter') + 1));
+    await expect(warnings(page)).toHaveText(
+      'Не зарегистрирован как присутствующий на очной части: отметьте прибытие в листе регистрации.',
+    );
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('results and protocol preview screenshots', async () => {
+    await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/results`);
+    await expect(page.getByRole('region', { name: 'Кворум' })).toContainText('Бюллетеней в подсчёте: 3');
+    await expect(page.getByRole('region', { name: 'Кворум' })).toContainText('не учтено: 1');
+    await screenshots(page, 'results');
+    await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/protocol`);
+    await expect(page.getByRole('article', { name: 'Предпросмотр протокола' })).toBeVisible({
+      timeout: 60_000,
+    });
+    await screenshots(page, 'protocol-preview');
+  });
+
+  test.info().annotations.push({ type: 'keystrokes', description: counted.join('; ') });
+  console.log(`operator keystrokes: ${counted.join('; ')}`);
+});
