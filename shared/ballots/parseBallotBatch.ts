@@ -29,7 +29,8 @@ export type BatchField =
   | 'delivery'
   | 'void'
   | 'representative'
-  | 'powerOfAttorney';
+  | 'powerOfAttorney'
+  | 'state';
 
 export const BATCH_FIELDS: FieldSpec<BatchField>[] = [
   { field: 'snils', label: 'СНИЛС', synonyms: ['Номер СНИЛС', '№ СНИЛС'] },
@@ -46,10 +47,22 @@ export const BATCH_FIELDS: FieldSpec<BatchField>[] = [
   { field: 'void', label: 'Недействителен', synonyms: ['Причина недействительности', 'Недействительность'] },
   { field: 'representative', label: 'Представитель', synonyms: ['ФИО представителя'] },
   { field: 'powerOfAttorney', label: 'Доверенность', synonyms: ['Реквизиты доверенности'] },
+  // Version 2 (docs/ballot-batch.md): whether the row counts; rows that do not are history only.
+  { field: 'state', label: 'Учёт', synonyms: [] },
 ];
 
 /** The batch file's columns before the question columns, in the order the app writes them. */
-export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map((f) => f.label);
+export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.filter((f) => f.field !== 'state').map(
+  (f) => f.label,
+);
+
+/** «Учёт» of a row that counts (any other non-empty value: withdrawn, not keyed, not settled). */
+export const COUNTED_STATE = 'учитывается';
+
+/** A cell as written, without the apostrophe that keeps a spreadsheet from taking it for a formula. */
+export function unguardCell(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
 
 export interface BallotImport {
   fileName: string;
@@ -105,8 +118,10 @@ export function parseBallotBatch(
     if (row.every((c) => c === '')) continue;
     const get = (f: BatchField): string => {
       const c = mapping[f];
-      return c === undefined ? '' : (row[c] ?? '').trim();
+      return c === undefined ? '' : unguardCell((row[c] ?? '').trim());
     };
+    const state = get('state');
+    if (state !== '' && state.toLowerCase() !== COUNTED_STATE) continue;
     const bad = (
       f: BatchField | string,
       text: string,

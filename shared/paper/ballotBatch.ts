@@ -75,8 +75,50 @@ function identityVoter(
   };
 }
 
-function csvCell(text: string): string {
+/** A cell a spreadsheet would take for a formula gets an apostrophe (unguardCell reads it back). */
+function guardCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One CSV cell: guarded, quoted when it holds the separator, a quote, a line break or edge spaces. */
+export function csvCell(raw: string): string {
+  const text = guardCell(raw);
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text (UTF-8 with BOM, `;`-separated, CRLF) of the rows. */
+export function csvText(lines: readonly (readonly string[])[]): string {
+  return `\uFEFF${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+}
+
+/** The voter (СНИЛС, plot, name: what another laptop can match) and content cells of a ballot row. */
+export function ballotCells(
+  b: Ballot,
+  questions: readonly number[],
+  byId: ReadonlyMap<string, Person>,
+): string[] {
+  const who = identityVoter(b, b.voter.personId ? byId.get(b.voter.personId) : undefined);
+  if (!who.snils && !who.plotNumber && !who.fullName) {
+    throw new RangeError(`Ballot ${b.id} names no voter the batch file can carry`);
+  }
+  return [
+    who.snils ? formatSnils(who.snils) : '',
+    who.plotNumber ?? '',
+    who.fullName ?? '',
+    b.channel === 'in_person' ? 'очно' : 'бумага',
+    b.copy === 'scan' ? 'скан' : 'оригинал',
+    dateRu(b.receivedAt),
+    ...contentCells(b, questions),
+  ];
+}
+
+/** The voter as another laptop can match it (no registry id: ids differ between installs). */
+export function portableVoter(b: Ballot, byId: ReadonlyMap<string, Person>): VoterRef {
+  const person = b.voter.personId ? byId.get(b.voter.personId) : undefined;
+  const { personId: _id, ...rest } = b.voter;
+  const who = identityVoter(b, person);
+  if (rest.cadastralNumber) delete who.plotNumber;
+  return { ...rest, ...who };
 }
 
 /**
@@ -93,21 +135,9 @@ export function writeBallotBatch(
   const lines = [[...BATCH_COLUMNS, ...questions.map(String)]];
   for (const b of ballots) {
     if (b.channel === 'gosuslugi') continue;
-    const who = identityVoter(b, b.voter.personId ? byId.get(b.voter.personId) : undefined);
-    if (!who.snils && !who.plotNumber && !who.fullName) {
-      throw new RangeError(`Ballot ${b.id} names no voter the batch file can carry`);
-    }
-    lines.push([
-      who.snils ? formatSnils(who.snils) : '',
-      who.plotNumber ?? '',
-      who.fullName ?? '',
-      b.channel === 'in_person' ? 'очно' : 'бумага',
-      b.copy === 'scan' ? 'скан' : 'оригинал',
-      dateRu(b.receivedAt),
-      ...contentCells(b, questions),
-    ]);
+    lines.push(ballotCells(b, questions, byId));
   }
-  return `\uFEFF${lines.map((l) => l.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return csvText(lines);
 }
 
 export interface BatchClash {
