@@ -13,12 +13,12 @@ const registry: Person[] = [
     fullName: '=HYPERLINK("x") Иванов Иван',
     snils: '11223344595',
     holdings: [{ plotNumber: '12', share: { num: 1, den: 1 } }],
-  } as Person,
+  } as unknown as Person,
   {
     id: 'p2',
     fullName: 'Петрова Анна',
     holdings: [{ plotNumber: '-7', share: { num: 1, den: 1 } }],
-  } as Person,
+  } as unknown as Person,
 ];
 
 function ballot(id: string, personId: string, mark: 'for' | 'against'): Ballot {

@@ -281,8 +281,9 @@ export function appendVersion(
   kind: VersionKind,
   ballot: Ballot,
   meta: VersionMeta,
+  flags: { marksEntered: boolean; withdrawn: boolean } = { marksEntered: true, withdrawn: false },
 ): PaperBallotRecord {
-  return append(record, kind, ballot, meta, { marksEntered: true, withdrawn: false });
+  return append(record, kind, ballot, meta, flags);
 }
 
 /**
