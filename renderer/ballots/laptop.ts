@@ -20,6 +20,26 @@ function isLaptop(v: unknown): v is Laptop {
   return typeof x === 'object' && x !== null && typeof x.id === 'string' && typeof x.name === 'string';
 }
 
+const LOCAL_KEY = 'golos.laptop';
+
+/** This install's copy of its laptop (outside the database, which a restore replaces). */
+function installCopy(): Laptop | null {
+  try {
+    const v: unknown = JSON.parse(globalThis.localStorage?.getItem(LOCAL_KEY) ?? 'null');
+    return isLaptop(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepInstallCopy(l: Laptop): void {
+  try {
+    globalThis.localStorage?.setItem(LOCAL_KEY, JSON.stringify(l));
+  } catch {
+    // No local storage (tests without a window): the database setting alone identifies the laptop.
+  }
+}
+
 const cache = new WeakMap<GolosDb, Promise<Laptop>>();
 
 /** This laptop (its id is made and stored on first use). */
@@ -28,9 +48,19 @@ export function getLaptop(db: GolosDb): Promise<Laptop> {
   if (!p) {
     p = db.transaction('rw', [db.settings], async () => {
       const row = await db.settings.get(KEY);
-      if (isLaptop(row?.value)) return row.value;
+      const own = installCopy();
+      // A backup restored from another laptop brings its setting: this install stays itself.
+      if (own && (!isLaptop(row?.value) || row.value.id !== own.id)) {
+        await db.settings.put({ key: KEY, value: own });
+        return own;
+      }
+      if (isLaptop(row?.value)) {
+        keepInstallCopy(row.value);
+        return row.value;
+      }
       const made: Laptop = { id: newId(), name: DEFAULT_LAPTOP_NAME, named: false };
       await db.settings.put({ key: KEY, value: made });
+      keepInstallCopy(made);
       return made;
     });
     cache.set(db, p);
@@ -58,6 +88,7 @@ export async function setLaptopName(db: GolosDb, name: string, by: string): Prom
       after: next.name,
     });
   });
+  keepInstallCopy(next);
   cache.set(db, Promise.resolve(next));
   return next;
 }

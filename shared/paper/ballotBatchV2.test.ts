@@ -76,9 +76,10 @@ describe('batch file v2', () => {
     expect(read?.ok).toBe(true);
     if (!read?.ok) return;
     expect(read.value.origin).toEqual(origin);
+    const t1 = '2026-11-21T10:0';
     expect(read.value.records.map((r) => r.versions.map((v) => `${v.kind}:${v.by}:${v.vid}`))).toEqual([
-      ['entered:Сидорова О. П.:L1:1', 'corrected:Сидорова О. П.:L1:2'],
-      ['entered:Сидорова О. П.:L1:1', 'withdrawn:Сидорова О. П.:L1:2'],
+      [`entered:Сидорова О. П.:L1:1@${t1}1:00+03:00`, `corrected:Сидорова О. П.:L1:2@${t1}3:00+03:00`],
+      [`entered:Сидорова О. П.:L1:1@${t1}2:00+03:00`, `withdrawn:Сидорова О. П.:L1:2@${t1}4:00+03:00`],
     ]);
     // The history names the voter so another laptop can match it, without this laptop's registry id.
     expect(read.value.records[0]!.versions[1]!.ballot.voter).toEqual({

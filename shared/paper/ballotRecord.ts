@@ -38,8 +38,9 @@ export interface BallotVersion {
   /** Attached files (scan image or PDF), by id of the stored file. */
   attachmentIds?: string[];
   /**
-   * Id of the version, unique within its record on every laptop: `<laptop id>:<n>` where it was made
-   * (see versionId; versions made before laptops were named have none and are `#<n>`).
+   * Id of the version, unique within its record on every laptop: `<laptop id>:<n>@<time>` where it was
+   * made (the time keeps two installs restored from one backup apart; see versionId; versions made
+   * before laptops were named have none and are `#<n>`).
    */
   vid?: string;
   /** The versions this one follows (one; all the branches it settles after a clash between laptops). */
@@ -170,7 +171,7 @@ function append(
     ...withArrival(meta, prev),
     ...(meta.laptop
       ? {
-          vid: `${meta.laptop.id}:${n}`,
+          vid: `${meta.laptop.id}:${n}@${meta.at}`,
           parents: meta.parents ?? (last ? [versionId(last)] : []),
           laptop: { id: meta.laptop.id, name: meta.laptop.name },
         }

@@ -198,11 +198,12 @@ describe('mergeHistories', () => {
     );
     if (!onA.ok || !onB.ok) throw new Error('changed');
     const merged = mergeHistories([onA.value], [onB.value]).changed[0]!.record;
-    expect(headVersions(merged).map(versionId).sort()).toEqual(['L1:2', 'L2:2']);
+    const heads = headVersions(merged).map(versionId).sort();
+    expect(heads).toEqual(['L1:2@2026-11-20T10:02:00+03:00', 'L2:2@2026-11-20T10:03:00+03:00']);
     expect(currentBallots([merged])).toEqual([]);
     const settled = appendVersion(merged, 'settled', ballot('r', 'against'), {
       ...m(2, 4, 'сверено с бумагой'),
-      parents: ['L1:2', 'L2:2'],
+      parents: heads,
     });
     expect(currentBallots([settled]).map((b) => b.marks[1])).toEqual(['against']);
   });
