@@ -387,7 +387,8 @@ test('paper ballots: 200 keyed with the keyboard only, live figures equal the CL
     await plan.getByRole('button', { name: 'Загрузить новые (1)' }).click();
     await expect(
       current.getByText('Загружено бюллетеней: 1 из файла «batch-other-laptop.csv».'),
-    ).toBeVisible();
+      // After the automatic backup before an import (slow on a busy machine).
+    ).toBeVisible({ timeout: 60_000 });
     await expect(savedStatus(current)).toContainText('Введено бюллетеней (бумажных): 201;');
     // Importing it again adds nothing.
     await chooseFile(current, changed, 'Загрузить файл бюллетеней…');
