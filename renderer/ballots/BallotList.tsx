@@ -51,6 +51,16 @@ function voterName(ballot: Ballot, registry: readonly Person[]): string {
 }
 
 /** Where the record stands, in Russian. */
+/** Double entry: a ballot keyed once shows nothing of its marks or history until the second entry. */
+function blindFor(record: PaperBallotRecord, meeting: Meeting): boolean {
+  if (!meeting.doubleEntry) return false;
+  const s = doubleEntryState(
+    record,
+    meeting.questions.map((q) => q.number),
+  );
+  return s.state === 'awaiting_second';
+}
+
 export function recordState(record: PaperBallotRecord, meeting: Meeting): string {
   const v = currentVersion(record);
   if (v.withdrawn) return `отозван: ${v.reason ?? ''}`;
@@ -220,10 +230,15 @@ export function BallotList({
                           : rejectText(o, meeting) || 'не учитывается'}
                     </td>
                     <td className="actions-cell">
-                      <button type="button" onClick={() => setHistory(r)} aria-label={`История: ${name}`}>
-                        История ({r.versions.length})
-                      </button>{' '}
-                      {v.marksEntered && !v.withdrawn && (
+                      {blindFor(r, meeting) ? (
+                        // Blind double entry: nothing of the first entry is shown before the second.
+                        <span className="muted">скрыт до повторного ввода</span>
+                      ) : (
+                        <button type="button" onClick={() => setHistory(r)} aria-label={`История: ${name}`}>
+                          История ({r.versions.length})
+                        </button>
+                      )}{' '}
+                      {v.marksEntered && !v.withdrawn && !blindFor(r, meeting) && (
                         <button
                           type="button"
                           onClick={() => setAsking({ kind: 'edit', row: r })}

@@ -9,6 +9,7 @@ import type { Channel } from '../../shared/domain/types';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { useLiveResults, useMeetingBallots, useScanFigures } from './hooks';
 import { CHANNELS, ChannelFilter, DECISION_TEXT, QuestionResults, QuorumSummary, shown } from './ResultsView';
+import { PendingEntries } from './PendingEntries';
 import { StoreStatus } from './StoreStatus';
 import './ballots.css';
 
@@ -34,6 +35,7 @@ export function ResultsTab({ meeting }: MeetingTabProps) {
         Цифры пересчитываются после каждого сохранённого бюллетеня.
       </p>
       <ChannelFilter value={channels} onChange={setChannels} />
+      <PendingEntries meeting={meeting} records={snap.input.paperRecords} registry={snap.input.registry} />
       <QuorumSummary live={live} />
       <div className="legend" aria-hidden="true">
         <span>

@@ -13,6 +13,7 @@ import {
   restoreRecord,
   versionAuditEvent,
   withdrawRecord,
+  type LaptopRef,
   type PaperBallotRecord,
 } from '../../shared/paper/ballotRecord';
 import { recordEntry, settle } from '../../shared/paper/doubleEntry';
@@ -23,6 +24,7 @@ import { err, ok, problem, type Result } from '../../shared/result';
 import { appendAudit } from '../audit/auditLog';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, AttendanceRow, PaperBallotRow } from '../db/records';
+import { getLaptop } from './laptop';
 import { localTimestamp } from './localTime';
 
 /** An attachment as the screens list it (the bytes are read only to show the file). */
@@ -36,6 +38,15 @@ export interface BallotWriteContext {
   by: string;
   /** Defaults to now (local time with offset). */
   at?: IsoTimestamp;
+  /** This laptop (renderer/ballots/laptop); read from the settings when not given. */
+  laptop?: LaptopRef;
+}
+
+/** The context with this laptop filled in: every version made here carries it. */
+export async function withLaptop(db: GolosDb, ctx: BallotWriteContext): Promise<BallotWriteContext> {
+  if (ctx.laptop) return ctx;
+  const { id, name } = await getLaptop(db);
+  return { ...ctx, laptop: { id, name } };
 }
 
 /** The stored row of a record: the meeting and the registry person its current version names. */
@@ -76,12 +87,13 @@ async function change(
   db: GolosDb,
   ctx: BallotWriteContext,
   id: string,
-  make: (record: PaperBallotRow) => Result<PaperBallotRecord>,
+  make: (record: PaperBallotRow, ctx: BallotWriteContext) => Result<PaperBallotRecord>,
 ): Promise<Result<PaperBallotRow>> {
+  ctx = await withLaptop(db, ctx);
   return db.transaction('rw', [db.paperBallots, db.audit], async () => {
     const stored = await storedRecord(db, id, ctx.meeting.id);
     if (!stored) return notFound(id);
-    const next = make(stored);
+    const next = make(stored, ctx);
     if (!next.ok) return next;
     return ok(await putRecord(db, next.value, stored.versions.length, ctx));
   });
@@ -90,6 +102,7 @@ async function change(
 const metaOf = (ctx: BallotWriteContext, reason?: string) => ({
   by: ctx.by,
   at: ctx.at ?? localTimestamp(),
+  ...(ctx.laptop ? { laptop: ctx.laptop } : {}),
   ...(reason !== undefined ? { reason } : {}),
 });
 
@@ -133,7 +146,7 @@ export async function saveKeyedBallot(
   keyed: KeyedBallot,
 ): Promise<Result<PaperBallotRow>> {
   const id = keyed.recordId ?? keyed.ballot.id;
-  const c = { ...ctx, at: ctx.at ?? localTimestamp() };
+  const c = { ...(await withLaptop(db, ctx)), at: ctx.at ?? localTimestamp() };
   try {
     return await db.transaction('rw', [db.paperBallots, db.audit], async () => {
       if (keyed.recordId === undefined && !keyed.correction) {
@@ -172,7 +185,7 @@ export async function withdrawBallot(
   id: string,
   reason: string,
 ): Promise<Result<PaperBallotRow>> {
-  return change(db, ctx, id, (r) => withdrawRecord(r, metaOf(ctx, reason)));
+  return change(db, ctx, id, (r, c) => withdrawRecord(r, metaOf(c, reason)));
 }
 
 export async function restoreBallot(
@@ -181,7 +194,7 @@ export async function restoreBallot(
   id: string,
   reason: string,
 ): Promise<Result<PaperBallotRow>> {
-  return change(db, ctx, id, (r) => restoreRecord(r, metaOf(ctx, reason)));
+  return change(db, ctx, id, (r, c) => restoreRecord(r, metaOf(c, reason)));
 }
 
 /** Double entry: the version both operators agreed on (`ctx.by` names both). */
@@ -192,7 +205,7 @@ export async function settleBallot(
   agreed: Ballot,
   reason: string,
 ): Promise<Result<PaperBallotRow>> {
-  return change(db, ctx, id, (r) => settle(r, agreed, metaOf(ctx, reason)));
+  return change(db, ctx, id, (r, c) => settle(r, agreed, metaOf(c, reason)));
 }
 
 export interface PickedFile {
@@ -228,6 +241,7 @@ export async function recordArrival(
   files: readonly PickedFile[] = [],
 ): Promise<Result<{ row: PaperBallotRow; attachments: AttachmentMeta[] }>> {
   const at = ctx.at ?? localTimestamp();
+  const { laptop } = await withLaptop(db, ctx);
   const attachments: AttachmentRecord[] = files.map((f) => ({
     id: newId(),
     meetingId: ctx.meeting.id,
@@ -245,6 +259,7 @@ export async function recordArrival(
       id: newId(),
       by: ctx.by,
       at,
+      ...(laptop ? { laptop } : {}),
       ...(attachments.length ? { attachmentIds: attachments.map((a) => a.id) } : {}),
     },
     ctx.registry,

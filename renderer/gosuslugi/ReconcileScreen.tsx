@@ -6,6 +6,7 @@ import { dateRu } from '../../shared/tally/explain';
 import { tally } from '../../shared/tally/tally';
 import type { ConflictEntry, TallyResult } from '../../shared/tally/types';
 import { useDb } from '../app/DbContext';
+import { LaptopClashesPanel } from '../ballots/LaptopClashesPanel';
 import { useToast } from '../app/Toasts';
 import type { ResolutionRecord } from '../db/records';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
@@ -131,6 +132,7 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
       )}
 
       <Figures result={result} />
+      <LaptopClashesPanel meeting={meeting} onChange={() => void load()} />
 
       <section aria-labelledby="rec-conflicts-title">
         <h3 id="rec-conflicts-title">

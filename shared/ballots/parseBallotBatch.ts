@@ -30,7 +30,8 @@ export type BatchField =
   | 'delivery'
   | 'void'
   | 'representative'
-  | 'powerOfAttorney';
+  | 'powerOfAttorney'
+  | 'state';
 
 export const BATCH_FIELDS: FieldSpec<BatchField>[] = [
   { field: 'snils', label: 'СНИЛС', synonyms: ['Номер СНИЛС', '№ СНИЛС'] },
@@ -47,10 +48,17 @@ export const BATCH_FIELDS: FieldSpec<BatchField>[] = [
   { field: 'void', label: 'Недействителен', synonyms: ['Причина недействительности', 'Недействительность'] },
   { field: 'representative', label: 'Представитель', synonyms: ['ФИО представителя'] },
   { field: 'powerOfAttorney', label: 'Доверенность', synonyms: ['Реквизиты доверенности'] },
+  // Version 2 (docs/ballot-batch.md): whether the row counts; rows that do not are history only.
+  { field: 'state', label: 'Учёт', synonyms: [] },
 ];
 
 /** The batch file's columns before the question columns, in the order the app writes them. */
-export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.map((f) => f.label);
+export const BATCH_COLUMNS: readonly string[] = BATCH_FIELDS.filter((f) => f.field !== 'state').map(
+  (f) => f.label,
+);
+
+/** «Учёт» of a row that counts (any other non-empty value: withdrawn, not keyed, not settled). */
+export const COUNTED_STATE = 'учитывается';
 
 export interface BallotImport {
   fileName: string;
@@ -108,6 +116,8 @@ export function parseBallotBatch(
       const c = mapping[f];
       return c === undefined ? '' : (row[c] ?? '').trim();
     };
+    const state = get('state');
+    if (state !== '' && state.toLowerCase() !== COUNTED_STATE) continue;
     const bad = (
       f: BatchField | string,
       text: string,

@@ -76,6 +76,36 @@ function identityVoter(
   };
 }
 
+/** The voter (СНИЛС, plot, name: what another laptop can match) and content cells of a ballot row. */
+export function ballotCells(
+  b: Ballot,
+  questions: readonly number[],
+  byId: ReadonlyMap<string, Person>,
+): string[] {
+  const who = identityVoter(b, b.voter.personId ? byId.get(b.voter.personId) : undefined);
+  if (!who.snils && !who.plotNumber && !who.fullName) {
+    throw new RangeError(`Ballot ${b.id} names no voter the batch file can carry`);
+  }
+  return [
+    who.snils ? formatSnils(who.snils) : '',
+    who.plotNumber ?? '',
+    who.fullName ?? '',
+    b.channel === 'in_person' ? 'очно' : 'бумага',
+    b.copy === 'scan' ? 'скан' : 'оригинал',
+    dateRu(b.receivedAt),
+    ...contentCells(b, questions),
+  ];
+}
+
+/** The voter as another laptop can match it (no registry id: ids differ between installs). */
+export function portableVoter(b: Ballot, byId: ReadonlyMap<string, Person>): VoterRef {
+  const person = b.voter.personId ? byId.get(b.voter.personId) : undefined;
+  const { personId: _id, ...rest } = b.voter;
+  const who = identityVoter(b, person);
+  if (rest.cadastralNumber) delete who.plotNumber;
+  return { ...rest, ...who };
+}
+
 /**
  * The batch file (CSV, UTF-8 with BOM, `;`-separated, CRLF) of the paper and in-person ballots given;
  * electronic ones are left out (they come from the Gosuslugi file). A ballot that names its voter by
@@ -90,19 +120,7 @@ export function writeBallotBatch(
   const lines = [[...BATCH_COLUMNS, ...questions.map(String)]];
   for (const b of ballots) {
     if (b.channel === 'gosuslugi') continue;
-    const who = identityVoter(b, b.voter.personId ? byId.get(b.voter.personId) : undefined);
-    if (!who.snils && !who.plotNumber && !who.fullName) {
-      throw new RangeError(`Ballot ${b.id} names no voter the batch file can carry`);
-    }
-    lines.push([
-      who.snils ? formatSnils(who.snils) : '',
-      who.plotNumber ?? '',
-      who.fullName ?? '',
-      b.channel === 'in_person' ? 'очно' : 'бумага',
-      b.copy === 'scan' ? 'скан' : 'оригинал',
-      dateRu(b.receivedAt),
-      ...contentCells(b, questions),
-    ]);
+    lines.push(ballotCells(b, questions, byId));
   }
   return writeCsv(lines);
 }

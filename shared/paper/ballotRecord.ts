@@ -37,6 +37,22 @@ export interface BallotVersion {
   receiptMark?: string;
   /** Attached files (scan image or PDF), by id of the stored file. */
   attachmentIds?: string[];
+  /**
+   * Id of the version, unique within its record on every laptop: `<laptop id>:<n>@<time>` where it was
+   * made (the time keeps two installs restored from one backup apart; see versionId; versions made
+   * before laptops were named have none and are `#<n>`).
+   */
+  vid?: string;
+  /** The versions this one follows (one; all the branches it settles after a clash between laptops). */
+  parents?: string[];
+  /** The laptop the version was made on (see renderer/ballots/laptop). */
+  laptop?: LaptopRef;
+}
+
+/** A laptop of the commission: an id made once per install and the name the commission gave it. */
+export interface LaptopRef {
+  id: string;
+  name: string;
 }
 
 export interface PaperBallotRecord {
@@ -51,6 +67,10 @@ export interface VersionMeta {
   reason?: string;
   receiptMark?: string;
   attachmentIds?: string[];
+  /** This laptop: gives the new version its id. */
+  laptop?: LaptopRef;
+  /** The versions it follows (a settlement of a clash); default: the last version. */
+  parents?: string[];
 }
 
 export interface CountOptions {
@@ -77,6 +97,8 @@ export function currentVersion(record: PaperBallotRecord): BallotVersion {
 export function countedVersion(record: PaperBallotRecord, opts: CountOptions = {}): BallotVersion | null {
   const v = currentVersion(record);
   if (v.withdrawn || !v.marksEntered) return null;
+  // Changed differently on two laptops: counts once the commission settles it.
+  if (headVersions(record).length > 1) return null;
   if (opts.doubleEntry && v.kind !== 'settled') return null;
   return v;
 }
@@ -89,6 +111,28 @@ export function currentBallots(records: readonly PaperBallotRecord[], opts: Coun
     if (v) out.push(v.ballot);
   }
   return out;
+}
+
+/** The version's id within its record (`#<n>` for one made before versions had ids). */
+export function versionId(v: BallotVersion): string {
+  return v.vid ?? `#${v.n}`;
+}
+
+/** The versions a version follows: its own list, or (made before versions had ids) the one before it. */
+export function parentIds(record: PaperBallotRecord, v: BallotVersion): string[] {
+  if (v.parents) return v.parents;
+  const before = record.versions[v.n - 2];
+  return before ? [versionId(before)] : [];
+}
+
+/**
+ * The versions nothing follows. One for a record changed on one laptop at a time; more when two
+ * laptops changed it differently since they last exchanged files (a clash for the commission).
+ */
+export function headVersions(record: PaperBallotRecord): BallotVersion[] {
+  const followed = new Set<string>();
+  for (const v of record.versions) for (const p of parentIds(record, v)) followed.add(p);
+  return record.versions.filter((v) => !followed.has(versionId(v)));
 }
 
 function needsReason(meta: VersionMeta, what: string): Problem[] {
@@ -113,8 +157,10 @@ function append(
   flags: { marksEntered: boolean; withdrawn: boolean },
 ): PaperBallotRecord {
   const prev = currentVersion(record);
+  const n = record.versions.length + 1;
+  const last = record.versions[n - 2];
   const version: BallotVersion = {
-    n: record.versions.length + 1,
+    n,
     kind,
     ballot,
     marksEntered: flags.marksEntered,
@@ -123,6 +169,13 @@ function append(
     at: meta.at,
     ...(meta.reason?.trim() ? { reason: meta.reason.trim() } : {}),
     ...withArrival(meta, prev),
+    ...(meta.laptop
+      ? {
+          vid: `${meta.laptop.id}:${n}@${meta.at}`,
+          parents: meta.parents ?? (last ? [versionId(last)] : []),
+          laptop: { id: meta.laptop.id, name: meta.laptop.name },
+        }
+      : {}),
   };
   return { id: record.id, versions: [...record.versions, version] };
 }
@@ -229,8 +282,9 @@ export function appendVersion(
   kind: VersionKind,
   ballot: Ballot,
   meta: VersionMeta,
+  flags: { marksEntered: boolean; withdrawn: boolean } = { marksEntered: true, withdrawn: false },
 ): PaperBallotRecord {
-  return append(record, kind, ballot, meta, { marksEntered: true, withdrawn: false });
+  return append(record, kind, ballot, meta, flags);
 }
 
 /**

@@ -19,7 +19,7 @@ import type { RuleProfile } from '../rules/profile';
 import { dateRu, rejectText } from '../tally/explain';
 import { tally } from '../tally/tally';
 import type { BallotOutcome } from '../tally/types';
-import { createRecord, currentVersion, type PaperBallotRecord } from './ballotRecord';
+import { createRecord, currentVersion, type LaptopRef, type PaperBallotRecord } from './ballotRecord';
 import { compareScanOriginal } from './ballotDiff';
 import { voterRefOf } from './voterRef';
 
@@ -210,6 +210,8 @@ export interface ArrivalInput {
   attachmentIds?: string[];
   by: string;
   at: IsoTimestamp;
+  /** The laptop it is logged on (gives the version its id). */
+  laptop?: LaptopRef;
 }
 
 /**
@@ -259,6 +261,7 @@ export function logArrival(input: ArrivalInput, registry: readonly Person[]): Re
       at: input.at,
       ...(input.delivery === 'hand' ? { receiptMark: input.receiptMark!.trim() } : {}),
       ...(input.attachmentIds ? { attachmentIds: input.attachmentIds } : {}),
+      ...(input.laptop ? { laptop: input.laptop } : {}),
     },
     false,
   );
