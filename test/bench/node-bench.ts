@@ -15,6 +15,7 @@ import { benchPaperBrowser } from './paperBrowserBench';
 import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
 import { benchBackupBrowser } from './backupBrowserBench';
+import { benchOmr } from './omrBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -29,6 +30,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['protocol', () => benchProtocol()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  ['scanned ballots', () => benchOmr()],
 ];
 
 const only = process.argv[2];
