@@ -1,7 +1,7 @@
 // `golos scan` end to end: the ballots the command line's ids give (cliMeeting, registry rows p1..),
 // rasterized by pdftoppm, marked, handed in as PNG, JPEG, TIFF and PDF; scanned.csv then counted by
 // `golos tally --paper`.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -179,6 +179,30 @@ describe('golos scan', () => {
       [3, 1, 0],
     ]);
   }, 120_000);
+
+  it('refuses a file that is not a scan, naming it, and writes nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'golos-scan-cli-'));
+    const persons = makePersons(2, 11, { contacts: false });
+    writeFileSync(join(dir, 'registry.xlsx'), await writeRegistryXlsx(largeRegistrySheet(persons)));
+    writeFileSync(join(dir, 'meeting.json'), meetingText);
+    writeFileSync(join(dir, 'broken.pdf'), 'not a pdf');
+    writeFileSync(join(dir, 'notes.docx'), 'x');
+    const args = [
+      'scan',
+      '--registry',
+      join(dir, 'registry.xlsx'),
+      '--meeting',
+      join(dir, 'meeting.json'),
+      '--out',
+      join(dir, 'out'),
+    ];
+    const broken = await runGolos(...args, join(dir, 'broken.pdf'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toBe('Сканы не прочитаны, ничего не записано: broken.pdf: файл PDF не читается.\n');
+    const docx = await runGolos(...args, join(dir, 'notes.docx'));
+    expect(docx.stderr).toContain('notes.docx: не скан — нужен файл PDF, PNG, JPEG или TIFF.');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 60_000);
 
   it('names a missing parameter and a bad date', () => {
     expect(parseScanArgs(['--registry', 'r.xlsx', '--out', 'o', 'a.pdf'])).toEqual({

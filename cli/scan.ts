@@ -116,7 +116,16 @@ async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
   const name = basename(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.pdf') {
-    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    let info: string;
+    try {
+      info = execFileSync('pdfinfo', [path], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      throw new UnreadableFile(
+        (e as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `${name}: для чтения PDF нужны программы pdfinfo и pdftoppm (пакет poppler-utils).`
+          : `${name}: файл PDF не читается.`,
+      );
+    }
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? 0);
     const slice = (from: number) => {
       const prefix = join(work, `s${from}`);

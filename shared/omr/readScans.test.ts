@@ -15,6 +15,7 @@ import {
   jpegRoundTrip,
   phonePhoto,
   rasterizePdf,
+  rotate90,
   rotateScale,
   stroke,
   UNSURE_STYLES,
@@ -195,6 +196,7 @@ const spoil: Record<string, (img: GrayImage, rng: Rng) => GrayImage> = {
     return jpegRoundTrip(out, 45);
   },
   'upside down': (img) => rotate180(rotateScale(img, -1.5, 0.98)),
+  'fed sideways (90°), and 270°': (img, rng) => (rng.chance(0.5) ? rotate90(img) : rotate180(rotate90(img))),
   'phone photo': (img, rng) => phonePhoto(img, rng),
 };
 
@@ -215,6 +217,9 @@ describe('reading scans of the ballots PDF', () => {
       const marked = markAll(rng).slice(0, /JPEG|photo/.test(name) ? JPEG_SHEETS : undefined);
       const result = await readAll(marked.map((m) => spoil[name]!(m.image, rng)));
       expect(result.rejected).toEqual([]);
+      if (name === 'upside down') expect(result.sheets.map((x) => x.turned)).toEqual(marked.map(() => 180));
+      if (name.includes('90°'))
+        expect(result.sheets.every((x) => x.turned === 90 || x.turned === 270)).toBe(true);
       const t = check(marked, result);
       for (const k of ['clear', 'clearRight', 'clearInReview', 'unsure', 'unsureInReview'] as const)
         totals[k] += t[k];
