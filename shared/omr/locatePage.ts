@@ -45,10 +45,9 @@ export async function locatePage(img: GrayImage, frame: SheetFrame, decode: QrDe
   const pxPerMm = Math.max(img.width, img.height) / Math.max(frame.page.width, frame.page.height);
   const markMm = frame.corners[0]!.w;
   const found = findCornerMarks(img, { markPx: markMm * pxPerMm });
-  if (found.some((p) => p === null)) {
-    return { ok: false, problem: inkShare(img) < 0.002 ? 'blank' : 'no_corner_marks' };
-  }
-  const image = found as Point[];
+  const missing = found.filter((p) => p === null).length;
+  if (missing > 1) return { ok: false, problem: inkShare(img) < 0.002 ? 'blank' : 'no_corner_marks' };
+  const image = missing === 1 ? completeCorners(found) : (found as Point[]);
   const page = frame.corners.map(center);
   const turns = img.width > img.height ? ([90, 270] as const) : ([0, 180] as const);
   let foreign: string | undefined;
@@ -67,6 +66,21 @@ export async function locatePage(img: GrayImage, frame: SheetFrame, decode: QrDe
   return foreign === undefined
     ? { ok: false, problem: 'no_qr' }
     : { ok: false, problem: 'not_ballot_qr', qrText: foreign };
+}
+
+/**
+ * One mark hidden (a staple, a torn or folded corner): the fourth corner of the parallelogram the
+ * other three make. Close enough under mild perspective; the box search absorbs the rest.
+ */
+function completeCorners(found: readonly (Point | null)[]): Point[] {
+  const [tl, tr, bl, br] = found;
+  const add = (a: Point, b: Point, c: Point): Point => ({ x: a.x + b.x - c.x, y: a.y + b.y - c.y });
+  return [
+    tl ?? add(tr!, bl!, br!),
+    tr ?? add(tl!, br!, bl!),
+    bl ?? add(tl!, br!, tr!),
+    br ?? add(tr!, bl!, tl!),
+  ];
 }
 
 /** The image part around the QR code's place (its quiet zone included). */

@@ -238,6 +238,26 @@ describe('reading scans of the ballots PDF', () => {
   });
 });
 
+describe('a corner mark hidden', () => {
+  it('reads the page from the other three marks as it reads it whole', async () => {
+    const rng = makeRng(9);
+    const [whole] = markAll(rng);
+    const stapled = copyImage(whole!.image);
+    // A white sticker over the bottom-right mark (201.5 mm, 288.5 mm), then a slight rotation.
+    const k = 200 / 25.4;
+    for (let y = Math.round(283 * k); y < Math.round(294 * k); y++) {
+      for (let x = Math.round(196 * k); x < stapled.width; x++) stapled.data[y * stapled.width + x] = 250;
+    }
+    const [a, b] = await Promise.all([
+      readAll([rotateScale(whole!.image, 1, 1)]),
+      readAll([rotateScale(stapled, 1, 1)]),
+    ]);
+    expect(b.rejected).toEqual([]);
+    expect(b.ballots[0]!.marks).toEqual(a.ballots[0]!.marks);
+    expect(b.review).toEqual(a.review);
+  }, 60_000);
+});
+
 describe('pages that are not read', () => {
   it('lists a blank page, a page that is not a ballot, a duplicate, another meeting and a missing sheet', async () => {
     const rng = makeRng(5);
