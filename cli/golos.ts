@@ -2,6 +2,7 @@
  * `golos` command line. Thin: arguments and files only; the work is in shared/ (tallyFiles, documents).
  *   golos tally --registry FILE --meeting FILE [--gosuslugi FILE]... [--paper FILE]... --out DIR
  *               [--protocol [--mask-snils]]
+ *   golos scan --registry FILE --meeting FILE --out DIR FILE... (cli/scan.ts)
  * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
  * input exit 1 with Russian messages (file, row, field), writing nothing.
  *   golos verify --protocol protocol.pdf --results results.json (cli/verify.ts)
@@ -107,7 +108,7 @@ function formatProblem(p: Problem): string {
  * All or nothing: every file goes to a temporary file first (fsync); only when all are written are they
  * renamed over their targets. A failed write removes the temporary files and leaves the targets alone.
  */
-function writeAllAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
+export function writeAllAtomic(files: readonly { path: string; data: string | Uint8Array }[]): void {
   const temps: string[] = [];
   try {
     for (const f of files) {
@@ -164,6 +165,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
+  if (argv[0] === 'scan') return (await import('./scan')).scanMain(argv.slice(1), readFonts);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);

@@ -13,6 +13,13 @@ import { MEETING_FORM_LABELS, type Meeting } from '../meetings/meeting';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
+import {
+  boxRects,
+  fieldLines,
+  placedGeometry,
+  SIGNATURE_LABEL,
+  type BallotSheetLayout,
+} from './ballotLayout';
 import type { PdfFonts, PdfFontStyle } from './pdfFont';
 import { A4, createPdf, type PdfKit, type PdfStamp } from './pdfKit';
 import { encodeBallotQr } from './qrPayload';
@@ -27,6 +34,8 @@ export interface BallotsPdfOptions {
   profile?: RuleProfile;
   /** Stops the work between ballots (the promise rejects with the signal's reason). */
   signal?: AbortSignal;
+  /** Called with where everything is on each sheet drawn (for reading scans of it back). */
+  onSheet?: (layout: BallotSheetLayout) => void;
 }
 
 export const NOT_YOUR_QUESTION = 'Вы не голосуете по этому вопросу (только члены товарищества)';
@@ -83,7 +92,7 @@ class Block {
 }
 
 /** What goes on a sheet: a whole block, or one row of a block too tall for a sheet. */
-type Placed = { block: Block; y: number } | { row: Row; y: number };
+type Placed = ({ block: Block } | { row: Row }) & { y: number; owner: number };
 
 interface Prepared {
   header: Block;
@@ -132,12 +141,8 @@ export async function buildBallotsPdf(
       if (!firstSheet) kit.addPage();
       firstSheet = false;
       const sheet = `лист ${s + 1} из ${sheets.length}`;
-      const qrText = encodeBallotQr({
-        meetingId: meeting.id,
-        personId: person?.id ?? null,
-        page: s + 1,
-        pages: sheets.length,
-      });
+      const qr = { meetingId: meeting.id, personId: person?.id ?? null, page: s + 1, pages: sheets.length };
+      const qrText = encodeBallotQr(qr);
       kit.fillRects([
         ...cornerMarks(),
         ...qrRects(createQr(qrText, { errorCorrectionLevel: 'M' }).modules, kit.right - QR_SIZE, MARGINS.top),
@@ -170,6 +175,27 @@ export async function buildBallotsPdf(
         size: 8,
         align: 'center',
       });
+      if (opts.onSheet) {
+        const rows = placed.map((p) => ({
+          rows: 'block' in p ? p.block.rows : [p.row],
+          y: p.y,
+          owner: p.owner,
+        }));
+        const width = (label: string, size: number) => kit.textWidth(label, 'regular', size);
+        const corners = cornerMarks().map(([x, y, w, h]) => ({ x, y, w, h }));
+        opts.onSheet({
+          qr,
+          page: { width: A4.width, height: A4.height },
+          corners: corners as BallotSheetLayout['corners'],
+          qrRect: { x: kit.right - QR_SIZE, y: MARGINS.top, w: QR_SIZE, h: QR_SIZE },
+          ...placedGeometry(
+            rows,
+            meeting.questions.map((q) => q.number),
+            kit.left,
+            width,
+          ),
+        });
+      }
     });
 
     sheetsSinceYield += sheets.length;
@@ -284,7 +310,7 @@ function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepar
     {
       kind: 'fields',
       segments: [
-        { label: 'Подпись', width: w * 0.3 },
+        { label: SIGNATURE_LABEL, width: w * 0.3 },
         { label: 'Ф. И. О.', width: w * 0.42 },
         { label: 'Дата', width: w * 0.28 },
       ],
@@ -342,10 +368,10 @@ function paginate(blocks: Block[], firstTop: number, nextTop: number, bottom: nu
     sheets.push([]);
     y = nextTop;
   };
-  for (const block of blocks) {
+  for (const [owner, block] of blocks.entries()) {
     if (y + block.height > bottom && block.height <= bottom - nextTop) newSheet();
     if (y + block.height <= bottom) {
-      sheets[sheets.length - 1]!.push({ block, y });
+      sheets[sheets.length - 1]!.push({ block, y, owner });
       y += block.height;
       continue;
     }
@@ -355,7 +381,7 @@ function paginate(blocks: Block[], firstTop: number, nextTop: number, bottom: nu
         continue;
       }
       if (y + row.height > bottom) newSheet();
-      sheets[sheets.length - 1]!.push({ row, y });
+      sheets[sheets.length - 1]!.push({ row, y, owner });
       y += row.height;
     }
   }
@@ -383,27 +409,25 @@ function drawRows(kit: PdfKit, rows: readonly Row[], top: number): void {
       }
       case 'boxes': {
         doc.setLineWidth(0.35);
-        const boxTop = y + (row.height - row.box) / 2;
         const textTop = y + (row.height - lh(row.size)) / 2 + 0.3;
-        row.options.forEach((label, n) => {
-          const x = kit.left + row.indent + n * row.step;
-          doc.rect(x, boxTop, row.box, row.box, 'S');
-          kit.drawLines([label], x + row.box + 2, textTop, { style: 'regular', size: row.size });
+        boxRects(row, kit.left, y).forEach((r, n) => {
+          doc.rect(r.x, r.y, r.w, r.h, 'S');
+          kit.drawLines([row.options[n]!], r.x + r.w + 2, textTop, { style: 'regular', size: row.size });
         });
         break;
       }
       case 'fields': {
         doc.setLineWidth(0.2);
-        const baseline = y + row.height - 1.5;
+        const width = (label: string, size: number) => kit.textWidth(label, 'regular', size);
         let x = kit.left;
-        for (const seg of row.segments) {
-          kit.drawLines([seg.label], x, baseline - row.size * MM_PER_PT * 0.8, {
+        for (const [n, line] of fieldLines(row, kit.left, y, width).entries()) {
+          const baseline = y + row.height - 1.5;
+          kit.drawLines([line.label], x, baseline - row.size * MM_PER_PT * 0.8, {
             style: 'regular',
             size: row.size,
           });
-          const from = x + kit.textWidth(seg.label, 'regular', row.size) + 1.5;
-          doc.line(from, baseline + 0.6, x + seg.width - 3, baseline + 0.6);
-          x += seg.width;
+          doc.line(line.x1, line.y, line.x2, line.y);
+          x += row.segments[n]!.width;
         }
         break;
       }

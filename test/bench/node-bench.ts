@@ -17,6 +17,7 @@ import { benchProtocol } from './protocolBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
 import { benchBackupBrowser } from './backupBrowserBench';
 import { benchIntegrityBrowser } from './integrityBrowserBench';
+import { benchOmr } from './omrBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -36,6 +37,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['integrity check (Chromium)', () => benchIntegrityBrowser({ executablePath: process.env.CHROMIUM_PATH })],
+  ['scanned ballots', () => benchOmr()],
 ];
 
 const only = process.argv[2];

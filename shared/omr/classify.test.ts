@@ -1,0 +1,45 @@
+import type { BoxScore } from './boxScore';
+import { boxState, classifyQuestion } from './classify';
+import { DEFAULT_OMR_SETTINGS as S } from './settings';
+
+const score = (fill: number, ink = fill, outside = 0): BoxScore => ({
+  fill,
+  ink,
+  outside,
+  shift: { x: 0, y: 0 },
+});
+const q = (...scores: BoxScore[]) =>
+  classifyQuestion(
+    scores.map((score, i) => ({ choice: (['for', 'against', 'abstain'] as const)[i]!, score })),
+    S,
+  );
+
+describe('boxState', () => {
+  it('sorts scores on the default thresholds', () => {
+    expect(boxState(score(0), S)).toBe('empty');
+    expect(boxState(score(0.01, 0.02), S)).toBe('empty');
+    expect(boxState(score(0.05), S)).toBe('faint');
+    expect(boxState(score(0, 0.2), S)).toBe('faint'); // light pencil-grey ink, nothing dark
+    expect(boxState(score(0.4), S)).toBe('marked');
+    expect(boxState(score(0.95, 0.95, 0.02), S)).toBe('marked'); // filled neatly
+    expect(boxState(score(0.95, 0.95, 0.3), S)).toBe('crossed_out');
+  });
+});
+
+describe('classifyQuestion', () => {
+  it('one clear mark is that choice', () => {
+    expect(q(score(0), score(0.35), score(0.01))).toEqual({ kind: 'choice', choice: 'against' });
+  });
+  it('no ink is none', () => {
+    expect(q(score(0), score(0), score(0))).toEqual({ kind: 'none' });
+  });
+  it('two clear marks are «несколько»', () => {
+    expect(q(score(0.3), score(0), score(0.5))).toEqual({ kind: 'several', choices: ['for', 'abstain'] });
+  });
+  it('a faint mark beside a clear one is review, not the clear one', () => {
+    expect(q(score(0.4), score(0.06), score(0))).toEqual({ kind: 'review', reason: 'faint' });
+  });
+  it('filled then crossed out is review even with another clear mark', () => {
+    expect(q(score(0.9, 0.9, 0.3), score(0.4), score(0))).toEqual({ kind: 'review', reason: 'crossed_out' });
+  });
+});

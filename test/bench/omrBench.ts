@@ -1,0 +1,118 @@
+/**
+ * Reading scanned ballots: `golos scan` on a 300-page PDF of page images at 200 dpi, as an office
+ * copier makes it (the project's ballots rasterized by pdftoppm to JPEG, one image a page, put in a PDF
+ * by jsPDF). Target: under 60 s. Baseline measured in the same run: rasterizing the same PDF alone
+ * (pdftoppm -gray -r 200), which the reading includes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jsPDF } from 'jspdf';
+import { cliMeeting } from '../../cli/scan';
+import { buildBallotsPdf } from '../../shared/documents/ballotsPdf';
+import { readRegistryFile } from '../../shared/registry/readRegistryFile';
+import type { BenchResult } from './benchKit';
+import { readPtSansFonts } from './ballotsPdfBench';
+import { makePersons } from '../fixtures/persons';
+import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { writeRegistryXlsx } from '../fixtures/registryWriters';
+
+const PAGES = 300;
+
+const meetingText = JSON.stringify({
+  id: 'bench-scan',
+  kind: 'snt',
+  form: 'mixed',
+  title: 'Общее собрание СНТ «Ромашка» 2026 года',
+  votingStart: '2026-06-01',
+  votingEnd: '2026-06-14',
+  acceptScans: true,
+  questions: [
+    ['Об утверждении приходно-расходной сметы', '22'],
+    ['О размере членских взносов', '21'],
+    ['О ремонте дороги', '22'],
+    ['О ремонте водопровода', '17'],
+    ['Об избрании правления', '2'],
+    ['О приёме в члены', '7'],
+  ].map(([text, item], i) => ({ number: i + 1, text, item })),
+});
+
+export async function benchOmr(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'golos-omr-bench-'));
+  try {
+    const persons = makePersons(PAGES, 2026, { contacts: false, multiPlot: 0, coOwned: 0 });
+    const registryBytes = await writeRegistryXlsx(largeRegistrySheet(persons));
+    writeFileSync(join(dir, 'registry.xlsx'), registryBytes);
+    writeFileSync(join(dir, 'meeting.json'), meetingText);
+    const m = cliMeeting(meetingText, 'meeting.json');
+    const reg = await readRegistryFile(registryBytes, 'registry.xlsx', { kind: 'snt' });
+    if (!m.ok || !reg.ok) throw new Error('bench inputs');
+    const registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
+    const printed = await buildBallotsPdf(m.meeting, registry, readPtSansFonts());
+    writeFileSync(join(dir, 'printed.pdf'), printed);
+    // The copier's PDF: every page a JPEG image.
+    execFileSync('pdftoppm', [
+      '-jpeg',
+      '-jpegopt',
+      'quality=80',
+      '-r',
+      '200',
+      join(dir, 'printed.pdf'),
+      join(dir, 'j'),
+    ]);
+    const jpegs = readdirSync(dir)
+      .filter((f) => /^j-\d+\.jpg$/.test(f))
+      .sort();
+    const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false });
+    jpegs.forEach((f, i) => {
+      if (i > 0) doc.addPage();
+      doc.addImage(readFileSync(join(dir, f)), 'JPEG', 0, 0, 210, 297);
+      rmSync(join(dir, f));
+    });
+    const scanned = join(dir, 'scanned.pdf');
+    writeFileSync(scanned, new Uint8Array(doc.output('arraybuffer')));
+    const pages = jpegs.length;
+
+    let t = performance.now();
+    execFileSync('pdftoppm', ['-gray', '-r', '200', scanned, join(dir, 'g')]);
+    const baselineMs = performance.now() - t;
+    for (const f of readdirSync(dir)) if (f.startsWith('g-')) rmSync(join(dir, f));
+
+    t = performance.now();
+    const run = spawnSync(
+      'node',
+      [
+        'dist/cli/golos.mjs',
+        'scan',
+        '--registry',
+        join(dir, 'registry.xlsx'),
+        '--meeting',
+        join(dir, 'meeting.json'),
+        '--out',
+        join(dir, 'out'),
+        scanned,
+      ],
+      { encoding: 'utf8' },
+    );
+    const ms = performance.now() - t;
+    if (run.status !== 0) throw new Error(`golos scan: ${run.stderr}`);
+    const csvRows =
+      readFileSync(join(dir, 'out', 'scanned.csv'), 'utf8')
+        .trim()
+        .split('\r\n').length - 1;
+    if (csvRows !== pages)
+      throw new Error(`golos scan read ${csvRows} ballots of ${pages} pages: ${run.stdout}`);
+    return [
+      {
+        name: `golos scan: ${pages} scanned pages at 200 dpi (${(ms / pages).toFixed(0)} ms a page)`,
+        ms,
+        baselineMs,
+        baselineName: `pdftoppm -gray -r 200 alone (${(baselineMs / pages).toFixed(0)} ms a page)`,
+        targetMs: 60_000,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
