@@ -27,7 +27,7 @@ import { proofOf, tallyInputSha256 } from '../shared/documents/protocolProof';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import type { Problem } from '../shared/result';
 import { resultsFileText } from '../shared/results/resultsFile';
-import { tallyFiles, type InputFile } from '../shared/results/tallyFiles';
+import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
 import { runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE =
@@ -199,11 +199,6 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${readErrors.join('\n')}\n`);
     return 1;
   }
-  // What meeting.json says for the protocol only: checked on every run, so a wrong field stops it.
-  const printed = parseProtocolFields(
-    new TextDecoder('utf-8').decode(files.meeting.bytes),
-    files.meeting.name,
-  );
   const result = await tallyFiles(files);
   if (!result.ok) {
     process.stderr.write(
@@ -211,6 +206,12 @@ async function run(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
+  // What meeting.json says for the protocol only (its text decoded as the tally read it): checked on
+  // every run, so a wrong field stops it.
+  const meetingText = readMeetingText(files.meeting);
+  const printed = meetingText.ok
+    ? parseProtocolFields(meetingText.value.text, files.meeting.name)
+    : meetingText;
   if (!printed.ok) {
     process.stderr.write(
       `Подсчёт не выполнен, ничего не записано:\n${printed.error.map(formatProblem).join('\n')}\n`,

@@ -18,6 +18,9 @@ export type AuditAction =
   | 'settings.statusValues'
   | 'settings.timeline'
   | 'operator.change'
+  | 'laptop.rename'
+  | 'backup.restore'
+  | 'integrity.accept'
   | 'meeting.create'
   | 'meeting.update'
   | 'meeting.agenda'
@@ -29,6 +32,7 @@ export type AuditAction =
   | 'attachment.add'
   | 'attachment.remove'
   | BallotAction
+  | 'ballot.batch_import'
   | 'attendance.register'
   | 'attendance.withdraw'
   | 'gosuslugi.import'
@@ -61,6 +65,12 @@ export const AUDIT_ACTIONS: Record<AuditAction, { label: string; group: AuditGro
   'settings.statusValues': { label: 'Запомнены значения статуса для импорта', group: 'registry' },
   'settings.timeline': { label: 'Изменены сроки подготовки собрания', group: 'settings' },
   'operator.change': { label: 'Сменился оператор', group: 'settings' },
+  'laptop.rename': { label: 'Изменено название ноутбука', group: 'settings' },
+  'backup.restore': { label: 'Данные восстановлены из резервной копии', group: 'settings' },
+  'integrity.accept': {
+    label: 'Комиссия записала причину расхождения данных с журналом',
+    group: 'meetings',
+  },
   'meeting.create': { label: 'Создано собрание', group: 'meetings' },
   'meeting.update': { label: 'Изменены сведения о собрании', group: 'meetings' },
   'meeting.agenda': { label: 'Изменена повестка', group: 'meetings' },
@@ -78,6 +88,7 @@ export const AUDIT_ACTIONS: Record<AuditAction, { label: string; group: AuditGro
   'ballot.restored': { label: 'Бюллетень восстановлен', group: 'ballots' },
   'ballot.second_entry': { label: 'Бюллетень введён повторно (сверка)', group: 'ballots' },
   'ballot.settled': { label: 'Расхождение ввода бюллетеня разрешено', group: 'ballots' },
+  'ballot.batch_import': { label: 'Загружены бюллетени с другого ноутбука', group: 'ballots' },
   'attendance.register': { label: 'Зарегистрирован присутствующий', group: 'ballots' },
   'attendance.withdraw': { label: 'Регистрация присутствующего отменена', group: 'ballots' },
   'gosuslugi.import': { label: 'Импортированы результаты Госуслуг', group: 'gosuslugi' },

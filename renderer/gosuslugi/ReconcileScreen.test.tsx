@@ -127,8 +127,9 @@ describe('ReconcileScreen', () => {
       [name('p2'), 'бумажный бюллетень, Госуслуги', 'бумага-2, итоги.xlsx:3', 'совпадают, учтено один раз'],
     ]);
     // p2 counts once; p1's question 2 is a conflict (flag); the gardener's mark on question 1 is ignored.
+    // On question 2 only p2 of 3 members voted: not adopted for lack of per-question participation.
     expect(figures(1)).toEqual(['1', '1', '0', '0', '0', '1', 'не принято']);
-    expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'не принято']);
+    expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'нет кворума']);
     expect(screen.getByRole('heading', { name: 'Расхождения: 1, не решено: 1' })).toBeInTheDocument();
 
     const notCounted = screen.getByRole('table', { name: 'Не учтённые решения' });
@@ -173,7 +174,7 @@ describe('ReconcileScreen', () => {
 
     // Withdrawn, the conflict is open again; then the meeting's policy (flag) is applied to all.
     await user.click(within(resolved).getByRole('button', { name: 'Отменить решение' }));
-    await waitFor(() => expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'не принято']));
+    await waitFor(() => expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'нет кворума']));
     await user.click(
       screen.getByRole('button', { name: 'Применить правило собрания ко всем нерешённым (1)' }),
     );
@@ -183,7 +184,7 @@ describe('ReconcileScreen', () => {
         screen.getByRole('listitem', { name: `Расхождение: ${name('p1')}, вопрос 2` }),
       ).toHaveTextContent('Решение комиссии: голос по вопросу не учитывается'),
     );
-    expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'не принято']);
+    expect(figures(2)).toEqual(['1', '1', '0', '0', '1', '0', 'нет кворума']);
     expect(await db.resolutions.toArray()).toEqual([
       expect.objectContaining({
         ballotId: null,

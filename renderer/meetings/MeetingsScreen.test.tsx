@@ -74,7 +74,9 @@ describe('MeetingsScreen', () => {
     // Protocol drawn up: nothing is due.
     expect(row('Собрание 2025 года')).toHaveTextContent('сроков нет');
     // Protocol never drawn up: overdue since 27 May 2024.
-    expect(row('Собрание 2024 года')).toHaveTextContent('Срок составления протокола: 27 мая 2024 г.');
+    expect(row('Собрание 2024 года')).toHaveTextContent(
+      'Срок составления протокола (по регламенту товарищества): 27 мая 2024 г.',
+    );
     expect(row('Собрание 2024 года')).toHaveTextContent('назад');
     expect(row('Без дат')).toHaveTextContent('даты не указаны');
   });

@@ -74,6 +74,8 @@ function expectEveryNumber(pages: string[], results: ResultsJson): number {
       expect(value).toBe(0);
       continue;
     }
+    // How close each decision is (results.json `margin`) has no appendix in the protocol yet (issue 15).
+    if (/^margin\[/.test(path)) continue;
     let where = s.text;
     let token = printed(value);
     const q = /^questions\[(\d+)\]/.exec(path);

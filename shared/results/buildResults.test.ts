@@ -55,16 +55,16 @@ describe('buildResults', () => {
       },
     ]);
     expect(json.unmatched).toEqual([{ source: 'g.xlsx:6', name: 'Х', reason: 'not_found' }]);
-    // Q1: 1 за of 2 (the conflict counts in the base): one more «за» adopts it; in dispute: the
-    // conflict, the late ballot and the unmatched one. Q2: 2 of 2, one lost and it falls.
+    // Q1 is not adopted for lack of per-question participation (217-ФЗ, 2024): no majority margin; in
+    // dispute: the conflict, the late ballot and the unmatched one. Q2: 2 of 2, one lost and it falls.
     expect(json.margin).toEqual([
       {
         question: 1,
-        votes: 1,
+        votes: null,
         strict: false,
         disputed: 3,
-        couldFlip: true,
-        text: '1 голос; исход зависит от решения по 3 спорным бюллетеням',
+        couldFlip: false,
+        text: 'нет кворума — решение не принято',
       },
       {
         question: 2,

@@ -64,7 +64,7 @@ const MAX_MEETING_BYTES = 5 * 1024 * 1024;
  * The meeting file's text: UTF-8 read strictly; a file that is not UTF-8 is read as Windows-1251
  * (as Excel and Notepad of a Russian Windows save it), with a warning naming the encoding.
  */
-function readMeetingText(file: InputFile): Result<{ text: string; warnings: Problem[] }> {
+export function readMeetingText(file: InputFile): Result<{ text: string; warnings: Problem[] }> {
   const where = { file: file.name };
   if (file.bytes.length > MAX_MEETING_BYTES) {
     return err([

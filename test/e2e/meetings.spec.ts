@@ -20,6 +20,7 @@ import { makePersons } from '../fixtures/persons';
 import { pdfPageCount, pdfPageTexts } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { AUDIT_ACTIONS } from '../../renderer/audit/auditCatalogue';
 import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-meetings-'));
@@ -372,11 +373,11 @@ test('meetings: create, dates with live warnings, agenda with rules, snapshot, n
       'snapshot.replace',
       'meeting.copy',
       'meeting.delete',
-    ])
+    ] as const)
       await expect(
         page
           .getByRole('table', { name: 'Записи журнала' })
-          .getByRole('cell', { name: new RegExp(`^${action.replace('.', '\\.')} `) })
+          .getByRole('cell', { name: new RegExp(`^${AUDIT_ACTIONS[action].label}`) })
           .first(),
       ).toBeVisible();
   });
