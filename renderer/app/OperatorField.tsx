@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useDb } from './DbContext';
 import { DEFAULT_OPERATOR, getOperator, onOperatorChange, setOperator } from './operator';
 
@@ -11,17 +11,22 @@ export function OperatorField() {
   const id = useId();
   const [stored, setStored] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const storedRef = useRef<string | null>(null);
 
   useEffect(() => {
     let live = true;
     void getOperator(db).then((name) => {
       if (!live) return;
+      storedRef.current = name;
       setStored(name);
       setDraft(name);
     });
+    // A save finishing while the next name is already typed must not overwrite what is typed.
     const off = onOperatorChange((name) => {
+      const before = storedRef.current;
+      storedRef.current = name;
       setStored(name);
-      setDraft(name);
+      setDraft((typed) => (typed === before || typed.trim() === name ? name : typed));
     });
     return () => {
       live = false;
