@@ -8,29 +8,15 @@ import type { Holding, Person } from '../../shared/domain/types';
 import { personName } from '../../shared/registry/describeChange';
 import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { formatSnils } from '../../shared/registry/snils';
+import { MONTHS_GENITIVE } from '../../shared/meetings/dates';
 import { auditActionLabel } from './auditCatalogue';
-
-const MONTHS = [
-  'января',
-  'февраля',
-  'марта',
-  'апреля',
-  'мая',
-  'июня',
-  'июля',
-  'августа',
-  'сентября',
-  'октября',
-  'ноября',
-  'декабря',
-];
 
 /** Local time as `2 декабря 2026, 16:19`. */
 export function formatJournalDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${mm}`;
+  return `${d.getDate()} ${MONTHS_GENITIVE[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${mm}`;
 }
 
 /** Russian labels of the fields the app's records carry. A field not listed is not shown. */
@@ -143,7 +129,7 @@ export function fieldValueText(field: string, value: unknown): string {
     if (ISO_TIME.test(value)) return formatJournalDate(value);
     if (ISO_DATE.test(value)) {
       const [y, m, d] = value.split('-').map(Number);
-      return `${d} ${MONTHS[m! - 1]} ${y}`;
+      return `${d} ${MONTHS_GENITIVE[m! - 1]} ${y}`;
     }
     return value.length > 80 ? `${value.slice(0, 79)}…` : value;
   }

@@ -43,7 +43,8 @@ export function daysBetween(from: IsoDate | undefined, to: IsoDate | undefined):
   return a === undefined || b === undefined ? undefined : b - a;
 }
 
-const MONTHS_GENITIVE = [
+/** Month names as a date says them: «2 декабря». */
+export const MONTHS_GENITIVE = [
   'января',
   'февраля',
   'марта',

@@ -166,7 +166,8 @@ export function lookupVoters(ix: VoterIndex, key: VoterKey, raw: string): number
   return [...ix.shared[key]!.get(voterKeyValue(key, raw))!];
 }
 
-function refValue(ref: VoterRef, key: VoterKey): string | undefined {
+/** The value a voter reference gives for one key. */
+export function refValue(ref: VoterRef, key: VoterKey): string | undefined {
   switch (key) {
     case 'id':
       return ref.personId;

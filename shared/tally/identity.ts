@@ -13,6 +13,7 @@ import {
   lookupVoter,
   lookupVoters,
   NONE,
+  refValue,
   type VoterIndex,
   type VoterKey,
 } from '../registry/voterIndex';
@@ -29,21 +30,6 @@ const DETAILS: readonly { key: VoterKey; missing: number }[] = [
   { key: 'cadastral', missing: CADASTRAL_NOT_FOUND },
   { key: 'plot', missing: PLOT_NOT_FOUND },
 ];
-
-function refValue(ref: VoterRef, key: VoterKey): string | undefined {
-  switch (key) {
-    case 'snils':
-      return ref.snils;
-    case 'cadastral':
-      return ref.cadastralNumber;
-    case 'plot':
-      return ref.plotNumber;
-    case 'name':
-      return ref.fullName;
-    case 'id':
-      return ref.personId;
-  }
-}
 
 /** Whether the key value names person `i` (alone or among several); null when it names no one. */
 function names(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean | null {
