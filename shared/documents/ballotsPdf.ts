@@ -23,6 +23,7 @@ import {
 import type { PdfFonts, PdfFontStyle } from './pdfFont';
 import { A4, createPdf, type PdfKit, type PdfStamp } from './pdfKit';
 import { encodeBallotQr } from './qrPayload';
+import { qrRects } from './qrMatrix';
 import { atMeetingPhrase, holdingsLine, STATUS_LABELS } from './wording';
 
 export interface BallotsPdfOptions {
@@ -145,7 +146,12 @@ export async function buildBallotsPdf(
       const qrText = encodeBallotQr(qr);
       kit.fillRects([
         ...cornerMarks(),
-        ...qrRects(createQr(qrText, { errorCorrectionLevel: 'M' }).modules, kit.right - QR_SIZE, MARGINS.top),
+        ...qrRects(
+          createQr(qrText, { errorCorrectionLevel: 'M' }).modules,
+          kit.right - QR_SIZE,
+          MARGINS.top,
+          QR_SIZE,
+        ),
       ]);
       kit.drawLines([sheet], kit.right - QR_SIZE / 2, MARGINS.top + QR_SIZE + 0.8, {
         style: 'regular',
@@ -456,30 +462,4 @@ function cornerMarks(): Rect[] {
     [MARK_INSET, far(A4.height)],
     [far(A4.width), far(A4.height)],
   ].map(([x, y]) => [x!, y!, MARK_SIZE, MARK_SIZE] as const);
-}
-
-interface QrModules {
-  size: number;
-  data: Uint8Array;
-}
-
-/** The QR matrix as rectangles, one per horizontal run of dark modules, QR_SIZE mm square at (x, y). */
-function qrRects(modules: QrModules, x: number, y: number): Rect[] {
-  const n = modules.size;
-  const m = QR_SIZE / n;
-  const rects: Rect[] = [];
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!modules.data[r * n + c]) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && modules.data[r * n + c]) c++;
-      // A hair of overlap downwards avoids white seams between rows in some rasterizers.
-      rects.push([x + start * m, y + r * m, (c - start) * m, m + 0.02]);
-    }
-  }
-  return rects;
 }

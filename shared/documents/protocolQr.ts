@@ -6,43 +6,11 @@
  */
 import type { PdfKit } from './pdfKit';
 import type { ProtocolProof } from './protocolProof';
-
-type Rect = readonly [x: number, y: number, w: number, h: number];
-
-interface QrModules {
-  size: number;
-  data: ArrayLike<boolean | number>;
-}
+import { qrModules, qrRects, type QrModules } from './qrMatrix';
 
 /** The printed side of the code, mm: about 0.5 mm a module, within 26..40 mm. */
 function qrSide(modules: QrModules): number {
   return Math.min(40, Math.max(26, modules.size * 0.5));
-}
-
-async function qrModules(text: string): Promise<QrModules> {
-  const qrcode = await import('qrcode');
-  // CommonJS package: named export under Node's and Vite's interop alike, else on `default`.
-  const create = qrcode.create ?? (qrcode as unknown as { default: typeof qrcode }).default.create;
-  return create(text, { errorCorrectionLevel: 'M' }).modules;
-}
-
-function qrRects(modules: QrModules, x: number, y: number, side: number): Rect[] {
-  const n = modules.size;
-  const m = side / n;
-  const rects: Rect[] = [];
-  for (let r = 0; r < n; r++) {
-    let c = 0;
-    while (c < n) {
-      if (!modules.data[r * n + c]) {
-        c++;
-        continue;
-      }
-      const start = c;
-      while (c < n && modules.data[r * n + c]) c++;
-      rects.push([x + start * m, y + r * m, (c - start) * m, m]);
-    }
-  }
-  return rects;
 }
 
 const CAPTION = 'Итоги для проверки машиной';
