@@ -2,8 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { errorRegistrySheet, largeRegistrySheet } from '../test/fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
 import {
@@ -16,9 +14,8 @@ import {
 import { makeTallyData } from '../test/bench/tallyData';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
 import { parseArgs } from './golos';
-import { runGolos } from './runGolos';
+import { buildGolosScript, runGolos } from './runGolos';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const sample = SAMPLE_MEETING_DIR;
 let dir: string;
 
@@ -207,20 +204,7 @@ describe('golos tally on generated files', () => {
 
 describe('the built command', () => {
   it('runs as node on the bundled script: exit 0 with results.json, exit 1 on bad input', async () => {
-    const script = join(repoRoot, 'dist', 'cli-test', 'golos.mjs');
-    await build({
-      entryPoints: [join(repoRoot, 'cli', 'golos.ts')],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'error',
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-    });
+    const script = await buildGolosScript('cli-test');
     const out = join(dir, 'out');
     const ok = spawnSync(process.execPath, [script, ...sampleArgs(out)], { encoding: 'utf8' });
     expect(ok.stderr).toBe('');

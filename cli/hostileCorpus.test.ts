@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { baseFiles, hostileCorpus, type HostileFile } from '../test/fixtures/hostileCorpus';
+import { buildGolosScript } from './runGolos';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_MS = 60_000;
@@ -28,20 +28,7 @@ let dir: string;
 let script: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'golos-hostile-'));
-  script = join(repoRoot, 'dist', 'cli-hostile', 'golos.mjs'); // beside node_modules: packages resolve
-  await build({
-    entryPoints: [join(repoRoot, 'cli', 'golos.ts')],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'error',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-  });
+  script = await buildGolosScript('cli-hostile');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -11,3 +11,29 @@ export async function runGolos(...argv: string[]): Promise<{ code: number; stder
   vi.restoreAllMocks();
   return { code, stderr, stdout };
 }
+
+/**
+ * Bundles the command line as build/build-node.mjs does, into dist/<folder>/golos.mjs (beside
+ * node_modules, so its packages resolve), for tests that run it as `node` in its own process.
+ */
+export async function buildGolosScript(folder: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const { fileURLToPath } = await import('node:url');
+  const { join } = await import('node:path');
+  const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+  const script = join(repoRoot, 'dist', folder, 'golos.mjs');
+  await build({
+    entryPoints: [join(repoRoot, 'cli', 'golos.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+  return script;
+}
