@@ -5,6 +5,7 @@
 import { BALLOT_QR_PREFIX, parseBallotQr } from '../../documents/qrPayload';
 import { searchRegistry } from '../../registry/search';
 import type { EntryState, VoterHit } from './entryState';
+import { checkTypedDetails } from './deskIdentity';
 import { commandOf } from './keymap';
 import { startBallot } from './startBallot';
 
@@ -46,6 +47,15 @@ export function voterKey(s: EntryState, key: string, shift: boolean): EntryState
 function pickHit(s: EntryState): EntryState {
   const hit = s.hits[s.hit];
   if (!hit) {
+    // Several details typed that the search does not combine, or that contradict each other.
+    const checked = checkTypedDetails(s.ctx.search, s.query);
+    if (checked.kind === 'refused') return { ...s, message: { level: 'error', text: checked.text } };
+    if (checked.kind === 'person') {
+      const started = startBallot(s, checked.index);
+      if (!checked.warning) return started;
+      const text = [checked.warning, started.message?.text].filter(Boolean).join(' ');
+      return { ...started, message: { level: 'warning', text } };
+    }
     const text =
       s.query.trim() === ''
         ? 'Введите номер участка, ФИО или СНИЛС, или отсканируйте QR-код бюллетеня.'
