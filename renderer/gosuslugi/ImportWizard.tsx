@@ -27,6 +27,7 @@ import {
   type PreviewView,
 } from './importSession';
 import { MappingStep } from './MappingStep';
+import { nameChecks } from './NameMatches';
 import { ReviewStep } from './ReviewStep';
 
 type Step = 'reading' | 'failed' | 'mapping' | 'review' | 'confirm';
@@ -228,6 +229,7 @@ export function ImportWizard({
         mapping: built.mapping,
         ballots: built.ballots,
         notCounted: built.notCounted,
+        nameChecks: preview ? nameChecks(preview.reviewRows) : [],
         ...(active ? { replaces: active.id } : {}),
       });
       if (saved.ok) onDone(saved.value);

@@ -6,6 +6,7 @@ import type { RegistryIndex } from '../../shared/registry/search';
 import { formatSnils } from '../../shared/registry/snils';
 import type { ErrorRow, PreviewView, ReviewRow } from './importSession';
 import { matchText, VALUE_OPTIONS } from './importText';
+import { NameMatches } from './NameMatches';
 import { PersonPicker, personLine } from './PersonPicker';
 import { PreviewCounts } from './PreviewCounts';
 
@@ -49,6 +50,9 @@ export function ReviewStep({
   // Skipped rows with errors are listed (and taken back) in the table of errors.
   const withErrors = new Set(errorRows.map((r) => r.row));
   const skippedElsewhere = [...skipRows].filter((r) => !withErrors.has(r)).sort((a, b) => a - b);
+  // Rows found by the name alone have their own section: confirm or reject each.
+  const nameRows = preview.reviewRows.filter((r) => r.nameMatch !== undefined);
+  const reviewRows = preview.reviewRows.filter((r) => r.nameMatch === undefined);
   return (
     <div className="gos-step">
       <h3>Шаг 2. Проверка строк</h3>
@@ -91,16 +95,16 @@ export function ReviewStep({
       <section aria-labelledby="gos-review-title">
         <h4 id="gos-review-title">
           Не найдены в реестре или неоднозначны:{' '}
-          {preview.reviewRows.length === 0 ? 'нет' : `строк ${preview.reviewRows.length}`}
+          {reviewRows.length === 0 ? 'нет' : `строк ${reviewRows.length}`}
         </h4>
-        {preview.reviewRows.length > 0 && (
+        {reviewRows.length > 0 && (
           <p className="lead">
             Найдите человека в реестре собрания или отметьте, что это не участник (с причиной). Строки без
             решения не учитываются.
           </p>
         )}
         <ul className="gos-review" aria-label="Строки для сопоставления">
-          {preview.reviewRows.slice(0, SHOWN).map((r) => (
+          {reviewRows.slice(0, SHOWN).map((r) => (
             <ReviewCard
               key={r.row}
               row={r}
@@ -113,8 +117,19 @@ export function ReviewStep({
             />
           ))}
         </ul>
-        {preview.reviewRows.length > SHOWN && <p className="counts">Показаны первые {SHOWN} строк.</p>}
+        {reviewRows.length > SHOWN && <p className="counts">Показаны первые {SHOWN} строк.</p>}
       </section>
+
+      {nameRows.length > 0 && (
+        <NameMatches
+          rows={nameRows}
+          persons={persons}
+          getIndex={getIndex}
+          busy={busy}
+          onDecide={onDecide}
+          onUndecide={onUndecide}
+        />
+      )}
 
       {preview.duplicates.length > 0 && (
         <section aria-labelledby="gos-twice-title">
@@ -192,11 +207,22 @@ export function ReviewStep({
         <button type="button" onClick={onBack} disabled={busy}>
           Назад к столбцам
         </button>
-        <button type="button" className="primary" onClick={onNext} disabled={busy || !preview.ready}>
+        <button
+          type="button"
+          className="primary"
+          onClick={onNext}
+          disabled={busy || !preview.ready || preview.nameOpen > 0}
+        >
           Далее: подтверждение
         </button>
-        {!preview.ready && (
+        {!preview.ready ? (
           <span className="counts">Сначала исправьте или пропустите строки с ошибками.</span>
+        ) : (
+          preview.nameOpen > 0 && (
+            <span className="counts">
+              Сначала подтвердите или отклоните строки, найденные только по ФИО: {preview.nameOpen}.
+            </span>
+          )
         )}
       </div>
     </div>

@@ -46,19 +46,33 @@ describe.each(layouts.map((l) => [l.fileName, l] as const))('%s', (_name, layout
     expect(pv.errorRows.map((r) => [r.row, r.cells.map((c) => c.question)])).toEqual(
       expectBad.map((r) => [r.row, r.badValues]),
     );
-    const review = layout.rows.filter((r) => r.status !== 'matched');
+    // Rows matched by the name alone are listed too: the secretary confirms them (issue 11).
+    const review = layout.rows.filter((r) => r.status !== 'matched' || r.by === 'name');
     expect(pv.reviewRows.map((r) => [r.row, r.match.status])).toEqual(review.map((r) => [r.row, r.status]));
+    const byName = layout.rows.filter((r) => r.status === 'matched' && r.by === 'name');
+    expect(pv.reviewRows.filter((r) => r.nameMatch).map((r) => [r.row, r.nameMatch])).toEqual(
+      byName.map((r) => [r.row, r.personId]),
+    );
+    expect(pv.nameOpen).toBe(byName.length);
     expect(pv.duplicates.map((d) => [d.personId, d.rows])).toEqual(layout.twice);
     expect(pv.ready).toBe(expectBad.length === 0);
+    if (byName.length > 0) {
+      // Nothing is built while a name-only row is undecided.
+      const early = await handle({ type: 'build', receivedAt: '2026-06-14' }, () => {});
+      expect(!early.ok && early.error.map((p) => p.code)).toContain('gosuslugi_name_unconfirmed');
+    }
 
-    // Settle the rows: bad cells fixed as «За», ambiguous rows given their first candidate.
+    // Settle the rows: bad cells fixed as «За», ambiguous rows given their first candidate, name-only
+    // rows confirmed.
     const overrides = expectBad.flatMap((r) =>
       r.badValues.map((q) => ({ row: r.row, question: q, value: 'for' as const })),
     );
     const decisions = pv.reviewRows.flatMap((r) =>
       r.match.status === 'ambiguous'
         ? [{ row: r.row, kind: 'person' as const, personId: r.match.candidates[0]! }]
-        : [],
+        : r.nameMatch
+          ? [{ row: r.row, kind: 'person' as const, personId: r.nameMatch }]
+          : [],
     );
     const again = await handle(
       { type: 'preview', mapping, corrections: { overrides, skipRows: [], decisions } },
@@ -67,6 +81,7 @@ describe.each(layouts.map((l) => [l.fileName, l] as const))('%s', (_name, layout
     if (!again.ok) throw new Error('preview');
     const settled = again.value as PreviewView;
     expect(settled.ready).toBe(true);
+    expect(settled.nameOpen).toBe(0);
     expect(settled.errorRows.flatMap((r) => r.cells.map((c) => c.fixed))).toEqual(overrides.map(() => 'for'));
     const built = await handle({ type: 'build', receivedAt: '2026-06-14' }, () => {});
     if (!built.ok) throw new Error('build');

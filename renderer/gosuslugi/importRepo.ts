@@ -38,6 +38,23 @@ function summary(r: GosuslugiImportRecord) {
   };
 }
 
+/** What the secretary decided on a row found by the name alone, as the audit entry keeps it. */
+export interface NameCheck {
+  row: number;
+  /** The row's name as in the file. */
+  name: string;
+  /** The registry person the name found. */
+  personId: string;
+  decision: 'confirmed' | 'rejected';
+  /** Rejected: another person picked instead, or the reason it is not a participant. */
+  pickedId?: string;
+  reason?: string;
+}
+
+function withNameChecks<T extends object>(s: T, checks: readonly NameCheck[] | undefined) {
+  return checks && checks.length > 0 ? { ...s, nameChecks: checks } : s;
+}
+
 class Refused extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map((p) => p.message).join(' '));
@@ -51,6 +68,8 @@ export interface ConfirmInput {
   mapping: GosuslugiMapping;
   ballots: Ballot[];
   notCounted: NotCountedRow[];
+  /** The secretary's confirmations and rejections of rows found by the name alone (kept in the audit entry). */
+  nameChecks?: NameCheck[];
   /** The active import this file replaces (a corrected file); absent for the meeting's first import. */
   replaces?: string;
 }
@@ -125,7 +144,7 @@ export async function confirmImport(
             entity: 'gosuslugiImport',
             entityId: record.id,
             before: summary(active),
-            after: summary(record),
+            after: withNameChecks(summary(record), input.nameChecks),
           },
           now,
         );
@@ -137,7 +156,7 @@ export async function confirmImport(
             action: 'gosuslugi.import',
             entity: 'gosuslugiImport',
             entityId: record.id,
-            after: summary(record),
+            after: withNameChecks(summary(record), input.nameChecks),
           },
           now,
         );

@@ -20,11 +20,17 @@ import {
   type ImportRecord,
 } from '../../shared/gosuslugi/importIdentity';
 import type { AgendaQuestion, GosuslugiMapping } from '../../shared/gosuslugi/mapping';
-import type { MatchDecision, PersonTwice, RowMatch } from '../../shared/gosuslugi/matchRows';
+import {
+  matchRow,
+  type MatchDecision,
+  type PersonTwice,
+  type RowMatch,
+} from '../../shared/gosuslugi/matchRows';
 import {
   previewGosuslugi,
   type GosuslugiCounts,
   type GosuslugiPreview,
+  type GosuslugiPreviewRow,
 } from '../../shared/gosuslugi/preview';
 import { proposeGosuslugiMapping, type ColumnProposal } from '../../shared/gosuslugi/propose';
 import type { ValueOverride } from '../../shared/gosuslugi/readRows';
@@ -115,6 +121,11 @@ export interface ReviewRow {
   plot?: string;
   skipped: boolean;
   match: RowMatch;
+  /**
+   * The person the row's name alone found, when nothing stronger (СНИЛС, cadastral number) did: the
+   * secretary confirms or rejects such a match before the import (issue 11, item 11).
+   */
+  nameMatch?: string;
 }
 
 export interface PreviewView {
@@ -128,6 +139,8 @@ export interface PreviewView {
   duplicates: PersonTwice[];
   /** Errors that keep the import from being confirmed, other than the rows above (a bad decision). */
   otherErrors: Problem[];
+  /** Rows found by the name alone still waiting for the secretary to confirm or reject them. */
+  nameOpen: number;
   warnings: Problem[];
   warningCount: number;
 }
@@ -223,6 +236,7 @@ export class GosuslugiSession {
     const otherErrors: Problem[] = [];
     const warnings: Problem[] = [];
     let warningCount = 0;
+    let nameOpen = 0;
     for (const p of pv.problems) {
       if (p.severity === 'warning') {
         if (warnings.length < WARNINGS_SHOWN) warnings.push(p);
@@ -254,7 +268,10 @@ export class GosuslugiSession {
         });
       }
       const m = row.match;
-      if (m.status !== 'matched' || m.by === 'user') {
+      if (m.status !== 'matched' || m.by === 'user' || m.by === 'name') {
+        // A decided row keeps what the name alone had found, for the audit of the confirmation.
+        const byName = m.status === 'matched' && m.by === 'name' ? m : this.nameOnly(row);
+        if (m.status === 'matched' && m.by === 'name' && !row.skipped) nameOpen++;
         reviewRows.push({
           row: row.row,
           name: row.fullName,
@@ -263,6 +280,7 @@ export class GosuslugiSession {
           ...(row.plot ? { plot: row.plot } : {}),
           skipped: row.skipped,
           match: m,
+          ...(byName ? { nameMatch: byName.personId } : {}),
         });
       }
     }
@@ -275,9 +293,17 @@ export class GosuslugiSession {
       reviewRows,
       duplicates: pv.duplicates,
       otherErrors,
+      nameOpen,
       warnings,
       warningCount,
     };
+  }
+
+  /** The match of a decided row before the decision, when it was by the name alone. */
+  private nameOnly(row: GosuslugiPreviewRow): { personId: string } | null {
+    if (row.match.status !== 'matched' && row.match.status !== 'not_participant') return null;
+    const m = matchRow(this.voters, row);
+    return m.status === 'matched' && m.by === 'name' ? m : null;
   }
 
   /**
@@ -287,6 +313,18 @@ export class GosuslugiSession {
   build(receivedAt: IsoDate, replaces?: Ballot[]): Result<BuiltImport> {
     const pv = this.current;
     if (!pv) return err([problem('gosuslugi_not_previewed', 'Сначала проверьте строки файла.')]);
+    const open = pv.rows.filter((r) => !r.skipped && r.match.status === 'matched' && r.match.by === 'name');
+    if (open.length > 0) {
+      return err(
+        open.map((r) =>
+          problem(
+            'gosuslugi_name_unconfirmed',
+            `Строка ${r.row}: участник найден только по ФИО («${r.fullName}») — подтвердите или отклоните совпадение.`,
+            { file: pv.fileName, row: r.row },
+          ),
+        ),
+      );
+    }
     const built = buildGosuslugiBallots(pv, { receivedAt });
     if (!built.ok) return built;
     const out: BuiltImport = { ...built.value, mapping: pv.mapping };

@@ -239,6 +239,31 @@ test('gosuslugi: import 1,500 rows, fix two unmatched, resolve a conflict with a
     await expect(page.getByRole('list', { name: 'Итоги проверки файла' })).toContainText(
       /Будет учтено бюллетеней: 1\s500/,
     );
+  });
+
+  await test.step('confirm each row found by the name alone (issue 11): nothing goes on before', async () => {
+    const byName = big.rows.filter((r) => r.status === 'matched' && r.by === 'name');
+    expect(byName.length).toBeGreaterThan(0);
+    await expect(
+      page.getByRole('heading', {
+        name: `Найдены только по ФИО: строк ${byName.length}, не подтверждено ${byName.length}`,
+      }),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Далее: подтверждение' })).toBeDisabled();
+    const cards = page.getByRole('list', { name: 'Строки, найденные только по ФИО' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await cards.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screens-11/name-matches-1366x768.png' });
+    for (const r of byName) {
+      const p = registry.find((x) => x.id === r.personId)!;
+      const card = cards.getByRole('listitem', { name: `Строка ${r.row} (по ФИО)` });
+      await expect(card).toContainText(`Найден только по ФИО: ${p.fullName}`);
+      await card.getByRole('button', { name: `Подтвердить: это ${p.fullName}` }).click();
+      await expect(card).toContainText(`Подтверждено: ${p.fullName}`);
+    }
+    await expect(
+      page.getByRole('heading', { name: `Найдены только по ФИО: строк ${byName.length}, все решены` }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Далее: подтверждение' }).click();
     await expect(page.getByRole('list', { name: 'Что будет учтено' })).toContainText(
       /Будет учтено: 1\s500 бюллетеней/,
