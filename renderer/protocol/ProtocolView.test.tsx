@@ -310,23 +310,24 @@ describe('ProtocolView', () => {
     await user.click(screen.getByRole('button', { name: 'Записать на флешку…' }));
     const done = await screen.findByText(/можно извлекать флешку/, {}, { timeout: 30000 });
     expect(done).toHaveTextContent(
-      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 8 файлов и manifest.sha256.',
+      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 9 файлов и manifest.sha256.',
     );
     expect(platform.log).toEqual(['backup:before-protocol', 'package']);
 
     const [req] = platform.packages;
     expect(req!.folderName).toBe('Протокол от 25.06.2026');
     const names = req!.files.map((f) => f.name);
-    expect(names.slice(0, 7)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
       'results.json',
       'Бюллетени (пакетный файл).csv',
+      'meeting.json',
       'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(names[7]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
+    expect(names[8]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
     const file = (name: string) => req!.files.find((f) => f.name === name)!.bytes;
     expect([...file('Скан 2 бюллетень 2.jpg')]).toEqual([...seeded.records.attachments[1]!.bytes]);
     // The protocol's QR code names results.json of the package, byte for byte.
@@ -341,7 +342,7 @@ describe('ProtocolView', () => {
     );
 
     // The backup holds the database as the protocol printed it: the same audit head hash.
-    const backup = decodeBackup(file(names[7]!));
+    const backup = decodeBackup(file(names[8]!));
     expect(backup.ok).toBe(true);
     if (!backup.ok) return;
     const audit = backup.value.tables.audit!.rows as { hash: string }[];

@@ -2,9 +2,12 @@
  * The files of the protocol package (what goes on the USB stick): the protocol PDF, the results
  * workbook, results.json (the file the protocol's QR code names), the ballot batch file of the paper and in-person ballots counted (the format `golos tally
  * --paper` and the batch import read), the scans attached to the meeting's ballots, and a full backup of
- * the database. The platform adds `manifest.sha256` and writes them all or nothing.
+ * the database, and the meeting as the command line's meeting.json (with the commission's decisions), so
+ * that `golos tally` reproduces the app's figures from the package's files (with the registry and the
+ * Gosuslugi files imported). The platform adds `manifest.sha256` and writes them all or nothing.
  */
 import { downloadBackupName } from '../../shared/backup/backupNames';
+import { MEETING_JSON_NAME, meetingJsonText } from '../../shared/meetings/meetingJsonExport';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
@@ -22,6 +25,8 @@ export const PACKAGE_NAMES = {
   batch: 'Бюллетени (пакетный файл).csv',
   /** The audit trail's last entry (number and hash) when the package was written: the log's anchor. */
   auditHead: 'audit-head.json',
+  /** Decisions of the commission meeting.json could not carry (rare: see meetingJsonExport). */
+  meetingJsonNotes: 'meeting.json — замечания.txt',
 } as const;
 
 /** `Протокол № 3 от 20.06.2026`: the package's folder (Electron) or zip (browser). */
@@ -81,6 +86,7 @@ export async function collectPackageFiles(
       ),
     ]);
   }
+  const meetingJson = meetingJsonText(source.meeting, source);
   const scans = await ballotScans(db, source.meeting.id);
   const head = await getAuditHead(db);
   const backup = await makeBackupFile(db, { reason: 'before-protocol', now });
@@ -91,6 +97,16 @@ export async function collectPackageFiles(
     // Byte for byte the file whose SHA-256 the protocol's QR code names.
     { name: RESULTS_FILE_NAME, bytes: new TextEncoder().encode(resultsFileText(source.results)) },
     { name: PACKAGE_NAMES.batch, bytes: new TextEncoder().encode(batch) },
+    { name: MEETING_JSON_NAME, bytes: new TextEncoder().encode(meetingJson.text) },
+    // A decision meeting.json cannot carry is said beside it, so the command line's figures are not trusted blindly.
+    ...(meetingJson.problems.length > 0
+      ? [
+          {
+            name: PACKAGE_NAMES.meetingJsonNotes,
+            bytes: new TextEncoder().encode(`${meetingJson.problems.map((p) => p.message).join('\n')}\n`),
+          },
+        ]
+      : []),
     { name: PACKAGE_NAMES.auditHead, bytes: new TextEncoder().encode(`${JSON.stringify(head)}\n`) },
     ...scans.map((a, i) => ({
       name: `Скан ${String(i + 1).padStart(width, '0')} ${safeName(a.name) || 'без имени'}`,

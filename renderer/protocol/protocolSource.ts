@@ -10,6 +10,7 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { agendaWarnings } from '../../shared/rules/agendaWarnings';
 import { profileFor } from '../../shared/rules/profiles';
+import type { ConflictResolution } from '../../shared/tally/resolutions';
 import { tally } from '../../shared/tally/tally';
 import type { GolosDb } from '../db/db';
 import { loadMeetingTally } from '../tally/meetingTally';
@@ -21,6 +22,8 @@ export type TalliedMeeting = ProtocolSource & {
   frozen: boolean;
   /** SHA-256 of what the tally counted (meeting, registry, ballots, resolutions), printed on the protocol. */
   inputSha256: string;
+  /** The counting commission's decisions the tally applied (written to the package's meeting.json). */
+  resolutions: readonly ConflictResolution[];
 };
 
 export async function loadProtocolSource(
@@ -44,6 +47,7 @@ export async function loadProtocolSource(
     results,
     frozen: input.frozen,
     inputSha256: tallyInputSha256(input),
+    resolutions: input.resolutions,
   };
 }
 

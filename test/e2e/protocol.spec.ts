@@ -283,22 +283,23 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     mkdirSync(join(out, folder), { recursive: true });
     for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(out, name), bytes);
     const files = names.map((n) => n.slice(folder.length + 1));
-    expect(files.slice(0, 7)).toEqual([
+    expect(files.slice(0, 8)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
       'results.json',
       'Бюллетени (пакетный файл).csv',
+      'meeting.json',
       'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(files[7]).toMatch(/^Голос, копия .*\.golos-backup$/);
-    expect(files[8]).toBe('manifest.sha256');
+    expect(files[8]).toMatch(/^Голос, копия .*\.golos-backup$/);
+    expect(files[9]).toBe('manifest.sha256');
     const check = execFileSync('sha256sum', ['-c', 'manifest.sha256'], {
       cwd: join(out, folder),
       encoding: 'utf8',
     });
-    expect(check.trim().split('\n')).toHaveLength(8);
+    expect(check.trim().split('\n')).toHaveLength(9);
     // The protocol's QR code (read from the page's pixels) names the package's results.json byte for byte.
     const resultsSha = execFileSync('sha256sum', ['results.json'], {
       cwd: join(out, folder),
