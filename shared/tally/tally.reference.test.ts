@@ -82,4 +82,45 @@ describe('tally() agrees with the plain reference tally', () => {
       [4, 1, 1, 'adopted'],
     ]);
   });
+
+  it('the reference itself: the building’s area, paper ballots until the in-person part, the identity check', () => {
+    // МКД: two owners of 50 m² each take part. With the building's 200 m² that is exactly half: no
+    // quorum; with 199.98 m² it is more than half.
+    const owners = [1, 2].map((i) =>
+      person(`p${i}`, 'owner', { holdings: [{ plotNumber: `${i}`, area: '50.00' }] }),
+    );
+    const mkd = (buildingArea: string) =>
+      meeting([{ number: 1, text: 'В1' }], { kind: 'mkd', form: 'remote', buildingArea });
+    const both = [ballot('p1', 'for'), ballot('p2', 'for')];
+    for (const [area, quorum] of [
+      ['200.00', false],
+      ['199.98', true],
+    ] as const) {
+      const ref = referenceTally(owners, mkd(area), both, profileFor('mkd'));
+      expect(ref.quorumReached, area).toBe(quorum);
+      expect(tally({ registry: owners, meeting: mkd(area), ballots: both }).quorum.reached, area).toBe(
+        quorum,
+      );
+    }
+
+    // СНТ, mixed, the charter's «до начала очной части» (7 June): a paper ballot of 8 June does not
+    // count, an electronic one of that day does.
+    const members = [1, 2, 3].map((i) => person(`p${i}`));
+    const spec = meeting([{ number: 1, text: 'В1' }], { sessionDate: '2026-06-07', paperUntil: 'session' });
+    const late = [
+      ballot('p1', 'for', { receivedAt: '2026-06-08' }),
+      ballot('p2', 'for', { receivedAt: '2026-06-08', channel: 'gosuslugi' }),
+    ];
+    expect(referenceTally(members, spec, late, profileFor('snt')).participation.persons).toBe(1);
+
+    // A paper ballot whose СНИЛС is p1's and plot p2's names no one; a misspelt name beside p3's СНИЛС
+    // does not stop it counting for p3.
+    const written = [
+      ballot('x', 'for', { voter: { snils: members[0]!.snils!, plotNumber: '2' } }),
+      ballot('x', 'for', { voter: { snils: members[2]!.snils!, fullName: 'Участнек p3' } }),
+    ];
+    const ref = referenceTally(members, meeting([{ number: 1, text: 'В1' }]), written, profileFor('snt'));
+    expect(ref.participation.persons).toBe(1);
+    expect(ref.questions[0]!.for).toBe(1);
+  });
 });

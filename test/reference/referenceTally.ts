@@ -5,8 +5,9 @@
  * it on random meetings of both kinds under every policy.
  *
  * It shares with the product only data and arithmetic: the rule profile (cited data), exact fractions
- * and the parsing of an area or a share. Matching, validity, scans, conflicts, quorum and majorities
- * are written again here.
+ * and the parsing of an area or a share. Matching (with the identity check of paper ballots), validity
+ * (with the paper deadline `paperUntil`), scans, conflicts, quorum (with the building's area) and
+ * majorities are written again here.
  */
 import { parseDecimal, parseShare } from '../../shared/arith/rational';
 import type { Ballot, Channel, Mark, MeetingSpec, Person, Question, Rule } from '../../shared/domain/types';
@@ -51,16 +52,51 @@ const greater = (a: Fraction, b: Fraction): boolean => a.n * b.d > b.n * a.d;
 const same = (a: Fraction, b: Fraction): boolean => a.n * b.d === b.n * a.d;
 const sum = (list: Fraction[]): Fraction => list.reduce(plus, fraction(0n));
 
-/** Who a ballot names: exactly one registry person, or nobody. */
+/** Names compared as people write them: case, «ё» and extra spaces aside. */
+const sameName = (a: string, b: string): boolean => {
+  const plain = (s: string) => s.toLowerCase().replace(/ё/g, 'е').trim().split(/\s+/).join(' ');
+  return plain(a) === plain(b);
+};
+
+type Detail = 'snils' | 'plot' | 'name';
+
+/** The persons one detail of a ballot names: several co-owners share a plot, namesakes a name. */
+function namedBy(detail: Detail, value: string, registry: readonly Person[]): Person[] {
+  return registry.filter((p) => {
+    if (detail === 'snils') return p.snils === value;
+    if (detail === 'plot') return p.holdings.some((h) => h.plotNumber === value);
+    return sameName(p.fullName, value);
+  });
+}
+
+/**
+ * Who a ballot names: exactly one registry person, or nobody. The registry id decides; otherwise the
+ * strongest detail (СНИЛС, then plot, then full name) that names exactly one person. A paper or
+ * in-person ballot is written by a person, so every detail it carries must point to that voter: a
+ * СНИЛС or plot naming no one, or any detail naming someone else, leaves the ballot without a voter (a
+ * name naming no one is a misspelling and does not). Electronic rows and ballots keyed with the
+ * registry id are taken as they are.
+ */
 function voterOf(ballot: Ballot, registry: readonly Person[]): Person | undefined {
   const v = ballot.voter;
-  const found = registry.filter((p) => {
-    if (v.personId) return p.id === v.personId;
-    if (v.snils) return p.snils === v.snils;
-    if (v.plotNumber) return p.holdings.some((h) => h.plotNumber === v.plotNumber);
-    return false;
-  });
-  return found.length === 1 ? found[0] : undefined;
+  if (v.personId) {
+    const byId = registry.filter((p) => p.id === v.personId);
+    if (byId.length === 1) return byId[0];
+  }
+  const details: [Detail, string][] = [];
+  if (v.snils) details.push(['snils', v.snils]);
+  if (v.plotNumber) details.push(['plot', v.plotNumber]);
+  if (v.fullName) details.push(['name', v.fullName]);
+  const voter = details
+    .map(([d, value]) => namedBy(d, value, registry))
+    .find((list) => list.length === 1)?.[0];
+  if (ballot.channel === 'gosuslugi' || v.personId) return voter;
+  for (const [d, value] of details) {
+    const named = namedBy(d, value, registry);
+    if (named.length === 0 && d !== 'name') return undefined;
+    if (voter && named.length > 0 && !named.includes(voter)) return undefined;
+  }
+  return voter;
 }
 
 const VALID: Mark[] = ['for', 'against', 'abstain'];
@@ -68,6 +104,9 @@ const VALID: Mark[] = ['for', 'against', 'abstain'];
 /** A ballot that cannot count on its own: out of the period, void as a whole, or (policy) badly marked. */
 function unfit(ballot: Ballot, meeting: MeetingSpec): boolean {
   if (ballot.receivedAt < meeting.votingStart || ballot.receivedAt > meeting.votingEnd) return true;
+  // A charter saying «до начала очной части»: paper ballots of a mixed meeting count until that day.
+  const untilSession = meeting.paperUntil === 'session' && meeting.form === 'mixed' && meeting.sessionDate;
+  if (untilSession && ballot.channel === 'paper' && ballot.receivedAt > meeting.sessionDate!) return true;
   if (ballot.voidReasons.length > 0) return true;
   if (ballot.representative && !ballot.representative.powerOfAttorney?.trim()) return true;
   const wholeBallot = meeting.invalidMarks === 'ballot' && ballot.channel !== 'gosuslugi';
@@ -152,10 +191,15 @@ export function referenceTally(
   const members = registry.filter(isMember);
   const weight = (list: readonly Person[]) => sum(list.map((p) => weightOf(p, profile)));
 
+  // МКД: all owners' votes are the building's total area when the meeting gives it, whatever the
+  // registry's areas add up to (Housing Code art. 48 part 3).
+  const area = isMkd && profile.weight !== 'person' ? parseDecimal(meeting.buildingArea ?? '') : null;
+  const buildingArea = area && area.n > 0n ? fraction(area.n, area.d) : undefined;
+
   // Quorum: more than half of those who count (members; МКД: every owner, by weight).
   const counted = (list: readonly Person[]) =>
     profile.quorum.counts === 'everyone' ? list : list.filter(isMember);
-  const quorumTotal = weight(counted(registry));
+  const quorumTotal = buildingArea ?? weight(counted(registry));
   const quorumReached =
     greater(quorumTotal, fraction(0n)) && greater(times(weight(counted(participants)), 2n), quorumTotal);
 
@@ -189,7 +233,9 @@ export function referenceTally(
       conflict: weight(tallies.conflict),
     };
     const base =
-      rule.base === 'all' ? weight(registry.filter(mayVote)) : weight(participants.filter(mayVote));
+      rule.base === 'all'
+        ? (buildingArea ?? weight(registry.filter(mayVote)))
+        : weight(participants.filter(mayVote));
     // Per-question participation (217-ФЗ, 2024): members who voted за, против or воздержался on it.
     const membersVoted = [...tallies.for, ...tallies.against, ...tallies.abstain].filter(isMember).length;
     let decision: ReferenceQuestion['decision'];

@@ -1,7 +1,9 @@
 /**
  * Random meetings for the tally's property tests: a registry (СНТ members and gardeners, or МКД owners
- * with areas and shares), a meeting under any policy, and up to 30 ballots of every channel, some
- * naming nobody, some late, void, scanned or handed in by a representative.
+ * with areas and shares; now and then two namesakes), a meeting under any policy (МКД: with or without
+ * the building's total area; paper ballots until the end of voting or the in-person part), and up to
+ * 30 ballots of every channel, some naming nobody, some late, void, scanned or handed in by a
+ * representative, some whose details (СНИЛС, plot, name) point to different persons or to no one.
  */
 import fc from 'fast-check';
 import type {
@@ -27,12 +29,22 @@ const ITEMS: Record<PartnershipKind, string[]> = {
   mkd: ['1', '1.1', '2', '4', '36.3', '99'],
 };
 
+/** Now and then a person bears the name of the one before (namesakes: a name alone matches no one). */
+const namesakesArb = fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 14, maxLength: 14 });
+const withNamesakes = (registry: Person[], namesakes: number[]): Person[] =>
+  registry.map((p, i) => (i > 0 && namesakes[i] === 0 ? { ...p, fullName: registry[i - 1]!.fullName } : p));
+
 const sntRegistryArb = fc
-  .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 4 }))
-  .map(([m, g]): Person[] => [
-    ...Array.from({ length: m }, (_, i) => person(`p${i + 1}`, 'member')),
-    ...Array.from({ length: g }, (_, i) => person(`p${m + i + 1}`, 'gardener')),
-  ]);
+  .tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 4 }), namesakesArb)
+  .map(([m, g, namesakes]): Person[] =>
+    withNamesakes(
+      [
+        ...Array.from({ length: m }, (_, i) => person(`p${i + 1}`, 'member')),
+        ...Array.from({ length: g }, (_, i) => person(`p${m + i + 1}`, 'gardener')),
+      ],
+      namesakes,
+    ),
+  );
 
 /** Owners of premises: one or two holdings each, areas to the hundredth, whole or part shares. */
 const mkdRegistryArb = fc
@@ -46,15 +58,19 @@ const mkdRegistryArb = fc
     ),
     { minLength: 1, maxLength: 12 },
   )
-  .map((owners): Person[] =>
-    owners.map((holdings, i) =>
-      person(`p${i + 1}`, 'owner', {
-        holdings: holdings.map((h, k) => ({
-          plotNumber: k === 0 ? `${i + 1}` : `${i + 1}а`,
-          area: h.area,
-          ...(h.share ? { share: h.share } : {}),
-        })),
-      }),
+  .chain((owners) => fc.tuple(fc.constant(owners), namesakesArb))
+  .map(([owners, namesakes]): Person[] =>
+    withNamesakes(
+      owners.map((holdings, i) =>
+        person(`p${i + 1}`, 'owner', {
+          holdings: holdings.map((h, k) => ({
+            plotNumber: k === 0 ? `${i + 1}` : `${i + 1}а`,
+            area: h.area,
+            ...(h.share ? { share: h.share } : {}),
+          })),
+        }),
+      ),
+      namesakes,
     ),
   );
 
@@ -80,12 +96,37 @@ const meetingArb = (kind: PartnershipKind): fc.Arbitrary<MeetingSpec> =>
       conflicts: fc.constantFrom(...POLICIES),
       invalidMarks: fc.constantFrom('question' as const, 'ballot' as const),
       acceptScans: fc.boolean(),
+      // The in-person part, and paper ballots counted until the end of voting or until that day.
+      sessionDate: fc.constantFrom(undefined, '2026-06-01', '2026-06-07', '2026-06-14'),
+      paperUntil: fc.constantFrom(undefined, 'votingEnd' as const, 'session' as const),
+      // МКД: the building's total area (m²), below or above what the registry's areas add up to.
+      buildingArea:
+        kind === 'mkd'
+          ? fc.option(
+              fc.integer({ min: 1000, max: 400000 }).map((c) => (c / 100).toFixed(2)),
+              {
+                nil: undefined,
+              },
+            )
+          : fc.constant(undefined),
     })
-    .map((m) => ({ kind, title: 'Собрание', votingStart: '2026-06-01', votingEnd: '2026-06-14', ...m }));
+    .map(({ sessionDate, paperUntil, buildingArea, ...m }) => ({
+      kind,
+      title: 'Собрание',
+      votingStart: '2026-06-01',
+      votingEnd: '2026-06-14',
+      ...m,
+      ...(sessionDate ? { sessionDate } : {}),
+      ...(paperUntil ? { paperUntil } : {}),
+      ...(buildingArea ? { buildingArea } : {}),
+    }));
 
 const ballotArb = fc.record({
   who: fc.integer({ min: 1, max: 16 }),
-  ref: fc.constantFrom('id', 'snils', 'plot'),
+  /** The details the ballot carries: the registry id, or one or two details a person wrote. */
+  ref: fc.constantFrom('id', 'snils', 'plot', 'name', 'snils+plot', 'snils+name', 'plot+name'),
+  /** Whom the second detail names: the same person mostly, else another one (16: beyond the registry). */
+  other: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 16 })),
   channel: fc.constantFrom(...CHANNELS),
   scan: fc.boolean(),
   receivedAt: fc.constantFrom(...DATES),
@@ -112,12 +153,18 @@ export function tallyInputArb(kind: PartnershipKind | 'any' = 'snt'): fc.Arbitra
       ballots: drafts.map((d, i): Ballot => {
         const id = `b${i}`;
         const p = `p${d.who}`;
+        const second = d.other === 0 ? d.who : d.other;
+        const detail = (kind: string, k: number) => {
+          const q = `p${k}`;
+          if (kind === 'snils') return { snils: person(q).snils! };
+          if (kind === 'plot') return { plotNumber: String(k) };
+          return { fullName: registry.find((x) => x.id === q)?.fullName ?? `Неизвестный ${q}` };
+        };
+        const [first, other] = d.ref.split('+');
         const voter =
           d.ref === 'id'
             ? { personId: p }
-            : d.ref === 'snils'
-              ? { snils: person(p).snils! }
-              : { plotNumber: String(d.who) };
+            : { ...detail(first!, d.who), ...(other ? detail(other, second) : {}) };
         return {
           id,
           channel: d.channel,
