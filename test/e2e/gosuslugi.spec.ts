@@ -269,9 +269,10 @@ test('gosuslugi: import 1,500 rows, fix two unmatched, resolve a conflict with a
       /Будет учтено: 1\s500 бюллетеней/,
     );
     await page.getByRole('button', { name: 'Подтвердить импорт' }).click();
+    // The write (after an automatic backup) can take a while on a loaded machine.
     await expect(
       page.getByText(/^Импорт подтверждён: «gosuslugi-1500x12\.xlsx», учтено 1\s500 бюллетеней\.$/),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 60_000 });
   });
 
   await test.step('the same file again is refused politely', async () => {
