@@ -4,8 +4,9 @@ import type { OmrSettings } from '../../shared/omr/settings';
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 /**
- * Where the boxes' fill (dark share) fell: one bar per bin, bar heights on a square-root scale (empty boxes far outnumber the rest), the review band between «пусто до» and
- * «отметка от» shaded, so the commission sees whether the thresholds sit in the gaps.
+ * Where the boxes' fill (dark share) fell: one bar per bin (heights on a square-root scale: empty
+ * boxes far outnumber the rest), the review band between «пусто до» and «отметка от» shaded, so the
+ * commission sees whether the thresholds sit in the gaps.
  */
 export function FillHistogramView({
   histogram,
@@ -27,8 +28,8 @@ export function FillHistogramView({
       <ol className="bars">
         {histogram.counts.map((n, i) => {
           const from = histogram.edges[i]!;
-          const band =
-            from + step <= settings.emptyMax ? 'empty' : from >= settings.markMin ? 'marked' : 'between';
+          const mid = from + step / 2;
+          const band = mid <= settings.emptyMax ? 'empty' : mid >= settings.markMin ? 'marked' : 'between';
           return (
             <li key={from} className={`bin ${band}`} title={`${pct(from)}–${pct(from + step)}: ${n}`}>
               <span

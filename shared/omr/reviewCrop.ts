@@ -8,9 +8,9 @@ import { crop, rotate180, type GrayImage } from './gray';
 import { applyHomography, type Homography } from './homography';
 
 /** Margin around the boxes, mm: enough to see a mark that strays out of its box. */
-const AROUND = 4;
+const AROUND = 3;
 /** How much of the question's text above the boxes is shown, mm. */
-const ABOVE = 10;
+const ABOVE = 7;
 
 /** The page area (mm) to show for a question, or the signature line when `question` is null. */
 export function reviewArea(layout: BallotSheetLayout, question: number | null): MmRect | null {

@@ -113,7 +113,7 @@ export class ScanSession {
       ballots: result.ballots,
       rejected: result.rejected,
       cards,
-      histogram: fillHistogram(result.sheets, this.settings),
+      histogram: fillHistogram(result.sheets, this.settings, 50),
     };
   }
 }

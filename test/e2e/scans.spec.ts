@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,7 @@ const ANSWER: Record<string, { key: string; word: string | null }> = {
   'не найдена подпись': { key: '1', word: null },
 };
 
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test.use({ viewport: { width: 1366, height: 768 } });
 
 let registry: Person[];
@@ -162,6 +163,8 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
   const { meeting } = meetingOf(agenda);
   await seedApp(page, { ...meeting, acceptScans: true }, registry);
   await page.goto(`/#/meetings/${MEETING_ID}/scans`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Сканы бюллетеней' })).toBeVisible();
   await page.getByLabel('Оператор:').fill('Секретарёва Анна Ивановна');
   await page.getByLabel('Оператор:').press('Enter');
   await page.getByLabel('Что за пачка').selectOption({ label: 'Сканы, присланные по электронной почте' });
@@ -179,7 +182,9 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
     page.getByRole('button', { name: 'Выбрать сканы…' }).click(),
   ]);
   await chooser.setFiles(files.scans);
-  await expect(page.getByRole('status', { name: 'Чтение сканов' })).toContainText('из 20');
+  await expect(page.getByRole('status', { name: 'Чтение сканов' })).toContainText('из 20', {
+    timeout: 60_000,
+  });
   const summary = page.getByRole('list', { name: 'Итоги чтения сканов' });
   await expect(summary).toBeVisible({ timeout: 180_000 });
   await expect(summary).toContainText('Страниц: 20');
@@ -189,7 +194,7 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
   await expect(summary).toContainText('Не прочитано страниц: 1');
   await expect(page.getByRole('table', { name: 'Не прочитанные страницы' })).toContainText('scans-20.pdf:20');
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  console.log(`longest main-thread task while reading 20 pages: ${Math.round(longest)} ms`);
+  writeFileSync(test.info().outputPath('longest-task.txt'), `${Math.round(longest)} ms\n`);
 
   // The review cards, decided from the keyboard: the focused card takes 1/2/3/0.
   const queue = page.getByRole('region', { name: 'Проверка отметок' });
@@ -198,13 +203,13 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
     await expect(card).toBeFocused();
     const reason = (await card.locator('.reason').textContent())!.replace('Почему на проверке: ', '');
     await expect(card.getByRole('img')).toBeVisible();
-    if (n === 0) await page.screenshot({ path: join(dir, 'review-card.png') });
+    if (n === 0) await page.screenshot({ path: test.info().outputPath('review-card.png') });
     await page.keyboard.press(ANSWER[reason]!.key);
     await expect(queue.getByRole('heading')).toContainText(`решено ${n + 1} из 3`);
   }
   await expect(queue).toContainText('Все карточки решены.');
   await expect(summary).toContainText('Внесено в подсчёт: 19');
-  await page.screenshot({ path: join(dir, 'scans-tab.png'), fullPage: false });
+  await page.screenshot({ path: test.info().outputPath('scans-tab.png') });
 
   await page.getByRole('tab', { name: 'Итоги' }).click();
   const results = page.getByRole('table', { name: 'Итоги по вопросам' });
@@ -221,5 +226,4 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
       ]),
     );
   expect(live).toEqual(expected);
-  console.log(`screenshots: ${dir}`);
 });
