@@ -35,6 +35,7 @@ export type AuditAction =
   | 'ballot.batch_import'
   | 'scan.read'
   | 'scan.review'
+  | 'settings.omr'
   | 'attendance.register'
   | 'attendance.withdraw'
   | 'gosuslugi.import'
@@ -93,6 +94,7 @@ export const AUDIT_ACTIONS: Record<AuditAction, { label: string; group: AuditGro
   'ballot.batch_import': { label: 'Загружены бюллетени с другого ноутбука', group: 'ballots' },
   'scan.read': { label: 'Прочитаны сканы бюллетеней', group: 'ballots' },
   'scan.review': { label: 'Решена отметка на скане бюллетеня', group: 'ballots' },
+  'settings.omr': { label: 'Изменены пороги чтения сканов', group: 'settings' },
   'attendance.register': { label: 'Зарегистрирован присутствующий', group: 'ballots' },
   'attendance.withdraw': { label: 'Регистрация присутствующего отменена', group: 'ballots' },
   'gosuslugi.import': { label: 'Импортированы результаты Госуслуг', group: 'gosuslugi' },

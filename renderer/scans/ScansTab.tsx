@@ -3,14 +3,17 @@
  * and says what the stack is; the pages are read in a Web Worker (progress, cancel), the ballots read
  * clearly go into the count at once, and what the reader is not sure of waits on review cards.
  */
-import { useMemo, useRef, useState } from 'react';
-import { DEFAULT_OMR_SETTINGS } from '../../shared/omr/settings';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_OMR_SETTINGS, type OmrSettings } from '../../shared/omr/settings';
+import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { todayIso } from '../meetings/today';
 import { FillHistogramView } from './FillHistogramView';
+import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
+import { ThresholdsPanel } from './ThresholdsPanel';
 import { useScanStack, type StackKind } from './useScanStack';
 import '../ballots/ballots.css';
 import './scans.css';
@@ -30,6 +33,15 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
   const [receivedAt, setReceivedAt] = useState(todayIso());
   const [error, setError] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const db = useDb();
+  const [settings, setSettings] = useState<OmrSettings | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadOmrSettings(db, meeting.id).then((s) => live && setSettings(s));
+    return () => {
+      live = false;
+    };
+  }, [db, meeting.id]);
   const snap = storeState.status === 'ready' ? storeState.snap : null;
   const registry = useMemo(() => snap?.input.registry ?? [], [snap?.input.registry]);
   const names = useMemo(() => new Map(registry.map((p) => [p.id, p.fullName])), [registry]);
@@ -38,12 +50,12 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
     meeting,
     registry,
     partnershipName: partnership.name,
-    settings: DEFAULT_OMR_SETTINGS,
+    settings: settings ?? DEFAULT_OMR_SETTINGS,
     operator,
     store,
   });
   const { state } = scan;
-  if (!snap) return <StoreStatus state={storeState} />;
+  if (!snap || !settings) return <StoreStatus state={snap ? { status: 'loading' } : storeState} />;
 
   const pick = async (list: FileList | null) => {
     setError('');
@@ -101,6 +113,13 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
           onChange={(e) => void pick(e.target.files)}
         />
       </fieldset>
+      <ThresholdsPanel
+        meetingId={meeting.id}
+        settings={settings}
+        operator={operator}
+        onSaved={setSettings}
+        disabled={reading}
+      />
       {error && (
         <p role="alert" className="notice error">
           {error}
@@ -188,7 +207,7 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
               </tbody>
             </table>
           )}
-          <FillHistogramView histogram={state.run.outcome.histogram} settings={DEFAULT_OMR_SETTINGS} />
+          <FillHistogramView histogram={state.run.outcome.histogram} settings={state.settings} />
         </>
       )}
     </div>

@@ -31,6 +31,8 @@ export type ScanState =
       phase: 'done';
       run: ScanRun;
       kind: StackKind;
+      /** The thresholds the stack was read with. */
+      settings: OmrSettings;
       files: Map<string, string>;
       saved: number;
       notes: SavedScans['notes'];
@@ -107,6 +109,7 @@ export function useScanStack(opts: {
         phase: 'done',
         run,
         kind,
+        settings: opts.settings,
         files,
         saved: saved.rows.length,
         notes: saved.notes,
