@@ -118,7 +118,8 @@ export async function benchOmr(): Promise<BenchResult[]> {
         name: `golos scan: ${pages} scanned pages at 200 dpi (${(reading.ms / pages).toFixed(0)} ms a page)`,
         ...reading,
         baselineName: `pdftoppm -gray -r 200 alone (${(reading.baselineMs / pages).toFixed(0)} ms a page)`,
-        targetMs: 60_000,
+        // The issue's target is for 300 pages.
+        ...(pages >= 300 ? { targetMs: 60_000 } : {}),
       },
       {
         name: `sheet layouts of ${registry.length} voters, layout-only`,
