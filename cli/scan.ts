@@ -12,8 +12,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BallotSheetLayout } from '../shared/documents/ballotLayout';
-import { buildBallotsPdf } from '../shared/documents/ballotsPdf';
 import type { PdfFonts } from '../shared/documents/pdfFont';
 import type { Person } from '../shared/domain/types';
 import { newMeeting, type Meeting } from '../shared/meetings/meeting';
@@ -22,6 +20,7 @@ import { decodeQrJs } from '../shared/omr/qrRead';
 import { StackReader, type ScanPage } from '../shared/omr/readStack';
 import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/scannedBatch';
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
+import { sheetLayouts } from '../shared/omr/sheetLayouts';
 import { readRegistryFile } from '../shared/registry/readRegistryFile';
 import { parseMeetingJson } from '../shared/tally/meetingJson';
 
@@ -220,24 +219,14 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
     return 1;
   }
 
-  // Every voter's sheet layouts, built once (the ballots PDF builder reports them as it draws).
-  let layouts: Promise<Map<string, BallotSheetLayout>> | undefined;
-  const allLayouts = async () => {
-    const map = new Map<string, BallotSheetLayout>();
-    await buildBallotsPdf(meeting, registry, fonts(), {
-      onSheet: (l) => map.set(`${l.qr.personId}|${l.qr.page}`, l),
-    });
-    return map;
-  };
-  const frame = await new Promise<BallotSheetLayout>((resolve, reject) => {
-    buildBallotsPdf(meeting, 'blank', fonts(), { onSheet: resolve }).catch(reject);
-  });
+  // Every voter's sheet layouts, built once (the ballots PDF builder in its layout-only mode).
+  const layouts = await sheetLayouts(meeting, registry, fonts());
   const reader = new StackReader({
     meetingId: meeting.id,
-    frame,
+    frame: layouts.frame,
     settings: DEFAULT_OMR_SETTINGS,
     decodeQr: decodeQrJs,
-    layoutOf: async (qr) => (await (layouts ??= allLayouts())).get(`${qr.personId}|${qr.page}`),
+    layoutOf: async (qr) => layouts.layoutOf(qr),
   });
 
   const work = mkdtempSync(join(tmpdir(), 'golos-scan-'));

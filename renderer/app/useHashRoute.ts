@@ -3,7 +3,16 @@ import { useCallback, useEffect, useState } from 'react';
 export type Section = 'partnership' | 'registry' | 'meetings' | 'backup' | 'audit';
 /** The tabs of one meeting, by the stage of its life they serve. */
 export type MeetingTab =
-  'prepare' | 'timeline' | 'mail' | 'entry' | 'session' | 'gosuslugi' | 'reconcile' | 'results' | 'protocol';
+  | 'prepare'
+  | 'timeline'
+  | 'mail'
+  | 'entry'
+  | 'scans'
+  | 'session'
+  | 'gosuslugi'
+  | 'reconcile'
+  | 'results'
+  | 'protocol';
 
 export interface Route {
   section: Section;
@@ -18,6 +27,7 @@ export const MEETING_TABS: readonly MeetingTab[] = [
   'timeline',
   'mail',
   'entry',
+  'scans',
   'session',
   'gosuslugi',
   'reconcile',

@@ -33,6 +33,9 @@ export type AuditAction =
   | 'attachment.remove'
   | BallotAction
   | 'ballot.batch_import'
+  | 'scan.read'
+  | 'scan.review'
+  | 'settings.omr'
   | 'attendance.register'
   | 'attendance.withdraw'
   | 'gosuslugi.import'
@@ -89,6 +92,9 @@ export const AUDIT_ACTIONS: Record<AuditAction, { label: string; group: AuditGro
   'ballot.second_entry': { label: 'Бюллетень введён повторно (сверка)', group: 'ballots' },
   'ballot.settled': { label: 'Расхождение ввода бюллетеня разрешено', group: 'ballots' },
   'ballot.batch_import': { label: 'Загружены бюллетени с другого ноутбука', group: 'ballots' },
+  'scan.read': { label: 'Прочитаны сканы бюллетеней', group: 'ballots' },
+  'scan.review': { label: 'Решена отметка на скане бюллетеня', group: 'ballots' },
+  'settings.omr': { label: 'Изменены пороги чтения сканов', group: 'settings' },
   'attendance.register': { label: 'Зарегистрирован присутствующий', group: 'ballots' },
   'attendance.withdraw': { label: 'Регистрация присутствующего отменена', group: 'ballots' },
   'gosuslugi.import': { label: 'Импортированы результаты Госуслуг', group: 'gosuslugi' },

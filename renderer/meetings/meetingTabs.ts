@@ -5,6 +5,7 @@ import { SessionTab } from '../ballots/SessionTab';
 import { GosuslugiTab } from '../gosuslugi/GosuslugiTab';
 import { ReconcileTab } from '../gosuslugi/ReconcileTab';
 import { ProtocolTab } from '../protocol/ProtocolTab';
+import { ScansTab } from '../scans/ScansTab';
 import type { MeetingTabView } from './MeetingScreen';
 import { PrepareTab } from './PrepareTab';
 import { TimelineTab } from './TimelineTab';
@@ -15,6 +16,7 @@ export const MEETING_TAB_VIEWS: readonly MeetingTabView[] = [
   { tab: 'timeline', label: 'Сроки', View: TimelineTab },
   { tab: 'mail', label: 'Поступление', View: MailLogTab },
   { tab: 'entry', label: 'Ввод бюллетеней', View: EntryTab },
+  { tab: 'scans', label: 'Сканы', View: ScansTab },
   { tab: 'session', label: 'Очная часть', View: SessionTab },
   { tab: 'gosuslugi', label: 'Госуслуги', View: GosuslugiTab },
   { tab: 'reconcile', label: 'Сверка', View: ReconcileTab },

@@ -37,6 +37,8 @@ export interface BallotsPdfOptions {
   signal?: AbortSignal;
   /** Called with where everything is on each sheet drawn (for reading scans of it back). */
   onSheet?: (layout: BallotSheetLayout) => void;
+  /** Only report the layouts (onSheet): nothing is drawn, the bytes are of an empty document. */
+  layoutOnly?: boolean;
 }
 
 export const NOT_YOUR_QUESTION = 'Вы не голосуете по этому вопросу (только члены товарищества)';
@@ -139,10 +141,12 @@ export async function buildBallotsPdf(
     const sheets = paginate(blocks, firstTop, MARGINS.top + QR_ZONE, kit.bottom);
 
     sheets.forEach((placed, s) => {
+      const qr = { meetingId: meeting.id, personId: person?.id ?? null, page: s + 1, pages: sheets.length };
+      if (opts.onSheet) opts.onSheet(sheetLayout(kit, meeting, placed, qr));
+      if (opts.layoutOnly) return;
       if (!firstSheet) kit.addPage();
       firstSheet = false;
       const sheet = `лист ${s + 1} из ${sheets.length}`;
-      const qr = { meetingId: meeting.id, personId: person?.id ?? null, page: s + 1, pages: sheets.length };
       const qrText = encodeBallotQr(qr);
       kit.fillRects([
         ...cornerMarks(),
@@ -181,27 +185,6 @@ export async function buildBallotsPdf(
         size: 8,
         align: 'center',
       });
-      if (opts.onSheet) {
-        const rows = placed.map((p) => ({
-          rows: 'block' in p ? p.block.rows : [p.row],
-          y: p.y,
-          owner: p.owner,
-        }));
-        const width = (label: string, size: number) => kit.textWidth(label, 'regular', size);
-        const corners = cornerMarks().map(([x, y, w, h]) => ({ x, y, w, h }));
-        opts.onSheet({
-          qr,
-          page: { width: A4.width, height: A4.height },
-          corners: corners as BallotSheetLayout['corners'],
-          qrRect: { x: kit.right - QR_SIZE, y: MARGINS.top, w: QR_SIZE, h: QR_SIZE },
-          ...placedGeometry(
-            rows,
-            meeting.questions.map((q) => q.number),
-            kit.left,
-            width,
-          ),
-        });
-      }
     });
 
     sheetsSinceYield += sheets.length;
@@ -462,4 +445,28 @@ function cornerMarks(): Rect[] {
     [MARK_INSET, far(A4.height)],
     [far(A4.width), far(A4.height)],
   ].map(([x, y]) => [x!, y!, MARK_SIZE, MARK_SIZE] as const);
+}
+
+/** Where everything is on one sheet, from the numbers it is drawn with (see ballotLayout.ts). */
+function sheetLayout(
+  kit: PdfKit,
+  meeting: Meeting,
+  placed: Placed[],
+  qr: BallotSheetLayout['qr'],
+): BallotSheetLayout {
+  const rows = placed.map((p) => ({ rows: 'block' in p ? p.block.rows : [p.row], y: p.y, owner: p.owner }));
+  const width = (label: string, size: number) => kit.textWidth(label, 'regular', size);
+  const corners = cornerMarks().map(([x, y, w, h]) => ({ x, y, w, h }));
+  return {
+    qr,
+    page: { width: A4.width, height: A4.height },
+    corners: corners as BallotSheetLayout['corners'],
+    qrRect: { x: kit.right - QR_SIZE, y: MARGINS.top, w: QR_SIZE, h: QR_SIZE },
+    ...placedGeometry(
+      rows,
+      meeting.questions.map((q) => q.number),
+      kit.left,
+      width,
+    ),
+  };
 }

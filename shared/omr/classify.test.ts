@@ -1,6 +1,6 @@
 import type { BoxScore } from './boxScore';
 import { boxState, classifyQuestion } from './classify';
-import { DEFAULT_OMR_SETTINGS as S } from './settings';
+import { checkOmrSettings, DEFAULT_OMR_SETTINGS as S } from './settings';
 
 const score = (fill: number, ink = fill, outside = 0): BoxScore => ({
   fill,
@@ -41,5 +41,17 @@ describe('classifyQuestion', () => {
   });
   it('filled then crossed out is review even with another clear mark', () => {
     expect(q(score(0.9, 0.9, 0.3), score(0.4), score(0))).toEqual({ kind: 'review', reason: 'crossed_out' });
+  });
+});
+
+describe('checkOmrSettings', () => {
+  it('takes shares within 0..1 with the empty threshold below the mark threshold', () => {
+    expect(checkOmrSettings({ ...S }).ok).toBe(true);
+    const wrong = checkOmrSettings({ ...S, markMin: 1.5 });
+    expect(!wrong.ok && wrong.error.map((p) => p.message)).toEqual([
+      'Отметка: закрашено не меньше, %: нужно число от 0 до 100.',
+    ]);
+    const order = checkOmrSettings({ ...S, emptyMax: 0.2, markMin: 0.1 });
+    expect(!order.ok && order.error[0]!.field).toBe('Пустая клетка: закрашено не больше, %');
   });
 });

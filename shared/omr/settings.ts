@@ -1,3 +1,4 @@
+import { err, ok, problem, type Problem, type Result } from '../result';
 /**
  * Thresholds of the scan reader. Scores are shares (0..1) of the sampled pixels that are dark: darker
  * than `darkRatio` × the paper's local white; `inkRatio` × white counts light (faint) ink.
@@ -32,3 +33,32 @@ export const DEFAULT_OMR_SETTINGS: Readonly<OmrSettings> = {
   inkRatio: 0.84,
   searchMm: 1,
 };
+
+/** The thresholds a commission may change for a meeting (the rest are the reader's own). */
+export const OMR_THRESHOLD_LABELS = {
+  emptyMax: 'Пустая клетка: закрашено не больше, %',
+  markMin: 'Отметка: закрашено не меньше, %',
+  faintInkMin: 'Слабые чернила, на проверку от, %',
+  signatureMin: 'Подпись: чернил на линии не меньше, %',
+} as const satisfies Partial<Record<keyof OmrSettings, string>>;
+
+export type OmrThreshold = keyof typeof OMR_THRESHOLD_LABELS;
+
+/** Thresholds as typed (shares 0..1) checked: each within 0..1, an empty box below a mark. */
+export function checkOmrSettings(s: OmrSettings): Result<OmrSettings> {
+  const problems: Problem[] = [];
+  for (const [key, label] of Object.entries(OMR_THRESHOLD_LABELS) as [OmrThreshold, string][]) {
+    const v = s[key];
+    if (!Number.isFinite(v) || v < 0 || v > 1) {
+      problems.push(problem('omr_threshold_range', `${label}: нужно число от 0 до 100.`, { field: label }));
+    }
+  }
+  if (problems.length === 0 && s.emptyMax >= s.markMin) {
+    problems.push(
+      problem('omr_threshold_order', 'Порог пустой клетки должен быть меньше порога отметки.', {
+        field: OMR_THRESHOLD_LABELS.emptyMax,
+      }),
+    );
+  }
+  return problems.length ? err(problems) : ok(s);
+}

@@ -1,8 +1,10 @@
 /**
  * Reading scanned ballots: `golos scan` on a 300-page PDF of page images at 200 dpi, as an office
  * copier makes it (the project's ballots rasterized by pdftoppm to JPEG, one image a page, put in a PDF
- * by jsPDF). Target: under 60 s. Baseline measured in the same run: rasterizing the same PDF alone
- * (pdftoppm -gray -r 200), which the reading includes.
+ * by jsPDF). Target: under 60 s. Baseline measured interleaved with it (timePairs): rasterizing the
+ * same PDF alone (pdftoppm -gray -r 200), which the reading includes. A second row times building
+ * every voter's sheet layouts in the builder's layout-only mode against drawing the ballots PDF.
+ * GOLOS_OMR_PAGES sets the page count (default 300) for a quicker run on a busy machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,14 +13,15 @@ import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { cliMeeting } from '../../cli/scan';
 import { buildBallotsPdf } from '../../shared/documents/ballotsPdf';
+import { sheetLayouts } from '../../shared/omr/sheetLayouts';
 import { readRegistryFile } from '../../shared/registry/readRegistryFile';
-import type { BenchResult } from './benchKit';
+import { timePairs, type BenchResult } from './benchKit';
 import { readPtSansFonts } from './ballotsPdfBench';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 
-const PAGES = 300;
+const PAGES = Number(process.env.GOLOS_OMR_PAGES ?? 300);
 
 const meetingText = JSON.stringify({
   id: 'bench-scan',
@@ -74,42 +77,54 @@ export async function benchOmr(): Promise<BenchResult[]> {
     writeFileSync(scanned, new Uint8Array(doc.output('arraybuffer')));
     const pages = jpegs.length;
 
-    let t = performance.now();
-    execFileSync('pdftoppm', ['-gray', '-r', '200', scanned, join(dir, 'g')]);
-    const baselineMs = performance.now() - t;
-    for (const f of readdirSync(dir)) if (f.startsWith('g-')) rmSync(join(dir, f));
-
-    t = performance.now();
-    const run = spawnSync(
-      'node',
-      [
-        'dist/cli/golos.mjs',
-        'scan',
-        '--registry',
-        join(dir, 'registry.xlsx'),
-        '--meeting',
-        join(dir, 'meeting.json'),
-        '--out',
-        join(dir, 'out'),
-        scanned,
-      ],
-      { encoding: 'utf8' },
+    const fonts = readPtSansFonts();
+    const layouts = await timePairs(
+      () => sheetLayouts(m.meeting, registry, fonts),
+      () => buildBallotsPdf(m.meeting, registry, fonts, { onSheet: () => {} }),
+      { pairs: 5 },
     );
-    const ms = performance.now() - t;
-    if (run.status !== 0) throw new Error(`golos scan: ${run.stderr}`);
-    const csvRows =
-      readFileSync(join(dir, 'out', 'scanned.csv'), 'utf8')
-        .trim()
-        .split('\r\n').length - 1;
-    if (csvRows !== pages)
-      throw new Error(`golos scan read ${csvRows} ballots of ${pages} pages: ${run.stdout}`);
+
+    const rasterize = () => {
+      execFileSync('pdftoppm', ['-gray', '-r', '200', scanned, join(dir, 'g')]);
+      for (const f of readdirSync(dir)) if (f.startsWith('g-')) rmSync(join(dir, f));
+    };
+    const scan = () => {
+      const run = spawnSync(
+        'node',
+        [
+          'dist/cli/golos.mjs',
+          'scan',
+          '--registry',
+          join(dir, 'registry.xlsx'),
+          '--meeting',
+          join(dir, 'meeting.json'),
+          '--out',
+          join(dir, 'out'),
+          scanned,
+        ],
+        { encoding: 'utf8' },
+      );
+      if (run.status !== 0) throw new Error(`golos scan: ${run.stderr}`);
+      const csvRows =
+        readFileSync(join(dir, 'out', 'scanned.csv'), 'utf8')
+          .trim()
+          .split('\r\n').length - 1;
+      if (csvRows !== pages)
+        throw new Error(`golos scan read ${csvRows} ballots of ${pages} pages: ${run.stdout}`);
+    };
+    const reading = await timePairs(scan, rasterize, { pairs: 5, warmup: 0 });
     return [
       {
-        name: `golos scan: ${pages} scanned pages at 200 dpi (${(ms / pages).toFixed(0)} ms a page)`,
-        ms,
-        baselineMs,
-        baselineName: `pdftoppm -gray -r 200 alone (${(baselineMs / pages).toFixed(0)} ms a page)`,
-        targetMs: 60_000,
+        name: `golos scan: ${pages} scanned pages at 200 dpi (${(reading.ms / pages).toFixed(0)} ms a page)`,
+        ...reading,
+        baselineName: `pdftoppm -gray -r 200 alone (${(reading.baselineMs / pages).toFixed(0)} ms a page)`,
+        // The issue's target is for 300 pages.
+        ...(pages >= 300 ? { targetMs: 60_000 } : {}),
+      },
+      {
+        name: `sheet layouts of ${registry.length} voters, layout-only`,
+        ...layouts,
+        baselineName: 'the ballots PDF drawn (its layouts reported as it draws)',
       },
     ];
   } finally {

@@ -1,0 +1,164 @@
+/**
+ * The scans screen's work: read the picked files in the worker (progress, cancel), store the files and
+ * the ballots read clearly, audit the stack; then each review answer is audited, and a ballot is
+ * stored as soon as its last card is answered.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Ballot, Person } from '../../shared/domain/types';
+import type { Meeting } from '../../shared/meetings/meeting';
+import { answeredBallot, reviewKey, scannedBallot, type ReviewAnswer } from '../../shared/omr/reviewAnswers';
+import type { ReviewCard } from '../../shared/omr/scanSession';
+import type { OmrSettings } from '../../shared/omr/settings';
+import { useDb } from '../app/DbContext';
+import type { PickedFile } from '../ballots/ballotRepo';
+import type { BallotStore } from '../ballots/ballotStore';
+import { readScans, type ScanProgress, type ScanRun } from './scanClient';
+import {
+  auditReviewAnswer,
+  auditScanStack,
+  saveScannedBallots,
+  storeScanFiles,
+  type SavedScans,
+} from './scanRepo';
+
+export type StackKind = Pick<Ballot, 'copy' | 'receivedAt' | 'delivery'>;
+
+export type ScanState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; progress: ScanProgress }
+  | { phase: 'failed'; message: string }
+  | {
+      phase: 'done';
+      run: ScanRun;
+      kind: StackKind;
+      /** The thresholds the stack was read with. */
+      settings: OmrSettings;
+      files: Map<string, string>;
+      saved: number;
+      notes: SavedScans['notes'];
+      given: Map<string, ReviewAnswer>;
+      busy: boolean;
+    };
+
+const fileOf = (source: string) => source.slice(0, source.lastIndexOf(':'));
+
+export function useScanStack(opts: {
+  meeting: Meeting;
+  registry: readonly Person[];
+  partnershipName: string;
+  settings: OmrSettings;
+  operator: string;
+  store: BallotStore;
+}) {
+  const db = useDb();
+  const [state, setState] = useState<ScanState>({ phase: 'idle' });
+  const controller = useRef<AbortController | null>(null);
+  // Leaving the screen stops a reading still running.
+  useEffect(() => () => controller.current?.abort(), []);
+  const ctx = { meeting: opts.meeting, registry: opts.registry, by: opts.operator };
+
+  const save = async (
+    items: { ballot: Ballot; sources: string[] }[],
+    files: Map<string, string>,
+  ): Promise<SavedScans> => {
+    const r = await saveScannedBallots(
+      db,
+      ctx,
+      items.map(({ ballot, sources }) => ({
+        ballot,
+        attachmentIds: [...new Set(sources.map((s) => files.get(fileOf(s))!).filter(Boolean))],
+      })),
+    );
+    if (!r.ok) throw new Error(r.error.map((p) => p.message).join(' '));
+    opts.store.apply({ records: r.value.rows });
+    return r.value;
+  };
+
+  const start = async (picked: PickedFile[], kind: StackKind) => {
+    const c = new AbortController();
+    controller.current = c;
+    setState({ phase: 'reading', progress: { done: 0, total: 0, last: null } });
+    try {
+      const run = await readScans(
+        {
+          meeting: opts.meeting,
+          registry: [...opts.registry],
+          partnershipName: opts.partnershipName,
+          settings: opts.settings,
+        },
+        picked,
+        { signal: c.signal, onProgress: (progress) => setState({ phase: 'reading', progress }) },
+      );
+      const files = await storeScanFiles(db, ctx, picked);
+      const clear = run.outcome.ballots.filter((b) => b.review.length === 0);
+      const saved = await save(
+        clear.map((b) => ({
+          ballot: scannedBallot(b, { marks: b.marks, voidReasons: [] }, kind, ''),
+          sources: b.sources,
+        })),
+        files,
+      );
+      await auditScanStack(db, ctx, {
+        files: picked.map((f) => f.name),
+        pages: run.outcome.pages,
+        ballots: run.outcome.ballots.length,
+        review: run.outcome.cards.length,
+        rejected: run.outcome.rejected.length,
+      });
+      setState({
+        phase: 'done',
+        run,
+        kind,
+        settings: opts.settings,
+        files,
+        saved: saved.rows.length,
+        notes: saved.notes,
+        given: new Map(),
+        busy: false,
+      });
+    } catch (e) {
+      if (c.signal.aborted) setState({ phase: 'idle' });
+      else setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      if (controller.current === c) controller.current = null;
+    }
+  };
+
+  const cancel = useCallback(() => controller.current?.abort(), []);
+
+  const answer = async (card: ReviewCard, a: ReviewAnswer) => {
+    if (state.phase !== 'done' || state.busy) return;
+    const given = new Map(state.given).set(reviewKey(card), a);
+    setState({ ...state, busy: true });
+    try {
+      await auditReviewAnswer(db, ctx, {
+        source: card.source,
+        personId: card.personId,
+        question: card.question,
+        reason: card.reason,
+        answer: a,
+      });
+      const read = state.run.outcome.ballots.find((b) => b.personId === card.personId)!;
+      const done = answeredBallot(read, given);
+      let { saved, notes } = state;
+      if (done.state === 'ready') {
+        const r = await save(
+          [{ ballot: scannedBallot(read, done, state.kind, ''), sources: read.sources }],
+          state.files,
+        );
+        saved += r.rows.length;
+        notes = [...notes, ...r.notes];
+      } else if (done.state === 'skipped') {
+        notes = [
+          ...notes,
+          { personId: read.personId, source: read.sources.join(', '), message: 'не внесён: нет листа' },
+        ];
+      }
+      setState({ ...state, given, saved, notes, busy: false });
+    } catch (e) {
+      setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return { state, start, cancel, answer, reset: () => setState({ phase: 'idle' }) };
+}

@@ -1,0 +1,229 @@
+/**
+ * «Сканы» end to end: the project's own ballots for 19 voters, printed as the app prints them, marked by
+ * the scan kit (clear marks, one faint mark, one filled-then-crossed box, one unsigned ballot, one page
+ * upside down) and put with a blank page into a 20-page PDF of JPEG pages, as a copier makes it. The
+ * app reads it in its worker, the review cards are decided by keyboard, and the figures on «Итоги»
+ * equal `golos scan` + `golos tally --paper` on the same file, with the same answers written into the
+ * CLI's scanned.csv (the CLI leaves a question under review empty).
+ */
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BallotSheetLayout } from '../../shared/documents/ballotLayout';
+import { buildBallotsPdf } from '../../shared/documents/ballotsPdf';
+import { PT_SANS_FILES, type PdfFonts } from '../../shared/documents/pdfFont';
+import type { Choice, Person } from '../../shared/domain/types';
+import { rotate180, type GrayImage } from '../../shared/omr/gray';
+import type { ResultsJson } from '../../shared/results/buildResults';
+import { makePersons } from '../fixtures/persons';
+import { makeRng } from '../fixtures/random';
+import { copyImage, drawMark, drawSignature, rasterizePdf } from '../fixtures/scanKit';
+import { scannedPdf } from '../fixtures/scannedPdf';
+import { meetingOf, MEETING_ID, registryFile, seedApp } from './gosuslugiSeed';
+
+const root = resolve(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli/golos.mjs');
+const require = createRequire(import.meta.url);
+const fonts: PdfFonts = {
+  regular: readFileSync(require.resolve(PT_SANS_FILES.regular)),
+  bold: readFileSync(require.resolve(PT_SANS_FILES.bold)),
+};
+const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-scans-'));
+const files = {
+  registry: join(dir, 'registry.xlsx'),
+  meeting: join(dir, 'meeting.json'),
+  scans: join(dir, 'scans-20.pdf'),
+  out: join(dir, 'cli'),
+};
+const agenda = [
+  { number: 1, text: 'Об утверждении сметы', item: '22' },
+  { number: 2, text: 'О членских взносах', item: '21' },
+  { number: 3, text: 'О ремонте дороги', item: '22' },
+];
+const RECEIVED = '2026-06-10';
+/** The answers the commission gives, by why the card is there. */
+const ANSWER: Record<string, { key: string; word: string | null }> = {
+  'слабая или маленькая отметка': { key: '2', word: 'против' },
+  'отметка закрашена и зачёркнута': { key: '0', word: 'несколько' },
+  'не найдена подпись': { key: '1', word: null },
+};
+
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.use({ viewport: { width: 1366, height: 768 } });
+
+let registry: Person[];
+let review: { source: string; person: string; question: number | null; reason: string }[];
+let expected: string[][];
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  expect(existsSync(cli), 'build the CLI first: node build/build-node.mjs').toBe(true);
+  const persons = makePersons(19, 1707, { gardeners: 0, contacts: false, multiPlot: 0, coOwned: 0 });
+  const reg = await registryFile(persons);
+  registry = reg.registry;
+  writeFileSync(files.registry, reg.bytes);
+  const { json, meeting } = meetingOf(agenda);
+  writeFileSync(files.meeting, JSON.stringify({ ...JSON.parse(json), id: MEETING_ID, acceptScans: true }));
+
+  // The ballots as the app prints them (partnership name at the top), one sheet each.
+  const layouts: BallotSheetLayout[] = [];
+  const pdf = await buildBallotsPdf({ ...meeting, acceptScans: true }, registry, fonts, {
+    partnershipName: 'СНТ «Большое»',
+    onSheet: (l) => layouts.push(l),
+  });
+  expect(layouts).toHaveLength(19);
+  writeFileSync(join(dir, 'ballots.pdf'), pdf);
+  const printed = rasterizePdf(join(dir, 'ballots.pdf'), dir);
+  const rng = makeRng(17);
+  const pages: GrayImage[] = printed.map((page, i) => {
+    const img = copyImage(page);
+    const l = layouts[i]!;
+    for (const q of [1, 2, 3]) {
+      const boxes = l.boxes.filter((b) => b.question === q);
+      if (i === 2 && q === 2) drawMark(img, boxes[1]!.rect, 'faint', rng);
+      else if (i === 7 && q === 1) drawMark(img, boxes[0]!.rect, 'crossed_out', rng);
+      else if ((i + q) % 9 !== 0) {
+        const choice: Choice = (['for', 'for', 'against', 'abstain'] as const)[(i * 3 + q) % 4]!;
+        drawMark(
+          img,
+          boxes.find((b) => b.choice === choice)!.rect,
+          (['cross', 'tick', 'fill'] as const)[i % 3]!,
+          rng,
+        );
+      }
+    }
+    if (i !== 11) drawSignature(img, l.signature!, rng);
+    return i === 4 ? rotate180(img) : img;
+  });
+  pages.push({ ...pages[0]!, data: new Uint8Array(pages[0]!.data.length).fill(252) });
+  writeFileSync(files.scans, await scannedPdf(pages));
+
+  // The command line on the same file.
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, [cli, ...args], { cwd: root, stdio: 'pipe' });
+  run(
+    'scan',
+    '--registry',
+    files.registry,
+    '--meeting',
+    files.meeting,
+    '--out',
+    files.out,
+    '--received',
+    RECEIVED,
+    files.scans,
+  );
+  review = JSON.parse(readFileSync(join(files.out, 'review.json'), 'utf8')) as typeof review;
+  // The same answers written into the CLI's scanned.csv.
+  const csv = readFileSync(join(files.out, 'scanned.csv'), 'utf8').split('\r\n');
+  const header = csv[0]!.split(';');
+  for (const r of review) {
+    if (r.question === null) continue;
+    const word = ANSWER[r.reason]!.word!;
+    const at = csv.findIndex((line) => line.includes(r.person));
+    const cells = csv[at]!.split(';');
+    cells[header.indexOf(String(r.question))] = word;
+    csv[at] = cells.join(';');
+  }
+  writeFileSync(join(files.out, 'decided.csv'), csv.join('\r\n'));
+  run(
+    'tally',
+    '--registry',
+    files.registry,
+    '--meeting',
+    files.meeting,
+    '--paper',
+    join(files.out, 'decided.csv'),
+    '--out',
+    join(files.out, 'tally'),
+  );
+  const r = JSON.parse(readFileSync(join(files.out, 'tally', 'results.json'), 'utf8')) as ResultsJson;
+  const word = { adopted: 'принято', rejected: 'не принято', no_quorum: 'нет кворума' };
+  expected = r.questions.map((q) =>
+    [q.number, q.for, q.against, q.abstain, q.invalid, q.conflict].map(String).concat(word[q.decision]),
+  );
+});
+
+test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги» equal the CLI', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // What the CLI put under review: the faint mark, the crossed-out box, the unsigned ballot; the blank page.
+  expect(review.map((r) => [r.source, r.question, r.reason]).sort()).toEqual(
+    [
+      ['scans-20.pdf:20', null, 'пустая страница'],
+      ['scans-20.pdf:3', 2, 'слабая или маленькая отметка'],
+      ['scans-20.pdf:8', 1, 'отметка закрашена и зачёркнута'],
+      ['scans-20.pdf:12', null, 'не найдена подпись'],
+    ].sort(),
+  );
+  const { meeting } = meetingOf(agenda);
+  await seedApp(page, { ...meeting, acceptScans: true }, registry);
+  await page.goto(`/#/meetings/${MEETING_ID}/scans`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Сканы бюллетеней' })).toBeVisible();
+  await page.getByLabel('Оператор:').fill('Секретарёва Анна Ивановна');
+  await page.getByLabel('Оператор:').press('Enter');
+  await page.getByLabel('Что за пачка').selectOption({ label: 'Сканы, присланные по электронной почте' });
+  await page.getByLabel('Дата получения').fill(RECEIVED);
+  // Long tasks on the main thread while the stack is read.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Выбрать сканы…' }).click(),
+  ]);
+  await chooser.setFiles(files.scans);
+  await expect(page.getByRole('status', { name: 'Чтение сканов' })).toContainText('из 20', {
+    timeout: 60_000,
+  });
+  const summary = page.getByRole('list', { name: 'Итоги чтения сканов' });
+  await expect(summary).toBeVisible({ timeout: 180_000 });
+  await expect(summary).toContainText('Страниц: 20');
+  await expect(summary).toContainText('Бюллетеней прочитано: 19');
+  await expect(summary).toContainText('Внесено в подсчёт: 16');
+  await expect(summary).toContainText('Карточек на проверку: 3');
+  await expect(summary).toContainText('Не прочитано страниц: 1');
+  await expect(page.getByRole('table', { name: 'Не прочитанные страницы' })).toContainText('scans-20.pdf:20');
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  writeFileSync(test.info().outputPath('longest-task.txt'), `${Math.round(longest)} ms\n`);
+
+  // The review cards, decided from the keyboard: the focused card takes 1/2/3/0.
+  const queue = page.getByRole('region', { name: 'Проверка отметок' });
+  for (let n = 0; n < 3; n++) {
+    const card = queue.getByRole('article');
+    await expect(card).toBeFocused();
+    const reason = (await card.locator('.reason').textContent())!.replace('Почему на проверке: ', '');
+    await expect(card.getByRole('img')).toBeVisible();
+    if (n === 0) await page.screenshot({ path: test.info().outputPath('review-card.png') });
+    await page.keyboard.press(ANSWER[reason]!.key);
+    await expect(queue.getByRole('heading')).toContainText(`решено ${n + 1} из 3`);
+  }
+  await expect(queue).toContainText('Все карточки решены.');
+  await expect(summary).toContainText('Внесено в подсчёт: 19');
+  await page.screenshot({ path: test.info().outputPath('scans-tab.png') });
+
+  await page.getByRole('tab', { name: 'Итоги' }).click();
+  const results = page.getByRole('table', { name: 'Итоги по вопросам' });
+  await expect(results).toBeVisible();
+  const live = await results
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('td')?.textContent ?? '',
+        ...['for', 'against', 'abstain', 'invalid', 'conflict'].map((f) =>
+          (tr.querySelector(`[data-figure="${f}"]`)?.textContent ?? '').replace(/\D/g, ''),
+        ),
+        tr.querySelector('td.decision')?.textContent ?? '',
+      ]),
+    );
+  expect(live).toEqual(expected);
+});
