@@ -55,7 +55,14 @@ export interface ParseRegistryOptions {
   headerRow?: number;
   /** Status values the user mapped (remembered for the partnership). */
   statusValues?: StatusValues;
+  /**
+   * The table is read once and thrown away (the command line): each row is let go as soon as it is
+   * read, so a 600,000-row file and its persons are not all in memory at once.
+   */
+  consume?: boolean;
 }
+
+const CONSUMED: string[] = [];
 
 interface Draft {
   person: Person;
@@ -164,6 +171,7 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   const lastRow = table.rows.length;
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const row = table.rows[r - 1]!;
+    if (opts.consume) table.rows[r - 1] = CONSUMED;
     const filled = row.filter((c) => c !== '');
     if (filled.length === 0) {
       previous = undefined;
@@ -208,12 +216,11 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     if (!draft) {
       const person: Person = { id: '', fullName, status: kind === 'mkd' ? 'owner' : 'member', holdings: [] };
       if (snils) person.snils = snils;
-      draft = { person, source: { rows: [], holdingRows: [] }, key: nameKey };
+      draft = { person, source: { rows: [r], holdingRows: [] }, key: nameKey };
       drafts.push(draft);
       if (snils) bySnils.set(snils, [...(bySnils.get(snils) ?? []), draft]);
       if (nameKey) byName.set(nameKey, [...(byName.get(nameKey) ?? []), draft]);
-    }
-    draft.source.rows.push(r);
+    } else draft.source.rows.push(r);
     readPersonFields(draft, row, r);
     if (holding) addHolding(draft, holding, r);
     previous = draft;
@@ -299,8 +306,8 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
       );
       return;
     }
-    d.person.holdings.push(h);
-    d.source.holdingRows.push(r);
+    d.person.holdings = append(d.person.holdings, h);
+    d.source.holdingRows = append(d.source.holdingRows, r);
   }
 
   function readPersonFields(d: Draft, row: string[], r: number): void {
@@ -331,6 +338,16 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
       );
     }
   }
+}
+
+/**
+ * `list` with `x` at the end. A first element makes a list of one: an empty list grown by push keeps
+ * room for 16 more (about 150 bytes), times every person of a 600,000-row registry.
+ */
+function append<T>(list: T[], x: T): T[] {
+  if (list.length === 0) return [x];
+  list.push(x);
+  return list;
 }
 
 function plotWord(kind: PartnershipKind): string {

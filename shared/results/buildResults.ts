@@ -138,8 +138,31 @@ export function buildResults(
 ): ResultsJson {
   const exact = profile.weight === 'area_share';
   const fig = (r: Rational): Figure => (exact ? toDecimal(r, 2) : Number(r.n / r.d));
-  const names = new Map(result.persons.map((p) => [p.personId, p.fullName]));
+  // Names of the persons the ballots name: not a map of the whole registry.
+  const names = new Map<string, string>();
+  for (const b of result.ballots) if (b.personId !== undefined) names.set(b.personId, '');
+  for (const p of result.persons) if (names.has(p.personId)) names.set(p.personId, p.fullName);
   const sources = new Map(result.ballots.map((b) => [b.ballotId, b.source]));
+  // Persons with the same decisions share one (frozen) object, and those who did not take part one
+  // string for the same explanation: a registry of 600,000 has a few kinds of persons, not 600,000.
+  const decisionSets = new Map<string, Record<string, Decision | null>>();
+  const decisionsOf = (i: number): Record<string, Decision | null> => {
+    const row = result.questions.map((_, k) => personDecision(result, i, k));
+    const key = row.join(',');
+    let set = decisionSets.get(key);
+    if (!set) {
+      set = Object.freeze(Object.fromEntries(result.questions.map((q, k) => [String(q.number), row[k]!])));
+      decisionSets.set(key, set);
+    }
+    return set;
+  };
+  const texts = new Map<string, string>();
+  const sameText = (text: string): string => {
+    const seen = texts.get(text);
+    if (seen !== undefined) return seen;
+    texts.set(text, text);
+    return text;
+  };
   return {
     meeting: {
       kind: meeting.kind,
@@ -248,10 +271,8 @@ export function buildResults(
       status: p.status,
       participated: p.participated,
       weight: fig(p.weight),
-      decisions: Object.fromEntries(
-        result.questions.map((q, k) => [String(q.number), personDecision(result, i, k)]),
-      ),
-      explanation: explainPerson(result, i),
+      decisions: decisionsOf(i),
+      explanation: p.participated ? explainPerson(result, i) : sameText(explainPerson(result, i)),
     })),
     margin: questionMargins(result, exact).map((m) => ({
       question: m.number,

@@ -92,6 +92,36 @@ export function readMeetingText(file: InputFile): Result<{ text: string; warning
   return ok({ text, warnings });
 }
 
+/**
+ * The registry's persons with ids p1, p2, … in file order; every problem of reading and checking it
+ * goes to `keep`. The persons are this run's own: ids are given in place, not on a copy of each.
+ */
+async function readRegistryPersons(
+  file: InputFile,
+  kind: MeetingSpec['kind'],
+  keep: (file: string, problems: readonly Problem[]) => void,
+): Promise<Person[]> {
+  const reg = await readRegistryFile(file.bytes, file.name, { kind });
+  if (!reg.ok) {
+    keep(file.name, reg.error);
+    return [];
+  }
+  keep(file.name, reg.value.problems);
+  const registry = reg.value.persons;
+  registry.forEach((p, i) => (p.id = `p${i + 1}`));
+  // A mistyped e-mail does not change any count: the tally goes on, with a warning.
+  const checks = validateRegistry(registry, {
+    file: file.name,
+    sourceRows: reg.value.sourceRows,
+    kind,
+  }).map((p) => (NOT_FOR_COUNTING.has(p.code) ? { ...p, severity: 'warning' as const } : p));
+  keep(file.name, checks);
+  if (registry.length === 0 && errorsOf(reg.value.problems).length === 0) {
+    keep(file.name, [problem('registry_empty', 'В реестре нет ни одного участника.', { file: file.name })]);
+  }
+  return registry;
+}
+
 export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOutput>> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -109,25 +139,8 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
   const agenda = meeting.questions.map((q) => q.number);
   keep(files.meeting.name, agendaWarnings(meeting, profile));
 
-  let registry: Person[] = [];
-  const reg = await readRegistryFile(files.registry.bytes, files.registry.name, { kind: meeting.kind });
-  if (!reg.ok) keep(files.registry.name, reg.error);
-  else {
-    keep(files.registry.name, reg.value.problems);
-    registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
-    // A mistyped e-mail does not change any count: the tally goes on, with a warning.
-    const checks = validateRegistry(registry, {
-      file: files.registry.name,
-      sourceRows: reg.value.sourceRows,
-      kind: meeting.kind,
-    }).map((p) => (NOT_FOR_COUNTING.has(p.code) ? { ...p, severity: 'warning' as const } : p));
-    keep(files.registry.name, checks);
-    if (registry.length === 0 && errorsOf(reg.value.problems).length === 0) {
-      keep(files.registry.name, [
-        problem('registry_empty', 'В реестре нет ни одного участника.', { file: files.registry.name }),
-      ]);
-    }
-  }
+  // Only the persons stay: the table, the source rows and the checks are dropped once read.
+  const registry = await readRegistryPersons(files.registry, meeting.kind, keep);
 
   const ballots: Ballot[] = [];
   const importAll = async (
