@@ -3,24 +3,17 @@
  * file, under the limits of the issue: each ends within 60 s and 1.5 GB with exit 0 and results, or
  * exit 1 and a Russian message with nothing written; never a crash, a hang or a stack trace.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { baseFiles, hostileCorpus, type HostileFile } from '../test/fixtures/hostileCorpus';
-import { buildGolosScript } from './runGolos';
+import { buildGolosScript, runMeasured, type MeasuredRun } from './runGolos';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_MS = 60_000;
 const LIMIT_KB = 1.5 * 1024 * 1024;
 
-interface Outcome {
+interface Outcome extends MeasuredRun {
   file: HostileFile;
-  code: number | null;
-  stderr: string;
-  ms: number;
-  maxRssKb: number;
   wrote: boolean;
 }
 
@@ -33,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `golos tally` on the file with the good files of the other roles; time and peak memory measured. */
-function run(file: HostileFile, index: number): Promise<Outcome> {
+async function run(file: HostileFile, index: number): Promise<Outcome> {
   const work = join(dir, String(index));
   mkdirSync(work);
   const base = baseFiles();
@@ -48,38 +41,21 @@ function run(file: HostileFile, index: number): Promise<Outcome> {
   if (file.role === 'paper') args.push('--paper', path('paper'));
   if (file.role === 'gosuslugi') args.push('--gosuslugi', path('gosuslugi'));
   args.push('--out', out);
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, script, ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (c) => (stderr += String(c)));
-    child.stdout.resume();
-    const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const rss = /maxrss=(\d+)\s*$/.exec(stderr);
-      resolve({
-        file,
-        code,
-        stderr: stderr.replace(/(Command (exited|terminated)[^\n]*\n)?maxrss=\d+\s*$/, ''),
-        ms: Date.now() - started,
-        maxRssKb: rss ? Number(rss[1]) : Infinity,
-        wrote: existsSync(join(out, 'results.json')),
-      });
-    });
-  });
+  const run = await runMeasured(script, args, LIMIT_MS);
+  return { file, ...run, wrote: existsSync(join(out, 'results.json')) };
 }
 
-/** Two at a time (the machine has two cores). */
+/**
+ * Two at a time (the machine has two cores), one built command line for all. The largest files go
+ * first: they are the slow ones, and the small ones fill in after, so neither process idles at the end.
+ */
 async function runAll(files: HostileFile[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  const order = files.map((_, i) => i).sort((a, b) => files[b]!.bytes.length - files[a]!.bytes.length);
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       outcomes[i] = await run(files[i]!, i);
     }
   };

@@ -37,3 +37,39 @@ export async function buildGolosScript(folder: string): Promise<string> {
   });
   return script;
 }
+
+/** How a `node SCRIPT ARGS…` process ended, its time and peak memory (kilobytes, by /usr/bin/time). */
+export interface MeasuredRun {
+  code: number | null;
+  stderr: string;
+  ms: number;
+  maxRssKb: number;
+}
+
+/**
+ * Runs the built command line in its own process with an empty NODE_OPTIONS, killed after `limitMs`;
+ * the peak resident memory is the kernel's figure through /usr/bin/time.
+ */
+export async function runMeasured(script: string, args: string[], limitMs: number): Promise<MeasuredRun> {
+  const { spawn } = await import('node:child_process');
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('/usr/bin/time', ['-f', 'maxrss=%M', process.execPath, script, ...args], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    child.stdout.resume();
+    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const rss = /maxrss=(\d+)\s*$/.exec(stderr);
+      resolve({
+        code,
+        stderr: stderr.replace(/(Command (exited|terminated)[^\n]*\n)?maxrss=\d+\s*$/, ''),
+        ms: Date.now() - started,
+        maxRssKb: rss ? Number(rss[1]) : Infinity,
+      });
+    });
+  });
+}
