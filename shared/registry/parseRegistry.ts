@@ -55,6 +55,8 @@ export interface ParseRegistryOptions {
   headerRow?: number;
   /** Status values the user mapped (remembered for the partnership). */
   statusValues?: StatusValues;
+  /** Only these 1-based rows, with `mapping` and `headerRow` given (the header is not looked for). */
+  rows?: { from: number; to: number };
 }
 
 interface Draft {
@@ -77,7 +79,7 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   const { kind } = opts;
   const file = table.fileName;
   const problems: Problem[] = [];
-  const found = findHeader(table, REGISTRY_FIELDS);
+  const found = opts.rows && opts.mapping ? null : findHeader(table, REGISTRY_FIELDS);
   const headerRow = opts.headerRow ?? found?.headerRow ?? 0;
   const mapping: RegistryMapping = opts.mapping ?? found?.mapping ?? {};
   const columns =
@@ -161,8 +163,8 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   /** Rows of numbers only: a totals row when nothing named follows them. */
   let pendingNumeric: { r: number; row: string[]; owner: Draft | undefined }[] = [];
 
-  const lastRow = table.rows.length;
-  for (let r = headerRow + 1; r <= lastRow; r++) {
+  const lastRow = Math.min(table.rows.length, opts.rows?.to ?? Infinity);
+  for (let r = Math.max(headerRow + 1, opts.rows?.from ?? 0); r <= lastRow; r++) {
     const row = table.rows[r - 1]!;
     const filled = row.filter((c) => c !== '');
     if (filled.length === 0) {

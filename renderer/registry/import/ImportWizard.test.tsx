@@ -65,7 +65,12 @@ describe('ImportWizard', () => {
     const { db, user, onClose } = await setup(
       csv([...good, 'Сидоров Пётр;8;112-233-445 96;член;', ';;;член;', 'Орлов Олег;10;;почётный;']),
     );
-    const problems = await screen.findByRole('list', { name: 'Проблемы в файле' });
+    const problems = await screen.findByRole(
+      'list',
+      { name: 'Проблемы в файле' },
+      // The first test loads the parser (a dynamic import): slow on a loaded machine.
+      { timeout: 10_000 },
+    );
     const items = within(problems)
       .getAllByRole('listitem')
       .map((li) => li.textContent);

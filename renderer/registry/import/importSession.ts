@@ -1,6 +1,6 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import { err, hasErrors, ok, type Problem, type Result } from '../../../shared/result';
-import { diffRegistry, type RegistryDiff } from '../../../shared/registry/diffRegistry';
+import { diffRegistry, type DiffMemo, type RegistryDiff } from '../../../shared/registry/diffRegistry';
 import {
   parseRegistry,
   type RegistryMapping,
@@ -8,9 +8,10 @@ import {
 } from '../../../shared/registry/parseRegistry';
 import { mappedPersonFields } from '../../../shared/registry/registryFields';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
-import { validateRegistry } from '../../../shared/registry/validateRegistry';
+import { RegistryValidation } from '../../../shared/registry/registryValidation';
 import { readTable, type Table } from '../../../shared/spreadsheet/readTable';
 import { keptAside, type KeptAside } from './keptAside';
+import { refixRow, type Reading } from './rowFix';
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 10;
@@ -58,12 +59,16 @@ export interface RemapOptions {
 
 /**
  * One import: the table read once from the file's bytes, then parsed, validated and compared with the
- * stored registry again each time the user changes the header row, the mapping, a status value or a
- * cell of a row with problems (fixes are kept on a copy of the row; the file is not changed).
+ * stored registry again each time the user changes the header row, the mapping or a status value. A fix
+ * of a row with problems reads that row (and its person's other rows) again, not the whole file (fixes
+ * are kept on a copy of the row; the file is not changed).
  */
 export class ImportSession {
   private options: RemapOptions = {};
   private readonly rows: string[][];
+  private reading: Reading | null = null;
+  /** Comparisons with the stored registry, kept from fix to fix (new with each mapping). */
+  private memo: DiffMemo = new WeakMap();
 
   private constructor(
     private readonly table: Table,
@@ -84,9 +89,14 @@ export class ImportSession {
     return ok(new ImportSession(table.value, existing, kind));
   }
 
-  /** Replaces the cells of one 1-based row (a fix in place) and reads the file again. */
+  /** Replaces the cells of one 1-based row (a fix in place) and reads that row again. */
   edit(row: number, cells: string[]): ImportAnalysis {
-    if (row >= 1 && row <= this.rows.length) this.rows[row - 1] = cells.slice();
+    if (row < 1 || row > this.rows.length) return this.analyze(this.options);
+    this.rows[row - 1] = cells.slice();
+    const table: Table = { ...this.table, rows: this.rows };
+    if (this.reading && refixRow(this.reading, table, row, this.kind, this.options.statusValues)) {
+      return this.present(this.reading);
+    }
     return this.analyze(this.options);
   }
 
@@ -95,17 +105,26 @@ export class ImportSession {
     const { kind, rows } = this;
     const table: Table = { ...this.table, rows };
     const parsed = parseRegistry(table, { kind, ...opts });
-    const validation = validateRegistry(parsed.persons, {
+    const validation = new RegistryValidation(parsed.persons, parsed.sourceRows, {
       file: table.fileName,
-      sourceRows: parsed.sourceRows,
       kind,
     });
-    const problems = [...parsed.problems, ...validation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    this.reading = { parsed, validation };
+    this.memo = new WeakMap();
+    return this.present(this.reading);
+  }
+
+  /** What the preview shows of a reading: problems in row order, rows kept aside, the comparison. */
+  private present({ parsed, validation }: Reading): ImportAnalysis {
+    const { kind, rows, table } = this;
+    const problems = [...parsed.problems, ...validation.problems()].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    );
     const aside = keptAside(parsed.persons, parsed.sourceRows, problems, kind);
     const fields = mappedPersonFields(parsed.mapping, kind);
     const blocked = new Set(aside.flatMap((a) => (a.person === undefined ? [] : [a.person])));
     const clean = parsed.persons.filter((_, i) => !blocked.has(i));
-    const diff = diffRegistry(this.existing, clean, { fields });
+    const diff = diffRegistry(this.existing, clean, { fields, memo: this.memo });
     // Stored people the kept-aside rows stand for are not «missing from the file».
     if (blocked.size > 0 && diff.removed.length > 0) {
       const held = parsed.persons.filter((_, i) => blocked.has(i));
@@ -126,12 +145,12 @@ export class ImportSession {
       topRows: rows.slice(0, 30),
       mapping: parsed.mapping,
       preview,
-      persons: parsed.persons,
+      persons: parsed.persons.slice(),
       problems,
       hasErrors: hasErrors(problems),
       rowsRead: parsed.rowsRead,
       diff,
-      unknownStatuses: parsed.unknownStatuses,
+      unknownStatuses: parsed.unknownStatuses.map((u) => ({ ...u, rows: u.rows.slice() })),
       keptAside: aside,
       problemRows: withProblems.slice(0, FIXABLE_ROWS).map((row) => ({ row, cells: rows[row - 1] ?? [] })),
       problemRowCount: withProblems.length,
