@@ -154,6 +154,7 @@ export function ImportWizard({
           changed: diff.changed.map(({ before, after }) => ({ before, after })),
           removed: deleteMissing ? diff.removed : [],
           source: current.name,
+          kind,
         },
         Object.fromEntries(chosen.map((c) => [c.key, c.status])),
       );
