@@ -296,8 +296,8 @@ describe('ImportWizard with a broken file', () => {
     expect(order).toEqual(['backup with 0 stored', 'imported 3']);
     const chain = await readChain(first.db);
     expect(chain.map((e) => [e.action, e.entityId])).toEqual([['import.registry', 'реестр.csv']]);
-    const stored = await listPersons(first.db);
-    const idOf = (name: string) => stored.find((p) => p.fullName === name)!.id;
+    const imported = await listPersons(first.db);
+    const idOf = (name: string) => imported.find((p) => p.fullName === name)!.id;
     expect(chain[0]!.after).toEqual({
       added: 3,
       changed: 0,
