@@ -8,6 +8,7 @@ import { err, ok, problem, type Problem, type Result } from '../result';
 import { parseBallotBatch } from '../ballots/parseBallotBatch';
 import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
 import { readRegistryFile } from '../registry/readRegistryFile';
+import { parseStatusValuesJson } from '../registry/statusValuesJson';
 import { validateRegistry } from '../registry/validateRegistry';
 import { agendaWarnings } from '../rules/agendaWarnings';
 import type { RuleProfile } from '../rules/profile';
@@ -32,6 +33,8 @@ export interface TallyFiles {
   meeting: InputFile;
   gosuslugi?: InputFile[];
   paper?: InputFile[];
+  /** Status values mapped in the app (its «status-values.json»); over meeting.json's `statusValues`. */
+  statusValues?: InputFile;
 }
 
 /** Registry problems that cannot change a count. */
@@ -109,8 +112,23 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
   const agenda = meeting.questions.map((q) => q.number);
   keep(files.meeting.name, agendaWarnings(meeting, profile));
 
+  // Status values the app learnt for this partnership, so that the registry reads as it did there.
+  const fromMeeting = parseStatusValuesJson(meetingText.value.text, files.meeting.name);
+  const fromFile = files.statusValues
+    ? parseStatusValuesJson(decodeText(files.statusValues.bytes).text, files.statusValues.name, true)
+    : ok({});
+  if (!fromMeeting.ok) keep(files.meeting.name, fromMeeting.error);
+  if (!fromFile.ok) keep(files.statusValues!.name, fromFile.error);
+  const statusValues = {
+    ...(fromMeeting.ok ? fromMeeting.value : {}),
+    ...(fromFile.ok ? fromFile.value : {}),
+  };
+
   let registry: Person[] = [];
-  const reg = await readRegistryFile(files.registry.bytes, files.registry.name, { kind: meeting.kind });
+  const reg = await readRegistryFile(files.registry.bytes, files.registry.name, {
+    kind: meeting.kind,
+    statusValues,
+  });
   if (!reg.ok) keep(files.registry.name, reg.error);
   else {
     keep(files.registry.name, reg.value.problems);

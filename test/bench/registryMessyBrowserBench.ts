@@ -44,7 +44,10 @@ async function installTimer(page: Page): Promise<void> {
       const before = heading();
       const t0 = performance.now();
       act();
-      while (heading() === before) await new Promise((r) => requestAnimationFrame(r));
+      while (heading() === before) {
+        if (performance.now() - t0 > 120_000) throw new Error('the problems heading did not change');
+        await new Promise((r) => requestAnimationFrame(r));
+      }
       return performance.now() - t0;
     };
   });
@@ -97,7 +100,8 @@ export async function benchRegistryMessyBrowser(
     // The fix in place (a СНИЛС failing its checksum corrected, «Проверить» to the counts updated),
     // against the whole file read again in the same preview (the e-mail column dropped or taken back:
     // what every fix cost before it re-read only its row). Interleaved, timed inside the page.
-    const bad = range(3, 250, 19);
+    // Persons of one row: a person's other rows repeat the СНИЛС, and fixing one row of two changes no count.
+    const bad = range(3, 250, 19).filter((i) => persons[i]!.holdings.length === 1);
     const rows = personRows(messy.sheet);
     const email = await page
       .locator('fieldset.mapping')
