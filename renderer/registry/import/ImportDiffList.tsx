@@ -23,13 +23,21 @@ export function ImportDiffList({
   kind,
   deleteMissing = false,
   headings = IMPORT_HEADINGS,
+  counts,
 }: {
   diff: RegistryDiff;
+  /** Sizes of the lists when `diff` holds only their first people. */
+  counts?: { added: number; changed: number; removed: number };
   kind: PartnershipKind;
   deleteMissing?: boolean;
   headings?: DiffHeadings;
 }) {
-  const more = (n: number) => n > SHOWN && <li>…и ещё {n - SHOWN}.</li>;
+  const n = counts ?? {
+    added: diff.added.length,
+    changed: diff.changed.length,
+    removed: diff.removed.length,
+  };
+  const more = (total: number) => total > SHOWN && <li>…и ещё {total - SHOWN}.</li>;
   const removed =
     headings !== IMPORT_HEADINGS
       ? { label: headings.removed, summary: headings.removed }
@@ -38,23 +46,23 @@ export function ImportDiffList({
         : { label: headings.removed, summary: 'Нет в файле (останутся в реестре)' };
   return (
     <div className="import-diff">
-      {diff.added.length > 0 && (
-        <details open={diff.added.length <= 20}>
+      {n.added > 0 && (
+        <details open={n.added <= 20}>
           <summary>
-            {headings.added} ({diff.added.length})
+            {headings.added} ({n.added})
           </summary>
           <ul aria-label={headings.added}>
             {diff.added.slice(0, SHOWN).map((p, i) => (
               <li key={i}>{personName(p, kind)}</li>
             ))}
-            {more(diff.added.length)}
+            {more(n.added)}
           </ul>
         </details>
       )}
-      {diff.changed.length > 0 && (
-        <details open={diff.changed.length <= 20}>
+      {n.changed > 0 && (
+        <details open={n.changed <= 20}>
           <summary>
-            {headings.changed} ({diff.changed.length})
+            {headings.changed} ({n.changed})
           </summary>
           <ul aria-label={headings.changed}>
             {diff.changed.slice(0, SHOWN).map((c, i) => (
@@ -67,20 +75,20 @@ export function ImportDiffList({
                 </ul>
               </li>
             ))}
-            {more(diff.changed.length)}
+            {more(n.changed)}
           </ul>
         </details>
       )}
-      {diff.removed.length > 0 && (
-        <details open={diff.removed.length <= 20}>
+      {n.removed > 0 && (
+        <details open={n.removed <= 20}>
           <summary>
-            {removed.summary} ({diff.removed.length})
+            {removed.summary} ({n.removed})
           </summary>
           <ul aria-label={removed.label}>
             {diff.removed.slice(0, SHOWN).map((p, i) => (
               <li key={i}>{personName(p, kind)}</li>
             ))}
-            {more(diff.removed.length)}
+            {more(n.removed)}
           </ul>
         </details>
       )}

@@ -17,6 +17,14 @@ import { refixRow, type Reading } from './rowFix';
 export const PREVIEW_ROWS = 10;
 /** Rows with problems offered for a fix in place (the rest are counted). */
 export const FIXABLE_ROWS = 100;
+/** People the preview lists in each of added, changed and missing (the rest are counted). */
+export const DIFF_SHOWN = 200;
+
+export interface DiffCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
 
 /** What the import preview shows for one reading of the file (serialisable: it crosses the worker boundary). */
 export interface ImportAnalysis {
@@ -33,14 +41,18 @@ export interface ImportAnalysis {
   mapping: RegistryMapping;
   /** The first data rows below the header, as they are in the file (with the user's fixes). */
   preview: { row: number; cells: string[] }[];
-  /** Persons read from the file (ids ''). */
-  persons: Person[];
+  /** Persons read from the file. */
+  personCount: number;
   /** Reading and validation problems, in row order. */
   problems: Problem[];
   hasErrors: boolean;
   rowsRead: number;
-  /** What importing changes: the persons with errors left out (they are in `keptAside`). */
+  /**
+   * What importing changes (the persons with errors left out: they are in `keptAside`): the first
+   * DIFF_SHOWN of each list, for the preview; `diffCounts` has the sizes, ImportSession.changes() all.
+   */
   diff: RegistryDiff;
+  diffCounts: DiffCounts;
   /** Status values not known yet, each once with its rows. */
   unknownStatuses: UnknownStatus[];
   /** Rows (or persons) with errors: not imported; listed, by name and plot, for the confirmation. */
@@ -69,6 +81,7 @@ export class ImportSession {
   private reading: Reading | null = null;
   /** Comparisons with the stored registry, kept from fix to fix (new with each mapping). */
   private memo: DiffMemo = new WeakMap();
+  private lastDiff: RegistryDiff = { added: [], changed: [], removed: [], unchanged: 0 };
 
   private constructor(
     private readonly table: Table,
@@ -114,6 +127,11 @@ export class ImportSession {
     return this.present(this.reading);
   }
 
+  /** Everything the last reading would import (the preview carries only the first people of each list). */
+  changes(): RegistryDiff {
+    return this.lastDiff;
+  }
+
   /** What the preview shows of a reading: problems in row order, rows kept aside, the comparison. */
   private present({ parsed, validation }: Reading): ImportAnalysis {
     const { kind, rows, table } = this;
@@ -130,6 +148,7 @@ export class ImportSession {
       const held = parsed.persons.filter((_, i) => blocked.has(i));
       diff.removed = diffRegistry(diff.removed, held, { fields }).removed;
     }
+    this.lastDiff = diff;
     const preview: ImportAnalysis['preview'] = [];
     for (let r = parsed.headerRow + 1; r <= rows.length && preview.length < PREVIEW_ROWS; r++) {
       const cells = rows[r - 1]!;
@@ -145,11 +164,17 @@ export class ImportSession {
       topRows: rows.slice(0, 30),
       mapping: parsed.mapping,
       preview,
-      persons: parsed.persons.slice(),
+      personCount: parsed.persons.length,
       problems,
       hasErrors: hasErrors(problems),
       rowsRead: parsed.rowsRead,
-      diff,
+      diff: {
+        added: diff.added.slice(0, DIFF_SHOWN),
+        changed: diff.changed.slice(0, DIFF_SHOWN),
+        removed: diff.removed.slice(0, DIFF_SHOWN),
+        unchanged: diff.unchanged,
+      },
+      diffCounts: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length },
       unknownStatuses: parsed.unknownStatuses.map((u) => ({ ...u, rows: u.rows.slice() })),
       keptAside: aside,
       problemRows: withProblems.slice(0, FIXABLE_ROWS).map((row) => ({ row, cells: rows[row - 1] ?? [] })),

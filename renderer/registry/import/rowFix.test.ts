@@ -36,7 +36,8 @@ async function session(rows: string[][]): Promise<ImportSession> {
 
 /** Everything the preview shows, without what depends on how the rows were reached. */
 const shown = (x: ImportAnalysis) => ({
-  persons: x.persons,
+  personCount: x.personCount,
+  diffCounts: x.diffCounts,
   problems: x.problems,
   keptAside: x.keptAside,
   diff: x.diff,
