@@ -26,8 +26,8 @@ function groupsOf(p: Person): string[] {
 export class RegistryValidation {
   private readonly own: Problem[][];
   private readonly cross = new Map<string, Problem[]>();
-  /** Members of every group. */
-  private readonly members = new Map<string, Set<Person>>();
+  /** Members of every group; built at the first change (a preview without fixes never needs it). */
+  private members: Map<string, Person[]> | null = null;
 
   constructor(
     private readonly persons: Person[],
@@ -39,7 +39,6 @@ export class RegistryValidation {
       if (f.group === undefined) this.own[f.person]!.push(f.problem);
       else this.cross.set(f.group, [...(this.cross.get(f.group) ?? []), f.problem]);
     }
-    for (const p of persons) this.join(p);
   }
 
   problems(): Problem[] {
@@ -50,6 +49,10 @@ export class RegistryValidation {
 
   /** Person `i` as read again (insert: a new person at `i`, the ones from `i` on move down). */
   put(i: number, person: Person, source: PersonSource, insert = false): void {
+    if (!this.members) {
+      this.members = new Map();
+      for (const p of this.persons) this.join(p);
+    }
     const touched = new Set(groupsOf(person));
     if (insert) {
       this.persons.splice(i, 0, person);
@@ -70,22 +73,29 @@ export class RegistryValidation {
 
   private join(p: Person): void {
     for (const g of groupsOf(p)) {
-      const set = this.members.get(g);
-      if (set) set.add(p);
-      else this.members.set(g, new Set([p]));
+      const list = this.members!.get(g);
+      if (list) list.push(p);
+      else this.members!.set(g, [p]);
     }
   }
 
   private leave(p: Person): void {
-    for (const g of groupsOf(p)) this.members.get(g)?.delete(p);
+    for (const g of groupsOf(p)) {
+      const list = this.members!.get(g);
+      if (list)
+        this.members!.set(
+          g,
+          list.filter((x) => x !== p),
+        );
+    }
   }
 
   /** The group's check run over its members alone, in registry order (a plot's holders with that plot only). */
   private recheck(group: string): void {
-    const set = this.members.get(group);
+    const list = [...new Set(this.members!.get(group))];
     this.cross.delete(group);
-    if (!set || set.size < 2) return;
-    const order = [...set]
+    if (list.length < 2) return;
+    const order = list
       .map((p) => this.persons.indexOf(p))
       .filter((i) => i >= 0)
       .sort((a, b) => a - b);
