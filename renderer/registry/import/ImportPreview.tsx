@@ -189,7 +189,6 @@ export function ImportPreview({
         problems={problems}
         mapping={mapping}
         kind={kind}
-        busy={busy}
         onFix={onFix}
       />
 

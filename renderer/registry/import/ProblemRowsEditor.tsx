@@ -14,7 +14,6 @@ export function ProblemRowsEditor({
   problems,
   mapping,
   kind,
-  busy,
   onFix,
 }: {
   rows: { row: number; cells: string[] }[];
@@ -22,11 +21,11 @@ export function ProblemRowsEditor({
   problems: Problem[];
   mapping: RegistryMapping;
   kind: PartnershipKind;
-  busy: boolean;
   onFix: (row: number, cells: string[]) => void;
 }) {
   // The forms stay as they are while the preview is busy or another row is fixed (a hundred of them
-  // are a hundred renders): the callback is read through a ref, busy disables them through a fieldset.
+  // are a hundred renders): the callback is read through a ref. A fix sent while the preview is busy is
+  // read after the one before it (the import session takes them in order).
   const fixRef = useRef(onFix);
   fixRef.current = onFix;
   const fix = useCallback((row: number, cells: string[]) => fixRef.current(row, cells), []);
@@ -44,21 +43,19 @@ export function ProblemRowsEditor({
         импорт.
         {total > rows.length && ` Показаны первые ${rows.length} из ${total} строк с замечаниями.`}
       </p>
-      <fieldset className="fix-rows-group" disabled={busy}>
-        <ul className="plain fix-rows">
-          {rows.map((r) => (
-            <RowForm
-              key={`${r.row}:${r.cells.join('\u0001')}`}
-              row={r.row}
-              cells={r.cells}
-              fields={fields}
-              kind={kind}
-              problems={byRow.get(r.row) ?? []}
-              onFix={fix}
-            />
-          ))}
-        </ul>
-      </fieldset>
+      <ul className="plain fix-rows">
+        {rows.map((r) => (
+          <RowForm
+            key={`${r.row}:${r.cells.join('\u0001')}`}
+            row={r.row}
+            cells={r.cells}
+            fields={fields}
+            kind={kind}
+            problems={byRow.get(r.row) ?? []}
+            onFix={fix}
+          />
+        ))}
+      </ul>
     </section>
   );
 }
