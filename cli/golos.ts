@@ -1,7 +1,7 @@
 /**
  * `golos` command line. Thin: arguments and files only; the work is in shared/ (tallyFiles, documents).
  *   golos tally --registry FILE --meeting FILE [--gosuslugi FILE]... [--paper FILE]... --out DIR
- *               [--protocol [--mask-snils]]
+ *               [--protocol [--mask-snils]] [--status-values FILE]
  *   golos scan --registry FILE --meeting FILE --out DIR FILE... (cli/scan.ts)
  * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
  * input exit 1 with Russian messages (file, row, field), writing nothing.
@@ -34,9 +34,11 @@ import { runVerify, VERIFY_USAGE } from './verify';
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
   '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА ' +
-  '[--protocol [--mask-snils]]\n' +
+  '[--protocol [--mask-snils]] [--status-values СТАТУСЫ.json]\n' +
   '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
-  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования).\n' +
+  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования);\n' +
+  '  --status-values: значения статуса, заданные в программе (файл «Соответствия статусов»);\n' +
+  '    их можно указать и в СОБРАНИЕ.json полем "statusValues".\n' +
   VERIFY_USAGE;
 
 interface TallyArgs {
@@ -45,6 +47,8 @@ interface TallyArgs {
   gosuslugi: string[];
   paper: string[];
   out: string;
+  /** Status values mapped in the app (its exported file). */
+  statusValues?: string;
   /** Also write protocol.pdf and results.xlsx; present only when asked for. */
   protocol?: true;
   maskSnils?: true;
@@ -59,7 +63,14 @@ export function parseArgs(
   if (argv[0] !== 'tally') {
     return { ok: false, message: argv[0] ? `Неизвестная команда «${argv[0]}».\n${USAGE}` : USAGE };
   }
-  const lists: Record<string, string[]> = { registry: [], meeting: [], gosuslugi: [], paper: [], out: [] };
+  const lists: Record<string, string[]> = {
+    registry: [],
+    meeting: [],
+    gosuslugi: [],
+    paper: [],
+    out: [],
+    'status-values': [],
+  };
   const flags = { protocol: false, maskSnils: false };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -75,6 +86,9 @@ export function parseArgs(
       return { ok: false, message: `Параметр --${name}: не указан файл.\n${USAGE}` };
     }
     lists[name]!.push(value);
+  }
+  if (lists['status-values']!.length > 1) {
+    return { ok: false, message: `Параметр --status-values указан больше одного раза.\n${USAGE}` };
   }
   for (const single of ['registry', 'meeting', 'out']) {
     if (lists[single]!.length !== 1) {
@@ -92,6 +106,7 @@ export function parseArgs(
     args: {
       ...(flags.protocol ? { protocol: true as const } : {}),
       ...(flags.maskSnils ? { maskSnils: true as const } : {}),
+      ...(lists['status-values']![0] ? { statusValues: lists['status-values']![0] } : {}),
       registry: lists.registry![0]!,
       meeting: lists.meeting![0]!,
       gosuslugi: lists.gosuslugi!,
@@ -198,7 +213,13 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const { args } = parsed;
   // Sources are named by the file's base name; two different files with one base name keep their paths.
-  const all = [args.registry, args.meeting, ...args.gosuslugi, ...args.paper];
+  const all = [
+    args.registry,
+    args.meeting,
+    ...args.gosuslugi,
+    ...args.paper,
+    ...(args.statusValues ? [args.statusValues] : []),
+  ];
   const owners = new Map<string, Set<string>>();
   for (const p of all) owners.set(basename(p), (owners.get(basename(p)) ?? new Set()).add(resolve(p)));
   const readErrors: string[] = [];
@@ -233,6 +254,7 @@ async function run(argv: readonly string[]): Promise<number> {
     meeting: load(args.meeting),
     gosuslugi: args.gosuslugi.map(handOver),
     paper: args.paper.map(handOver),
+    ...(args.statusValues ? { statusValues: load(args.statusValues) } : {}),
   };
   if (readErrors.length > 0) {
     process.stderr.write(`${readErrors.join('\n')}\n`);

@@ -232,7 +232,18 @@ function JournalRow({ line, broken }: { line: JournalLine; broken: boolean }) {
             {changes.map((c) => (
               <li key={c}>{c}</li>
             ))}
-            {more > 0 && <li>и ещё {more}</li>}
+            {more > 0 && (
+              <li>
+                <details>
+                  <summary>и ещё {more}</summary>
+                  <ul>
+                    {line.changes.slice(SHOWN_CHANGES).map((c) => (
+                      <li key={c}>{c}</li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            )}
           </ul>
         )}
         {line.reason && <p>Причина: {line.reason}</p>}

@@ -75,6 +75,56 @@ describe('the journal in plain Russian', () => {
     expect(line.changes).toEqual(['Добавлено: 300', 'Изменено: 0', 'Удалено: 0', 'Людей в реестре: 0 → 300']);
   });
 
+  it('names the people a registry import added, changed and removed', () => {
+    const imp = entry({
+      action: 'import.registry',
+      entity: 'registry',
+      entityId: 'реестр.xlsx',
+      before: { persons: 2 },
+      after: {
+        added: 1,
+        changed: 1,
+        removed: 1,
+        persons: 2,
+        people: {
+          added: [{ id: 'a1', name: 'Новиков Олег (участок 3)' }],
+          changed: [
+            {
+              id: 'c1',
+              name: 'Иванов Иван Иванович (участок 12)',
+              fields: ['status', 'email'],
+              changes: ['Статус: член → садовод без членства', 'Эл. почта: — → i@example.ru'],
+            },
+          ],
+          removed: [{ id: 'r1', name: 'Петрова Анна (участок 7)' }],
+        },
+      },
+    });
+    expect(journalLine(imp, { persons: new Map() }).changes).toEqual([
+      'Добавлено: 1',
+      'Изменено: 1',
+      'Удалено: 1',
+      'Добавлены (1): Новиков Олег (участок 3)',
+      'Удалены (1): Петрова Анна (участок 7)',
+      'Изменены данные: Иванов Иван Иванович (участок 12) — Статус: член → садовод без членства; Эл. почта: — → i@example.ru',
+    ]);
+    const many = entry({
+      action: 'import.registry',
+      entity: 'registry',
+      entityId: 'реестр.xlsx',
+      after: {
+        added: 32,
+        people: {
+          added: Array.from({ length: 32 }, (_, i) => ({ id: `p${i}`, name: `Человек ${i + 1}` })),
+          changed: [],
+          removed: [],
+        },
+      },
+    });
+    const line = auditChanges(many).find((l) => l.startsWith('Добавлены'))!;
+    expect(line).toMatch(/^Добавлены \(32\): Человек 1; Человек 2; .*; Человек 30; и ещё 2$/);
+  });
+
   it('lists the status values remembered for imports', () => {
     const e = entry({
       action: 'settings.statusValues',

@@ -202,6 +202,10 @@ export function auditChanges(entry: AuditEntry): string[] {
       .filter(([k, v]) => b[k] !== v)
       .map(([k, v]) => `«${k || '(пусто)'}»: ${fieldValueText('status', v)}`);
   }
+  if (entry.action === 'import.registry' && isRecord(after) && isRecord(after.people)) {
+    const { people, ...counts } = after;
+    return [...auditChanges({ ...entry, after: counts }), ...importPeopleLines(people)];
+  }
   if (!isRecord(before) && !isRecord(after)) {
     if (before === undefined && after === undefined) return [];
     return [`${fieldValueText('', before)} → ${fieldValueText('', after)}`];
@@ -220,6 +224,34 @@ export function auditChanges(entry: AuditEntry): string[] {
     else out.push(`${label}: ${x} → ${y}`);
   }
   return out;
+}
+
+/** Names listed in one line of an import's people; the rest are counted. */
+const NAMES_IN_LINE = 30;
+
+const names = (list: unknown): string[] =>
+  Array.isArray(list) ? list.flatMap((p) => (isRecord(p) && typeof p.name === 'string' ? [p.name] : [])) : [];
+
+/**
+ * The people of a registry import (importAuditPeople): who was added and removed, one line each group,
+ * and each changed person with the fields changed (`Изменены данные: Иванов … — Статус: член → …`).
+ */
+function importPeopleLines(people: Record<string, unknown>): string[] {
+  const group = (title: string, list: string[]): string[] => {
+    if (list.length === 0) return [];
+    const shown = list.slice(0, NAMES_IN_LINE).join('; ');
+    const more = list.length > NAMES_IN_LINE ? `; и ещё ${list.length - NAMES_IN_LINE}` : '';
+    return [`${title} (${list.length}): ${shown}${more}`];
+  };
+  const changed = Array.isArray(people.changed) ? people.changed.filter(isRecord) : [];
+  return [
+    ...group('Добавлены', names(people.added)),
+    ...group('Удалены', names(people.removed)),
+    ...changed.map((c) => {
+      const lines = Array.isArray(c.changes) ? c.changes.filter((x) => typeof x === 'string') : [];
+      return `Изменены данные: ${String(c.name)} — ${lines.join('; ')}`;
+    }),
+  ];
 }
 
 /** The journal's line for an entry: when, who, what, about whom, what changed. */

@@ -1,3 +1,4 @@
+import type { ImportAuditPeople } from '../../shared/registry/importAuditPeople';
 import type { Person } from '../../shared/domain/types';
 import { setOperator } from '../app/operator';
 import { checkAuditChain, readChain } from '../audit/auditLog';
@@ -113,6 +114,21 @@ describe('personRepo: the audit trail', () => {
       before: { persons: 2 },
       after: { added: 3, changed: 1, removed: 1, persons: 4 },
     });
+    // And who: the added with their new ids, the changed with each field before → after, the removed.
+    const people = (chain[2]!.after as { people: ImportAuditPeople }).people;
+    const stored = await listPersons(db);
+    expect(people.added.map((p) => [p.name, stored.find((s) => s.id === p.id)?.fullName])).toEqual(
+      [1, 2, 3].map((n) => [`Новиков ${n} (участок 1)`, `Новиков ${n}`]),
+    );
+    expect(people.changed).toEqual([
+      {
+        id: keep.id,
+        name: 'Петров Пётр (участок 1)',
+        fields: ['phone'],
+        changes: ['Телефон: — → +7 900 000-00-00'],
+      },
+    ]);
+    expect(people.removed).toEqual([{ id: gone.id, name: 'Сидоров (участок 1)' }]);
 
     const broken = { ...base, fullName: 'Broken', note: (() => 1) as unknown as string };
     await expect(applyRegistryChanges(db, { added: [broken], changed: [], removed: [] })).rejects.toThrow();

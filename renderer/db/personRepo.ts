@@ -1,9 +1,11 @@
 /**
  * The registry's writes. Each runs in one read-write transaction together with its audit entry
  * (renderer/audit/auditLog): a change is never stored without the record of who made it, and the reverse.
- * An import is logged as one `import.registry` entry with its counts, not one entry per row.
+ * An import is logged as one `import.registry` entry with its counts and the people it added, changed
+ * (fields before → after) and removed, not one entry per row.
  */
-import type { Person } from '../../shared/domain/types';
+import type { PartnershipKind, Person } from '../../shared/domain/types';
+import { importAuditPeople } from '../../shared/registry/importAuditPeople';
 import { appendAudit } from '../audit/auditLog';
 import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from './db';
@@ -86,6 +88,8 @@ export interface RegistryChanges {
   removed: Person[];
   /** Name of the imported file, for the audit trail. */
   source?: string;
+  /** Says «участок» or «помещение» in the audit trail (default СНТ). */
+  kind?: PartnershipKind;
 }
 
 export interface AppliedChanges {
@@ -121,7 +125,11 @@ export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges
       entity: 'registry',
       entityId: changes.source ?? '',
       before: { persons: personsBefore },
-      after: { ...counts, persons: await db.persons.count() },
+      after: {
+        ...counts,
+        persons: await db.persons.count(),
+        people: importAuditPeople(added, changes.changed, changes.removed, changes.kind),
+      },
     });
     return { ...counts, written, removedIds };
   });

@@ -7,7 +7,8 @@ import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
 import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { GolosDb } from '../db/db';
-import { applyRegistryChanges, savePerson } from '../db/personRepo';
+import { applyRegistryChanges, removePerson, listPersons, savePerson } from '../db/personRepo';
+import { takeSnapshot } from './meetingRepo';
 import { SnapshotPanel } from './SnapshotPanel';
 
 const seed: Person[] = [
@@ -117,5 +118,49 @@ describe('SnapshotPanel', () => {
     ]);
     expect(rows[1]).toHaveTextContent('действующий');
     expect(rows[0]).not.toHaveTextContent('действующий');
+  });
+
+  it('names the people the registry gained, changed and lost since the snapshot', async () => {
+    const db = new GolosDb(`golos-snapshot-${crypto.randomUUID()}`);
+    await applyRegistryChanges(db, { added: seed, changed: [], removed: [] });
+    const meeting: Meeting = {
+      ...newMeeting({
+        id: 'm1',
+        partnershipId: 'p',
+        kind: 'snt',
+        title: 'Собрание',
+        now: '2026-01-01T00:00:00.000Z',
+      }),
+      votingStart: '2026-05-01',
+      votingEnd: '2026-05-20',
+    };
+    await db.meetings.add(meeting);
+    const { meeting: frozen } = await takeSnapshot(db, 'm1', 'Начало голосования');
+    const [ivanov, petrova] = await listPersons(db).then((ps) =>
+      ps.sort((a, b) => a.fullName.localeCompare(b.fullName)),
+    );
+    await savePerson(db, { ...ivanov!, status: 'gardener', holdings: [{ plotNumber: '1а' }] });
+    await removePerson(db, petrova!.id);
+    await savePerson(db, {
+      id: '',
+      fullName: 'Новиков Олег',
+      status: 'member',
+      holdings: [{ plotNumber: '3' }],
+    });
+    render(<Harness db={db} initial={frozen} />);
+
+    const notice = await screen.findByRole('region', { name: 'Изменения реестра после снимка' });
+    expect(notice).toHaveTextContent('добавлено 1, удалено 1, изменено 1');
+    const list = (name: string) =>
+      within(within(notice).getByRole('list', { name }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    expect(list('Добавлены')).toEqual(['Новиков Олег (участок 3)']);
+    expect(list('Удалены из реестра')).toEqual(['Петрова Анна (участок 2)']);
+    expect(list('Изменены')).toEqual([
+      'Иванов Иван (участок 1)Статус: член → садовод без членстваУчастки: 1 → 1а',
+      'Статус: член → садовод без членства',
+      'Участки: 1 → 1а',
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
 import { formatDateTime } from '../backup/format';
 import { countPersons } from '../db/personRepo';
+import { ImportDiffList } from '../registry/import/ImportDiffList';
 import {
   FIRST_SNAPSHOT_REASON,
   listSnapshots,
@@ -17,6 +18,8 @@ import {
   type SnapshotDrift,
   type SnapshotInfo,
 } from './meetingRepo';
+
+const DRIFT_HEADINGS = { added: 'Добавлены', changed: 'Изменены', removed: 'Удалены из реестра' };
 
 const people = (n: number) => `${n} ${plural(n, ['человек', 'человека', 'человек'])}`;
 
@@ -80,7 +83,7 @@ export function SnapshotPanel({
 
   const current = snapshots?.find((s) => s.id === meeting.snapshotId);
   const started = Boolean(meeting.votingStart) && meeting.votingStart <= today;
-  const changed = drift && drift.added + drift.removed + drift.changed > 0;
+  const changed = drift && drift.added.length + drift.removed.length + drift.changed.length > 0;
 
   return (
     <section className="panel" aria-labelledby="snapshot-h">
@@ -138,10 +141,13 @@ export function SnapshotPanel({
             Правки реестра после этого на собрание не влияют.
           </p>
           {changed && (
-            <p className="notice">
-              С тех пор в реестре: добавлено {drift.added}, удалено {drift.removed}, изменено {drift.changed}.
-              Собрание их не видит, пока снимок не обновлён.
-            </p>
+            <div className="notice" role="region" aria-label="Изменения реестра после снимка">
+              <p>
+                С тех пор в реестре: добавлено {drift.added.length}, удалено {drift.removed.length}, изменено{' '}
+                {drift.changed.length}. Собрание их не видит, пока снимок не обновлён.
+              </p>
+              <ImportDiffList diff={drift} kind={meeting.kind} headings={DRIFT_HEADINGS} />
+            </div>
           )}
           <button type="button" disabled={busy} onClick={() => setAsking(true)}>
             Обновить снимок реестра…

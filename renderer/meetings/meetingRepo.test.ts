@@ -164,7 +164,13 @@ describe('meetingRepo', () => {
       status: 'member',
       holdings: [{ plotNumber: '3' }],
     });
-    expect(await snapshotDrift(db, first.snapshot.id)).toEqual({ added: 1, removed: 0, changed: 1 });
+    const drift = await snapshotDrift(db, first.snapshot.id);
+    expect(drift?.added.map((p) => p.fullName)).toEqual(['Новиков Олег']);
+    expect(drift?.removed).toEqual([]);
+    expect(drift?.changed.map((c) => [c.before.fullName, c.before.status, c.after.status, c.fields])).toEqual(
+      [['Иванов Иван Иванович', 'member', 'gardener', ['status']]],
+    );
+    expect(drift?.unchanged).toBe(1);
     const counted = await loadMeetingRegistry(db, first.meeting);
     expect(counted.frozen).toBe(true);
     expect(counted.persons).toHaveLength(2);

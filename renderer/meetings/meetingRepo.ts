@@ -4,6 +4,7 @@
  */
 import type { Person, RegistrySnapshot } from '../../shared/domain/types';
 import { canonicalJson, sha256Hex } from '../../shared/crypto/sha256';
+import { changedFields, type RegistryDiff } from '../../shared/registry/diffRegistry';
 import { copyMeeting, newMeeting, type Meeting, type NewMeetingInput } from '../../shared/meetings/meeting';
 import { appendAudit } from '../audit/auditLog';
 import { getOperator } from '../app/operator';
@@ -354,25 +355,27 @@ export async function listSnapshots(db: GolosDb, meetingId: string): Promise<Sna
   return out.sort((a, b) => a.takenAt.localeCompare(b.takenAt));
 }
 
-export interface SnapshotDrift {
-  added: number;
-  removed: number;
-  changed: number;
-}
+/** How the live registry differs from the meeting's snapshot: who was added, changed (fields) and removed. */
+export type SnapshotDrift = RegistryDiff;
 
 /** How the live registry differs from the meeting's snapshot, by person id. */
 export async function snapshotDrift(db: GolosDb, snapshotId: string): Promise<SnapshotDrift | undefined> {
   const snapshot = await db.snapshots.get(snapshotId);
   if (!snapshot) return undefined;
   const live = await listPersons(db);
-  const frozen = new Map(snapshot.persons.map((p) => [p.id, canonicalJson(p)]));
-  let added = 0;
-  let changed = 0;
+  const frozen = new Map(snapshot.persons.map((p) => [p.id, p]));
+  const drift: SnapshotDrift = { added: [], changed: [], removed: [], unchanged: 0 };
   for (const p of live) {
     const was = frozen.get(p.id);
-    if (was === undefined) added++;
-    else if (was !== canonicalJson(p)) changed++;
     frozen.delete(p.id);
+    if (was === undefined) drift.added.push(p);
+    else if (canonicalJson(was) === canonicalJson(p)) drift.unchanged++;
+    else {
+      const fields = changedFields(was, p);
+      if (fields.length > 0) drift.changed.push({ before: was, after: p, fields });
+      else drift.unchanged++;
+    }
   }
-  return { added, removed: frozen.size, changed };
+  drift.removed = [...frozen.values()];
+  return drift;
 }

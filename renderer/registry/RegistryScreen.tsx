@@ -11,6 +11,7 @@ import { autoBackup } from '../backup/autoBackup';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { exportRegistry } from './exportRegistry';
 import { IMPORT_ACCEPT } from './import/importAccept';
+import { StatusValuesExport } from './import/StatusValuesExport';
 import { getStatusValues, rememberStatusValues } from './import/statusValuesRepo';
 import { PersonForm } from './PersonForm';
 import { RegistryTable } from './RegistryTable';
@@ -166,6 +167,7 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
         <button type="button" onClick={() => void onExport()} disabled={exporting || persons.length === 0}>
           {exporting ? 'Готовлю файл…' : 'Экспорт в XLSX'}
         </button>
+        <StatusValuesExport partnershipId={partnership.id} refresh={importFile} />
       </div>
       <p className="counts" role="status" aria-label="Число людей">
         {shown.length === persons.length

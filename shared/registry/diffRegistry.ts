@@ -36,7 +36,15 @@ export interface RegistryDiff {
 export interface DiffOptions {
   /** Fields the incoming file carries (mappedPersonFields); others are kept as stored. Default: all. */
   fields?: readonly PersonField[];
+  /**
+   * Comparisons of earlier calls, by incoming person, reused while the person and its match are the same
+   * objects (a fix in place changes one person of thousands). Keep one per `fields`.
+   */
+  memo?: DiffMemo;
 }
+
+/** An incoming person's comparison with the stored person it matched: its change, or null for none. */
+export type DiffMemo = WeakMap<Person, { before: Person; change: PersonChange | null }>;
 
 const text = (s: string | undefined): string => (s ?? '').trim();
 const verified = (snils: string | undefined): boolean => !!snils && snilsChecksumOk(snils);
@@ -82,6 +90,28 @@ function sameField(f: PersonField, a: Person, b: Person): boolean {
   if (f === 'fullName')
     return normalizeName(a.fullName) === normalizeName(b.fullName) && text(a.fullName) === text(b.fullName);
   return text(a[f]) === text(b[f]);
+}
+
+/** The fields (of `fields`) whose values differ between the two, as an import compares them. */
+export function changedFields(
+  before: Person,
+  after: Person,
+  fields: readonly PersonField[] = PERSON_FIELDS,
+): PersonField[] {
+  return fields.filter((f) => !sameField(f, before, after));
+}
+
+function compareWith(before: Person, p: Person, fields: readonly PersonField[]): PersonChange | null {
+  const changed = changedFields(before, p, fields);
+  if (changed.length === 0) return null;
+  const after: Person = { ...before };
+  for (const f of fields) {
+    if (f === 'holdings') after.holdings = p.holdings.map((h) => ({ ...h }));
+    else if (f === 'fullName' || f === 'status') (after as unknown as Record<string, string>)[f] = p[f];
+    else if (p[f] !== undefined && p[f] !== '') after[f] = p[f];
+    else delete after[f];
+  }
+  return { before, after, fields: changed };
 }
 
 /**
@@ -133,19 +163,11 @@ export function diffRegistry(
       return;
     }
     const before = existing[i]!;
-    const changed = fields.filter((f) => !sameField(f, before, p));
-    if (changed.length === 0) {
-      diff.unchanged++;
-      return;
-    }
-    const after: Person = { ...before };
-    for (const f of fields) {
-      if (f === 'holdings') after.holdings = p.holdings.map((h) => ({ ...h }));
-      else if (f === 'fullName' || f === 'status') (after as unknown as Record<string, string>)[f] = p[f];
-      else if (p[f] !== undefined && p[f] !== '') after[f] = p[f];
-      else delete after[f];
-    }
-    diff.changed.push({ before, after, fields: changed });
+    const known = opts.memo?.get(p);
+    const change = known?.before === before ? known.change : compareWith(before, p, fields);
+    opts.memo?.set(p, { before, change });
+    if (change) diff.changed.push(change);
+    else diff.unchanged++;
   });
   existing.forEach((p, i) => {
     if (!taken.has(i)) diff.removed.push(p);

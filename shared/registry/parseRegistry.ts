@@ -60,6 +60,8 @@ export interface ParseRegistryOptions {
    * read, so a 600,000-row file and its persons are not all in memory at once.
    */
   consume?: boolean;
+  /** Only these 1-based rows, with `mapping` and `headerRow` given (the header is not looked for). */
+  rows?: { from: number; to: number };
 }
 
 const CONSUMED: string[] = [];
@@ -84,7 +86,7 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   const { kind } = opts;
   const file = table.fileName;
   const problems: Problem[] = [];
-  const found = findHeader(table, REGISTRY_FIELDS);
+  const found = opts.rows && opts.mapping ? null : findHeader(table, REGISTRY_FIELDS);
   const headerRow = opts.headerRow ?? found?.headerRow ?? 0;
   const mapping: RegistryMapping = opts.mapping ?? found?.mapping ?? {};
   const columns =
@@ -168,8 +170,8 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   /** Rows of numbers only: a totals row when nothing named follows them. */
   let pendingNumeric: { r: number; row: string[]; owner: Draft | undefined }[] = [];
 
-  const lastRow = table.rows.length;
-  for (let r = headerRow + 1; r <= lastRow; r++) {
+  const lastRow = Math.min(table.rows.length, opts.rows?.to ?? Infinity);
+  for (let r = Math.max(headerRow + 1, opts.rows?.from ?? 0); r <= lastRow; r++) {
     const row = table.rows[r - 1]!;
     if (opts.consume) table.rows[r - 1] = CONSUMED;
     const filled = row.filter((c) => c !== '');

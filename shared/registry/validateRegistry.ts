@@ -36,9 +36,18 @@ export function phoneOk(phone: string): boolean {
  * checksum (kept, «не проверен»), a cadastral number of an odd shape, a bad e-mail or phone. Messages name the source row when known (`Строка 14, поле «СНИЛС»: …`), else the person.
  */
 export function validateRegistry(persons: readonly Person[], where: RegistryWhere = {}): Problem[] {
-  const names = persons.length > 1;
-  return check(persons, where, (i) => (names ? persons[i]!.fullName : undefined)).map((f) => f.problem);
+  return registryFindings(persons, where).map((f) => f.problem);
 }
+
+/** validateRegistry's problems, each with the person it is about and, for a cross-person check, its group. */
+export function registryFindings(persons: readonly Person[], where: RegistryWhere = {}): Finding[] {
+  const names = persons.length > 1;
+  return check(persons, where, (i) => (names ? persons[i]!.fullName : undefined));
+}
+
+/** The group of a cross-person check: the persons sharing a СНИЛС, or the holders of one plot. */
+export const snilsGroup = (snils: string): string => `snils:${snils}`;
+export const plotGroup = (key: string): string => `plot:${key}`;
 
 /**
  * Problems of one person edited in a form (`Поле «СНИЛС»: …`), checked against the rest of the
@@ -57,10 +66,12 @@ export function validatePerson(
     .map((f) => f.problem);
 }
 
-interface Finding {
+export interface Finding {
   problem: Problem;
   /** Index of the person it is about. */
   person: number;
+  /** A check across persons (snilsGroup or plotGroup): its findings change with any member of the group. */
+  group?: string;
 }
 
 function check(
@@ -123,6 +134,7 @@ function check(
         const there =
           r !== undefined ? `в строке ${r} (${persons[first]!.fullName})` : `у ${persons[first]!.fullName}`;
         say(P.snilsDuplicate, i, personRow(i), 'snils', `${formatSnils(p.snils)} уже указан ${there}.`);
+        out[out.length - 1]!.group = snilsGroup(p.snils);
       }
     }
     if (p.email && !EMAIL.test(p.email.trim())) {
@@ -165,7 +177,8 @@ function check(
       if (key) holders.set(key, [...(holders.get(key) ?? []), { i, k }]);
     }),
   );
-  for (const list of holders.values()) {
+  for (const [key, list] of holders) {
+    const from = out.length;
     const people = [...new Set(list.map((x) => x.i))];
     if (people.length < 2) continue;
     const plot = persons[list[0]!.i]!.holdings[list[0]!.k]!;
@@ -182,6 +195,7 @@ function check(
           `${plotName} ${kind === 'mkd' ? 'записано' : 'записан'} за несколькими людьми (${holderNames}), но доля не указана.`,
         );
       }
+      for (const f of out.slice(from)) f.group = plotGroup(key);
       continue;
     }
     let sum: Rational = { n: 0n, d: 1n };
@@ -202,6 +216,7 @@ function check(
       `доли владельцев (${plotName}) в сумме дают ${toFraction(sum)}, а должны 1.`,
       cmp > 0 ? 'error' : 'warning',
     );
+    out[out.length - 1]!.group = plotGroup(key);
   }
   return out;
 }

@@ -8,6 +8,8 @@ import { err, ok, problem, type Problem, type Result } from '../result';
 import { parseBallotBatch } from '../ballots/parseBallotBatch';
 import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
 import { readRegistryFile } from '../registry/readRegistryFile';
+import type { StatusValues } from '../registry/statusVocabulary';
+import { parseStatusValuesJson } from '../registry/statusValuesJson';
 import { validateRegistry } from '../registry/validateRegistry';
 import { agendaWarnings } from '../rules/agendaWarnings';
 import type { RuleProfile } from '../rules/profile';
@@ -32,6 +34,8 @@ export interface TallyFiles {
   meeting: InputFile;
   gosuslugi?: InputFile[];
   paper?: InputFile[];
+  /** Status values mapped in the app (its «status-values.json»); over meeting.json's `statusValues`. */
+  statusValues?: InputFile;
 }
 
 /** Registry problems that cannot change a count. */
@@ -99,9 +103,10 @@ export function readMeetingText(file: InputFile): Result<{ text: string; warning
 async function readRegistryPersons(
   file: InputFile,
   kind: MeetingSpec['kind'],
+  statusValues: StatusValues,
   keep: (file: string, problems: readonly Problem[]) => void,
 ): Promise<Person[]> {
-  const reg = await readRegistryFile(file.bytes, file.name, { kind });
+  const reg = await readRegistryFile(file.bytes, file.name, { kind, statusValues });
   if (!reg.ok) {
     keep(file.name, reg.error);
     return [];
@@ -139,8 +144,20 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
   const agenda = meeting.questions.map((q) => q.number);
   keep(files.meeting.name, agendaWarnings(meeting, profile));
 
+  // Status values the app learnt for this partnership, so that the registry reads as it did there.
+  const fromMeeting = parseStatusValuesJson(meetingText.value.text, files.meeting.name);
+  const fromFile = files.statusValues
+    ? parseStatusValuesJson(decodeText(files.statusValues.bytes).text, files.statusValues.name, true)
+    : ok({});
+  if (!fromMeeting.ok) keep(files.meeting.name, fromMeeting.error);
+  if (!fromFile.ok) keep(files.statusValues!.name, fromFile.error);
+  const statusValues = {
+    ...(fromMeeting.ok ? fromMeeting.value : {}),
+    ...(fromFile.ok ? fromFile.value : {}),
+  };
+
   // Only the persons stay: the table, the source rows and the checks are dropped once read.
-  const registry = await readRegistryPersons(files.registry, meeting.kind, keep);
+  const registry = await readRegistryPersons(files.registry, meeting.kind, statusValues, keep);
 
   const ballots: Ballot[] = [];
   const importAll = async (

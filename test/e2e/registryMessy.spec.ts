@@ -3,7 +3,8 @@
  * «Член СНТ (да/нет)» column, «инд.»/«н/ч» for gardeners, a status value the app does not know, two
  * СНИЛС failing their checksum and a row without a name. The user maps the value once, fixes the row in
  * place and imports with two warnings; a corrected file then shows who is added, who changes and who is
- * missing, by name; the journal tells it all in Russian.
+ * missing, by name; a meeting that fixed the registry before names those people too; the journal tells
+ * it all in Russian, with the people of each import.
  */
 import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const shots = process.env.E2E_SHOTS;
 let source: Person[];
 let nameRow = 0;
 const UNKNOWN = [40, 41, 42, 43, 44];
+const MEETING = 'Очередное общее собрание членов СНТ «Ромашка»';
 
 test.beforeAll(async () => {
   source = makePersons(301, 1313);
@@ -83,6 +85,21 @@ test('a messy registry: map a value once, fix a row in place, import with warnin
     await expect(page.getByRole('status', { name: 'Число людей' })).toHaveText('В реестре: 300');
   });
 
+  await test.step('a meeting fixes the registry for its count', async () => {
+    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+    await page.getByRole('button', { name: 'Создать собрание' }).click();
+    const create = page.getByRole('dialog', { name: 'Новое собрание' });
+    await create.getByLabel('Название собрания').fill(MEETING);
+    await create.getByRole('button', { name: 'Создать' }).click();
+    await page.getByRole('button', { name: 'Начать голосование — зафиксировать реестр' }).click();
+    await page
+      .getByRole('dialog', { name: 'Зафиксировать реестр для подсчёта?' })
+      .getByRole('button', { name: 'Зафиксировать реестр' })
+      .click();
+    await expect(page.getByRole('status', { name: 'Снимок реестра' })).toContainText('300 человек');
+    await page.getByRole('button', { name: 'Реестр', exact: true }).click();
+  });
+
   await test.step('the corrected file: who is added, who changes, who is missing, by name', async () => {
     await chooseFile(page, correctedFile);
     await expect(summary).toContainText('Людей в файле: 300');
@@ -116,6 +133,31 @@ test('a messy registry: map a value once, fix a row in place, import with warnin
     });
   });
 
+  await test.step('the meeting names who changed in the registry since it was fixed', async () => {
+    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+    await page.getByRole('button', { name: MEETING, exact: true }).click();
+    const drift = page.getByRole('region', { name: 'Изменения реестра после снимка' });
+    await expect(drift).toContainText('добавлено 1, удалено 1, изменено 2');
+    const added = source[300]!;
+    await expect(drift.getByRole('list', { name: 'Добавлены' })).toHaveText(
+      `${added.fullName} ${plots(added)}`,
+    );
+    const changed = drift.getByRole('list', { name: 'Изменены' });
+    for (const i of [10, 20]) {
+      const p = source[i]!;
+      await expect(changed).toContainText(`${p.fullName} ${plots(p)}`);
+      await expect(changed).toContainText(
+        `СНИЛС: ${formatSnils(spoilSnils(p.snils!))} → ${formatSnils(p.snils!)}`,
+      );
+    }
+    const gone = source[299]!;
+    await expect(drift.getByRole('list', { name: 'Удалены из реестра' })).toHaveText(
+      `${gone.fullName} ${plots(gone)}`,
+    );
+    await drift.scrollIntoViewIfNeeded();
+    if (shots) await page.screenshot({ path: join(shots, 'messy-4-drift.png') });
+  });
+
   await test.step('the journal tells the imports in Russian', async () => {
     await page.getByRole('button', { name: 'Журнал изменений' }).click();
     const journal = page.getByRole('table', { name: 'Записи журнала' });
@@ -125,6 +167,18 @@ test('a messy registry: map a value once, fix a row in place, import with warnin
     await expect(journal).toContainText('Файл «реестр-исправленный.xlsx»');
     await expect(journal).toContainText('Запомнены значения статуса для импорта');
     await expect(journal).not.toContainText('import.registry');
-    if (shots) await page.screenshot({ path: join(shots, 'messy-4-journal.png') });
+    // Who, by name and plot: the people of the second import, each changed one with its fields.
+    const added = source[300]!;
+    const gone = source[299]!;
+    await expect(journal).toContainText(`Добавлены (1): ${added.fullName} ${plots(added)}`);
+    await expect(journal).toContainText(`Удалены (1): ${gone.fullName} ${plots(gone)}`);
+    for (const i of [10, 20]) {
+      const p = source[i]!;
+      await expect(journal).toContainText(
+        `Изменены данные: ${p.fullName} ${plots(p)} — СНИЛС: ${formatSnils(spoilSnils(p.snils!))} → ${formatSnils(p.snils!)}`,
+      );
+    }
+    await expect(journal).toContainText(`Добавлены (300): ${source[0]!.fullName} ${plots(source[0]!)}`);
+    if (shots) await page.screenshot({ path: join(shots, 'messy-5-journal.png') });
   });
 });

@@ -27,10 +27,8 @@ function rowSummary(cells: string[]): string {
 
 /** True when importing would change nothing stored. */
 export function nothingToImport(analysis: ImportAnalysis, deleteMissing: boolean): boolean {
-  const { diff } = analysis;
-  return (
-    diff.added.length === 0 && diff.changed.length === 0 && (!deleteMissing || diff.removed.length === 0)
-  );
+  const n = analysis.diffCounts;
+  return n.added === 0 && n.changed === 0 && (!deleteMissing || n.removed === 0);
 }
 
 export function ImportPreview({
@@ -130,13 +128,13 @@ export function ImportPreview({
           Прочитано строк: <strong>{analysis.rowsRead}</strong>
         </li>
         <li>
-          Людей в файле: <strong>{analysis.persons.length}</strong>
+          Людей в файле: <strong>{analysis.personCount}</strong>
         </li>
         <li>
-          Добавится: <strong>{diff.added.length}</strong>
+          Добавится: <strong>{analysis.diffCounts.added}</strong>
         </li>
         <li>
-          Изменится: <strong>{diff.changed.length}</strong>
+          Изменится: <strong>{analysis.diffCounts.changed}</strong>
         </li>
         <li>
           Без изменений: <strong>{diff.unchanged}</strong>
@@ -147,20 +145,21 @@ export function ImportPreview({
           </li>
         )}
         <li>
-          {deleteMissing ? 'Удалится' : 'Нет в файле (останутся)'}: <strong>{diff.removed.length}</strong>
+          {deleteMissing ? 'Удалится' : 'Нет в файле (останутся)'}:{' '}
+          <strong>{analysis.diffCounts.removed}</strong>
         </li>
       </ul>
-      {diff.removed.length > 0 && (
+      {analysis.diffCounts.removed > 0 && (
         <label className="choice">
           <input
             type="checkbox"
             checked={deleteMissing}
             onChange={(e) => onDeleteMissing(e.target.checked)}
           />{' '}
-          Удалить из реестра тех, кого нет в файле ({diff.removed.length})
+          Удалить из реестра тех, кого нет в файле ({analysis.diffCounts.removed})
         </label>
       )}
-      <ImportDiffList diff={diff} kind={kind} deleteMissing={deleteMissing} />
+      <ImportDiffList diff={diff} counts={analysis.diffCounts} kind={kind} deleteMissing={deleteMissing} />
       {nothingToDo && !errors && <p className="notice ok">Изменений нет: реестр уже совпадает с файлом.</p>}
 
       {statusValues}
@@ -190,7 +189,6 @@ export function ImportPreview({
         problems={problems}
         mapping={mapping}
         kind={kind}
-        busy={busy}
         onFix={onFix}
       />
 

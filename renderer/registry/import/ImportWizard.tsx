@@ -132,7 +132,7 @@ export function ImportWizard({
 
   const apply = async () => {
     if (state.step !== 'preview' || !canImport) return;
-    const { diff, keptAside } = state.analysis;
+    const { keptAside } = state.analysis;
     if (keptAside.length > 0 && !confirming) {
       setConfirming(true);
       return;
@@ -141,6 +141,13 @@ export function ImportWizard({
     setApplying(true);
     setApplyError(null);
     try {
+      // The preview carries the first people of each list; the import takes them all.
+      const all = await engineRef.current!.changes();
+      if (!all.ok) {
+        setApplyError(`Импорт не выполнен, реестр не изменён: ${all.error.map((p) => p.message).join(' ')}`);
+        return;
+      }
+      const diff = all.value;
       const copy = await backup?.();
       if (copy && !copy.ok) {
         setApplyError(
@@ -154,6 +161,7 @@ export function ImportWizard({
           changed: diff.changed.map(({ before, after }) => ({ before, after })),
           removed: deleteMissing ? diff.removed : [],
           source: current.name,
+          kind,
         },
         Object.fromEntries(chosen.map((c) => [c.key, c.status])),
       );

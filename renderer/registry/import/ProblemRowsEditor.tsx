@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import type { Problem } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
@@ -14,7 +14,6 @@ export function ProblemRowsEditor({
   problems,
   mapping,
   kind,
-  busy,
   onFix,
 }: {
   rows: { row: number; cells: string[] }[];
@@ -22,9 +21,14 @@ export function ProblemRowsEditor({
   problems: Problem[];
   mapping: RegistryMapping;
   kind: PartnershipKind;
-  busy: boolean;
   onFix: (row: number, cells: string[]) => void;
 }) {
+  // The forms stay as they are while the preview is busy or another row is fixed (a hundred of them
+  // are a hundred renders): the callback is read through a ref. A fix sent while the preview is busy is
+  // read after the one before it (the import session takes them in order).
+  const fixRef = useRef(onFix);
+  fixRef.current = onFix;
+  const fix = useCallback((row: number, cells: string[]) => fixRef.current(row, cells), []);
   if (rows.length === 0) return null;
   const fields = (Object.entries(mapping) as [RegistryField, number][])
     .filter(([, c]) => c !== undefined)
@@ -48,8 +52,7 @@ export function ProblemRowsEditor({
             fields={fields}
             kind={kind}
             problems={byRow.get(r.row) ?? []}
-            busy={busy}
-            onFix={onFix}
+            onFix={fix}
           />
         ))}
       </ul>
@@ -57,23 +60,26 @@ export function ProblemRowsEditor({
   );
 }
 
-function RowForm({
-  row,
-  cells,
-  fields,
-  kind,
-  problems,
-  busy,
-  onFix,
-}: {
+interface RowFormProps {
   row: number;
   cells: string[];
   fields: [RegistryField, number][];
   kind: PartnershipKind;
   problems: Problem[];
-  busy: boolean;
   onFix: (row: number, cells: string[]) => void;
-}) {
+}
+
+/** Same row, cells, columns and problems: nothing to draw again. */
+const sameRow = (a: RowFormProps, b: RowFormProps): boolean =>
+  a.row === b.row &&
+  a.kind === b.kind &&
+  a.onFix === b.onFix &&
+  a.cells.join('\u0001') === b.cells.join('\u0001') &&
+  a.fields.join('\u0001') === b.fields.join('\u0001') &&
+  a.problems.map((p) => p.severity + p.message).join('\u0001') ===
+    b.problems.map((p) => p.severity + p.message).join('\u0001');
+
+const RowForm = memo(function RowForm({ row, cells, fields, kind, problems, onFix }: RowFormProps) {
   const [draft, setDraft] = useState(cells);
   const changed = draft.some((c, i) => c !== (cells[i] ?? ''));
   const hasError = problems.some((p) => p.severity === 'error');
@@ -110,11 +116,11 @@ function RowForm({
               />
             </label>
           ))}
-          <button type="submit" disabled={busy || !changed}>
+          <button type="submit" disabled={!changed}>
             Проверить
           </button>
         </div>
       </form>
     </li>
   );
-}
+}, sameRow);

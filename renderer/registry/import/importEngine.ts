@@ -1,4 +1,5 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
+import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
 import { err, problem, type Result } from '../../../shared/result';
 import type { ImportCommand } from './importHandler';
 import type { ImportResponse } from './importProtocol';
@@ -16,18 +17,21 @@ export interface ImportEngine {
   remap(options: RemapOptions): Promise<Result<ImportAnalysis>>;
   /** A fix in place: the row's cells as the user corrected them. */
   edit(row: number, cells: string[]): Promise<Result<ImportAnalysis>>;
+  /** Everything the last reading would import. */
+  changes(): Promise<Result<RegistryDiff>>;
   dispose(): void;
 }
 
-function engineOver(
-  send: (cmd: ImportCommand) => Promise<Result<ImportAnalysis>>,
-  dispose: () => void,
-): ImportEngine {
+type Reply = Result<ImportAnalysis | RegistryDiff>;
+
+function engineOver(send: (cmd: ImportCommand) => Promise<Reply>, dispose: () => void): ImportEngine {
+  const analysis = (cmd: ImportCommand) => send(cmd) as Promise<Result<ImportAnalysis>>;
   return {
     open: (bytes, fileName, existing, kind, options) =>
-      send({ type: 'open', bytes, fileName, existing, kind, ...(options ? { options } : {}) }),
-    remap: (options) => send({ type: 'remap', options }),
-    edit: (row, cells) => send({ type: 'edit', row, cells }),
+      analysis({ type: 'open', bytes, fileName, existing, kind, ...(options ? { options } : {}) }),
+    remap: (options) => analysis({ type: 'remap', options }),
+    edit: (row, cells) => analysis({ type: 'edit', row, cells }),
+    changes: () => send({ type: 'changes' }) as Promise<Result<RegistryDiff>>,
     dispose,
   };
 }
@@ -36,7 +40,7 @@ function engineOver(
 function workerEngine(): ImportEngine {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
   let nextId = 1;
-  const pending = new Map<number, (r: Result<ImportAnalysis>) => void>();
+  const pending = new Map<number, (r: Reply) => void>();
   worker.onmessage = (e: MessageEvent<ImportResponse>) => {
     pending.get(e.data.id)?.(e.data.result);
     pending.delete(e.data.id);

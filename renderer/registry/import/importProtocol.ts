@@ -1,5 +1,6 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
+import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
 import type { ImportAnalysis, RemapOptions } from './importSession';
 
 /** Messages between the import preview and its worker. */
@@ -14,9 +15,11 @@ export type ImportRequest =
       options?: RemapOptions;
     }
   | { id: number; type: 'remap'; options: RemapOptions }
-  | { id: number; type: 'edit'; row: number; cells: string[] };
+  | { id: number; type: 'edit'; row: number; cells: string[] }
+  /** Everything the last reading would import (the analysis carries only the first people). */
+  | { id: number; type: 'changes' };
 
 export interface ImportResponse {
   id: number;
-  result: Result<ImportAnalysis>;
+  result: Result<ImportAnalysis | RegistryDiff>;
 }

@@ -1,6 +1,6 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import { err, hasErrors, ok, type Problem, type Result } from '../../../shared/result';
-import { diffRegistry, type RegistryDiff } from '../../../shared/registry/diffRegistry';
+import { diffRegistry, type DiffMemo, type RegistryDiff } from '../../../shared/registry/diffRegistry';
 import {
   parseRegistry,
   type RegistryMapping,
@@ -8,14 +8,23 @@ import {
 } from '../../../shared/registry/parseRegistry';
 import { mappedPersonFields } from '../../../shared/registry/registryFields';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
-import { validateRegistry } from '../../../shared/registry/validateRegistry';
+import { RegistryValidation } from '../../../shared/registry/registryValidation';
 import { readTable, type Table } from '../../../shared/spreadsheet/readTable';
 import { keptAside, type KeptAside } from './keptAside';
+import { refixRow, type Reading } from './rowFix';
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 10;
 /** Rows with problems offered for a fix in place (the rest are counted). */
 export const FIXABLE_ROWS = 100;
+/** People the preview lists in each of added, changed and missing (the rest are counted). */
+export const DIFF_SHOWN = 200;
+
+export interface DiffCounts {
+  added: number;
+  changed: number;
+  removed: number;
+}
 
 /** What the import preview shows for one reading of the file (serialisable: it crosses the worker boundary). */
 export interface ImportAnalysis {
@@ -32,14 +41,18 @@ export interface ImportAnalysis {
   mapping: RegistryMapping;
   /** The first data rows below the header, as they are in the file (with the user's fixes). */
   preview: { row: number; cells: string[] }[];
-  /** Persons read from the file (ids ''). */
-  persons: Person[];
+  /** Persons read from the file. */
+  personCount: number;
   /** Reading and validation problems, in row order. */
   problems: Problem[];
   hasErrors: boolean;
   rowsRead: number;
-  /** What importing changes: the persons with errors left out (they are in `keptAside`). */
+  /**
+   * What importing changes (the persons with errors left out: they are in `keptAside`): the first
+   * DIFF_SHOWN of each list, for the preview; `diffCounts` has the sizes, ImportSession.changes() all.
+   */
   diff: RegistryDiff;
+  diffCounts: DiffCounts;
   /** Status values not known yet, each once with its rows. */
   unknownStatuses: UnknownStatus[];
   /** Rows (or persons) with errors: not imported; listed, by name and plot, for the confirmation. */
@@ -58,12 +71,17 @@ export interface RemapOptions {
 
 /**
  * One import: the table read once from the file's bytes, then parsed, validated and compared with the
- * stored registry again each time the user changes the header row, the mapping, a status value or a
- * cell of a row with problems (fixes are kept on a copy of the row; the file is not changed).
+ * stored registry again each time the user changes the header row, the mapping or a status value. A fix
+ * of a row with problems reads that row (and its person's other rows) again, not the whole file (fixes
+ * are kept on a copy of the row; the file is not changed).
  */
 export class ImportSession {
   private options: RemapOptions = {};
   private readonly rows: string[][];
+  private reading: Reading | null = null;
+  /** Comparisons with the stored registry, kept from fix to fix (new with each mapping). */
+  private memo: DiffMemo = new WeakMap();
+  private lastDiff: RegistryDiff = { added: [], changed: [], removed: [], unchanged: 0 };
 
   private constructor(
     private readonly table: Table,
@@ -84,9 +102,14 @@ export class ImportSession {
     return ok(new ImportSession(table.value, existing, kind));
   }
 
-  /** Replaces the cells of one 1-based row (a fix in place) and reads the file again. */
+  /** Replaces the cells of one 1-based row (a fix in place) and reads that row again. */
   edit(row: number, cells: string[]): ImportAnalysis {
-    if (row >= 1 && row <= this.rows.length) this.rows[row - 1] = cells.slice();
+    if (row < 1 || row > this.rows.length) return this.analyze(this.options);
+    this.rows[row - 1] = cells.slice();
+    const table: Table = { ...this.table, rows: this.rows };
+    if (this.reading && refixRow(this.reading, table, row, this.kind, this.options.statusValues)) {
+      return this.present(this.reading);
+    }
     return this.analyze(this.options);
   }
 
@@ -95,22 +118,37 @@ export class ImportSession {
     const { kind, rows } = this;
     const table: Table = { ...this.table, rows };
     const parsed = parseRegistry(table, { kind, ...opts });
-    const validation = validateRegistry(parsed.persons, {
+    const validation = new RegistryValidation(parsed.persons, parsed.sourceRows, {
       file: table.fileName,
-      sourceRows: parsed.sourceRows,
       kind,
     });
-    const problems = [...parsed.problems, ...validation].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+    this.reading = { parsed, validation };
+    this.memo = new WeakMap();
+    return this.present(this.reading);
+  }
+
+  /** Everything the last reading would import (the preview carries only the first people of each list). */
+  changes(): RegistryDiff {
+    return this.lastDiff;
+  }
+
+  /** What the preview shows of a reading: problems in row order, rows kept aside, the comparison. */
+  private present({ parsed, validation }: Reading): ImportAnalysis {
+    const { kind, rows, table } = this;
+    const problems = [...parsed.problems, ...validation.problems()].sort(
+      (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+    );
     const aside = keptAside(parsed.persons, parsed.sourceRows, problems, kind);
     const fields = mappedPersonFields(parsed.mapping, kind);
     const blocked = new Set(aside.flatMap((a) => (a.person === undefined ? [] : [a.person])));
     const clean = parsed.persons.filter((_, i) => !blocked.has(i));
-    const diff = diffRegistry(this.existing, clean, { fields });
+    const diff = diffRegistry(this.existing, clean, { fields, memo: this.memo });
     // Stored people the kept-aside rows stand for are not «missing from the file».
     if (blocked.size > 0 && diff.removed.length > 0) {
       const held = parsed.persons.filter((_, i) => blocked.has(i));
       diff.removed = diffRegistry(diff.removed, held, { fields }).removed;
     }
+    this.lastDiff = diff;
     const preview: ImportAnalysis['preview'] = [];
     for (let r = parsed.headerRow + 1; r <= rows.length && preview.length < PREVIEW_ROWS; r++) {
       const cells = rows[r - 1]!;
@@ -126,12 +164,18 @@ export class ImportSession {
       topRows: rows.slice(0, 30),
       mapping: parsed.mapping,
       preview,
-      persons: parsed.persons,
+      personCount: parsed.persons.length,
       problems,
       hasErrors: hasErrors(problems),
       rowsRead: parsed.rowsRead,
-      diff,
-      unknownStatuses: parsed.unknownStatuses,
+      diff: {
+        added: diff.added.slice(0, DIFF_SHOWN),
+        changed: diff.changed.slice(0, DIFF_SHOWN),
+        removed: diff.removed.slice(0, DIFF_SHOWN),
+        unchanged: diff.unchanged,
+      },
+      diffCounts: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length },
+      unknownStatuses: parsed.unknownStatuses.map((u) => ({ ...u, rows: u.rows.slice() })),
       keptAside: aside,
       problemRows: withProblems.slice(0, FIXABLE_ROWS).map((row) => ({ row, cells: rows[row - 1] ?? [] })),
       problemRowCount: withProblems.length,
