@@ -3,6 +3,7 @@
  *   golos tally --registry FILE --meeting FILE [--gosuslugi FILE]... [--paper FILE]... --out DIR
  *               [--protocol [--mask-snils]]
  *   golos scan --registry FILE --meeting FILE --out DIR FILE... (cli/scan.ts)
+ *   golos ballots --registry FILE --meeting FILE --out FILE.pdf [--blank N] [--order plot|name] (cli/ballots.ts)
  * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
  * input exit 1 with Russian messages (file, row, field), writing nothing.
  *   golos verify --protocol protocol.pdf --results results.json (cli/verify.ts)
@@ -28,6 +29,7 @@ import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import type { Problem } from '../shared/result';
 import { resultsFileText } from '../shared/results/resultsFile';
 import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
+import { BALLOTS_USAGE } from './ballots';
 import { runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE =
@@ -36,7 +38,9 @@ const USAGE =
   '[--protocol [--mask-snils]]\n' +
   '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
   '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования).\n' +
-  VERIFY_USAGE;
+  VERIFY_USAGE +
+  '\n' +
+  BALLOTS_USAGE;
 
 interface TallyArgs {
   registry: string;
@@ -166,6 +170,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function run(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   if (argv[0] === 'scan') return (await import('./scan')).scanMain(argv.slice(1), readFonts);
+  if (argv[0] === 'ballots') return (await import('./ballots')).ballotsMain(argv.slice(1), readFonts);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);

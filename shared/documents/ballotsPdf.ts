@@ -39,6 +39,8 @@ export interface BallotsPdfOptions {
   onSheet?: (layout: BallotSheetLayout) => void;
   /** Only report the layouts (onSheet): nothing is drawn, the bytes are of an empty document. */
   layoutOnly?: boolean;
+  /** Blank (non-personalized) ballots printed after the voters' ones. */
+  blanks?: number;
 }
 
 export const NOT_YOUR_QUESTION = 'Вы не голосуете по этому вопросу (только члены товарищества)';
@@ -121,7 +123,8 @@ export async function buildBallotsPdf(
   // CommonJS package: named export under Node's and Vite's interop alike, else on `default`.
   const createQr = qrcode.create ?? (qrcode as unknown as { default: typeof qrcode }).default.create;
   const prepared = prepare(kit, meeting, opts);
-  const list: (Person | null)[] = voters === 'blank' ? [null] : voters;
+  const extra = new Array<null>(Math.max(0, opts.blanks ?? 0)).fill(null);
+  const list: (Person | null)[] = voters === 'blank' ? [null, ...extra] : [...voters, ...extra];
   const total = list.length;
   const voterTop = MARGINS.top + Math.max(prepared.header.height, QR_ZONE) + 1;
   opts.onProgress?.(0, total);
