@@ -11,6 +11,7 @@ import { loadMeetingRegistry } from '../tally/meetingTally';
 import { ruleView } from './agendaModel';
 import type { DocumentJob } from '../documents/documentJob';
 import { documentFileName } from './fileNames';
+import { listAttachments } from './meetingRepo';
 import { QuestionRule } from './QuestionRule';
 import { VoterPicker } from './VoterPicker';
 
@@ -102,6 +103,21 @@ export function DocumentsPanel({
     );
   };
 
+  const notice = async () => {
+    const files = await listAttachments(db, meeting.id);
+    const materials = meeting.questions.flatMap((q) =>
+      q.attachmentIds.flatMap((id) => {
+        const f = files.get(id);
+        return f ? [{ question: q.number, name: f.name }] : [];
+      }),
+    );
+    await run(
+      { type: 'notice', meeting, partnership, materials },
+      'Уведомление',
+      documentFileName('Уведомление', meeting.title),
+    );
+  };
+
   const persons = registry?.persons ?? [];
   const busy = running !== null;
 
@@ -124,17 +140,7 @@ export function DocumentsPanel({
         </p>
       )}
       <div className="doc-actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            void run(
-              { type: 'notice', meeting, partnership },
-              'Уведомление',
-              documentFileName('Уведомление', meeting.title),
-            )
-          }
-        >
+        <button type="button" disabled={busy} onClick={() => void notice()}>
           Уведомление (PDF)
         </button>
         <button type="button" disabled={busy || persons.length === 0} onClick={() => ballots(persons)}>

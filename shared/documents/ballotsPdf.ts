@@ -24,7 +24,7 @@ import type { PdfFonts, PdfFontStyle } from './pdfFont';
 import { A4, createPdf, type PdfKit, type PdfStamp } from './pdfKit';
 import { encodeBallotQr } from './qrPayload';
 import { qrRects } from './qrMatrix';
-import { atMeetingPhrase, holdingsLine, STATUS_LABELS } from './wording';
+import { atMeetingPhrase, holdingsLine, paperBallotsUntil, STATUS_LABELS } from './wording';
 
 export interface BallotsPdfOptions {
   /** Called with the number of ballots done so far (0 first) and the total. */
@@ -244,12 +244,12 @@ function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepar
   header.push(...lines(kit, meeting.title, headW, 'bold', 10));
   const period = votingPeriod(meeting);
   if (period) header.push(...lines(kit, period, headW, 'regular', 9));
-  if (meeting.form !== 'in_person' && (meeting.paperBallotDeadline || meeting.paperBallotAddress)) {
-    const until = meeting.paperBallotDeadline
-      ? ` не позднее ${formatDateRu(meeting.paperBallotDeadline)}`
-      : '';
+  const paperUntil = paperBallotsUntil(meeting);
+  if (meeting.form !== 'in_person' && (paperUntil || meeting.paperBallotAddress)) {
+    const until = paperUntil ? ` не позднее ${formatDateRu(paperUntil)}` : '';
     const where = meeting.paperBallotAddress ? ` по адресу: ${meeting.paperBallotAddress}` : '';
-    header.push(...lines(kit, `Заполненный бюллетень сдайте${until}${where}.`, headW, 'regular', 9));
+    const verb = paperUntil ? 'должен поступить' : 'сдайте';
+    header.push(...lines(kit, `Заполненный бюллетень ${verb}${until}${where}.`, headW, 'regular', 9));
   }
 
   const profile = opts.profile ?? profileFor(meeting.kind);
