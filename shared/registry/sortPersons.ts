@@ -9,6 +9,9 @@ export interface SortState {
 
 const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
 
+/** Natural Russian order: `2` before `10`, `12а` after `12`, case ignored. */
+export const compareNatural = (a: string, b: string): number => collator.compare(a, b);
+
 function sortText(p: Person, key: SortKey): string {
   switch (key) {
     case 'fullName':
