@@ -315,6 +315,11 @@ describe('agenda note: «голосование началось» only once the
     );
   });
 
+  it('an СНТ meeting shows no Housing Code references and no «собственник»', async () => {
+    await setup({ kind: 'snt' });
+    expect(document.body.textContent).not.toMatch(/ЖК РФ|собственник/);
+  });
+
   it('is shown above the agenda on the screen', async () => {
     await setup({ votingStart: '2026-02-15' });
     expect(await screen.findByRole('note')).toHaveTextContent('Голосование началось 15 февраля 2026 г.');
