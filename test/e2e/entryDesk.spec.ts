@@ -130,6 +130,23 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await area(page).focus();
   });
 
+  await test.step('Tab and Shift+Tab never leave the desk for the navigation; Enter in a field goes back to the ballot', async () => {
+    const inDesk = () => page.locator('.entry-desk').evaluate((d) => d.contains(document.activeElement));
+    await page.getByLabel('Экземпляр').focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inDesk()).toBe(true);
+    }
+    await page.getByLabel('Экземпляр').focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDesk()).toBe(true);
+    }
+    await page.getByLabel('Дата получения').focus();
+    await page.keyboard.press('Enter');
+    await expect(area(page)).toBeFocused();
+  });
+
   await test.step('a second ballot of the same person: «уже голосовал», saved only on a second Enter, listed as such', async () => {
     const [p, i] = members()[1]!;
     await keyed('first', { personIndex: i, marks: allFor, findBy: 'plot' });
