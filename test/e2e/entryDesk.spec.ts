@@ -42,6 +42,12 @@ async function screenshots(page: Page, name: string) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
+    // The top bar is never cut: every navigation button and the operator field lie inside the window.
+    for (const box of await page
+      .locator('.topbar nav button, .topbar input')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
+      expect(box, `top bar at ${size.width} px`).toBeLessThanOrEqual(size.width);
+    }
   }
   await page.setViewportSize(SIZES[0]!);
 }
