@@ -13,7 +13,7 @@ import { MEETING_FORM_LABELS, type Meeting } from '../meetings/meeting';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
-import { Block, drawRows, lines, paginate, rowsHeight, space, type Row } from './ballotBlocks';
+import { Block, drawRows, lines, paginate, rowsHeight, space, type Placed, type Row } from './ballotBlocks';
 import { placedGeometry, SIGNATURE_LABEL, type BallotSheetLayout } from './ballotLayout';
 import type { PdfFonts } from './pdfFont';
 import { A4, createPdf, type PdfKit } from './pdfKit';
