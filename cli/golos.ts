@@ -3,6 +3,7 @@
  *   golos tally --registry FILE --meeting FILE [--gosuslugi FILE]... [--paper FILE]... --out DIR
  *               [--protocol [--mask-snils]] [--status-values FILE]
  *   golos scan --registry FILE --meeting FILE --out DIR FILE... (cli/scan.ts)
+ *   golos ballots --registry FILE --meeting FILE --out FILE.pdf [--blank N] [--order plot|name] (cli/ballots.ts)
  * Exit 0 with DIR/results.json (and with --protocol DIR/protocol.pdf and DIR/results.xlsx); on bad
  * input exit 1 with Russian messages (file, row, field), writing nothing.
  *   golos verify --protocol protocol.pdf --results results.json (cli/verify.ts)
@@ -29,6 +30,7 @@ import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import type { Problem } from '../shared/result';
 import { writeResultsFile } from '../shared/results/resultsFile';
 import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
+import { BALLOTS_USAGE } from './ballots';
 import { runVerify, VERIFY_USAGE } from './verify';
 
 const USAGE =
@@ -36,10 +38,16 @@ const USAGE =
   '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА ' +
   '[--protocol [--mask-snils]] [--status-values СТАТУСЫ.json]\n' +
   '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
-  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования);\n' +
-  '  --status-values: значения статуса, заданные в программе (файл «Соответствия статусов»);\n' +
-  '    их можно указать и в СОБРАНИЕ.json полем "statusValues".\n' +
-  VERIFY_USAGE;
+  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования);
+' +
+  '  --status-values: значения статуса, заданные в программе (файл «Соответствия статусов»);
+' +
+  '    их можно указать и в СОБРАНИЕ.json полем "statusValues".
+' +
+  VERIFY_USAGE +
+  '
+' +
+  BALLOTS_USAGE;
 
 interface TallyArgs {
   registry: string;
@@ -206,6 +214,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 async function run(argv: readonly string[]): Promise<number> {
   if (argv[0] === 'verify') return runVerify(argv.slice(1));
   if (argv[0] === 'scan') return (await import('./scan')).scanMain(argv.slice(1), readFonts);
+  if (argv[0] === 'ballots') return (await import('./ballots')).ballotsMain(argv.slice(1), readFonts);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);

@@ -13,16 +13,15 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PdfFonts } from '../shared/documents/pdfFont';
-import type { Person } from '../shared/domain/types';
-import { newMeeting, type Meeting } from '../shared/meetings/meeting';
 import { rgbaToGray, type GrayImage } from '../shared/omr/gray';
 import { decodeQrJs } from '../shared/omr/qrRead';
 import { StackReader, type ScanPage } from '../shared/omr/readStack';
 import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/scannedBatch';
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { sheetLayouts } from '../shared/omr/sheetLayouts';
-import { readRegistryFile } from '../shared/registry/readRegistryFile';
-import { parseMeetingJson } from '../shared/tally/meetingJson';
+import { readCliMeetingAndRegistry } from './cliInputs';
+
+export { cliMeeting } from './cliInputs';
 
 const run = promisify(execFile);
 const DPI = 200;
@@ -79,34 +78,6 @@ export function parseScanArgs(
       files,
       ...(named.received ? { received: named.received } : {}),
     },
-  };
-}
-
-/** The meeting as the command line prints its ballots: id from the file's "id", else «meeting». */
-export function cliMeeting(
-  text: string,
-  file: string,
-): { ok: true; meeting: Meeting } | { ok: false; message: string } {
-  const parsed = parseMeetingJson(text, file);
-  if (!parsed.ok) return { ok: false, message: parsed.error.map((p) => `${file}: ${p.message}`).join('\n') };
-  let id = 'meeting';
-  try {
-    const raw = JSON.parse(text) as { id?: unknown };
-    if (typeof raw.id === 'string' && raw.id) id = raw.id;
-  } catch {
-    // parseMeetingJson has read it already.
-  }
-  const spec = parsed.value.meeting;
-  const base = newMeeting({
-    id,
-    partnershipId: 'cli',
-    kind: spec.kind,
-    title: spec.title,
-    now: new Date(0).toISOString(),
-  });
-  return {
-    ok: true,
-    meeting: { ...base, ...spec, questions: spec.questions.map((q) => ({ ...q, attachmentIds: [] })) },
   };
 }
 
@@ -195,29 +166,12 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
     return 1;
   }
   const { args } = parsed;
-  let meeting: Meeting;
-  let registry: Person[];
-  try {
-    const m = cliMeeting(readFileSync(args.meeting, 'utf8'), basename(args.meeting));
-    if (!m.ok) {
-      process.stderr.write(`${m.message}\n`);
-      return 1;
-    }
-    meeting = m.meeting;
-    const reg = await readRegistryFile(new Uint8Array(readFileSync(args.registry)), basename(args.registry), {
-      kind: meeting.kind,
-    });
-    if (!reg.ok) {
-      process.stderr.write(
-        `${reg.error.map((p) => `${basename(args.registry)}: ${p.message}`).join('\n')}\n`,
-      );
-      return 1;
-    }
-    registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
-  } catch (e) {
-    process.stderr.write(`Не удалось прочитать файл: ${(e as Error).message}\n`);
+  const inputs = await readCliMeetingAndRegistry(args.meeting, args.registry);
+  if (!inputs.ok) {
+    process.stderr.write(`${inputs.message}\n`);
     return 1;
   }
+  const { meeting, registry } = inputs;
 
   // Every voter's sheet layouts, built once (the ballots PDF builder in its layout-only mode).
   const layouts = await sheetLayouts(meeting, registry, fonts());

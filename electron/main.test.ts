@@ -130,6 +130,15 @@ test('app:// is privileged before ready, served after it, then the window loads 
   expect(at('protocol.handle app')).toBeLessThan(at('BrowserWindow'));
   expect([...state.protocols.keys()]).toEqual(['app']);
   expect(state.windows.map((w) => w.loaded)).toEqual([['app://golos/index.html']]);
+  // The window carries the app icon, a real PNG in the renderer folder (and build/icon.png for the installer).
+  const icon = String(state.windows[0]!.options.icon);
+  expect(icon).toMatch(/renderer[\\/]icon\.png$/);
+  const { readFileSync } = await import('node:fs');
+  for (const file of ['renderer/public/icon.png', 'build/icon.png']) {
+    const png = readFileSync(new URL(`../${file}`, import.meta.url));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(256);
+  }
 });
 
 test('the app:// handler serves the renderer folder with the CSP header and nothing outside it', async () => {

@@ -126,6 +126,8 @@ function createWindow(): void {
     minWidth: 900,
     minHeight: 600,
     title: 'Голос',
+    // The app icon (build/icon.png, copied into the renderer folder as icon.png) for the window and task bar.
+    icon: join(rendererRoot, 'icon.png'),
     show: false,
     webPreferences: {
       preload: join(__dirname, 'preload.cjs'),

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { cycleTab } from './tabCycle';
 
 /**
  * A modal dialog: labelled by its title, focus moved inside on open and back on close, Escape closes,
@@ -37,22 +38,7 @@ export function Modal({
       onCloseRef.current();
       return;
     }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const focusable = [
-      ...ref.current.querySelectorAll<HTMLElement>(
-        'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled)',
-      ),
-    ];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    cycleTab(e, ref.current);
   };
 
   return (

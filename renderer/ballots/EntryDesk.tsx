@@ -12,6 +12,7 @@ import { createEntryContext, type EntryFields } from '../../shared/paper/entry/e
 import { entryReducer, initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import type { LiveResults } from '../../shared/paper/liveResults';
+import { cycleTab } from '../app/tabCycle';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { EntryBallot } from './EntryDeskBallot';
 import { ArrivalFields, defaultEntryFields } from './EntryDeskFields';
@@ -129,6 +130,7 @@ export function EntryDesk({
   }, [ctx, state.ctx]);
 
   const areaRef = useRef<HTMLDivElement>(null);
+  const deskRef = useRef<HTMLDivElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
   const { savedHere, saveError, reasons } = useEntryOutbox(state, dispatch, {
     meeting,
@@ -213,7 +215,8 @@ export function EntryDesk({
   const pending = state.outbox.length;
 
   return (
-    <div className="entry-desk">
+    // Tab and Shift+Tab go round the desk: they never fall through to the navigation above it.
+    <div className="entry-desk" ref={deskRef} onKeyDown={(e) => cycleTab(e, deskRef.current)}>
       <div className="entry-main">
         <ArrivalFields
           fieldsRef={fieldsRef}

@@ -61,7 +61,10 @@ export function ArrivalFields({
       className="entry-fields"
       ref={fieldsRef}
       onKeyDown={(e) => {
-        if (e.key === 'F2' || e.key === 'Escape') {
+        // Enter in a field (not on a button) is done with the fields: back to the ballot, never a click
+        // on something else.
+        const field = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+        if (e.key === 'F2' || e.key === 'Escape' || (e.key === 'Enter' && field && !e.defaultPrevented)) {
           e.preventDefault();
           backToEntry();
         }

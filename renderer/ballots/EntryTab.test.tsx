@@ -7,6 +7,7 @@ import { createEntryContext } from '../../shared/paper/entry/entryContext';
 import { keysForBallot, type BallotToType } from '../../shared/paper/entry/typeBallot';
 import { readChain } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
+import { focusableIn } from '../app/tabCycle';
 import { EntryTab } from './EntryTab';
 import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
 
@@ -159,6 +160,34 @@ describe('EntryTab: keyboard entry', () => {
     await saved(1);
     const [v] = await stored(db);
     expect(v!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
+  });
+
+  it('Tab and Shift+Tab go round the desk, never out of it; Enter in a field goes back to the ballot', async () => {
+    const { db, meeting } = await seededDb();
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    const desk = area().closest<HTMLElement>('.entry-desk')!;
+    const focusable = focusableIn(desk);
+    expect(focusable.length).toBeGreaterThan(5);
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    // Forward from the last element: round to the first, not on to the navigation.
+    last.focus();
+    expect(fireEvent.keyDown(last, { key: 'Tab' })).toBe(false);
+    expect(last === area() ? area() : first).toHaveFocus();
+    first.focus();
+    // Backward from the first: round to the last (the ballot area itself takes Shift+Tab for its questions).
+    expect(fireEvent.keyDown(first, { key: 'Tab', shiftKey: true })).toBe(false);
+    expect(first === area() ? area() : last).toHaveFocus();
+    // In between, Tab keeps its usual meaning (the browser moves on inside the desk).
+    const middle = focusable.find((el) => el.tagName === 'SELECT')!;
+    middle.focus();
+    expect(fireEvent.keyDown(middle, { key: 'Tab' })).toBe(true);
+    // Enter in a field is done with the fields: back to the ballot.
+    const date = screen.getByLabelText('Дата получения');
+    date.focus();
+    fireEvent.keyDown(date, { key: 'Enter' });
+    expect(area()).toHaveFocus();
   });
 
   it('a whole-ballot problem is one key; Esc twice drops a half-typed ballot and nothing is stored', async () => {

@@ -142,4 +142,59 @@ describe('MailLogTab: the mail log', () => {
     expect(row(member.fullName)).toHaveTextContent('только скан');
     expect(row(member.fullName)).toHaveTextContent('не учитывается');
   });
+
+  it('is sorted by arrival, then plot in natural order; the columns say plot, name, date, state', async () => {
+    const { db, persons, meeting } = await seededDb(12);
+    const put = async (id: string, who: (typeof persons)[number], receivedAt: string) => {
+      const r = createRecord(
+        {
+          id,
+          channel: 'paper',
+          voter: voterRefOf(who),
+          copy: 'original',
+          receivedAt,
+          delivery: 'hand',
+          voidReasons: [],
+          marks: {},
+          source: 'журнал почты',
+        },
+        { by: 'Иванова', at: `${receivedAt}T10:00:00+03:00`, receiptMark: 'принято' },
+        false,
+      );
+      if (!r.ok) throw new Error('fixture');
+      await db.paperBallots.put({ ...r.value, meetingId: meeting.id, personId: who.id });
+    };
+    // The last two persons of the registry arrive: the later one in the registry on an earlier day.
+    const [a, b] = [persons[10]!, persons[11]!];
+    await put('r1', a, '2026-06-05');
+    await put('r2', b, '2026-06-03');
+    renderTab(db, MailLogTab, meeting);
+    const table = await screen.findByRole('table', { name: 'Журнал поступления бюллетеней' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Участки', 'Участник', 'Поступил', 'Состояние', 'Что поступило', 'Действия']);
+    const names = () =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.getAttribute('aria-label'));
+    const plot = (p: (typeof persons)[number]) => p.holdings[0]?.plotNumber ?? '';
+    const rest = persons
+      .filter((p) => p !== a && p !== b)
+      .sort(
+        (x, y) =>
+          plot(x).localeCompare(plot(y), 'ru', { numeric: true }) ||
+          x.fullName.localeCompare(y.fullName, 'ru'),
+      );
+    expect(names()).toEqual([b.fullName, a.fullName, ...rest.map((p) => p.fullName)]);
+    expect(row(b.fullName)).toHaveTextContent('03.06.2026');
+    await user().selectOptions(screen.getByRole('combobox', { name: 'Порядок' }), 'по ФИО');
+    expect(names()).toEqual(
+      [...persons].sort((x, y) => x.fullName.localeCompare(y.fullName, 'ru')).map((p) => p.fullName),
+    );
+  });
 });
+
+const user = () => userEvent.setup();

@@ -14,7 +14,13 @@ import type { AttendancePdfInput } from '../ballots/attendancePdf';
 import type { DatabaseDeclaration } from '../backup/backupDb';
 
 export type DocumentJob =
-  | { type: 'notice'; meeting: Meeting; partnership: Partnership }
+  | {
+      type: 'notice';
+      meeting: Meeting;
+      partnership: Partnership;
+      /** The agenda's attached files, listed in the notice. */
+      materials?: { question: number; name: string }[];
+    }
   | { type: 'ballots'; meeting: Meeting; partnershipName: string; voters: Person[] | 'blank' }
   | { type: 'protocolPdf'; model: ProtocolModel }
   | { type: 'resultsWorkbook'; model: ProtocolModel }
@@ -62,7 +68,9 @@ export async function buildDocument(
         loadFonts(),
       ]);
       ctl.onProgress?.(0, 1);
-      const bytes = await buildNoticePdf(job.meeting, job.partnership, fonts);
+      const bytes = await buildNoticePdf(job.meeting, job.partnership, fonts, {
+        ...(job.materials ? { materials: job.materials } : {}),
+      });
       ctl.onProgress?.(1, 1);
       return bytes;
     }

@@ -55,6 +55,16 @@ async function setup(questions: Meeting['questions']) {
   saved.length = 0;
   const db = new GolosDb(`golos-docs-${crypto.randomUUID()}`);
   await applyRegistryChanges(db, { added: persons, changed: [], removed: [] });
+  await db.attachments.add({
+    id: 'f1',
+    meetingId: 'm1',
+    name: 'смета.xlsx',
+    mime: 'application/octet-stream',
+    size: 1,
+    bytes: new Uint8Array([1]),
+    addedAt: '2026-01-01T00:00:00.000Z',
+    purpose: 'material',
+  });
   const meeting: Meeting = {
     ...newMeeting({
       id: 'm1',
@@ -73,7 +83,7 @@ async function setup(questions: Meeting['questions']) {
       </ToastProvider>
     </DbProvider>,
   );
-  await screen.findByRole('button', { name: 'Бюллетени для всех (3)' });
+  await screen.findByRole('button', { name: 'Бюллетени для всех (3)' }, { timeout: 5000 });
   return { user, meeting };
 }
 
@@ -92,13 +102,13 @@ describe('DocumentsPanel', () => {
   it('refuses documents for an empty agenda', async () => {
     const { user } = await setup([]);
     await user.click(screen.getByRole('button', { name: 'Уведомление (PDF)' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(
+    expect(await screen.findByRole('alert')).toHaveTextContent(
       'В повестке нет вопросов: добавьте вопросы и сохраните повестку.',
     );
     expect(jobs).toHaveLength(0);
   });
 
-  it('builds ballots for chosen voters in name order, with progress, and saves the PDF', async () => {
+  it('builds ballots for chosen voters in natural plot order, with progress, and saves the PDF', async () => {
     const { user, meeting } = await setup(agenda);
     // The agenda as printed, with the override badged.
     const printed = within(screen.getByRole('list', { name: 'Повестка в документах' })).getAllByRole(
@@ -119,9 +129,10 @@ describe('DocumentsPanel', () => {
     await waitFor(() => expect(jobs).toHaveLength(1));
     const { job, ctl, resolve } = jobs[0]!;
     expect(job).toMatchObject({ type: 'ballots', meeting, partnershipName: 'СНТ «Ромашка»' });
+    // Plot 7 before plot 105 (natural order, not text order).
     expect(job.type === 'ballots' && job.voters !== 'blank' && job.voters.map((p) => p.fullName)).toEqual([
-      'Абрамов Олег',
       'Яковлева Мария',
+      'Абрамов Олег',
     ]);
     ctl.onProgress(1, 2);
     expect(await screen.findByRole('progressbar', { name: 'Создание: Бюллетени (2)' })).toHaveAttribute(
@@ -158,5 +169,29 @@ describe('DocumentsPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Пустой бюллетень' }));
     await waitFor(() => expect(jobs).toHaveLength(2));
     expect(jobs[1]!.job).toMatchObject({ type: 'ballots', voters: 'blank' });
+  });
+
+  it('lists the agenda files in the notice it asks for', async () => {
+    const { user } = await setup([{ ...agenda[0]!, attachmentIds: ['f1'] }, agenda[1]!]);
+    await user.click(screen.getByRole('button', { name: 'Уведомление (PDF)' }));
+    await waitFor(() => expect(jobs).toHaveLength(1));
+    expect(jobs[0]!.job).toMatchObject({ type: 'notice', materials: [{ question: 1, name: 'смета.xlsx' }] });
+  });
+
+  it('prints everyone by plot (2, 7, 105) or, when asked, by name', async () => {
+    const { user } = await setup(agenda);
+    const names = (n: number) => {
+      const job = jobs[n]!.job;
+      return job.type === 'ballots' && job.voters !== 'blank' && job.voters.map((p) => p.fullName);
+    };
+    await user.click(screen.getByRole('button', { name: 'Бюллетени для всех (3)' }));
+    await waitFor(() => expect(jobs).toHaveLength(1));
+    expect(names(0)).toEqual(['Петрова Анна', 'Яковлева Мария', 'Абрамов Олег']);
+    jobs[0]!.resolve(new Uint8Array([37]));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    await user.selectOptions(screen.getByLabelText('Порядок бюллетеней'), 'по ФИО');
+    await user.click(screen.getByRole('button', { name: 'Бюллетени для всех (3)' }));
+    await waitFor(() => expect(jobs).toHaveLength(2));
+    expect(names(1)).toEqual(['Абрамов Олег', 'Петрова Анна', 'Яковлева Мария']);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import { plural } from '../../shared/meetings/dates';
 import type { Meeting } from '../../shared/meetings/meeting';
+import { ballotOrder, type BallotOrder } from '../../shared/registry/sortPersons';
 import { profileFor } from '../../shared/rules/profiles';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
@@ -10,6 +11,7 @@ import { loadMeetingRegistry } from '../tally/meetingTally';
 import { ruleView } from './agendaModel';
 import type { DocumentJob } from '../documents/documentJob';
 import { documentFileName } from './fileNames';
+import { listAttachments } from './meetingRepo';
 import { QuestionRule } from './QuestionRule';
 import { VoterPicker } from './VoterPicker';
 
@@ -44,6 +46,7 @@ export function DocumentsPanel({
   const [running, setRunning] = useState<Running | null>(null);
   const [error, setError] = useState('');
   const [picking, setPicking] = useState(false);
+  const [order, setOrder] = useState<BallotOrder>('plot');
   const controllerRef = useRef<AbortController | null>(null);
   const profile = profileFor(meeting.kind);
 
@@ -92,10 +95,26 @@ export function DocumentsPanel({
     const n = voters === 'blank' ? 0 : voters.length;
     const label = voters === 'blank' ? 'Пустой бюллетень' : `Бюллетени (${n})`;
     const prefix = voters === 'blank' ? 'Бюллетень пустой' : `Бюллетени ${n}`;
+    const ordered = voters === 'blank' ? voters : ballotOrder(voters, order);
     void run(
-      { type: 'ballots', meeting, partnershipName: partnership.name, voters },
+      { type: 'ballots', meeting, partnershipName: partnership.name, voters: ordered },
       label,
       documentFileName(prefix, meeting.title),
+    );
+  };
+
+  const notice = async () => {
+    const files = await listAttachments(db, meeting.id);
+    const materials = meeting.questions.flatMap((q) =>
+      q.attachmentIds.flatMap((id) => {
+        const f = files.get(id);
+        return f ? [{ question: q.number, name: f.name }] : [];
+      }),
+    );
+    await run(
+      { type: 'notice', meeting, partnership, materials },
+      'Уведомление',
+      documentFileName('Уведомление', meeting.title),
     );
   };
 
@@ -121,17 +140,7 @@ export function DocumentsPanel({
         </p>
       )}
       <div className="doc-actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            void run(
-              { type: 'notice', meeting, partnership },
-              'Уведомление',
-              documentFileName('Уведомление', meeting.title),
-            )
-          }
-        >
+        <button type="button" disabled={busy} onClick={() => void notice()}>
           Уведомление (PDF)
         </button>
         <button type="button" disabled={busy || persons.length === 0} onClick={() => ballots(persons)}>
@@ -143,6 +152,15 @@ export function DocumentsPanel({
         <button type="button" disabled={busy} onClick={() => ballots('blank')}>
           Пустой бюллетень
         </button>
+        <label>
+          Порядок бюллетеней{' '}
+          <select value={order} onChange={(e) => setOrder(e.target.value as BallotOrder)} disabled={busy}>
+            <option value="plot">
+              {meeting.kind === 'mkd' ? 'по номеру помещения' : 'по номеру участка'}
+            </option>
+            <option value="name">по ФИО</option>
+          </select>
+        </label>
       </div>
       {running && (
         <div className="progress-box">

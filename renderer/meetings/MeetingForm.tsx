@@ -207,7 +207,7 @@ export const MeetingForm = memo(function MeetingForm({
           <legend>Бюллетень с несколькими отметками по вопросу</legend>
           <label className="check">
             <input type="radio" value="question" {...register('invalidMarks')} />
-            недействителен только голос по этому вопросу (ч. 6 ст. 48 ЖК РФ)
+            недействителен только голос по этому вопросу{meeting.kind === 'mkd' ? ' (ч. 6 ст. 48 ЖК РФ)' : ''}
           </label>
           <label className="check">
             <input type="radio" value="ballot" {...register('invalidMarks')} />

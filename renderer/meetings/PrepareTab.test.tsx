@@ -8,7 +8,7 @@ import { readChain } from '../audit/auditLog';
 import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { GolosDb } from '../db/db';
-import { PrepareTab } from './PrepareTab';
+import { agendaNote, PrepareTab } from './PrepareTab';
 
 const partnership: Partnership = {
   id: 'p',
@@ -213,7 +213,7 @@ describe('PrepareTab: agenda editor', () => {
     const unsaved = /Есть несохранённые изменения в сведениях или повестке/;
     expect(screen.getByText(unsaved)).toBeInTheDocument();
     await user.click(within(agenda()).getByRole('button', { name: 'Сохранить повестку' }));
-    expect(await screen.findByText('Повестка сохранена.')).toBeInTheDocument();
+    expect(await screen.findByText('Повестка сохранена.', {}, { timeout: 5000 })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByText(unsaved)).toBeNull());
     const stored = (await db.meetings.get('m1'))!;
     expect(stored.questions).toEqual([
@@ -289,5 +289,39 @@ describe('PrepareTab: agenda editor', () => {
     expect(liveWarnings()).toHaveTextContent('Вопрос 1 (пункт 17) не может решаться заочным голосованием');
     await user.selectOptions(within(details()).getByLabelText('Форма проведения'), 'очно-заочная');
     await waitFor(() => expect(within(question(1)).queryByRole('note')).toBeNull());
+  });
+});
+
+describe('agenda note: «голосование началось» only once the start date has come', () => {
+  const m = (patch: Partial<Meeting>): Meeting => ({
+    ...newMeeting({ id: 'm', partnershipId: 'p', kind: 'snt', title: 'С', now: '2026-01-01T00:00:00.000Z' }),
+    ...patch,
+  });
+  it('says nothing before the registry is frozen and the voting has started', () => {
+    expect(agendaNote(m({ votingStart: '2026-04-01' }), '2026-03-01')).toBe('');
+  });
+  it('a frozen registry before the start says when voting will start, not that it has', () => {
+    const note = agendaNote(m({ votingStart: '2026-04-01', snapshotId: 's1' }), '2026-03-01');
+    expect(note).toBe(
+      'Реестр зафиксирован, голосование начнётся 1 апреля 2026 г.: если бюллетени разосланы, изменение повестки потребует новых бюллетеней.',
+    );
+  });
+  it('on and after the start date: «голосование началось», frozen or not', () => {
+    expect(agendaNote(m({ votingStart: '2026-03-01' }), '2026-03-01')).toMatch(
+      /^Голосование началось 1 марта 2026 г\.: /,
+    );
+    expect(agendaNote(m({ votingStart: '2026-02-01', snapshotId: 's1' }), '2026-03-01')).toMatch(
+      /^Голосование началось 1 февраля 2026 г\./,
+    );
+  });
+
+  it('an СНТ meeting shows no Housing Code references and no «собственник»', async () => {
+    await setup({ kind: 'snt' });
+    expect(document.body.textContent).not.toMatch(/ЖК РФ|собственник/);
+  });
+
+  it('is shown above the agenda on the screen', async () => {
+    await setup({ votingStart: '2026-02-15' });
+    expect(await screen.findByRole('note')).toHaveTextContent('Голосование началось 15 февраля 2026 г.');
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatDateRu } from '../../shared/meetings/dates';
 import type { Meeting, MeetingQuestion } from '../../shared/meetings/meeting';
 import type { TimelineSettings } from '../../shared/meetings/timeline';
 import { useDb } from '../app/DbContext';
@@ -79,10 +80,9 @@ export function PrepareTab({
         </section>
         <section className="panel" aria-labelledby="agenda-h">
           <h2 id="agenda-h">Повестка дня</h2>
-          {meeting.snapshotId && (
+          {agendaNote(meeting, today) && (
             <p className="notice" role="note">
-              Голосование уже началось: если бюллетени разосланы, изменение повестки потребует новых
-              бюллетеней.
+              {agendaNote(meeting, today)}
             </p>
           )}
           <AgendaEditor
@@ -103,4 +103,18 @@ export function PrepareTab({
       </aside>
     </div>
   );
+}
+
+/**
+ * Why an agenda edit needs care: voting has started (its start date has come), or the registry is
+ * frozen for voting that has not started yet. Nothing to say before either.
+ */
+export function agendaNote(meeting: Meeting, today: string): string {
+  const tail = 'если бюллетени разосланы, изменение повестки потребует новых бюллетеней.';
+  if (meeting.votingStart && meeting.votingStart <= today) {
+    return `Голосование началось ${formatDateRu(meeting.votingStart)}: ${tail}`;
+  }
+  if (!meeting.snapshotId) return '';
+  const when = meeting.votingStart ? ` ${formatDateRu(meeting.votingStart)}` : '';
+  return `Реестр зафиксирован, голосование начнётся${when}: ${tail}`;
 }

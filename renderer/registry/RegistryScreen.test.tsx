@@ -122,6 +122,10 @@ describe('RegistryScreen', () => {
     ]);
     await user.selectOptions(screen.getByLabelText('Статус'), 'садовод без членства');
     expect(names()).toEqual(['Петрова Анна Сергеевна']);
+    // An СНТ never offers the МКД status «собственник».
+    expect(
+      [...(screen.getByLabelText('Статус') as HTMLSelectElement).options].map((o) => o.textContent),
+    ).not.toContainEqual(expect.stringMatching(/собственник/));
   });
 
   it('edits a person, refusing to save while a field is wrong', async () => {

@@ -23,7 +23,8 @@ const ImportWizard = lazy(() => import('./import/ImportWizard').then((m) => ({ d
 type StatusFilter = PersonStatus | 'all';
 
 function statusFilters(kind: Partnership['kind']): PersonStatus[] {
-  return kind === 'mkd' ? ['owner'] : ['member', 'gardener', 'owner'];
+  // An СНТ never offers «собственник» (an МКД status).
+  return kind === 'mkd' ? ['owner'] : ['member', 'gardener'];
 }
 
 /** The people a search, a status filter and a sort leave, in display order. */

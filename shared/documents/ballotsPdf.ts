@@ -13,18 +13,13 @@ import { MEETING_FORM_LABELS, type Meeting } from '../meetings/meeting';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
-import {
-  boxRects,
-  fieldLines,
-  placedGeometry,
-  SIGNATURE_LABEL,
-  type BallotSheetLayout,
-} from './ballotLayout';
-import type { PdfFonts, PdfFontStyle } from './pdfFont';
-import { A4, createPdf, type PdfKit, type PdfStamp } from './pdfKit';
+import { Block, drawRows, lines, paginate, rowsHeight, space, type Placed, type Row } from './ballotBlocks';
+import { placedGeometry, SIGNATURE_LABEL, type BallotSheetLayout } from './ballotLayout';
+import type { PdfFonts } from './pdfFont';
+import { A4, createPdf, type PdfKit } from './pdfKit';
 import { encodeBallotQr } from './qrPayload';
 import { qrRects } from './qrMatrix';
-import { atMeetingPhrase, holdingsLine, STATUS_LABELS } from './wording';
+import { atMeetingPhrase, holdingsLine, paperBallotsUntil, STATUS_LABELS } from './wording';
 
 export interface BallotsPdfOptions {
   /** Called with the number of ballots done so far (0 first) and the total. */
@@ -39,6 +34,8 @@ export interface BallotsPdfOptions {
   onSheet?: (layout: BallotSheetLayout) => void;
   /** Only report the layouts (onSheet): nothing is drawn, the bytes are of an empty document. */
   layoutOnly?: boolean;
+  /** Blank (non-personalized) ballots printed after the voters' ones. */
+  blanks?: number;
 }
 
 export const NOT_YOUR_QUESTION = 'Вы не голосуете по этому вопросу (только члены товарищества)';
@@ -54,48 +51,6 @@ const MARK_SIZE = 5;
 const MARK_INSET = 6;
 /** Yield to the event loop after this many sheets. */
 const YIELD_EVERY_PAGES = 16;
-const MM_PER_PT = 25.4 / 72;
-
-type Row =
-  | {
-      kind: 'line';
-      text: string;
-      style: PdfFontStyle;
-      size: number;
-      indent: number;
-      gray?: boolean;
-      height: number;
-    }
-  | {
-      kind: 'boxes';
-      options: readonly string[];
-      box: number;
-      size: number;
-      indent: number;
-      step: number;
-      height: number;
-    }
-  | { kind: 'fields'; segments: { label: string; width: number }[]; size: number; height: number }
-  | { kind: 'space'; height: number };
-
-/** Rows that stay on one sheet if they can; drawn once and then repeated for every voter. */
-class Block {
-  readonly height: number;
-  private recorded: PdfStamp | undefined;
-
-  constructor(readonly rows: Row[]) {
-    this.height = rows.reduce((sum, r) => sum + r.height, 0);
-  }
-
-  /** Draws the block with its top at `top`: from the recording after the first time. */
-  draw(kit: PdfKit, top: number): void {
-    this.recorded ??= kit.record(() => drawRows(kit, this.rows, 0));
-    kit.stamp(this.recorded, top);
-  }
-}
-
-/** What goes on a sheet: a whole block, or one row of a block too tall for a sheet. */
-type Placed = ({ block: Block } | { row: Row }) & { y: number; owner: number };
 
 interface Prepared {
   header: Block;
@@ -121,7 +76,8 @@ export async function buildBallotsPdf(
   // CommonJS package: named export under Node's and Vite's interop alike, else on `default`.
   const createQr = qrcode.create ?? (qrcode as unknown as { default: typeof qrcode }).default.create;
   const prepared = prepare(kit, meeting, opts);
-  const list: (Person | null)[] = voters === 'blank' ? [null] : voters;
+  const extra = new Array<null>(Math.max(0, opts.blanks ?? 0)).fill(null);
+  const list: (Person | null)[] = voters === 'blank' ? [null, ...extra] : [...voters, ...extra];
   const total = list.length;
   const voterTop = MARGINS.top + Math.max(prepared.header.height, QR_ZONE) + 1;
   opts.onProgress?.(0, total);
@@ -198,38 +154,6 @@ export async function buildBallotsPdf(
   return kit.toBytes();
 }
 
-function lh(size: number): number {
-  return size * MM_PER_PT * 1.22;
-}
-
-function lines(
-  kit: PdfKit,
-  text: string,
-  width: number,
-  style: PdfFontStyle,
-  size: number,
-  indent = 0,
-  gray = false,
-): Row[] {
-  return kit.wrap(text, width - indent, style, size).map((t) => ({
-    kind: 'line' as const,
-    text: t,
-    style,
-    size,
-    indent,
-    gray,
-    height: lh(size),
-  }));
-}
-
-function space(height: number): Row {
-  return { kind: 'space', height };
-}
-
-function rowsHeight(rows: readonly Row[]): number {
-  return rows.reduce((sum, r) => sum + r.height, 0);
-}
-
 function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepared {
   const w = kit.contentWidth;
   const headW = w - QR_SIZE - 5;
@@ -241,12 +165,12 @@ function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepar
   header.push(...lines(kit, meeting.title, headW, 'bold', 10));
   const period = votingPeriod(meeting);
   if (period) header.push(...lines(kit, period, headW, 'regular', 9));
-  if (meeting.form !== 'in_person' && (meeting.paperBallotDeadline || meeting.paperBallotAddress)) {
-    const until = meeting.paperBallotDeadline
-      ? ` не позднее ${formatDateRu(meeting.paperBallotDeadline)}`
-      : '';
+  const paperUntil = paperBallotsUntil(meeting);
+  if (meeting.form !== 'in_person' && (paperUntil || meeting.paperBallotAddress)) {
+    const until = paperUntil ? ` не позднее ${formatDateRu(paperUntil)}` : '';
     const where = meeting.paperBallotAddress ? ` по адресу: ${meeting.paperBallotAddress}` : '';
-    header.push(...lines(kit, `Заполненный бюллетень сдайте${until}${where}.`, headW, 'regular', 9));
+    const verb = paperUntil ? 'должен поступить' : 'сдайте';
+    header.push(...lines(kit, `Заполненный бюллетень ${verb}${until}${where}.`, headW, 'regular', 9));
   }
 
   const profile = opts.profile ?? profileFor(meeting.kind);
@@ -347,92 +271,6 @@ function personRows(kit: PdfKit, meeting: Meeting, person: Person): Row[] {
     ...lines(kit, holdingsLine(person, meeting.kind), w, 'regular', 10),
     ...lines(kit, `Статус: ${STATUS_LABELS[person.status]}`, w, 'regular', 10),
   ];
-}
-
-/** Places blocks top-down; a block that does not fit moves to a new sheet, or splits if taller than one. */
-function paginate(blocks: Block[], firstTop: number, nextTop: number, bottom: number): Placed[][] {
-  const sheets: Placed[][] = [[]];
-  let y = firstTop;
-  const newSheet = (): void => {
-    sheets.push([]);
-    y = nextTop;
-  };
-  for (const [owner, block] of blocks.entries()) {
-    if (y + block.height > bottom && block.height <= bottom - nextTop) newSheet();
-    if (y + block.height <= bottom) {
-      sheets[sheets.length - 1]!.push({ block, y, owner });
-      y += block.height;
-      continue;
-    }
-    for (const row of block.rows) {
-      if (row.kind === 'space') {
-        if (y !== nextTop) y += row.height;
-        continue;
-      }
-      if (y + row.height > bottom) newSheet();
-      sheets[sheets.length - 1]!.push({ row, y, owner });
-      y += row.height;
-    }
-  }
-  return sheets;
-}
-
-/** Draws rows top-down from `top`, each line of text as its own run, consecutive lines of one style in one run. */
-function drawRows(kit: PdfKit, rows: readonly Row[], top: number): void {
-  const doc = kit.doc;
-  let y = top;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    switch (row.kind) {
-      case 'space':
-        break;
-      case 'line': {
-        const run = [row.text];
-        while (sameRun(row, rows[i + run.length])) run.push((rows[i + run.length] as typeof row).text);
-        if (row.gray) doc.setTextColor(70);
-        kit.drawLines(run, kit.left + row.indent, y, { style: row.style, size: row.size });
-        if (row.gray) doc.setTextColor(0);
-        i += run.length - 1;
-        y += row.height * run.length;
-        continue;
-      }
-      case 'boxes': {
-        doc.setLineWidth(0.35);
-        const textTop = y + (row.height - lh(row.size)) / 2 + 0.3;
-        boxRects(row, kit.left, y).forEach((r, n) => {
-          doc.rect(r.x, r.y, r.w, r.h, 'S');
-          kit.drawLines([row.options[n]!], r.x + r.w + 2, textTop, { style: 'regular', size: row.size });
-        });
-        break;
-      }
-      case 'fields': {
-        doc.setLineWidth(0.2);
-        const width = (label: string, size: number) => kit.textWidth(label, 'regular', size);
-        let x = kit.left;
-        for (const [n, line] of fieldLines(row, kit.left, y, width).entries()) {
-          const baseline = y + row.height - 1.5;
-          kit.drawLines([line.label], x, baseline - row.size * MM_PER_PT * 0.8, {
-            style: 'regular',
-            size: row.size,
-          });
-          doc.line(line.x1, line.y, line.x2, line.y);
-          x += row.segments[n]!.width;
-        }
-        break;
-      }
-    }
-    y += row.height;
-  }
-}
-
-function sameRun(a: Row & { kind: 'line' }, b: Row | undefined): boolean {
-  return (
-    b?.kind === 'line' &&
-    b.style === a.style &&
-    b.size === a.size &&
-    b.indent === a.indent &&
-    b.gray === a.gray
-  );
 }
 
 type Rect = readonly [x: number, y: number, w: number, h: number];

@@ -180,7 +180,7 @@ describe('buildNoticePdf', () => {
       'Очередное общее собрание членов СНТ «Ромашка» 2025 года',
       'с 1 мая 2025 г. по 20 мая 2025 г. включительно',
       '10 мая 2025 г. в 11:00, место: площадка у здания правления',
-      'до 12 мая 2025 г. включительно по адресу: д. Ивановка, ул. Центральная, 1, правление',
+      'должны поступить не позднее 12 мая 2025 г. по адресу: д. Ивановка, ул. Центральная, 1, правление',
       '21 мая 2025 г., здание правления',
       '1. Об избрании председателя и секретаря собрания',
       'Проект решения: Избрать председателем Петрова П. П.',
@@ -193,6 +193,48 @@ describe('buildNoticePdf', () => {
     ]) {
       expect(text).toContain(expected);
     }
+  });
+
+  it('names one paper deadline everywhere, speaks to gardeners with their questions, lists the materials', async () => {
+    const file = save(
+      await buildNoticePdf(snt(), partnership, fonts, {
+        materials: [
+          { question: 3, name: 'смета-2025.xlsx' },
+          { question: 2, name: 'отчёт правления.pdf' },
+          { question: 3, name: 'обоснование сметы.pdf' },
+        ],
+      }),
+    );
+    const text = pdfText(file);
+    // Paper: 12 May (the meeting's paper date, before the end of voting on 20 May) in both sentences.
+    expect(text).toContain('Засчитываются бюллетени, поступившие не позднее 12 мая 2025 г.');
+    expect(text).not.toContain('до окончания голосования.');
+    expect(text).toContain(
+      'по 20 мая 2025 г. включительно (электронно на Госуслугах — до конца этого срока)',
+    );
+    // Gardeners: addressed, and told which questions (3 and 4: items 22 and 21 of the 217-ФЗ profile).
+    expect(text).toContain(
+      'уведомляет членов товарищества и садоводов, ведущих садоводство без участия в товариществе,',
+    );
+    expect(text).toContain('голосуют по вопросам № 3, 4; остальные вопросы решают только члены товарищества');
+    expect(text).toContain(
+      '1. Об избрании председателя и секретаря собрания (голосуют только члены товарищества)',
+    );
+    expect(text).not.toContain('4. О размере и сроке внесения членских взносов (голосуют');
+    expect(text).toContain('Прилагаемые материалы:');
+    expect(text).toContain('к вопросу № 2: отчёт правления.pdf');
+    expect(text).toContain('к вопросу № 3: смета-2025.xlsx; обоснование сметы.pdf');
+    // A paper date later than the end of voting is not promised: the count stops taking paper on 20 May.
+    const late = pdfText(
+      save(await buildNoticePdf(snt({ paperBallotDeadline: '2025-05-25' }), partnership, fonts)),
+    );
+    expect(late).toContain('должны поступить не позднее 20 мая 2025 г.');
+    expect(late).not.toContain('25 мая');
+    // One question only for gardeners: singular.
+    const one = snt({ questions: snt().questions.filter((q) => q.number !== 3) });
+    expect(pdfText(save(await buildNoticePdf(one, partnership, fonts)))).toContain(
+      'голосуют по вопросу № 4;',
+    );
   });
 
   it('has no remote-voting parts for an in-person meeting, and no in-person part for a remote one', async () => {
@@ -215,6 +257,7 @@ describe('buildNoticePdf', () => {
       'о проведении внеочередного общего собрания собственников помещений в многоквартирном доме',
     );
     expect(text).toContain('Собственники помещений уведомляются');
+    expect(text).not.toContain('садовод');
   });
 });
 

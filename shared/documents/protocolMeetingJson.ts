@@ -120,7 +120,7 @@ export function parseProtocolFields(text: string, file: string): Result<Protocol
 }
 
 /** The meeting the tally ran on, with what meeting.json says for the protocol. */
-export function withProtocolFields(meeting: ProtocolMeeting, fields: ProtocolFields): ProtocolMeeting {
+export function withProtocolFields<M extends ProtocolMeeting>(meeting: M, fields: ProtocolFields): M {
   const { questions, ...rest } = fields;
   return {
     ...meeting,

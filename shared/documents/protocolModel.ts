@@ -10,6 +10,7 @@ import { addDays, dayNumber, formatDateRu, formatDays } from '../meetings/dates'
 import { DEFAULT_PROTOCOL_DUE_DAYS } from '../meetings/meeting';
 import { buildResults, type Figure } from '../results/buildResults';
 import { formatFigure, formatPercent } from './figuresRu';
+import { marginTable } from './protocolMarginTable';
 import {
   conflictsTable,
   rejectedTable,
@@ -163,6 +164,7 @@ export function buildProtocolModel(source: ProtocolSource, options: ProtocolOpti
     unmatchedTable(ctx),
     registryTable(ctx),
     decisionsTable(ctx),
+    marginTable(ctx),
   ];
 
   const partnership = source.partnership;

@@ -74,8 +74,6 @@ function expectEveryNumber(pages: string[], results: ResultsJson): number {
       expect(value).toBe(0);
       continue;
     }
-    // How close each decision is (results.json `margin`) has no appendix in the protocol yet (issue 15).
-    if (/^margin\[/.test(path)) continue;
     let where = s.text;
     let token = printed(value);
     const q = /^questions\[(\d+)\]/.exec(path);
@@ -85,6 +83,7 @@ function expectEveryNumber(pages: string[], results: ResultsJson): number {
     else if (/^conflicts\[\d+\]\.question$/.test(path))
       where = s.appendix('Расхождения решений одного участника');
     else if (/^scanDifferences\[/.test(path)) where = s.appendix('Расхождения скана и оригинала');
+    else if (/^margin\[/.test(path)) where = s.appendix('Насколько близко каждое решение');
     else if (/^persons\[\d+\]\.weight$/.test(path) && results.meeting.kind === 'mkd') where = registry;
     else if (/^persons\[(\d+)\]\.weight$/.test(path)) where = participants || s.text;
     expect(hasToken(where, token), `${path} = ${value} printed as «${token}»`).toBe(true);

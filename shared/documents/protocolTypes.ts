@@ -137,7 +137,8 @@ export type TableKey =
   | 'scan_differences'
   | 'unmatched'
   | 'registry'
-  | 'decisions';
+  | 'decisions'
+  | 'margin';
 
 export interface ProtocolTable {
   key: TableKey;

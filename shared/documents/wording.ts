@@ -1,6 +1,6 @@
 /** Russian phrases the printed documents share (notice, ballots, later the protocol). */
-import type { MeetingForm, PartnershipKind, Person, PersonStatus } from '../domain/types';
-import type { MeetingKind } from '../meetings/meeting';
+import type { IsoDate, MeetingForm, PartnershipKind, Person, PersonStatus } from '../domain/types';
+import type { Meeting, MeetingKind } from '../meetings/meeting';
 
 export const STATUS_LABELS: Record<PersonStatus, string> = {
   member: 'член товарищества',
@@ -37,4 +37,22 @@ export function holdingsLine(person: Pick<Person, 'holdings'>, kind: Partnership
     .map((h) => (h.share ? `${h.plotNumber} (доля ${h.share})` : h.plotNumber))
     .join(', ');
   return `${label}: ${list || '—'}`;
+}
+
+/**
+ * The last day a paper ballot must have arrived (not been posted) to be counted: the date the meeting
+ * names for paper ballots, never later than the count takes paper (the end of voting, or the in-person
+ * session when the charter says so). The notice and the ballots print this one date.
+ */
+export function paperBallotsUntil(
+  meeting: Pick<Meeting, 'form' | 'paperBallotDeadline' | 'votingEnd' | 'sessionDate' | 'paperUntil'>,
+): IsoDate | undefined {
+  if (meeting.form === 'in_person') return undefined;
+  const countEnd =
+    meeting.paperUntil === 'session' && meeting.form === 'mixed' && meeting.sessionDate
+      ? meeting.sessionDate
+      : meeting.votingEnd;
+  const named = meeting.paperBallotDeadline;
+  if (!named) return countEnd || undefined;
+  return countEnd && countEnd < named ? countEnd : named;
 }

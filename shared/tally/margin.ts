@@ -140,7 +140,7 @@ export function marginText(m: QuestionMargin, unit = 'м²'): string {
 }
 
 /** «исход зависит от решения по 3 спорным бюллетеням», or null. */
-export function disputeText(m: QuestionMargin): string | null {
+export function disputeText(m: Pick<QuestionMargin, 'couldFlip' | 'disputed'>): string | null {
   if (!m.couldFlip) return null;
   const n = m.disputed;
   const word = n % 10 === 1 && n % 100 !== 11 ? 'спорному бюллетеню' : 'спорным бюллетеням';

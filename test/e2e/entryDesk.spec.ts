@@ -42,6 +42,12 @@ async function screenshots(page: Page, name: string) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
+    // The top bar is never cut: every navigation button and the operator field lie inside the window.
+    for (const box of await page
+      .locator('.topbar nav button, .topbar input')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
+      expect(box, `top bar at ${size.width} px`).toBeLessThanOrEqual(size.width);
+    }
   }
   await page.setViewportSize(SIZES[0]!);
 }
@@ -128,6 +134,23 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 1;');
     await page.getByLabel('Дата получения').fill('2026-11-29');
     await area(page).focus();
+  });
+
+  await test.step('Tab and Shift+Tab never leave the desk for the navigation; Enter in a field goes back to the ballot', async () => {
+    const inDesk = () => page.locator('.entry-desk').evaluate((d) => d.contains(document.activeElement));
+    await page.getByLabel('Экземпляр').focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inDesk()).toBe(true);
+    }
+    await page.getByLabel('Экземпляр').focus();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inDesk()).toBe(true);
+    }
+    await page.getByLabel('Дата получения').focus();
+    await page.keyboard.press('Enter');
+    await expect(area(page)).toBeFocused();
   });
 
   await test.step('a second ballot of the same person: «уже голосовал», saved only on a second Enter, listed as such', async () => {
