@@ -79,11 +79,21 @@ async function baselinePdf(fonts: PdfFonts, pages: number): Promise<Uint8Array> 
   return kit.toBytes();
 }
 
-export async function benchBallotsPdf(): Promise<BenchResult[]> {
+/** The ballots of `count` voters for an 8-question meeting, built in Node: the build and what it is. */
+export function nodeBallotsPdf(count = VOTERS) {
   const fonts = readPtSansFonts();
   const meeting = benchMeeting();
-  const voters = makePersons(VOTERS, 2026);
-  const build = () => buildBallotsPdf(meeting, voters, fonts, { partnershipName: 'СНТ «Ромашка»' });
+  const voters = makePersons(count, 2026);
+  return {
+    fonts,
+    meeting,
+    what: `${count} voters, ${meeting.questions.length} questions`,
+    build: () => buildBallotsPdf(meeting, voters, fonts, { partnershipName: 'СНТ «Ромашка»' }),
+  };
+}
+
+export async function benchBallotsPdf(): Promise<BenchResult[]> {
+  const { fonts, meeting, build } = nodeBallotsPdf();
   const ballots = await build();
   const pages = countPages(ballots);
   const pair = await timePairs(build, () => baselinePdf(fonts, pages), { pairs: 5 });
