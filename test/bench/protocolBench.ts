@@ -3,8 +3,8 @@
  * baseline measured interleaved (A B A B …), the median of the per-pair ratios:
  * - protocol PDF (model + PDF; target under 5 s) against jsPDF with PT Sans writing the same number
  *   of pages holding one line each;
- * - results workbook, written by the streaming writer (target under 1 s) against exceljs writing the same sheets and cell values with
- *   no styling, no number formats, no frozen rows or filters (same zip compression level).
+ * - results workbook, written by the streaming writer (target under 1 s), against exceljs writing the
+ *   same sheets and cell values with no styling, number formats, frozen rows or filters (same zip level).
  */
 import { buildProtocolModel, type ProtocolModel } from '../../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
