@@ -6,6 +6,7 @@
  * time exceljs's in-memory writer takes, and read back by exceljs, Excel and LibreOffice alike.
  */
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { columnLetter } from '../gosuslugi/checkMapping';
 
 /** A number format a cell or column may carry. */
 export type XlsxFormat = 'weight' | 'percent';
@@ -49,13 +50,6 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** «A», «B», …, «Z», «AA», … for a 1-based column number. */
-export function columnName(n: number): string {
-  let name = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) name = String.fromCharCode(65 + ((k - 1) % 26)) + name;
-  return name;
-}
-
 function cellXml(ref: string, cell: XlsxCell, columnStyle: number): string {
   if (cell === null || cell === '') return '';
   if (typeof cell === 'string') {
@@ -71,8 +65,7 @@ function cellXml(ref: string, cell: XlsxCell, columnStyle: number): string {
 
 function rowXml(r: number, cells: readonly XlsxCell[], styles: readonly number[]): string {
   let xml = `<row r="${r}">`;
-  for (let i = 0; i < cells.length; i++)
-    xml += cellXml(`${columnName(i + 1)}${r}`, cells[i]!, styles[i] ?? 0);
+  for (let i = 0; i < cells.length; i++) xml += cellXml(`${columnLetter(i)}${r}`, cells[i]!, styles[i] ?? 0);
   return `${xml}</row>`;
 }
 
@@ -201,7 +194,7 @@ export function writeXlsx(sheets: XlsxSheet[], creator = 'Голос'): Uint8Arr
         xml = '';
       }
     }
-    const last = columnName(Math.max(1, sheet.columns.length));
+    const last = columnLetter(Math.max(0, sheet.columns.length - 1));
     file.push(strToU8(`${xml}</sheetData><autoFilter ref="A1:${last}1"/></worksheet>`), true);
   });
   zip.end();
