@@ -27,6 +27,7 @@ import { buildProtocolModel } from '../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../shared/documents/protocolPdf';
 import { proofOf, tallyInputSha256 } from '../shared/documents/protocolProof';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
+import { protocolSizeProblem } from './protocolLimit';
 import type { Problem } from '../shared/result';
 import { writeResultsFile } from '../shared/results/resultsFile';
 import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
@@ -288,8 +289,13 @@ async function run(argv: readonly string[]): Promise<number> {
     );
     return 1;
   }
-  for (const w of result.value.warnings) process.stderr.write(`Предупреждение: ${formatProblem(w)}\n`);
   const { results, input } = result.value;
+  const tooLarge = args.protocol ? protocolSizeProblem(input.registry.length, input.ballots.length) : null;
+  if (tooLarge) {
+    process.stderr.write(`Ничего не записано. ${formatProblem(tooLarge)}\n`);
+    return 1;
+  }
+  for (const w of result.value.warnings) process.stderr.write(`Предупреждение: ${formatProblem(w)}\n`);
   const target = join(args.out, 'results.json');
   // results.json is written as it is made: for 600,000 persons its text would be another 200 MB.
   const outputs: { path: string; data: FileData }[] = [

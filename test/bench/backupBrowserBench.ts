@@ -1,5 +1,5 @@
 /**
- * Backups of a meeting-sized database in real Chromium on the built renderer (dist/renderer or E2E_DIST):
+ * Backups of a meeting-sized database (each case interleaved with its baseline, A B A B …) in real Chromium on the built renderer (dist/renderer or E2E_DIST):
  * a registry of 10,000 persons and a 40-question meeting with about 25,000 paper, in-person and Gosuslugi
  * ballots written into IndexedDB in the app's record shapes. Measured through the app:
  * - the daily automatic backup (made 3 s after the start while the secretary may be typing): the longest
@@ -14,12 +14,14 @@ import { join } from 'node:path';
 import { decodeBackup, encodeBackup } from '../../shared/backup/backupFile';
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { meetingRecords } from '../fixtures/meetingRecords';
-import { medianMs, type BenchResult } from './benchKit';
+import { timePairs, type BenchResult } from './benchKit';
 import {
   baseUrl,
   builtRenderer,
-  frameGapResult,
+  frameGapPairs,
+  frameGapRow,
   launchChromium,
+  type FrameGaps,
   serve,
   waitForDailyBackup,
   withFrameGaps,
@@ -54,26 +56,45 @@ export async function benchBackupBrowser(
     await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
     // The records go in from a page of the same origin where the app is not running (its style sheet), so
     // no start of it backs them up before the measured one; no backups are stored yet.
-    await page.goto(`${base}assets/${readdirSync(join(root, 'assets')).find((f) => f.endsWith('.css'))}`);
-    await page.evaluate(
-      () =>
-        new Promise((done, fail) => {
-          const r = indexedDB.deleteDatabase('golos-backups');
-          r.onsuccess = done;
-          r.onerror = () => fail(r.error);
-        }),
-    );
+    const cssPage = `${base}assets/${readdirSync(join(root, 'assets')).find((f) => f.endsWith('.css'))}`;
+    await page.goto(cssPage);
     await putRows(page, stores);
-    await page.goto(`${base}#/backup`);
-    await page.getByRole('heading', { name: 'Резервные копии' }).waitFor();
-    const daily = await withFrameGaps(page, async () => {
-      const t0 = performance.now();
-      await waitForDailyBackup(page);
-      return performance.now() - t0;
-    });
-    // The backup starts 3 s after the start: done much sooner, it was not measured.
-    if (daily.value < 1500) throw new Error(`the daily backup was stored ${daily.value} ms after the screen`);
-    const dailyIdle = await withFrameGaps(page, () => page.waitForTimeout(daily.value));
+    // A start of the app with no backup stored yet: its daily backup comes 3 s later.
+    const startWithoutBackups = async () => {
+      await page.goto(cssPage);
+      await page.evaluate(
+        () =>
+          new Promise((done, fail) => {
+            const r = indexedDB.deleteDatabase('golos-backups');
+            r.onsuccess = done;
+            r.onerror = () => fail(r.error);
+          }),
+      );
+      await page.goto(`${base}#/backup`);
+      await page.getByRole('heading', { name: 'Резервные копии' }).waitFor();
+    };
+    // Busy and idle frame gaps interleaved: each busy run is paired with the idle page over as long.
+    let busyMs = 0;
+    let busy: FrameGaps | null = null;
+    const idleAsLong = async () => (await withFrameGaps(page, () => page.waitForTimeout(busyMs))).maxGap;
+    const daily = await timePairs(
+      async () => {
+        await startWithoutBackups();
+        const run = await withFrameGaps(page, async () => {
+          const t0 = performance.now();
+          await waitForDailyBackup(page);
+          return performance.now() - t0;
+        });
+        // The backup starts 3 s after the start: done much sooner, it was not measured.
+        if (run.value < 1500) throw new Error(`the daily backup was stored ${run.value} ms after the screen`);
+        busyMs = run.value;
+        busy = run;
+        return run.maxGap;
+      },
+      idleAsLong,
+      { pairs: 5, warmup: 0, reported: true },
+    );
+    const dailyBusy: FrameGaps = busy!;
 
     const save = async () => {
       const t0 = performance.now();
@@ -84,27 +105,27 @@ export async function benchBackupBrowser(
       const path = await download.path();
       return { ms: performance.now() - t0, bytes: readFileSync(path) };
     };
-    await save(); // warm-up: worker and chunks loaded once
-    const runs = [await withFrameGaps(page, save), await withFrameGaps(page, save)];
-    const best = runs.reduce((a, b) => (a.value.ms <= b.value.ms ? a : b));
-    const idle = await withFrameGaps(page, () => page.waitForTimeout(best.value.ms));
-
-    const backup = decodeBackup(best.value.bytes);
+    const saved = await save(); // warm-up: worker and chunks loaded once
+    const backup = decodeBackup(saved.bytes);
     if (!backup.ok) throw new Error(`the saved backup does not read back: ${backup.error[0]!.message}`);
     const rows = Object.values(backup.value.tables).reduce((n, t) => n + t.rows.length, 0);
     if (rows < storedRows) throw new Error(`the saved backup holds ${rows} rows of ${storedRows} stored`);
-    const nodeMs = await medianMs(3, () => encodeBackup(backup.value));
+    const file = await timePairs(
+      async () => (await save()).ms,
+      () => encodeBackup(backup.value),
+      { pairs: 5, warmup: 0, reported: false },
+    );
+    const saveGaps = await frameGapPairs(page, 'while the backup is saved to a file', save);
 
-    const what = `${registry.length} persons, ${ballots.length} ballots, ${(best.value.bytes.length / 1e6).toFixed(1)} MB file`;
+    const what = `${registry.length} persons, ${ballots.length} ballots, ${(saved.bytes.length / 1e6).toFixed(1)} MB file`;
     return [
       {
         name: `Backup saved to a file in Chromium (click to download; read and encoded in a worker): ${what}`,
-        ms: best.value.ms,
-        baselineMs: nodeMs,
+        ...file,
         baselineName: 'encoding the same backup in Node (the freeze it would be on the main thread)',
       },
-      frameGapResult('while the backup is saved to a file', best, idle),
-      frameGapResult('from a start to its daily automatic backup stored', daily, dailyIdle),
+      saveGaps,
+      frameGapRow('from a start to its daily automatic backup stored', dailyBusy, daily),
     ];
   } finally {
     await browser.close();

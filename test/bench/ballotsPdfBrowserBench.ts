@@ -4,7 +4,7 @@
  * всех (1000)» -> built in the document worker -> downloaded. Measured: click to download, and how the
  * main thread kept up meanwhile (longest gap between animation frames, long tasks), against the same
  * frame gaps while the page sits idle for as long. Baseline for the time: the same builder in Node
- * (ballotsPdfBench, 1,000 voters, 8 questions) in this run.
+ * (ballotsPdfBench, 1,000 voters, 8 questions), interleaved with the downloads (A B A B …).
  */
 import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,16 +15,9 @@ import { makePersons } from '../fixtures/persons';
 import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { benchBallotsPdf } from './ballotsPdfBench';
-import {
-  builtRenderer,
-  frameGapResult,
-  launchChromium,
-  serve,
-  withFrameGaps,
-  type FrameGaps,
-} from './browserKit';
-import type { BenchResult } from './benchKit';
+import { nodeBallotsPdf } from './ballotsPdfBench';
+import { builtRenderer, frameGapPairs, launchChromium, serve } from './browserKit';
+import { timePairs, type BenchResult } from './benchKit';
 
 const VOTERS = 1000;
 const AGENDA: [string, string][] = [
@@ -95,33 +88,21 @@ export async function benchBallotsPdfBrowser(
     // Warm-up: worker start, fonts and the PDF chunks loaded once.
     await download('Пустой бюллетень');
 
-    const runs: ({ value: number } & FrameGaps)[] = [];
     let pages = 0;
-    for (let run = 0; run < 2; run++) {
-      runs.push(
-        await withFrameGaps(page, async () => {
-          const t0 = performance.now();
-          const file = await download(`Бюллетени для всех (${VOTERS})`);
-          const ms = performance.now() - t0;
-          pages = pdfPageCount(readFileSync(file));
-          return ms;
-        }),
-      );
-    }
-    const best = runs.reduce((a, b) => (a.value <= b.value ? a : b));
-
-    // The same frame gaps while the page is idle for as long.
-    const idle = await withFrameGaps(page, () => page.waitForTimeout(best.value));
-
-    const node = (await benchBallotsPdf())[0]!;
+    const all = async () => {
+      pages = pdfPageCount(readFileSync(await download(`Бюллетени для всех (${VOTERS})`)));
+    };
+    // Each download interleaved with the same builder on the same voters in Node (A B A B …).
+    const inNode = nodeBallotsPdf(VOTERS);
+    const pair = await timePairs(all, inNode.build, { pairs: 5, warmup: 0 });
+    const gaps = await frameGapPairs(page, 'while the ballots are built', all);
     return [
       {
         name: `Ballots PDF in Chromium, ${VOTERS} voters, ${AGENDA.length} questions, ${pages} pages (click to download, worker)`,
-        ms: best.value,
-        baselineMs: node.ms,
-        baselineName: `same builder in Node (${node.name})`,
+        ...pair,
+        baselineName: `the same builder in Node (${inNode.what})`,
       },
-      frameGapResult('while the ballots are built', best, idle),
+      gaps,
     ];
   } finally {
     await browser.close();

@@ -79,11 +79,16 @@ export async function timePairs<T = void, U = void>(
     a.push(ta);
     b.push(tb);
   }
+  return pairStats(a, b);
+}
+
+/** Both medians and the median of the per-pair ratios a[i] / b[i], with their range. */
+export function pairStats(a: number[], b: number[]): { ms: number; baselineMs: number; ratio: PairedRatio } {
   const ratios = a.map((x, i) => x / b[i]!);
   return {
     ms: median(a),
     baselineMs: median(b),
-    ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs },
+    ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), pairs: a.length },
   };
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { BenchResult } from './benchKit';
+import { timePairs, type BenchResult } from './benchKit';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -140,12 +140,40 @@ export async function waitForDailyBackup(page: Page): Promise<void> {
   }
 }
 
-/** The benchmark row for how the main thread kept up `while`, against the idle page over as long. */
-export function frameGapResult(while_: string, busy: FrameGaps, idle: FrameGaps): BenchResult {
+/**
+ * The benchmark row for how the main thread kept up while `work` runs: each run's longest frame gap
+ * paired with the idle page's over as long (A B A B …), the median of the per-pair ratios.
+ */
+export async function frameGapPairs(
+  page: Page,
+  while_: string,
+  work: () => Promise<unknown>,
+  pairs = 5,
+): Promise<BenchResult> {
+  let busyMs = 0;
+  let last: FrameGaps = { maxGap: 0, longTasks: 0, longMs: 0 };
+  const gaps = await timePairs(
+    async () => {
+      const t0 = performance.now();
+      last = await withFrameGaps(page, work);
+      busyMs = performance.now() - t0;
+      return last.maxGap;
+    },
+    async () => (await withFrameGaps(page, () => page.waitForTimeout(busyMs))).maxGap,
+    { pairs, warmup: 0, reported: true },
+  );
+  return frameGapRow(while_, last, gaps);
+}
+
+/** A frame-gap row from paired busy and idle runs (`last`: the last busy run, for its long tasks). */
+export function frameGapRow(
+  while_: string,
+  last: FrameGaps,
+  gaps: Pick<BenchResult, 'ms' | 'baselineMs' | 'ratio'>,
+): BenchResult {
   return {
-    name: `Main thread ${while_}: longest frame gap (long tasks: ${busy.longTasks}, ${busy.longMs.toFixed(0)} ms in all)`,
-    ms: busy.maxGap,
-    baselineMs: idle.maxGap,
-    baselineName: `longest frame gap of the idle page over as long (long tasks: ${idle.longTasks})`,
+    name: `Main thread ${while_}: longest frame gap (last run: ${last.longTasks} long tasks, ${last.longMs.toFixed(0)} ms in all)`,
+    ...gaps,
+    baselineName: 'longest frame gap of the idle page over as long',
   };
 }

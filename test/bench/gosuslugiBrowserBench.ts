@@ -3,7 +3,7 @@
  * a 10,000-row, 30-question XLSX export against a meeting snapshot of 10,700 persons (seeded into the
  * app's IndexedDB), each with a baseline measured in the same run:
  * - file chosen -> read, header and columns proposed, every row matched and previewed in the Web Worker
- *   -> the wizard's mapping step drawn with the counts (target: under 3 s), median of 3 after a warm-up;
+ *   -> the wizard's mapping step drawn with the counts (target: under 3 s), 5 pairs with the Node core;
  *   baseline: the same shared core (readTable, propose, preview) in Node, no worker and no UI;
  * - the longest main-thread task (PerformanceObserver «longtask») during that time, and the main
  *   thread's busy time (CPU profile: script and garbage collection; unlike a long task's wall time it
@@ -21,14 +21,16 @@ import { previewGosuslugi } from '../../shared/gosuslugi/preview';
 import { proposeGosuslugiMapping } from '../../shared/gosuslugi/propose';
 import { indexVoters } from '../../shared/registry/voterIndex';
 import { readTable } from '../../shared/spreadsheet/readTable';
+import type { Table } from '../../shared/spreadsheet/table';
+import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import { largeGosuslugiExport } from '../fixtures/gosuslugiExports';
 import { meetingOf, seedApp } from '../e2e/gosuslugiSeed';
 import { builtRenderer, launchChromium, serve, waitForDailyBackup } from './browserKit';
-import type { BenchResult } from './benchKit';
+import { pairStats, timePairs, type BenchResult } from './benchKit';
 
 const ROWS = 10_000;
 const QUESTIONS = 30;
-const RUNS = 3;
+const PAIRS = 5;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -143,11 +145,9 @@ export async function benchGosuslugiBrowser(
   writeFileSync(file, bytes);
   const { meeting } = meetingOf(big.agenda);
 
-  // Baselines: the shared core alone in Node, in this run.
-  const nodeRuns: number[] = [];
-  let table = null;
-  for (let i = 0; i <= RUNS; i++) {
-    const t = performance.now();
+  // Baseline: the shared core alone in Node, interleaved with the runs in the page.
+  let table: { t: Table; mapping: GosuslugiMapping } | null = null;
+  const inNode = async () => {
     const read = await readTable(bytes, big.fileName);
     if (!read.ok) throw new Error('export not read');
     const p = proposeGosuslugiMapping(read.value, big.agenda);
@@ -155,9 +155,9 @@ export async function benchGosuslugiBrowser(
     const pv = previewGosuslugi(read.value, p.value.mapping, big.registry, big.agenda);
     if (pv.counts.counted !== ROWS - 2)
       throw new Error(`expected ${ROWS - 2} counted, got ${pv.counts.counted}`);
-    if (i > 0) nodeRuns.push(performance.now() - t);
     table = { t: read.value, mapping: p.value.mapping };
-  }
+  };
+  await inNode();
   const ix = indexVoters(big.registry);
   const fix = big.fixable[0]!;
   const decisions = [{ row: fix.row, kind: 'person' as const, personId: fix.personId }];
@@ -183,13 +183,25 @@ export async function benchGosuslugiBrowser(
     // The app's daily automatic backup (3 s after the start, on the main thread) is not part of the import.
     await waitForDailyBackup(page);
 
-    // A warm-up (exceljs chunk cached, JIT), then the measured runs; each run cancels its wizard.
+    // A warm-up pair (exceljs chunk cached, JIT), then the measured pairs; each run but the last cancels
+    // its wizard.
     const ui: UiRun[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const r = await importOnce(page, file);
-      if (run > 0) ui.push(r);
-      if (run < RUNS) await page.getByRole('button', { name: 'Отменить импорт файла' }).click();
-    }
+    let left = PAIRS + 1;
+    const imported = await timePairs(
+      async () => {
+        const r = await importOnce(page, file);
+        if (--left > 0) await page.getByRole('button', { name: 'Отменить импорт файла' }).click();
+        ui.push(r);
+        return r.ms;
+      },
+      async () => {
+        const t = performance.now();
+        await inNode();
+        return performance.now() - t;
+      },
+      { pairs: PAIRS, warmup: 1, reported: true },
+    );
+    ui.shift();
 
     // The last wizard stays open: a correction on the review step.
     await page.getByRole('button', { name: 'Далее: проверка строк' }).click();
@@ -199,26 +211,29 @@ export async function benchGosuslugiBrowser(
     const correction = await correctOnce(page, fix.row, person.fullName, '9\\s999');
     const correction2 = await correctOnce(page, other.row, otherPerson.fullName, '10\\s000');
 
-    const ms = median(ui.map((r) => r.ms));
+    const whole = ui.map((r) => r.ms);
     return [
       {
-        name: `Госуслуги в Chromium: файл выбран → прочитан, столбцы и участники сопоставлены, предпросмотр показан (XLSX ${ROWS.toLocaleString('ru-RU')} × ${QUESTIONS}, в Web Worker), медиана ${RUNS}`,
-        ms,
-        baselineMs: median(nodeRuns),
+        name: `Госуслуги в Chromium: файл выбран → прочитан, столбцы и участники сопоставлены, предпросмотр показан (XLSX ${ROWS.toLocaleString('ru-RU')} × ${QUESTIONS}, в Web Worker)`,
+        ...imported,
         baselineName: 'то же ядро (readTable, propose, preview) в Node, без воркера и интерфейса',
         targetMs: 3000,
       },
       {
-        name: 'Госуслуги в Chromium: самая долгая задача главного потока за это время (худший из прогонов)',
-        ms: Math.max(...ui.map((r) => r.longestTask)),
-        baselineMs: ms,
-        baselineName: 'всё время от выбора файла до предпросмотра (медиана)',
+        name: 'Госуслуги в Chromium: самая долгая задача главного потока за это время',
+        ...pairStats(
+          ui.map((r) => r.longestTask),
+          whole,
+        ),
+        baselineName: 'всё время от выбора файла до предпросмотра того же прогона',
       },
       {
-        name: 'Госуслуги в Chromium: время главного потока на скрипт и сборку мусора за это время (профиль CPU, медиана)',
-        ms: median(ui.map((r) => r.busy)),
-        baselineMs: ms,
-        baselineName: 'всё время от выбора файла до предпросмотра (медиана)',
+        name: 'Госуслуги в Chromium: время главного потока на скрипт и сборку мусора за это время (профиль CPU)',
+        ...pairStats(
+          ui.map((r) => r.busy),
+          whole,
+        ),
+        baselineName: 'всё время от выбора файла до предпросмотра того же прогона',
       },
       {
         name: 'Госуслуги в Chromium: исправление на шаге проверки (выбран участник) → строки заново сопоставлены в воркере → итоги перерисованы (среднее 2)',

@@ -3,14 +3,14 @@
  * E2E_DIST): a registry of 10,000 persons and a 40-question meeting with about 25,000 paper, in-person and
  * Gosuslugi ballots, stored with their audit entries (the registry in one entry as an import writes it,
  * ballots 500 to an entry). Measured through the app: «Проверить целостность» on «Журнал изменений», click
- * to «Данные совпадают с журналом», and the longest gap between animation frames meanwhile. Baseline:
+ * to «Данные совпадают с журналом» (interleaved with its baseline, A B A B …), and the longest gap between animation frames meanwhile. Baseline:
  * reading the same tables (audit trail and checked records) in the page with plain IndexedDB getAll.
  */
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { putAuditedRows, putRows } from '../fixtures/appDb';
 import { meetingRecords } from '../fixtures/meetingRecords';
-import type { BenchResult } from './benchKit';
-import { baseUrl, builtRenderer, frameGapResult, launchChromium, serve, withFrameGaps } from './browserKit';
+import { timePairs, type BenchResult } from './benchKit';
+import { baseUrl, builtRenderer, frameGapPairs, launchChromium, serve } from './browserKit';
 import { makeTallyData } from './tallyData';
 
 const TABLES = [
@@ -81,20 +81,20 @@ export async function benchIntegrityBrowser(
       await page.getByText(/Данные совпадают с журналом/).waitFor({ timeout: 300_000 });
       return performance.now() - t0;
     };
-    const run = await withFrameGaps(page, check);
-    const idle = await withFrameGaps(page, () => page.waitForTimeout(run.value));
-    const t0 = performance.now();
-    const rows = await page.evaluate(readAll, TABLES);
-    const readMs = performance.now() - t0;
+    let rows = 0;
+    const read = async () => {
+      rows = await page.evaluate(readAll, TABLES);
+    };
+    const pair = await timePairs(check, read, { pairs: 5 });
+    const gaps = await frameGapPairs(page, 'while the integrity check runs', check);
     const what = `${registry.length} persons, ${records.paperBallots.length + records.gosuslugiImports.length} ballot records (${ballots.length} ballots), ${rows} rows`;
     return [
       {
         name: `Integrity check of the data against the audit trail in Chromium (click to result, in chunks): ${what}`,
-        ms: run.value,
-        baselineMs: readMs,
+        ...pair,
         baselineName: 'reading the same tables in the page (IndexedDB getAll)',
       },
-      frameGapResult('while the integrity check runs', run, idle),
+      gaps,
     ];
   } finally {
     await browser.close();

@@ -40,11 +40,14 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['scanned ballots', () => benchOmr()],
 ];
 
-const only = process.argv[2];
+// Suites to run: each argument a part of a suite's name, or `=name` for exactly that suite; none: all.
+const only = process.argv.slice(2);
+const chosen = (suite: string): boolean =>
+  only.length === 0 || only.some((o) => (o.startsWith('=') ? suite === o.slice(1) : suite.includes(o)));
 const rows: (BenchResult & { suite: string })[] = [];
 let failedSuites = 0;
 for (const [suite, run] of suites) {
-  if (only && !suite.includes(only)) continue;
+  if (!chosen(suite)) continue;
   process.stdout.write(`… ${suite}\n`);
   try {
     for (const r of await run()) rows.push({ ...r, suite });

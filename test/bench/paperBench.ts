@@ -1,5 +1,5 @@
 /**
- * Paper ballot benchmarks (issue: paper ballots), each with a baseline measured in the same run:
+ * Paper ballot benchmarks (issue: paper ballots), each interleaved with its baseline (A B A B …):
  * - saving a ballot and refreshing the live results with 5,000 ballots stored (target under 30 ms):
  *   the new version appended, currentBallots over every record, liveResults (the tally) — against a
  *   bare loop counting the same marks held in a typed array;
@@ -17,28 +17,11 @@ import { liveResults, scanFigures } from '../../shared/paper/liveResults';
 import { searchRegistry } from '../../shared/registry/search';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
-import type { BenchResult } from './benchKit';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-/** Median wall time of `runs` calls after `warmup` unmeasured ones (the app tallies warm, after every save). */
-function time(fn: () => unknown, runs: number, warmup = 20): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+import { timePairs, type BenchResult } from './benchKit';
 
 const CODE: Record<Mark, number> = { none: 0, for: 1, against: 2, abstain: 3, several: 4, all_crossed: 5 };
 
-function benchLive(): BenchResult[] {
+async function benchLive(): Promise<BenchResult[]> {
   const meeting = paperMeeting();
   const registry = makePersons(5_000, 31, { contacts: false });
   const records = storedRecords(registry, meeting, 5_000, 32);
@@ -51,11 +34,11 @@ function benchLive(): BenchResult[] {
   ballots.forEach((b, i) => numbers.forEach((n, q) => (marks[i * Q + q] = CODE[b.marks[n] ?? 'none'])));
   const counts = new Int32Array(Q * 8);
   let sink = 0;
-  const baselineMs = time(() => {
+  const bareLoop = () => {
     counts.fill(0);
     for (let i = 0; i < marks.length; i += Q) for (let q = 0; q < Q; q++) counts[q * 8 + marks[i + q]!]!++;
     sink += counts[9]!;
-  }, 50);
+  };
 
   // One save: a correction of a stored ballot (a new version), then the live figures of everything.
   let k = 0;
@@ -74,31 +57,30 @@ function benchLive(): BenchResult[] {
     stored[i] = next.value;
     sink += liveResults({ registry, meeting, ballots: currentBallots(stored) }).questions[0]!.counts.for;
   };
-  const ms = time(saveAndRefresh, 50);
-  const scansMs = time(
+  const save = await timePairs(saveAndRefresh, bareLoop, { pairs: 50, warmup: 20 });
+  const scans = await timePairs(
     () => (sink += scanFigures({ registry, meeting, ballots: currentBallots(stored) }).withScans.ballots),
-    30,
+    bareLoop,
+    { pairs: 30, warmup: 5 },
   );
   if (sink < 0) console.log(sink);
   const baselineName = 'bare loop counting the same marks in an Int8Array';
   return [
     {
       name: `save a ballot and refresh live results: ${registry.length} persons, ${records.length} ballots stored, ${Q} questions`,
-      ms,
-      baselineMs,
+      ...save,
       baselineName,
       targetMs: 30,
     },
     {
       name: `"originals only" and "with scans" figures (two tallies), ${records.length} ballots`,
-      ms: scansMs,
-      baselineMs,
+      ...scans,
       baselineName,
     },
   ];
 }
 
-function benchEntry(): BenchResult {
+async function benchEntry(): Promise<BenchResult> {
   const meeting = paperMeeting();
   const registry = makePersons(600, 21, { contacts: false });
   const ctx = createEntryContext({
@@ -114,20 +96,17 @@ function benchEntry(): BenchResult {
   const keys = byPlot.flatMap((b) => keysForBallot(ctx, b));
   let sink = 0;
   const perBallot = (total: number) => total / byPlot.length;
-  const ms = perBallot(time(() => (sink += replayKeys(initialEntryState(ctx), keys).seq), 10, 1));
   // Baseline: the registry searches the reducer has to run anyway (one per plot prefix typed).
   const prefixes = byPlot.flatMap((b) => {
     const plotNumber = registry[b.personIndex]!.holdings[0]!.plotNumber;
     return [...plotNumber].map((_, i) => plotNumber.slice(0, i + 1));
   });
-  const baselineMs = perBallot(
-    time(
-      () => {
-        for (const p of prefixes) sink += searchRegistry(ctx.search, p, 8).length;
-      },
-      10,
-      1,
-    ),
+  const entry = await timePairs(
+    () => (sink += replayKeys(initialEntryState(ctx), keys).seq),
+    () => {
+      for (const p of prefixes) sink += searchRegistry(ctx.search, p, 8).length;
+    },
+    { pairs: 10 },
   );
   if (sink < 0) console.log(sink);
   const within = qr.counts.filter((n) => n <= 13).length / qr.counts.length;
@@ -135,12 +114,13 @@ function benchEntry(): BenchResult {
     name:
       `keyboard entry per 10-question ballot (reducer, 200 ballots): ${qr.mean.toFixed(2)} keystrokes by QR code ` +
       `(max ${qr.max}, ${(within * 100).toFixed(0)}% ≤ 13), ${plot.mean.toFixed(2)} by plot number typed (max ${plot.max})`,
-    ms,
-    baselineMs,
+    ms: perBallot(entry.ms),
+    baselineMs: perBallot(entry.baselineMs),
+    ratio: entry.ratio,
     baselineName: 'searchRegistry alone for the same plot prefixes',
   };
 }
 
 export async function benchPaper(): Promise<BenchResult[]> {
-  return [...benchLive(), benchEntry()];
+  return [...(await benchLive()), await benchEntry()];
 }

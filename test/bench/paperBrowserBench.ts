@@ -23,7 +23,7 @@ import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBa
 import { pressKeys } from '../e2e/pressKeys';
 import { builtRenderer, launchChromium, serve } from './browserKit';
 import { putRows } from '../fixtures/appDb';
-import type { BenchResult } from './benchKit';
+import { pairStats, type BenchResult } from './benchKit';
 
 const MEETING_ID = 'bench-paper';
 const STORED = 5_000;
@@ -93,7 +93,7 @@ async function installProbe(page: Page): Promise<void> {
   });
 }
 
-/** Baseline: one ballot record put into IndexedDB alone (a scratch database in the same page), median. */
+/** Baseline: one ballot record put into IndexedDB alone (a scratch database in the same page). */
 async function baselinePut(page: Page, row: unknown): Promise<number> {
   return page.evaluate(
     async ({ row, runs }) => {
@@ -119,7 +119,7 @@ async function baselinePut(page: Page, row: unknown): Promise<number> {
       indexedDB.deleteDatabase(name);
       return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
     },
-    { row, runs: RUNS },
+    { row, runs: 1 },
   );
 }
 
@@ -163,14 +163,12 @@ export async function benchPaperBrowser(
   const byQr = keystrokesPerBallot(ctx, toType);
   const byPlot = keystrokesPerBallot(ctx, typicalBallots(registry, spec, 200, 10, 'plot', MEETING_ID));
 
-  // Baseline of a keystroke: the reducer alone.
-  const allKeys = toType.flatMap((b) => keysForBallot(ctx, b));
-  const reducerRuns: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  // Baseline of a keystroke: the reducer alone (in Node), per key of the same ballot, right after it.
+  const reducerPerKey = (keys: ReturnType<typeof keysForBallot>): number => {
     const t0 = performance.now();
-    replayKeys(initialEntryState(ctx), allKeys);
-    reducerRuns.push((performance.now() - t0) / allKeys.length);
-  }
+    for (let i = 0; i < 20; i++) replayKeys(initialEntryState(ctx), keys);
+    return (performance.now() - t0) / 20 / keys.length;
+  };
 
   const server = await serve(root);
   const browser = await launchChromium(opts.executablePath);
@@ -186,38 +184,43 @@ export async function benchPaperBrowser(
     await page.getByRole('group', { name: 'Ввод бюллетеня' }).focus();
     await installProbe(page);
 
+    // Each ballot keyed (A) is followed by its baselines (B): one record put alone, the reducer alone.
+    const puts: number[] = [];
+    const reducer: number[] = [];
+    const keysUpTo: number[] = [0];
     for (const [i, b] of toType.entries()) {
       const keys = keysForBallot(ctx, b);
       await pressKeys(page, keys.slice(0, -1));
       await page.evaluate(() => (window.paperProbe!.armed = true));
       await pressKeys(page, keys.slice(-1));
       await page.waitForFunction((n) => window.paperProbe!.saves.length >= n, i + 1, { polling: 'raf' });
+      keysUpTo.push(await page.evaluate(() => window.paperProbe!.keys.length));
+      puts.push(await baselinePut(page, stores.paperBallots[1]));
+      reducer.push(reducerPerKey(keys));
     }
     const probe = (await page.evaluate(() => window.paperProbe!)) as PageProbe;
-    const saves = probe.saves.slice(WARMUP);
-    const keyTimes = probe.keys.slice(Math.floor(probe.keys.length / 10));
+    const saves = pairStats(probe.saves.slice(WARMUP), puts.slice(WARMUP));
+    const ballotKeys = toType.map((_, i) => median(probe.keys.slice(keysUpTo[i], keysUpTo[i + 1])));
+    const keyTimes = pairStats(ballotKeys.slice(WARMUP), reducer.slice(WARMUP));
     const stored = await page.evaluate(() => document.body.textContent ?? '');
     const expected = counted + toType.length;
     if (!stored.includes(`Бюллетеней в подсчёте: ${expected}`)) {
       throw new Error(`expected ${expected} ballots counted after keying`);
     }
-    const putMs = await baselinePut(page, stores.paperBallots[1]);
     const within = byQr.counts.filter((n) => n <= 13).length / byQr.counts.length;
     return [
       {
-        name: `save a keyed ballot and refresh the live results in Chromium, ${STORED.toLocaleString('en')} ballots stored (Enter to the ballot stored and the live figures redrawn, median of ${saves.length})`,
-        ms: median(saves),
-        baselineMs: putMs,
-        baselineName: 'IndexedDB put of one ballot record alone (median)',
+        name: `save a keyed ballot and refresh the live results in Chromium, ${STORED.toLocaleString('en')} ballots stored (Enter to the ballot stored and the live figures redrawn, ${saves.ratio.pairs} ballots, each paired with its baseline)`,
+        ...saves,
+        baselineName: 'IndexedDB put of one ballot record alone, right after each save',
         targetMs: 30,
       },
       {
         name:
-          `entry keystroke in Chromium (keydown to form redrawn, median of ${keyTimes.length}); operator keystrokes per 10-question ballot: ` +
+          `entry keystroke in Chromium (keydown to form redrawn, median per ballot, ${keyTimes.ratio.pairs} ballots); operator keystrokes per 10-question ballot: ` +
           `${byQr.mean.toFixed(2)} by QR code (max ${byQr.max}, ${(within * 100).toFixed(0)}% ≤ 13), ${byPlot.mean.toFixed(2)} by plot number (max ${byPlot.max})`,
-        ms: median(keyTimes),
-        baselineMs: median(reducerRuns),
-        baselineName: 'entry reducer alone per keystroke (Node)',
+        ...keyTimes,
+        baselineName: 'entry reducer alone per keystroke of the same ballot (Node)',
       },
     ];
   } finally {

@@ -16,9 +16,9 @@ import { profileFor } from '../../shared/rules/profiles';
 import { tally } from '../../shared/tally/tally';
 import { meetingRecords } from '../fixtures/meetingRecords';
 import { readPtSansFonts } from './ballotsPdfBench';
-import { medianMs, type BenchResult } from './benchKit';
+import { timePairs, type BenchResult } from './benchKit';
 import { makeTallyData } from './tallyData';
-import { builtRenderer, frameGapResult, launchChromium, serve, withFrameGaps } from './browserKit';
+import { builtRenderer, frameGapPairs, launchChromium, serve } from './browserKit';
 import { putAuditedRows } from '../fixtures/appDb';
 
 const PERSONS = 5100;
@@ -51,8 +51,6 @@ export async function benchProtocolBrowser(
       { maskSnils: false, today: '2026-06-20' },
     );
   const fonts = readPtSansFonts();
-  const nodePdfMs = await medianMs(1, () => buildProtocolPdf(model(), fonts));
-  const nodeXlsxMs = await medianMs(1, () => buildResultsWorkbook(model()));
 
   const server = await serve(root);
   const browser = await launchChromium(opts.executablePath);
@@ -83,36 +81,36 @@ export async function benchProtocolBrowser(
       await d.path();
       return performance.now() - t0;
     };
-    // Warm-up (worker start, fonts, builder chunks), then the best of two measured runs.
+    // Warm-up (worker start, fonts, builder chunks), then each download interleaved with the same
+    // builder on the same data in Node (A B A B …).
     await download('Скачать PDF');
     await download('Скачать XLSX');
-    const best = async (button: string) => {
-      const runs = [
-        await withFrameGaps(page, () => download(button)),
-        await withFrameGaps(page, () => download(button)),
-      ];
-      return runs.reduce((a, b) => (a.value <= b.value ? a : b));
-    };
-    const pdf = await best('Скачать PDF');
-    const xlsx = await best('Скачать XLSX');
-    const idle = await withFrameGaps(page, () => page.waitForTimeout(pdf.value));
+    const pdf = await timePairs(
+      () => download('Скачать PDF'),
+      () => buildProtocolPdf(model(), fonts),
+      { pairs: 5, warmup: 0 },
+    );
+    const xlsx = await timePairs(
+      () => download('Скачать XLSX'),
+      () => buildResultsWorkbook(model()),
+      { pairs: 5, warmup: 0 },
+    );
+    const gaps = await frameGapPairs(page, 'while the protocol PDF is built', () => download('Скачать PDF'));
 
     return [
       {
         name: `Protocol PDF in Chromium, ${participants} participants, ${QUESTIONS} questions (click to download: tally, model, worker)`,
-        ms: pdf.value,
-        baselineMs: nodePdfMs,
+        ...pdf,
         baselineName: 'the same PDF builder on the same model in Node',
         targetMs: 5000,
       },
       {
         name: `Results workbook in Chromium, ${participants} participants (click to download)`,
-        ms: xlsx.value,
-        baselineMs: nodeXlsxMs,
+        ...xlsx,
         baselineName: 'the same workbook builder in Node',
         targetMs: 3000,
       },
-      frameGapResult('while the protocol PDF is built', pdf, idle),
+      gaps,
     ];
   } finally {
     await browser.close();
