@@ -18,6 +18,7 @@ import type { Integrity } from '../audit/integrity';
 import { verifyIntegrity } from '../audit/integrityCheck';
 import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
+import { PendingEntries } from '../ballots/PendingEntries';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
 import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './documentEngine';
@@ -273,6 +274,9 @@ export function ProtocolView({
             </p>
           )}
         </div>
+      )}
+      {source && (
+        <PendingEntries meeting={meeting} records={source.paperRecords} registry={source.registry} />
       )}
       {source && <FollowUpOffer meeting={meeting} quorumReached={source.results.quorum.reached} />}
       {audit && <AuditNotice audit={audit} />}
