@@ -19,6 +19,7 @@ export interface AuditScreenProps {
 }
 
 export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
+  const [reload, setReload] = useState(0);
   const [check, setCheck] = useState<AuditCheck | null>(null);
   const [integrity, setIntegrity] = useState<Integrity | null>(null);
   const [checking, setChecking] = useState(false);
@@ -32,8 +33,9 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
       const outcome = await verifyIntegrity(db);
       setCheck(outcome.check);
       if (outcome.integrity) setIntegrity(outcome.integrity);
-      // The journal below is not read again: the broken row is marked from `brokenSeq` as it renders,
-      // and re-reading a large log here would undo the point of checking off the main thread.
+      // The journal below is read again only where the chain breaks (to show the rows as they are now):
+      // re-reading a large intact log here would undo the point of checking off the main thread.
+      if (!outcome.check.intact) setReload((n) => n + 1);
     } catch (e) {
       setFailure(`Проверка не выполнена: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -71,7 +73,7 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
         </p>
       )}
 
-      <AuditJournal db={db} pageSize={pageSize} brokenSeq={brokenSeq} reload={0} />
+      <AuditJournal db={db} pageSize={pageSize} brokenSeq={brokenSeq} reload={reload} />
     </section>
   );
 }
