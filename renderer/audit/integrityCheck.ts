@@ -17,6 +17,8 @@ import {
 
 export type { IntegrityOutcome };
 
+class WorkerUnavailable extends Error {}
+
 function inWorker(request: IntegrityRequest, onProgress?: CheckProgress): Promise<IntegrityOutcome> {
   const worker = new Worker(new URL('./integrity.worker.ts', import.meta.url), { type: 'module' });
   return new Promise<IntegrityOutcome>((resolve, reject) => {
@@ -26,9 +28,10 @@ function inWorker(request: IntegrityRequest, onProgress?: CheckProgress): Promis
       else if (m.type === 'done') resolve(m.outcome);
       else reject(new Error(m.message));
     };
+    // The worker itself failed (its script could not load or run): the page runs the check instead.
     worker.onerror = (e) => {
       e.preventDefault();
-      reject(new Error(e.message || 'сбой фоновой проверки'));
+      reject(new WorkerUnavailable(e.message || 'сбой фоновой проверки'));
     };
     worker.postMessage(request);
   }).finally(() => worker.terminate());
@@ -38,5 +41,11 @@ function inWorker(request: IntegrityRequest, onProgress?: CheckProgress): Promis
 export async function verifyIntegrity(db: Dexie, onProgress?: CheckProgress): Promise<IntegrityOutcome> {
   const anchor = await readAnchor(db.name);
   if (typeof Worker === 'undefined') return runIntegrityCheck(db, anchor, onProgress);
-  return inWorker({ dbName: db.name, anchor }, onProgress);
+  try {
+    return await inWorker({ dbName: db.name, anchor }, onProgress);
+  } catch (e) {
+    if (!(e instanceof WorkerUnavailable)) throw e;
+    console.warn('Проверка целостности выполняется без фонового обработчика:', e.message);
+    return runIntegrityCheck(db, anchor, onProgress);
+  }
 }
