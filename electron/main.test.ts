@@ -28,6 +28,7 @@ const state = vi.hoisted(() => ({
   sessionEvents: new Map<string, (...args: unknown[]) => void>(),
   menu: null as unknown,
   quit: 0,
+  userData: '/home/user/.config/Golos',
 }));
 
 vi.mock('electron', () => {
@@ -65,7 +66,7 @@ vi.mock('electron', () => {
         });
       },
       isPackaged: true,
-      getPath: (name: string) => (name === 'userData' ? '/home/user/.config/Golos' : '/home/user/Documents'),
+      getPath: (name: string) => (name === 'userData' ? state.userData : '/home/user/Documents'),
       getVersion: () => '0.1.0',
     },
     BrowserWindow,
@@ -179,6 +180,8 @@ test('one hardened window; IPC channels registered, answering the app://golos or
     devTools: false,
   });
   expect([...state.ipc.keys()].sort()).toEqual([
+    'golos:anchor-read',
+    'golos:anchor-write',
     'golos:backup-list',
     'golos:backup-read',
     'golos:backup-save',
@@ -276,4 +279,29 @@ test('a second instance quits at once without a window', async () => {
   expect(state.ipc.size).toBe(0);
   expect(state.protocols.size).toBe(0);
   expect(state.log).not.toContain('whenReady');
+});
+
+test('the audit anchor is written through IPC atomically into <userData>/anchors, apart from the backups', async () => {
+  const { mkdtemp, readdir, readFile, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  state.userData = await mkdtemp(join(tmpdir(), 'golos-userdata-'));
+  try {
+    await start(true);
+    type Listener = (event: { senderFrame: { url: string } | null }, arg: unknown) => Promise<unknown>;
+    const call = (channel: string, arg: unknown) =>
+      (state.ipc.get(channel) as Listener)({ senderFrame: { url: 'app://golos/index.html' } }, arg);
+    const anchor = { seq: 42, hash: 'f'.repeat(64), at: '2026-12-02T10:00:00.000Z' };
+    expect(await call('golos:anchor-write', { store: 'golos', anchor })).toEqual({ ok: true, value: null });
+    expect(await readdir(state.userData)).toEqual(['anchors']);
+    expect(await readdir(join(state.userData, 'anchors'))).toEqual(['golos.json']);
+    expect(JSON.parse(await readFile(join(state.userData, 'anchors', 'golos.json'), 'utf8'))).toEqual(anchor);
+    expect(await call('golos:anchor-read', { store: 'golos' })).toEqual({ ok: true, value: anchor });
+    // A backup saved afterwards lands in its own folder and does not carry or replace the anchor file.
+    await call('golos:backup-save', { createdAt: anchor.at, reason: 'daily', bytes: new Uint8Array([1]) });
+    expect((await readdir(state.userData)).sort()).toEqual(['anchors', 'backups']);
+    expect(await readdir(join(state.userData, 'backups'))).not.toContain('golos.json');
+  } finally {
+    await rm(state.userData, { recursive: true, force: true });
+    state.userData = '/home/user/.config/Golos';
+  }
 });

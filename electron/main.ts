@@ -10,7 +10,8 @@
  *  - navigation blocked except to app://golos/index.html itself; new windows denied; permission requests
  *    denied; downloads refused (files are saved through IPC);
  *  - IPC: only the channels of ./ipc/contract, from the app://golos origin, every argument validated
- *    (./ipc/router); automatic backups go to `<userData>/backups` (./ipc/backupHandlers);
+ *    (./ipc/router); automatic backups go to `<userData>/backups` (./ipc/backupHandlers), the audit
+ *    anchor to `<userData>/anchors` (./ipc/anchorHandlers);
  *  - single instance.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type WebContents } from 'electron';
@@ -177,6 +178,7 @@ if (!app.requestSingleInstanceLock()) {
       dialogs,
       isTrustedSender: isAppOrigin,
       backupDir: join(app.getPath('userData'), 'backups'),
+      anchorDir: join(app.getPath('userData'), 'anchors'),
     });
     createWindow();
   });

@@ -20,9 +20,11 @@ test('exposes only `golos` with one function per channel, each invoking its name
   expect(Object.keys(bridge).sort()).toEqual([
     'listBackups',
     'openFile',
+    'readAnchor',
     'readBackup',
     'saveBackup',
     'saveFile',
+    'writeAnchor',
     'writePackage',
   ]);
   const save = { suggestedName: 'a.pdf', bytes: new Uint8Array(1), mime: 'a/b' };
@@ -39,6 +41,9 @@ test('exposes only `golos` with one function per channel, each invoking its name
   await bridge.saveBackup(backup);
   await bridge.listBackups({});
   await bridge.readBackup({ id: 'x' });
+  const anchor = { store: 'golos', anchor: { seq: 1, hash: 'a'.repeat(64), at: backup.createdAt } };
+  await bridge.readAnchor({ store: 'golos' });
+  await bridge.writeAnchor(anchor);
   expect(invoked).toEqual([
     [IPC_CHANNELS.saveFile, save],
     [IPC_CHANNELS.openFile, open],
@@ -46,5 +51,7 @@ test('exposes only `golos` with one function per channel, each invoking its name
     [IPC_CHANNELS.backupSave, backup],
     [IPC_CHANNELS.backupList, {}],
     [IPC_CHANNELS.backupRead, { id: 'x' }],
+    [IPC_CHANNELS.anchorRead, { store: 'golos' }],
+    [IPC_CHANNELS.anchorWrite, anchor],
   ]);
 });

@@ -12,6 +12,8 @@ const bridge: GolosBridge = {
   saveBackup: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupSave, req),
   listBackups: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupList, req),
   readBackup: (req) => ipcRenderer.invoke(IPC_CHANNELS.backupRead, req),
+  readAnchor: (req) => ipcRenderer.invoke(IPC_CHANNELS.anchorRead, req),
+  writeAnchor: (req) => ipcRenderer.invoke(IPC_CHANNELS.anchorWrite, req),
 };
 
 contextBridge.exposeInMainWorld('golos', bridge);

@@ -15,6 +15,8 @@ export const IPC_CHANNELS = {
   backupSave: 'golos:backup-save',
   backupList: 'golos:backup-list',
   backupRead: 'golos:backup-read',
+  anchorRead: 'golos:anchor-read',
+  anchorWrite: 'golos:anchor-write',
 } as const;
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS];
@@ -132,6 +134,27 @@ export interface BackupReadRequest {
 }
 
 /**
+ * The audit trail's head (entry number, hash, time) kept outside the database, so entries deleted from
+ * the log's end are noticed (renderer/audit/auditAnchor). Electron: one small file per database in
+ * `<userData>/anchors`, written atomically; browser: localStorage.
+ */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export interface AnchorReadRequest {
+  /** The IndexedDB database the anchor belongs to (`golos`). */
+  store: string;
+}
+
+export interface AnchorWriteRequest {
+  store: string;
+  anchor: AuditAnchor;
+}
+
+/**
  * What the preload exposes as `window.golos`. Every function resolves (never rejects on expected errors)
  * with a Result whose problems carry Russian messages. `null` means the user cancelled the dialog.
  */
@@ -145,6 +168,10 @@ export interface GolosBridge {
   /** The automatic backups in the data folder, newest first. */
   listBackups(req: BackupListRequest): Promise<Result<BackupInfo[]>>;
   readBackup(req: BackupReadRequest): Promise<Result<Uint8Array>>;
+  /** The audit anchor of a database, `null` when none was written yet. */
+  readAnchor(req: AnchorReadRequest): Promise<Result<AuditAnchor | null>>;
+  /** Replaces the audit anchor of a database atomically (temp file, fsync, rename, fsync folder). */
+  writeAnchor(req: AnchorWriteRequest): Promise<Result<null>>;
 }
 
 /** Argument and result types per channel, for the main-process router and its tests. */
@@ -155,4 +182,6 @@ export interface IpcContract {
   [IPC_CHANNELS.backupSave]: { request: BackupSaveRequest; response: Result<BackupInfo> };
   [IPC_CHANNELS.backupList]: { request: BackupListRequest; response: Result<BackupInfo[]> };
   [IPC_CHANNELS.backupRead]: { request: BackupReadRequest; response: Result<Uint8Array> };
+  [IPC_CHANNELS.anchorRead]: { request: AnchorReadRequest; response: Result<AuditAnchor | null> };
+  [IPC_CHANNELS.anchorWrite]: { request: AnchorWriteRequest; response: Result<null> };
 }

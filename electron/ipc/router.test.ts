@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTempDir } from '../test/faultyFs';
 import { isAppOrigin } from '../security/policy';
@@ -9,7 +10,11 @@ type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unkno
 
 const PAGE = 'app://golos/index.html';
 
-function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-backups') {
+function setup(
+  dialogs: Partial<Dialogs> = {},
+  backupDir = '/nonexistent/golos-backups',
+  anchorDir = '/nonexistent/golos-anchors',
+) {
   const listeners = new Map<string, Listener>();
   const calls: string[] = [];
   const all: Dialogs = {
@@ -29,7 +34,7 @@ function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-b
   };
   const channels = registerIpcHandlers(
     { handle: (channel, listener) => listeners.set(channel, listener) },
-    { dialogs: all, isTrustedSender: isAppOrigin, backupDir },
+    { dialogs: all, isTrustedSender: isAppOrigin, backupDir, anchorDir },
   );
   const invoke = (channel: string, url: string | null, ...args: unknown[]) =>
     listeners.get(channel)!({ senderFrame: url === null ? null : { url } }, ...args);
@@ -39,6 +44,8 @@ function setup(dialogs: Partial<Dialogs> = {}, backupDir = '/nonexistent/golos-b
 test('registers exactly the contract channels', () => {
   const { channels, listeners } = setup();
   expect(channels.sort()).toEqual([
+    'golos:anchor-read',
+    'golos:anchor-write',
     'golos:backup-list',
     'golos:backup-read',
     'golos:backup-save',
@@ -163,5 +170,45 @@ test('backup channels: validated, then written to, listed from and read from the
       ok: false,
       error: [{ field: 'Причина копии' }, { field: 'Содержимое' }],
     });
+  });
+});
+
+test('anchor channels: validated, then written to and read from the anchors folder', async () => {
+  await withTempDir(async (dir) => {
+    const anchorDir = join(dir, 'anchors');
+    const { invoke } = setup({}, join(dir, 'backups'), anchorDir);
+    expect(await invoke(IPC_CHANNELS.anchorRead, PAGE, { store: 'golos' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const anchor = { seq: 16, hash: 'a'.repeat(64), at: '2026-12-02T10:00:00.000Z' };
+    expect(await invoke(IPC_CHANNELS.anchorWrite, PAGE, { store: 'golos', anchor })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(JSON.parse(readFileSync(join(anchorDir, 'golos.json'), 'utf8'))).toEqual(anchor);
+    expect(await invoke(IPC_CHANNELS.anchorRead, PAGE, { store: 'golos' })).toEqual({
+      ok: true,
+      value: anchor,
+    });
+    for (const bad of [
+      { store: '../golos', anchor },
+      { store: 'golos', anchor: { ...anchor, seq: -1 } },
+      { store: 'golos', anchor: { ...anchor, hash: 'x' } },
+      { store: 'golos', anchor, path: '/tmp' },
+    ]) {
+      expect(await invoke(IPC_CHANNELS.anchorWrite, PAGE, bad)).toMatchObject({
+        ok: false,
+        error: [{ code: 'ipc_invalid_argument' }],
+      });
+    }
+    // Refused from anywhere but our page; the file is as written.
+    expect(
+      await invoke(IPC_CHANNELS.anchorWrite, 'https://evil.example/', {
+        store: 'golos',
+        anchor: { ...anchor, seq: 1 },
+      }),
+    ).toMatchObject({ ok: false, error: [{ code: 'ipc_untrusted_sender' }] });
+    expect(JSON.parse(readFileSync(join(anchorDir, 'golos.json'), 'utf8'))).toEqual(anchor);
   });
 });

@@ -4,12 +4,15 @@
  * always receives a Result). Takes an `ipcMain`-like object, so it is tested without Electron.
  */
 import { err, problem, type Result } from '../../shared/result';
+import { readAnchorFile, writeAnchorFile, type AnchorFs } from './anchorHandlers';
 import { listBackups, readBackup, saveBackup, type BackupFs } from './backupHandlers';
 import { IPC_CHANNELS, type IpcChannel } from './contract';
 import type { Dialogs } from './dialogs';
 import { openFile, type OpenFileDeps } from './openFileHandler';
 import { saveFile, type SaveFileDeps } from './saveFileHandler';
 import {
+  validateAnchorReadRequest,
+  validateAnchorWriteRequest,
   validateBackupListRequest,
   validateBackupReadRequest,
   validateBackupSaveRequest,
@@ -36,7 +39,9 @@ export interface RouterDeps {
   isTrustedSender(url: string): boolean;
   /** The folder of automatic backups (`<userData>/backups`). */
   backupDir: string;
-  fs?: SaveFileDeps['fs'] & OpenFileDeps['fs'] & WritePackageDeps['fs'] & BackupFs;
+  /** The folder of audit anchors (`<userData>/anchors`), apart from the backups. */
+  anchorDir: string;
+  fs?: SaveFileDeps['fs'] & OpenFileDeps['fs'] & WritePackageDeps['fs'] & BackupFs & AnchorFs;
 }
 
 type Route = (arg: unknown) => Promise<Result<unknown>>;
@@ -52,6 +57,7 @@ function route<T, R>(validate: (value: unknown) => Result<T>, run: (req: T) => P
 export function createRoutes(deps: RouterDeps): Record<IpcChannel, Route> {
   const { dialogs, fs } = deps;
   const backups = { dir: deps.backupDir, fs };
+  const anchors = { dir: deps.anchorDir, fs };
   return {
     [IPC_CHANNELS.saveFile]: route(validateSaveFileRequest, (req) => saveFile(req, { dialogs, fs })),
     [IPC_CHANNELS.openFile]: route(validateOpenFileRequest, (req) => openFile(req, { dialogs, fs })),
@@ -61,6 +67,8 @@ export function createRoutes(deps: RouterDeps): Record<IpcChannel, Route> {
     [IPC_CHANNELS.backupSave]: route(validateBackupSaveRequest, (req) => saveBackup(req, backups)),
     [IPC_CHANNELS.backupList]: route(validateBackupListRequest, () => listBackups(backups)),
     [IPC_CHANNELS.backupRead]: route(validateBackupReadRequest, (req) => readBackup(req, backups)),
+    [IPC_CHANNELS.anchorRead]: route(validateAnchorReadRequest, (req) => readAnchorFile(req, anchors)),
+    [IPC_CHANNELS.anchorWrite]: route(validateAnchorWriteRequest, (req) => writeAnchorFile(req, anchors)),
   };
 }
 

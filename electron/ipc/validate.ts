@@ -8,6 +8,9 @@ import { err, ok, problem, type Problem, type Result } from '../../shared/result
 import {
   IPC_LIMITS,
   MANIFEST_NAME,
+  type AnchorReadRequest,
+  type AnchorWriteRequest,
+  type AuditAnchor,
   type BackupListRequest,
   type BackupReadRequest,
   type BackupSaveRequest,
@@ -335,4 +338,63 @@ export function validateBackupReadRequest(value: unknown): Result<BackupReadRequ
   }
   if (problems.length > 0) return err(problems);
   return ok({ id: id as string });
+}
+
+/** A database name as the app gives it (`golos`): Latin letters, digits and hyphens, so it is a safe file name. */
+const STORE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/i;
+const HASH = /^[0-9a-f]{64}$/;
+
+function checkStore(store: unknown, what: string, problems: Problem[]): void {
+  if (typeof store !== 'string' || !STORE.test(store)) {
+    problems.push(
+      invalid(
+        'База',
+        `${what}: ${typeof store === 'string' ? `«${store.slice(0, 60)}»` : describe(store)} — не имя базы данных программы.`,
+      ),
+    );
+  }
+}
+
+/** The anchor itself (also what the main process reads back from its file). */
+export function validateAuditAnchor(value: unknown): Result<AuditAnchor> {
+  const what = 'Якорь журнала изменений';
+  if (!isPlainObject(value))
+    return err([invalid('Якорь', `${what}: ожидался объект, получено ${describe(value)}.`)]);
+  const problems: Problem[] = [];
+  checkKeys(value, ['seq', 'hash', 'at'], what, problems);
+  const { seq, hash, at } = value;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
+    problems.push(invalid('Номер записи', `${what}: номер записи должен быть целым неотрицательным числом.`));
+  }
+  if (typeof hash !== 'string' || !HASH.test(hash)) {
+    problems.push(invalid('Хеш', `${what}: хеш должен состоять из 64 шестнадцатеричных цифр.`));
+  }
+  if (!isIsoUtc(at)) {
+    problems.push(invalid('Время', `${what}: ожидалось время вида «2025-05-01T10:00:00.000Z».`));
+  }
+  if (problems.length > 0) return err(problems);
+  return ok({ seq: seq as number, hash: hash as string, at: at as string });
+}
+
+export function validateAnchorReadRequest(value: unknown): Result<AnchorReadRequest> {
+  const what = 'Запрос на чтение якоря журнала';
+  if (!isPlainObject(value))
+    return err([invalid('запрос', `${what}: ожидался объект, получено ${describe(value)}.`)]);
+  const problems: Problem[] = [];
+  checkKeys(value, ['store'], what, problems);
+  checkStore(value.store, what, problems);
+  if (problems.length > 0) return err(problems);
+  return ok({ store: value.store as string });
+}
+
+export function validateAnchorWriteRequest(value: unknown): Result<AnchorWriteRequest> {
+  const what = 'Запрос на запись якоря журнала';
+  if (!isPlainObject(value))
+    return err([invalid('запрос', `${what}: ожидался объект, получено ${describe(value)}.`)]);
+  const problems: Problem[] = [];
+  checkKeys(value, ['store', 'anchor'], what, problems);
+  checkStore(value.store, what, problems);
+  const anchor = collect(problems, validateAuditAnchor(value.anchor));
+  if (problems.length > 0 || anchor === undefined) return err(problems);
+  return ok({ store: value.store as string, anchor });
 }

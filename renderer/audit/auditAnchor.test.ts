@@ -25,7 +25,10 @@ beforeEach(async () => {
 });
 
 test('the anchor follows every committed entry', async () => {
-  expect(readAnchor(db.name)).toMatchObject({ seq: 16, hash: (await readChain(db)).at(-1)!.hash });
+  expect(await readAnchor(db.name)).toMatchObject({
+    ok: true,
+    value: { seq: 16, hash: (await readChain(db)).at(-1)!.hash },
+  });
 });
 
 test('the last five entries deleted are named missing, though the chain stays intact', async () => {
@@ -50,6 +53,6 @@ test('a restore from a backup is an audit entry naming it, and moves the anchor'
     entityId: 'c'.repeat(64),
     after: { createdAt: '2026-06-01T10:00:00.000Z', reason: 'manual' },
   });
-  expect(readAnchor(db.name)).toMatchObject({ seq: 17, hash: chain.at(-1)!.hash });
+  expect(await readAnchor(db.name)).toMatchObject({ ok: true, value: { seq: 17, hash: chain.at(-1)!.hash } });
   expect((await loadIntegrity(db)).issues).toEqual([]);
 });

@@ -1,44 +1,56 @@
 /**
  * The end of the audit trail anchored outside the database: after every committed change the head (entry
- * number and hash) is written to the browser's localStorage, which lives apart from IndexedDB (in Electron
- * in the app's data folder). Deleting entries from the end of the log leaves the chain itself intact;
- * comparing it with the anchor shows them missing.
+ * number and hash) is written through the platform (renderer/platform): in Electron to a file in the app's
+ * data folder, written atomically by the main process; in the browser to localStorage, which lives apart
+ * from IndexedDB. Deleting entries from the end of the log leaves the chain itself intact; comparing it
+ * with the anchor shows them missing.
  */
 import type { AuditEntry } from '../../shared/audit/auditChain';
+import { ok, type Result } from '../../shared/result';
 import { formatDateTime } from '../backup/format';
+import { getPlatform, type AuditAnchor, type PlatformAnchors } from '../platform/platform';
 
-export interface AuditAnchor {
-  seq: number;
-  hash: string;
-  at: string;
+export type { AuditAnchor };
+
+function anchors(): PlatformAnchors | undefined {
+  return typeof window === 'undefined' ? undefined : getPlatform(window).anchors;
 }
 
-const keyOf = (dbName: string) => `golos.auditAnchor.${dbName}`;
+/** Per database: the write waiting to start (later heads replace its anchor) and the end of the queue. */
+const waiting = new Map<string, { anchor: AuditAnchor }>();
+const queue = new Map<string, Promise<void>>();
 
-function storage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeAnchor(dbName: string, head: Pick<AuditEntry, 'seq' | 'hash' | 'at'>): void {
+/**
+ * Writes the head as the anchor. Writes of one database go one after another, and heads committed while
+ * one is being written collapse into the newest, so the file always ends at the last head.
+ */
+export function writeAnchor(dbName: string, head: Pick<AuditEntry, 'seq' | 'hash' | 'at'>): Promise<void> {
   const anchor: AuditAnchor = { seq: head.seq, hash: head.hash, at: head.at };
-  storage()?.setItem(keyOf(dbName), JSON.stringify(anchor));
+  const slot = waiting.get(dbName);
+  if (slot) {
+    slot.anchor = anchor;
+    return queue.get(dbName)!;
+  }
+  const next = { anchor };
+  waiting.set(dbName, next);
+  const done = (queue.get(dbName) ?? Promise.resolve()).then(async () => {
+    waiting.delete(dbName);
+    try {
+      const written = await anchors()?.write(dbName, next.anchor);
+      if (written && !written.ok) console.error(written.error.map((p) => p.message).join(' '));
+    } catch (e) {
+      console.error('Якорь журнала изменений не записан:', e);
+    }
+  });
+  queue.set(dbName, done);
+  return done;
 }
 
-export function readAnchor(dbName: string): AuditAnchor | null {
-  const text = storage()?.getItem(keyOf(dbName));
-  if (!text) return null;
-  try {
-    const a = JSON.parse(text) as Partial<AuditAnchor>;
-    return typeof a.seq === 'number' && typeof a.hash === 'string' && typeof a.at === 'string'
-      ? { seq: a.seq, hash: a.hash, at: a.at }
-      : null;
-  } catch {
-    return null;
-  }
+/** The last anchor written for the database (after the writes already queued), `null` when none. */
+export async function readAnchor(dbName: string): Promise<Result<AuditAnchor | null>> {
+  await queue.get(dbName);
+  const store = anchors();
+  return store ? store.read(dbName) : ok(null);
 }
 
 function numbers(from: number, to: number): string {

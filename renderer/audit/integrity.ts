@@ -5,9 +5,10 @@
  */
 import type Dexie from 'dexie';
 import type { AuditEntry } from '../../shared/audit/auditChain';
+import type { Result } from '../../shared/result';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
-import { compareWithAnchor, readAnchor } from './auditAnchor';
+import { compareWithAnchor, readAnchor, type AuditAnchor } from './auditAnchor';
 import { appendAudit, AUDIT_TABLE } from './auditLog';
 import { checkDataAgainstLog, type CheckProgress } from './dataCheck';
 import { describeIssue } from './dataCheckText';
@@ -22,8 +23,8 @@ export interface Integrity {
   records: number;
 }
 
-async function personNames(db: GolosDb): Promise<Map<string, string>> {
-  const persons = await db.persons.toArray();
+async function personNames(db: Dexie): Promise<Map<string, string>> {
+  const persons = await db.table<{ id: string; fullName: string }>('persons').toArray();
   return new Map(persons.map((p) => [p.id, p.fullName]));
 }
 
@@ -42,21 +43,37 @@ async function acceptedReason(db: Dexie, issues: readonly string[]): Promise<str
 }
 
 /** The log's end compared with the anchor kept outside the database (auditAnchor). */
-async function anchorIssues(db: GolosDb): Promise<string[]> {
-  const anchor = readAnchor(db.name);
+async function anchorIssues(db: Dexie, found: Result<AuditAnchor | null>): Promise<string[]> {
+  if (!found.ok)
+    return [`Журнал изменений: якорь не прочитан. ${found.error.map((p) => p.message).join(' ')}`];
+  const anchor = found.value;
   if (!anchor) return [];
-  const [head, atAnchor] = await db.transaction('r', db.audit, () =>
-    Promise.all([db.audit.orderBy('seq').last(), db.audit.get(anchor.seq)]),
+  const audit = db.table<AuditEntry, number>(AUDIT_TABLE);
+  const [head, atAnchor] = await db.transaction('r', audit, () =>
+    Promise.all([audit.orderBy(':id').last(), audit.get(anchor.seq)]),
   );
   return compareWithAnchor(anchor, head?.seq ?? 0, atAnchor);
 }
 
-export async function loadIntegrity(db: GolosDb, onProgress?: CheckProgress): Promise<Integrity> {
-  const missing = await anchorIssues(db);
+/**
+ * The check itself, given the anchor (read on the main thread through the platform): plain Dexie reads
+ * and hashing, so it runs the same in the integrity worker (integrityCheck) and inline.
+ */
+export async function checkIntegrity(
+  db: Dexie,
+  anchor: Result<AuditAnchor | null>,
+  onProgress?: CheckProgress,
+): Promise<Integrity> {
+  const missing = await anchorIssues(db, anchor);
   const check = await checkDataAgainstLog(db, onProgress);
   const names = check.issues.some((i) => i.table !== 'persons') ? await personNames(db) : undefined;
   const issues = [...missing, ...check.issues.map((i) => describeIssue(i, names))];
   return { issues, reason: await acceptedReason(db, issues), records: check.records };
+}
+
+/** The check on this thread, with the anchor as last written. */
+export async function loadIntegrity(db: Dexie, onProgress?: CheckProgress): Promise<Integrity> {
+  return checkIntegrity(db, await readAnchor(db.name), onProgress);
 }
 
 /** Records the commission's decision to produce the protocol despite these differences. */

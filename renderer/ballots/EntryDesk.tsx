@@ -8,6 +8,7 @@ import { memo, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEv
 import type { Ballot } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion } from '../../shared/paper/ballotRecord';
+import { awaitingSecondFor } from '../../shared/paper/doubleEntry';
 import { createEntryContext, type EntryFields } from '../../shared/paper/entry/entryContext';
 import { entryReducer, initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { buildRegistryIndex } from '../../shared/registry/search';
@@ -22,6 +23,7 @@ import { KeyHelp } from './KeyHelp';
 import { KnownBallots } from './knownBallots';
 import { QuestionResults, QuorumSummary } from './ResultsView';
 import { ScanView } from './ScanView';
+import { SecondEntryOffer } from './SecondEntryOffer';
 
 export interface EditRequest {
   ballot: Ballot;
@@ -114,13 +116,44 @@ export function EntryDesk({
         search,
         defaults,
         pass: doubleEntry ? pass : 'first',
+        operator,
         idPrefix,
         source: channel === 'in_person' ? 'очная часть, ввод с клавиатуры' : 'ввод с клавиатуры',
         electronic,
         ...(channel === 'in_person' ? { attendance } : {}),
       }),
-    [meeting, registry, search, defaults, pass, doubleEntry, idPrefix, channel, electronic, attendance],
+    [
+      meeting,
+      registry,
+      search,
+      defaults,
+      pass,
+      operator,
+      doubleEntry,
+      idPrefix,
+      channel,
+      electronic,
+      attendance,
+    ],
   );
+  // Double entry follows the operator: another member taking the desk is switched to the second entry
+  // of the ballots keyed by someone else (and back to the first where none wait for them).
+  const awaiting = useMemo(
+    () =>
+      doubleEntry
+        ? awaitingSecondFor(
+            records.filter((r) => currentVersion(r).ballot.channel === channel),
+            meeting.questions.map((q) => q.number),
+            operator,
+          )
+        : [],
+    [doubleEntry, records, channel, meeting.questions, operator],
+  );
+  const awaitingRef = useRef(awaiting);
+  awaitingRef.current = awaiting;
+  useEffect(() => {
+    if (doubleEntry) setPass(awaitingRef.current.length > 0 ? 'second' : 'first');
+  }, [operator, doubleEntry]);
   const [knownIndex] = useState(() => new KnownBallots());
   const known = useMemo(() => knownIndex.update(registry, records), [knownIndex, registry, records]);
   const ctx = useMemo(() => ({ ...base, known }), [base, known]);
@@ -132,7 +165,7 @@ export function EntryDesk({
   const areaRef = useRef<HTMLDivElement>(null);
   const deskRef = useRef<HTMLDivElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
-  const { savedHere, saveError, reasons } = useEntryOutbox(state, dispatch, {
+  const { savedHere, reasons } = useEntryOutbox(state, dispatch, {
     meeting,
     registry,
     store,
@@ -232,6 +265,10 @@ export function EntryDesk({
           backToEntry={backToEntry}
         />
 
+        {doubleEntry && (
+          <SecondEntryOffer awaiting={awaiting} registry={registry} operator={operator} pass={pass} />
+        )}
+
         <div
           ref={areaRef}
           className={`entry-area phase-${state.phase}`}
@@ -263,11 +300,6 @@ export function EntryDesk({
           {pending > 0 ? 'Записывается… ' : ''}Введено бюллетеней (
           {channel === 'in_person' ? 'очно' : 'бумажных'}): {entered}; за этот сеанс сохранено {savedHere}.
         </p>
-        {saveError && (
-          <p className="notice error" role="alert">
-            {saveError}
-          </p>
-        )}
       </div>
       <aside className="entry-side">
         {scanFile && (

@@ -15,7 +15,6 @@ import { problemText } from './texts';
 export interface EntryOutbox {
   /** Ballots stored by this screen. */
   savedHere: number;
-  saveError: string | null;
   /** Reasons of corrections, by ballot id, given before the ballot was loaded. */
   reasons: { current: Map<string, string> };
 }
@@ -35,7 +34,6 @@ export function useEntryOutbox(
   const operatorRef = useRef(operator);
   operatorRef.current = operator;
   const [savedHere, setSavedHere] = useState(0);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const writing = useRef(false);
   useEffect(() => {
     const item = state.outbox[0];
@@ -58,8 +56,8 @@ export function useEntryOutbox(
         store.apply({ records: [row] });
         setSavedHere((n) => n + 1);
       }
-      setSaveError(error);
-      dispatch({ type: 'ack', seq: item.seq });
+      // A refusal replaces the «Сохранён бюллетень» said when Enter was pressed: one message, not two.
+      dispatch(error ? { type: 'ack', seq: item.seq, failed: error } : { type: 'ack', seq: item.seq });
     };
     saveKeyedBallot(db, { meeting, registry, by: operatorRef.current }, keyed).then(
       (result) =>
@@ -72,5 +70,5 @@ export function useEntryOutbox(
         ),
     );
   }, [state.outbox, db, meeting, registry, store, dispatch]);
-  return { savedHere, saveError, reasons };
+  return { savedHere, reasons };
 }

@@ -225,15 +225,30 @@ describe('EntryTab: keyboard entry', () => {
       'Бюллетеней в подсчёте: 0',
     );
 
+    // The desk stays on the first entry for the member who keyed it: nothing waits for her.
+    expect(screen.getByRole('radio', { name: /первый ввод/ })).toBeChecked();
+    expect(screen.queryByRole('note', { name: 'Ждут повторного ввода' })).toBeNull();
     // The same operator may not key it the second time.
     await user.click(screen.getByRole('radio', { name: /повторный ввод вслепую/ }));
     area().focus();
-    press(...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1', 'Enter');
-    expect(await screen.findByText(/Повторный ввод должен делать другой член комиссии/)).toBeInTheDocument();
+    // Refused as soon as the voter is found, before any mark is keyed: one message, nothing stored.
+    press(...member.snils!, 'Enter');
+    expect(await screen.findByRole('alert', { name: 'Сообщение ввода' })).toHaveTextContent(
+      `Повторный ввод бюллетеня (${member.fullName}, участок ${member.holdings[0]!.plotNumber}) не принят: первый ввод сделал(а) Иванова А. П., а повторный должен делать другой член комиссии.`,
+    );
+    expect(screen.queryByText(/Сохранён бюллетень/)).toBeNull();
+    await user.click(screen.getByRole('radio', { name: /первый ввод/ }));
 
+    // Another member takes the desk: it switches to the blind second entry and names what waits for it.
     await user.clear(screen.getByLabelText('Кто вводит'));
     await user.type(screen.getByLabelText('Кто вводит'), 'Петров П. П.');
     area().focus();
+    await waitFor(() => expect(screen.getByRole('radio', { name: /повторный ввод вслепую/ })).toBeChecked());
+    const offer = screen.getByRole('note', { name: 'Ждут повторного ввода' });
+    expect(offer).toHaveTextContent(
+      `Петров П. П.: ждут вашего повторного ввода вслепую — бюллетеней: 1. ${member.fullName}, уч. ${member.holdings[0]!.plotNumber} (ввод: Иванова А. П.).`,
+    );
+    expect(offer).not.toHaveTextContent(/за|против|воздерж/);
     press(...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1', 'Enter');
     await waitFor(() =>
       expect(panel).toHaveTextContent('Сверено: 0; ждут повторного ввода: 0; расхождений: 1.'),

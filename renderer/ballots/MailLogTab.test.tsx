@@ -19,6 +19,8 @@ function bridgeOpening(files: { name: string; bytes: Uint8Array }[]): GolosBridg
     saveBackup: unused,
     listBackups: unused,
     readBackup: unused,
+    readAnchor: unused,
+    writeAnchor: unused,
   };
 }
 

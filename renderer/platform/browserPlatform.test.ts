@@ -205,3 +205,17 @@ describe('writePackage', () => {
     expect(cap.downloads).toEqual([]);
   });
 });
+
+describe('anchors', () => {
+  test('kept in localStorage under the database name; a damaged value is a problem', async () => {
+    localStorage.clear();
+    const anchors = createBrowserPlatform(window).anchors!;
+    const anchor = { seq: 5, hash: 'c'.repeat(64), at: '2026-12-02T10:00:00.000Z' };
+    expect(await anchors.read('golos')).toEqual({ ok: true, value: null });
+    expect(await anchors.write('golos', anchor)).toEqual({ ok: true, value: null });
+    expect(JSON.parse(localStorage.getItem('golos.auditAnchor.golos')!)).toEqual(anchor);
+    expect(await anchors.read('golos')).toEqual({ ok: true, value: anchor });
+    localStorage.setItem('golos.auditAnchor.golos', '{"seq":5}');
+    expect(await anchors.read('golos')).toMatchObject({ ok: false, error: [{ code: 'anchor_damaged' }] });
+  });
+});

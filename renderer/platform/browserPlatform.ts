@@ -13,12 +13,13 @@ import {
 import { formatManifest } from '../../electron/ipc/manifest';
 import {
   formatMegabytes,
+  validateAuditAnchor,
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateWritePackageRequest,
 } from '../../electron/ipc/validate';
 import { sha256Hex } from '../../shared/crypto/sha256';
-import type { Platform } from './platform';
+import type { AuditAnchor, Platform, PlatformAnchors } from './platform';
 // fflate is small and already in the main bundle (backup files, XLSX reading): imported statically.
 import { strToU8, zipSync } from 'fflate';
 
@@ -112,9 +113,51 @@ async function readAll(files: File[]): Promise<Result<OpenedFile[]>> {
   return ok(opened);
 }
 
+/** localStorage key of a database's anchor (the same since anchors were first kept). */
+const anchorKey = (store: string) => `golos.auditAnchor.${store}`;
+
+/** The audit anchor in localStorage, which lives apart from IndexedDB; none where storage is blocked. */
+function browserAnchors(win: Window): PlatformAnchors {
+  const storage = (): Storage | undefined => {
+    try {
+      return win.localStorage;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    async read(store) {
+      const text = storage()?.getItem(anchorKey(store));
+      if (!text) return ok(null);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        value = undefined;
+      }
+      const anchor = validateAuditAnchor(value);
+      return anchor.ok
+        ? anchor
+        : err([
+            problem(
+              'anchor_damaged',
+              `Якорь журнала изменений в хранилище браузера повреждён: ${anchor.error[0]!.message}`,
+            ),
+          ]);
+    },
+    async write(store, anchor: AuditAnchor) {
+      const valid = validateAuditAnchor(anchor);
+      if (!valid.ok) return valid;
+      storage()?.setItem(anchorKey(store), JSON.stringify(valid.value));
+      return ok(null);
+    },
+  };
+}
+
 export function createBrowserPlatform(win: Window = window): Platform {
   return {
     kind: 'browser',
+    anchors: browserAnchors(win),
     async saveFile(req) {
       const valid = validateSaveFileRequest(req);
       if (!valid.ok) return valid;

@@ -33,6 +33,14 @@ function fakeBridge(overrides: Partial<GolosBridge> = {}) {
       calls.push(['readBackup', req]);
       return { ok: true, value: new Uint8Array([7]) };
     },
+    readAnchor: async (req) => {
+      calls.push(['readAnchor', req]);
+      return { ok: true, value: null };
+    },
+    writeAnchor: async (req) => {
+      calls.push(['writeAnchor', req]);
+      return { ok: true, value: null };
+    },
     ...overrides,
   };
   return { bridge, calls };
@@ -122,4 +130,22 @@ test('backups go through the bridge, validated first; the browser platform has n
     ['readBackup', { id }],
   ]);
   expect(getPlatform().backups).toBeUndefined();
+});
+
+test('the audit anchor goes through the bridge, validated on this side first', async () => {
+  const { bridge, calls } = fakeBridge();
+  const anchors = createElectronPlatform(bridge).anchors!;
+  const anchor = { seq: 3, hash: 'b'.repeat(64), at: '2026-12-02T10:00:00.000Z' };
+  expect(await anchors.write('golos', anchor)).toEqual({ ok: true, value: null });
+  expect(await anchors.read('golos')).toEqual({ ok: true, value: null });
+  expect(calls).toEqual([
+    ['writeAnchor', { store: 'golos', anchor }],
+    ['readAnchor', { store: 'golos' }],
+  ]);
+  expect(await anchors.write('../golos', anchor)).toMatchObject({ ok: false, error: [{ field: 'База' }] });
+  expect(await anchors.write('golos', { ...anchor, hash: 'zz' })).toMatchObject({
+    ok: false,
+    error: [{ field: 'Хеш' }],
+  });
+  expect(calls).toHaveLength(2);
 });

@@ -6,6 +6,8 @@
 import { err, problem, type Result } from '../../shared/result';
 import type { GolosBridge } from '../../electron/ipc/contract';
 import {
+  validateAnchorReadRequest,
+  validateAnchorWriteRequest,
   validateBackupReadRequest,
   validateBackupSaveRequest,
   validateOpenFileRequest,
@@ -54,6 +56,18 @@ export function createElectronPlatform(bridge: GolosBridge): Platform {
         const valid = validateBackupReadRequest({ id });
         if (!valid.ok) return valid;
         return call('прочитать резервную копию', () => bridge.readBackup(valid.value));
+      },
+    },
+    anchors: {
+      async read(store) {
+        const valid = validateAnchorReadRequest({ store });
+        if (!valid.ok) return valid;
+        return call('прочитать якорь журнала', () => bridge.readAnchor(valid.value));
+      },
+      async write(store, anchor) {
+        const valid = validateAnchorWriteRequest({ store, anchor });
+        if (!valid.ok) return valid;
+        return call('записать якорь журнала', () => bridge.writeAnchor(valid.value));
       },
     },
   };

@@ -6,6 +6,7 @@
  */
 import type { Result } from '../../shared/result';
 import type {
+  AuditAnchor,
   BackupInfo,
   BackupSaveRequest,
   GolosBridge,
@@ -20,6 +21,7 @@ import { createBrowserPlatform } from './browserPlatform';
 import { createElectronPlatform } from './electronPlatform';
 
 export type {
+  AuditAnchor,
   BackupInfo,
   BackupSaveRequest,
   OpenedFile,
@@ -40,6 +42,15 @@ export interface PlatformBackups {
   /** Newest first. */
   list(): Promise<Result<BackupInfo[]>>;
   read(id: string): Promise<Result<Uint8Array>>;
+}
+
+/**
+ * The audit trail's head kept outside the database (renderer/audit/auditAnchor), per database name.
+ * Electron: a file in the app's data folder written atomically through IPC; browser: localStorage.
+ */
+export interface PlatformAnchors {
+  read(store: string): Promise<Result<AuditAnchor | null>>;
+  write(store: string, anchor: AuditAnchor): Promise<Result<null>>;
 }
 
 export interface Platform {
@@ -63,6 +74,8 @@ export interface Platform {
    * them in a separate IndexedDB database instead.
    */
   backups?: PlatformBackups;
+  /** Where the audit anchor is kept (both real implementations have it; test fakes may leave it out). */
+  anchors?: PlatformAnchors;
 }
 
 declare global {

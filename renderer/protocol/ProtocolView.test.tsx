@@ -408,6 +408,38 @@ describe('ProtocolView', () => {
     expect((await seeded.db.meetings.get(seeded.meeting.id))?.protocolDate).toBeUndefined();
   });
 
+  it('double entry: warns of the ballots still waiting for their second entry, counted and named, and leaves them out', async () => {
+    const seeded = await seed();
+    // Double entry switched on after the ballots were keyed once: every keyed paper ballot now waits.
+    await seeded.db.transaction('rw', [seeded.db.meetings, seeded.db.audit], async () => {
+      await seeded.db.meetings.update(seeded.meeting.id, { doubleEntry: true });
+      await appendAudit(seeded.db, {
+        actor: 'тест',
+        action: 'meeting.update',
+        entity: 'meeting',
+        entityId: seeded.meeting.id,
+      });
+    });
+    const keyed = seeded.records.paperBallots.filter((r) => {
+      const v = r.versions.at(-1)!;
+      return v.marksEntered && !v.withdrawn;
+    });
+    expect(keyed.length).toBeGreaterThan(3);
+    const { preview } = await show(
+      { ...seeded, meeting: { ...seeded.meeting, doubleEntry: true } },
+      fakePlatform('electron', async () => ok(null)),
+    );
+    const note = screen.getByRole('note', { name: 'Не сверены при двойном вводе' });
+    expect(note).toHaveTextContent(
+      `Не входят в итоги и в протокол, пока не сверены (двойной ввод): ждут повторного ввода — ${keyed.length} (`,
+    );
+    const firstName = keyed[0]!.versions.at(-1)!.ballot.voter.fullName;
+    expect(firstName).toBeTruthy();
+    expect(note).toHaveTextContent(firstName!);
+    const figures = rowsOf(within(preview).getByRole('table', { name: 'Участие и кворум' }));
+    expect(figures.get('Голосовали бумажными бюллетенями')).toEqual(['0']);
+  });
+
   it('warns when the audit chain is broken', async () => {
     const seeded = await seed();
     await seeded.db.audit.update(1, { actor: 'Кто-то другой' });

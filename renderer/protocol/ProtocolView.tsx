@@ -13,10 +13,12 @@ import { isIsoDate, plural } from '../../shared/meetings/dates';
 import type { Problem } from '../../shared/result';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
-import { checkAuditChain, describeAuditCheck, getAuditHead, type AuditCheck } from '../audit/auditLog';
-import { loadIntegrity, type Integrity } from '../audit/integrity';
+import { describeAuditCheck, getAuditHead, type AuditCheck } from '../audit/auditLog';
+import type { Integrity } from '../audit/integrity';
+import { verifyIntegrity } from '../audit/integrityCheck';
 import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
+import { PendingEntries } from '../ballots/PendingEntries';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
 import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './documentEngine';
@@ -55,12 +57,9 @@ const MIME: Record<DocumentKind, string> = {
 const messagesOf = (problems: readonly Problem[]) => problems.map((p) => p.message).join(' ');
 
 async function loadAudit(db: ReturnType<typeof useDb>): Promise<AuditState> {
-  const [check, head, integrity] = await Promise.all([
-    checkAuditChain(db),
-    getAuditHead(db),
-    loadIntegrity(db),
-  ]);
-  return { check, head, integrity };
+  // The chain and the data checked off the main thread (integrityCheck).
+  const [{ check, integrity }, head] = await Promise.all([verifyIntegrity(db), getAuditHead(db)]);
+  return { check, head, integrity: integrity ?? { issues: [], reason: null, records: 0 } };
 }
 
 export function ProtocolView({
@@ -275,6 +274,9 @@ export function ProtocolView({
             </p>
           )}
         </div>
+      )}
+      {source && (
+        <PendingEntries meeting={meeting} records={source.paperRecords} registry={source.registry} />
       )}
       {source && <FollowUpOffer meeting={meeting} quorumReached={source.results.quorum.reached} />}
       {audit && <AuditNotice audit={audit} />}

@@ -13,6 +13,7 @@ import { profileFor } from '../../shared/rules/profiles';
 import type { ConflictResolution } from '../../shared/tally/resolutions';
 import { tally } from '../../shared/tally/tally';
 import type { GolosDb } from '../db/db';
+import type { PaperBallotRow } from '../db/records';
 import { loadMeetingTally } from '../tally/meetingTally';
 
 export type TalliedMeeting = ProtocolSource & {
@@ -24,6 +25,8 @@ export type TalliedMeeting = ProtocolSource & {
   inputSha256: string;
   /** The counting commission's decisions the tally applied (written to the package's meeting.json). */
   resolutions: readonly ConflictResolution[];
+  /** The stored paper ballots with their versions (double entry: those not yet settled are warned of). */
+  paperRecords: readonly PaperBallotRow[];
 };
 
 export async function loadProtocolSource(
@@ -41,6 +44,7 @@ export async function loadProtocolSource(
     partnership,
     registry: input.registry,
     ballots: input.ballots,
+    paperRecords: input.paperRecords,
     excluded: await excludedRows(db, meeting.id),
     profile,
     result,

@@ -3,7 +3,14 @@ import type { Ballot } from '../domain/types';
 import { ballot } from '../tally/testKit';
 import { currentBallots, currentVersion, withdrawRecord, type PaperBallotRecord } from './ballotRecord';
 import { compareScanOriginal } from './ballotDiff';
-import { compareEntries, doubleEntryQueue, doubleEntryState, recordEntry, settle } from './doubleEntry';
+import {
+  awaitingSecondFor,
+  compareEntries,
+  doubleEntryQueue,
+  doubleEntryState,
+  recordEntry,
+  settle,
+} from './doubleEntry';
 
 const Q = [1, 2, 3];
 const at = '2026-06-15T19:00:00+03:00';
@@ -71,6 +78,18 @@ describe('double entry', () => {
     const r1 = first(keyedFirst);
     const res = recordEntry(r1, keyedFirst, { by: ' иванова ', at }, opts);
     expect(res.ok || res.error.map((p) => p.code)).toEqual(['second_entry_same_operator']);
+    expect(res.ok || res.error[0]!.message).toMatch(
+      /^Повторный ввод бюллетеня \(.+\) не принят: первый ввод сделал\(а\) Иванова, а повторный должен делать другой член комиссии\./,
+    );
+  });
+
+  it('what waits for a member’s second entry leaves out their own first entries and settled ones', () => {
+    const mine = first(keyedFirst);
+    const theirs = unwrap(recordEntry(undefined, { ...keyedFirst, id: 'b2' }, { by: 'Петров', at }, opts));
+    const settled = unwrap(recordEntry(mine, keyedFirst, { by: 'Петров', at }, opts));
+    expect(awaitingSecondFor([mine, theirs], Q, 'Иванова').map((r) => r.id)).toEqual(['b2']);
+    expect(awaitingSecondFor([mine, theirs], Q, 'ПЕТРОВ ').map((r) => r.id)).toEqual(['b1']);
+    expect(awaitingSecondFor([settled, theirs], Q, 'Сидоров').map((r) => r.id)).toEqual(['b2']);
   });
 
   it('disagreements wait to be settled; the settled version is what counts', () => {

@@ -82,11 +82,9 @@ export function recordEntry(
   }
   if (sameOperator(firstBy, meta.by)) {
     return err([
-      problem(
-        'second_entry_same_operator',
-        `Повторный ввод должен делать другой член комиссии: первым бюллетень вводил(а) ${firstBy}.`,
-        { field: 'Кто вводит' },
-      ),
+      problem('second_entry_same_operator', sameOperatorText(voterText(cur.ballot), firstBy), {
+        field: 'Кто вводит',
+      }),
     ]);
   }
   const withSecond = appendVersion(record, 'second_entry', keyed, meta);
@@ -100,7 +98,19 @@ export function recordEntry(
   );
 }
 
-function sameOperator(a: string, b: string): boolean {
+/** How a ballot's voter is named in the messages: «Петрова И. И., участок 12». */
+function voterText(b: Ballot): string {
+  const v = b.voter;
+  return [v.fullName, v.plotNumber ? `участок ${v.plotNumber}` : ''].filter(Boolean).join(', ') || b.id;
+}
+
+/** The one refusal when the operator who made the first entry tries the second one too. */
+export function sameOperatorText(voter: string, firstBy: string): string {
+  return `Повторный ввод бюллетеня (${voter}) не принят: первый ввод сделал(а) ${firstBy.trim()}, а повторный должен делать другой член комиссии. Передайте ввод другому члену комиссии и укажите его в поле «Кто вводит».`;
+}
+
+/** The same commission member, whatever the letter case and surrounding spaces. */
+export function sameOperator(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
@@ -174,4 +184,18 @@ export function doubleEntryQueue(
     else if (s.state === 'settled') queue.settled++;
   }
   return queue;
+}
+
+/**
+ * The ballots `operator` may key the second time: keyed once by someone else and waiting (their own
+ * first entries are left out: the second must be another member's). Oldest first, as they were keyed.
+ */
+export function awaitingSecondFor(
+  records: readonly PaperBallotRecord[],
+  questions: readonly number[],
+  operator: string,
+): PaperBallotRecord[] {
+  return doubleEntryQueue(records, questions).awaitingSecond.filter(
+    (r) => !operator.trim() || !sameOperator(currentVersion(r).by, operator),
+  );
 }

@@ -69,6 +69,8 @@ export interface EntryContext {
   defaults: EntryFields;
   /** first: ordinary keying; second: the blind second entry of double entry. */
   pass: 'first' | 'second';
+  /** Who is keying («Кто вводит»): a second entry is refused when the same person made the first. */
+  operator?: string;
   /** New ballot ids are `${idPrefix}${n}`: make it unique per session (e.g. operator and time). */
   idPrefix: string;
   /** `source` of keyed ballots as the protocol lists it. */
@@ -83,6 +85,7 @@ export interface EntryContextInput {
   known?: readonly KnownBallot[];
   defaults: EntryFields;
   pass?: 'first' | 'second';
+  operator?: string;
   idPrefix?: string;
   source?: string;
   /** Reuse a search index built for this registry. */
@@ -135,6 +138,7 @@ export function createEntryContext(input: EntryContextInput): EntryContext {
     ...(present ? { present } : {}),
     defaults: input.defaults,
     pass: input.pass ?? 'first',
+    ...(input.operator ? { operator: input.operator } : {}),
     idPrefix: input.idPrefix ?? 'entry-',
     source: input.source ?? 'ввод с клавиатуры',
   };

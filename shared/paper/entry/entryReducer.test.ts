@@ -314,6 +314,31 @@ describe('other ballots of the same person', () => {
     expect(s.scan).toBeUndefined();
     expect(s.marks.every((m) => m === null)).toBe(true);
   });
+
+  it('the second entry by the member who made the first is refused at once, before any mark is keyed', () => {
+    const first = stored({ id: 'rec-1' }, { awaitingSecond: true, by: 'Иванова' });
+    const s = pick(ctx([first], 'second', { operator: ' иванова ' }));
+    expect(s.phase).toBe('voter');
+    expect(s.query).toBe('');
+    expect(s.message).toEqual({
+      level: 'error',
+      text: `Повторный ввод бюллетеня (${member.fullName}, участок 12) не принят: первый ввод сделал(а) Иванова, а повторный должен делать другой член комиссии. Передайте ввод другому члену комиссии и укажите его в поле «Кто вводит».`,
+    });
+    // Another member at the desk gets the record.
+    expect(pick(ctx([first], 'second', { operator: 'Петров' })).recordId).toBe('rec-1');
+  });
+});
+
+describe('the app acknowledges what it stored', () => {
+  it('a refused save replaces «Сохранён бюллетень» with the one reason it was refused', () => {
+    const s = press(typed(initialEntryState(ctx()), '12'), 'Enter', ...TEN_FOR, 'Enter');
+    expect(s.message?.text).toMatch(/^Сохранён бюллетень/);
+    const seq = s.outbox[0]!.seq;
+    expect(entryReducer(s, { type: 'ack', seq })).toMatchObject({ outbox: [], message: s.message });
+    const refused = entryReducer(s, { type: 'ack', seq, failed: 'Бюллетень не сохранён: причина.' });
+    expect(refused.outbox).toEqual([]);
+    expect(refused.message).toEqual({ level: 'error', text: 'Бюллетень не сохранён: причина.' });
+  });
 });
 
 describe('a QR code scanned while a ballot is open', () => {

@@ -10,7 +10,7 @@
  * Parts: ./entryState.ts (the state), ./voterSearch.ts, ./startBallot.ts, ./ballotKeys.ts, ./saveBallot.ts.
  */
 import { ballotKey } from './ballotKeys';
-import type { EntryAction, EntryInput, EntryState, KeyInput } from './entryState';
+import { say, type EntryAction, type EntryInput, type EntryState, type KeyInput } from './entryState';
 import { editBallot, startBallot } from './startBallot';
 import { voterKey } from './voterSearch';
 
@@ -35,8 +35,10 @@ function action(s: EntryState, a: EntryAction): EntryState {
     }
     case 'edit':
       return editBallot(s, a.ballot);
-    case 'ack':
-      return { ...s, outbox: s.outbox.filter((o) => o.seq > a.seq) };
+    case 'ack': {
+      const acked = { ...s, outbox: s.outbox.filter((o) => o.seq > a.seq) };
+      return a.failed ? say(acked, 'error', a.failed) : acked;
+    }
     case 'context':
       return { ...s, ctx: a.ctx };
   }

@@ -100,7 +100,8 @@ export type EntryAction =
   /** Load a stored ballot to correct it. */
   | { type: 'edit'; ballot: Ballot }
   /** The app stored the outbox up to this `seq`. */
-  | { type: 'ack'; seq: number }
+  /** The app stored the outbox up to `seq`; `failed`: it could not, and says why (replaces «Сохранён…»). */
+  | { type: 'ack'; seq: number; failed?: string }
   /** New context (ballots stored meanwhile, another pass, …), keeping what is typed. */
   | { type: 'context'; ctx: EntryContext };
 

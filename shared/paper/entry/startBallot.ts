@@ -8,7 +8,8 @@ import { CHANNEL_TEXT, dateRu } from '../../tally/explain';
 import { onlyQuestionsText, shortDate } from './entryWarnings';
 import { voterIndex } from '../voterRef';
 import type { EntryFields, KnownBallot } from './entryContext';
-import type { DuplicateInfo, EntryMessage, EntryState } from './entryState';
+import { say, type DuplicateInfo, type EntryMessage, type EntryState } from './entryState';
+import { sameOperator, sameOperatorText } from '../doubleEntry';
 
 export function editBallot(s: EntryState, ballot: Ballot): EntryState {
   const i = voterIndex(s.ctx.registry, ballot.voter);
@@ -77,10 +78,21 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
         info = `Поступление из журнала: ${describeKnown(arrival.ballot)}.`;
       }
     } else {
+      const awaiting = sameChannel.filter((k) => k.awaitingSecond);
+      const operator = ctx.operator;
       const first = pickKnown(
-        sameChannel.filter((k) => k.awaitingSecond),
+        awaiting.filter((k) => !operator || !sameOperator(k.by, operator)),
         fields.copy,
       );
+      // Only this operator's own first entries wait: refused before anything is keyed.
+      if (!first && awaiting.length > 0) {
+        const plots = person.holdings.map((h) => h.plotNumber).join(', ');
+        return say(
+          { ...s, query: '', hits: [], hit: 0 },
+          'error',
+          sameOperatorText(`${person.fullName}${plots ? `, участок ${plots}` : ''}`, awaiting[0]!.by),
+        );
+      }
       if (first) {
         recordId = first.recordId;
         fields = fieldsOf(first.ballot);
