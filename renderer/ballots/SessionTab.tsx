@@ -8,7 +8,6 @@ import { useMemo, useRef, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { attendanceList, presentCount, timeOf } from '../../shared/paper/attendance';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import { dateRu } from '../../shared/tally/explain';
 import { useDb } from '../app/DbContext';
@@ -30,6 +29,7 @@ import { countText, printedCountText } from './attendanceCount';
 import { StoreStatus } from './StoreStatus';
 import { problemText } from './texts';
 import './ballots.css';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
@@ -250,7 +250,7 @@ function Attendance({
                         {a.withdrawn ? <s>{p?.fullName}</s> : p?.fullName}
                         {a.withdrawn && <span className="muted"> — вычеркнут(а): {a.withdrawn.reason}</span>}
                       </td>
-                      <td>{p ? STATUS_TEXT[p.status] : ''}</td>
+                      <td>{p ? STATUS_LABEL[p.status] : ''}</td>
                       <td className="wrap">
                         {rep
                           ? `${rep.fullName}, доверенность № ${rep.powerOfAttorney ?? ''}${rep.powerOfAttorneyDate ? ` от ${dateRu(rep.powerOfAttorneyDate)}` : ''}`

@@ -14,9 +14,7 @@ import { loadMeetingTally } from '../tally/meetingTally';
 import { listImports } from './importRepo';
 import { notCountedText, shorten } from './importText';
 import {
-  CHANNEL_WORD,
   figure,
-  MARK_WORD,
   notCountedDecisions,
   policyResolutions,
   policyText,
@@ -26,6 +24,7 @@ import {
 } from './reconcile';
 import { removeResolution, saveResolutions, type ResolutionInput } from './resolutionRepo';
 import './gosuslugi.css';
+import { CHANNEL_LABEL, MARK_LABEL, OUTCOME_LABEL } from '../../shared/vocabulary';
 
 interface Loaded {
   result: TallyResult;
@@ -36,7 +35,6 @@ interface Loaded {
 }
 
 const NOT_COUNTED = '-';
-const DECISION_TEXT = { adopted: 'принято', rejected: 'не принято', no_quorum: 'нет кворума' } as const;
 
 /**
  * «Сверка»: every person with ballots from several channels (agreeing ones count once), each conflict
@@ -195,7 +193,7 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
                 {several.map((s) => (
                   <tr key={s.personId}>
                     <td title={s.name}>{s.name}</td>
-                    <td>{s.channels.map((c) => CHANNEL_WORD[c]).join(', ')}</td>
+                    <td>{s.channels.map((c) => CHANNEL_LABEL[c]).join(', ')}</td>
                     <td title={s.sources.join(', ')}>{s.sources.join(', ')}</td>
                     <td>
                       {s.conflicts.length === 0
@@ -226,7 +224,7 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
                 {notCounted.map((n, i) => (
                   <tr key={`${n.source}:${i}`}>
                     <td title={n.source}>
-                      {n.channel ? `${CHANNEL_WORD[n.channel]}: ` : ''}
+                      {n.channel ? `${CHANNEL_LABEL[n.channel]}: ` : ''}
                       {n.source}
                     </td>
                     <td title={n.name}>{n.name || '—'}</td>
@@ -294,7 +292,7 @@ function Figures({ result }: { result: TallyResult }) {
                 <td>{figure(q.weights.invalid, exact)}</td>
                 <td>{figure(q.weights.conflict, exact)}</td>
                 <td>{q.ignored}</td>
-                <td>{DECISION_TEXT[q.decision]}</td>
+                <td>{OUTCOME_LABEL[q.decision]}</td>
               </tr>
             ))}
           </tbody>
@@ -330,11 +328,11 @@ function ConflictCard({
   const label = `Расхождение: ${conflict.fullName}, вопрос ${conflict.question}`;
   const state = resolved
     ? counted
-      ? `Решение комиссии: учтён ${CHANNEL_WORD[counted.channel]} (${counted.source}) — «${MARK_WORD[counted.mark]}»`
+      ? `Решение комиссии: учтён ${CHANNEL_LABEL[counted.channel]} (${counted.source}) — «${MARK_LABEL[counted.mark]}»`
       : 'Решение комиссии: голос по вопросу не учитывается'
     : conflict.counted === null
       ? 'Не решено: пока голос по вопросу не учитывается'
-      : `Не решено: по правилу собрания учтён ${counted ? CHANNEL_WORD[counted.channel] : ''} — «${MARK_WORD[conflict.counted]}»`;
+      : `Не решено: по правилу собрания учтён ${counted ? CHANNEL_LABEL[counted.channel] : ''} — «${MARK_LABEL[conflict.counted]}»`;
   return (
     <li className={`rec-card${resolved ? ' rec-resolved' : ''}`} aria-label={label}>
       <p>
@@ -343,7 +341,7 @@ function ConflictCard({
       <ul className="rec-list">
         {conflict.choices.map((c) => (
           <li key={c.ballotId}>
-            {CHANNEL_WORD[c.channel]}, {c.source}, получен {dateRu(c.receivedAt)}: «{MARK_WORD[c.mark]}»
+            {CHANNEL_LABEL[c.channel]}, {c.source}, получен {dateRu(c.receivedAt)}: «{MARK_LABEL[c.mark]}»
           </li>
         ))}
       </ul>
@@ -385,7 +383,7 @@ function ConflictCard({
                   checked={choice === c.ballotId}
                   onChange={() => setChoice(c.ballotId)}
                 />{' '}
-                {CHANNEL_WORD[c.channel]} ({c.source}): «{MARK_WORD[c.mark]}»
+                {CHANNEL_LABEL[c.channel]} ({c.source}): «{MARK_LABEL[c.mark]}»
               </label>
             ))}
             <label>

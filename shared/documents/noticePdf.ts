@@ -8,7 +8,8 @@ import { formatDateRu } from '../meetings/dates';
 import type { Meeting } from '../meetings/meeting';
 import type { PdfFonts } from './pdfFont';
 import { createPdf } from './pdfKit';
-import { FORM_PHRASES, meetingOfPhrase } from './wording';
+import { meetingOfPhrase } from './wording';
+import { FORM_PHRASE } from '../vocabulary';
 
 /** Generic route to electronic voting; the platform's menu names change, so it stays general. */
 export function gosuslugiRoute(meeting: Pick<Meeting, 'votingEnd' | 'title'>): string {
@@ -44,7 +45,7 @@ export async function buildNoticePdf(
       ? 'Собственники помещений уведомляются'
       : `Правление ${partnership.name} уведомляет`;
   kit.paragraph(
-    `${who} о проведении ${meetingOfPhrase(meeting.kind, meeting.meetingKind)} ${FORM_PHRASES[meeting.form]}: «${meeting.title}».`,
+    `${who} о проведении ${meetingOfPhrase(meeting.kind, meeting.meetingKind)} ${FORM_PHRASE[meeting.form]}: «${meeting.title}».`,
     { after: 4 },
   );
 

@@ -6,6 +6,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import type { CellValue, ProtocolModel, ProtocolTable, TallyKey } from './protocolModel';
+import { TALLY_LABEL } from '../vocabulary';
 
 const TALLY_KEYS: TallyKey[] = ['for', 'against', 'abstain', 'invalid', 'conflict'];
 const WEIGHT_FORMAT = '0.00';
@@ -104,14 +105,6 @@ function summaryRows(model: ProtocolModel): [string, CellValue, string?][] {
   return rows;
 }
 
-const TALLY_HEADERS: Record<TallyKey, string> = {
-  for: 'За',
-  against: 'Против',
-  abstain: 'Воздержались',
-  invalid: 'Недействительно',
-  conflict: 'Конфликт',
-};
-
 function questionsSheet(model: ProtocolModel): { columns: SheetColumn[]; rows: CellValue[][] } {
   const figure = model.weighted ? WEIGHT_FORMAT : undefined;
   const mkd = model.kind === 'mkd';
@@ -120,13 +113,13 @@ function questionsSheet(model: ProtocolModel): { columns: SheetColumn[]; rows: C
     { header: 'Вопрос', width: 50 },
     { header: 'Правило', width: 50 },
     ...TALLY_KEYS.map((k) => ({
-      header: TALLY_HEADERS[k],
+      header: TALLY_LABEL[k],
       width: 12,
       ...(figure ? { numFmt: figure } : {}),
     })),
     { header: 'База', width: 12, ...(figure ? { numFmt: figure } : {}) },
-    ...TALLY_KEYS.map((k) => ({ header: `${TALLY_HEADERS[k]}, % базы`, width: 12, numFmt: PERCENT_FORMAT })),
-    ...(mkd ? TALLY_KEYS.map((k) => ({ header: `${TALLY_HEADERS[k]}: собственников`, width: 14 })) : []),
+    ...TALLY_KEYS.map((k) => ({ header: `${TALLY_LABEL[k]}, % базы`, width: 12, numFmt: PERCENT_FORMAT })),
+    ...(mkd ? TALLY_KEYS.map((k) => ({ header: `${TALLY_LABEL[k]}: собственников`, width: 14 })) : []),
     { header: 'Приняли участие по вопросу', width: 14 },
     { header: 'Отметки не голосующих (не учтены)', width: 14 },
     {

@@ -6,13 +6,13 @@
 import { add, mul, rational, ZERO, type Rational } from '../arith/rational';
 import type { IsoTimestamp, MeetingSpec, Person, Representative } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
-import { STATUS_TEXT } from '../registry/registryLabels';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { dateRu } from '../tally/explain';
 import { personWeight } from '../tally/weights';
 import { threshold, type Threshold } from './liveResults';
 import { powerOfAttorneyDateProblem } from './powerOfAttorney';
+import { STATUS_LABEL } from '../vocabulary';
 
 export interface AttendanceRecord {
   id: string;
@@ -192,7 +192,7 @@ export function attendanceList(
       no: i + 1,
       fullName: p.fullName,
       plots: p.holdings.map((h) => h.plotNumber).join(', '),
-      status: STATUS_TEXT[p.status],
+      status: STATUS_LABEL[p.status],
       representative: rep
         ? `${rep.fullName}, доверенность № ${(rep.powerOfAttorney ?? '').replace(/^№\s*/, '')}${rep.powerOfAttorneyDate ? ` от ${dateRu(rep.powerOfAttorneyDate)}` : ''}`
         : '',
