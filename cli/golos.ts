@@ -29,6 +29,7 @@ import type { Problem } from '../shared/result';
 import { resultsFileText } from '../shared/results/resultsFile';
 import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
 import { runVerify, VERIFY_USAGE } from './verify';
+import { todayIso } from '../shared/meetings/dates';
 
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
@@ -139,13 +140,6 @@ function readFonts(): PdfFonts {
   };
 }
 
-/** Today as the calendar date of this computer. */
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * Runs the command; an unexpected exception (a bug, or a file no check foresaw) is one Russian line
  * and exit 1, never a stack trace.
@@ -233,7 +227,7 @@ async function run(argv: readonly string[]): Promise<number> {
           result: result.value.result,
           results,
         },
-        { maskSnils: args.maskSnils === true, today: localToday() },
+        { maskSnils: args.maskSnils === true, today: todayIso() },
       ),
       proof: proofOf(results, { inputSha256: tallyInputSha256(input) }),
     };

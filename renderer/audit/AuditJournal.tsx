@@ -9,8 +9,9 @@ import type { JournalDocument } from '../../shared/documents/journalDocuments';
 import { getPlatform } from '../platform/platform';
 import { AUDIT_GROUP_LABELS, type AuditGroup } from './auditCatalogue';
 import { readChain } from './auditLog';
-import { formatJournalDate, journalLine, type JournalLine } from './auditText';
+import { journalLine, type JournalLine } from './auditText';
 import { describeFilter, filterJournal, NO_FILTER, type JournalFilter } from './journalFilter';
+import { formatJournalDate } from '../../shared/meetings/dates';
 
 const SHOWN_CHANGES = 6;
 

@@ -5,7 +5,7 @@
  * comparing it with the anchor shows them missing.
  */
 import type { AuditEntry } from '../../shared/audit/auditChain';
-import { formatDateTime } from '../backup/format';
+import { formatDateTime } from '../../shared/meetings/dates';
 
 export interface AuditAnchor {
   seq: number;

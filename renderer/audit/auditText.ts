@@ -7,17 +7,9 @@ import type { AuditEntry } from '../../shared/audit/auditChain';
 import type { Holding, Person } from '../../shared/domain/types';
 import { personName } from '../../shared/registry/describeChange';
 import { formatSnils } from '../../shared/registry/snils';
-import { MONTHS_GENITIVE } from '../../shared/meetings/dates';
+import { MONTHS_GENITIVE, formatJournalDate } from '../../shared/meetings/dates';
 import { auditActionLabel } from './auditCatalogue';
 import { MARK_LABEL, STATUS_LABEL } from '../../shared/vocabulary';
-
-/** Local time as `2 декабря 2026, 16:19`. */
-export function formatJournalDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS_GENITIVE[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${mm}`;
-}
 
 /** Russian labels of the fields the app's records carry. A field not listed is not shown. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {

@@ -15,7 +15,6 @@ import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
-import { todayIso } from '../meetings/today';
 import { getPlatform } from '../platform/platform';
 import { recordArrival, SCAN_EXTENSIONS, type PickedFile } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
@@ -25,6 +24,7 @@ import { shown } from './ResultsView';
 import { ScanView } from './ScanView';
 import { StoreStatus } from './StoreStatus';
 import './ballots.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 const STATUS_LABEL: Record<MailStatus, string> = {
   nothing: 'не поступал',

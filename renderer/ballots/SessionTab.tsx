@@ -7,22 +7,19 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
-import { attendanceList, presentCount, timeOf } from '../../shared/paper/attendance';
+import { attendanceList, presentCount } from '../../shared/paper/attendance';
 import { buildRegistryIndex } from '../../shared/registry/search';
-import { dateRu } from '../../shared/tally/explain';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import type { AttendanceRow } from '../db/records';
 import type { MeetingTabProps } from '../meetings/MeetingScreen';
-import { todayIso } from '../meetings/today';
 import { getPlatform } from '../platform/platform';
 import { registerArrival, strikeArrival } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { BallotList } from './BallotList';
 import { EntryDesk, type EditRequest } from './EntryDesk';
 import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
-import { localTimestamp, timestampAt } from './localTime';
 import { PersonPicker } from './PersonPicker';
 import { ReasonModal } from './ReasonModal';
 import { countText, printedCountText } from './attendanceCount';
@@ -30,6 +27,7 @@ import { StoreStatus } from './StoreStatus';
 import { problemText } from './texts';
 import './ballots.css';
 import { STATUS_LABEL } from '../../shared/vocabulary';
+import { dateRu, timeOf, localTimestamp, timestampAt, todayIso } from '../../shared/meetings/dates';
 
 export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);

@@ -3,8 +3,8 @@ import type { Ballot, VoidReason } from '../../shared/domain/types';
 import type { VersionKind } from '../../shared/paper/ballotRecord';
 import { KEYMAP } from '../../shared/paper/entry/keymap';
 import type { Problem } from '../../shared/result';
-import { dateRu } from '../../shared/tally/explain';
 import { MARK_ABBREVIATION } from '../../shared/vocabulary';
+import { dateRu } from '../../shared/meetings/dates';
 
 function flagKey(reason: VoidReason): string {
   const command = `flag_${reason}`;

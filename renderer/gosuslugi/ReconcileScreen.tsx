@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { toDecimal } from '../../shared/arith/rational';
 import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
-import { formatDateRu } from '../../shared/meetings/dates';
-import { dateRu } from '../../shared/tally/explain';
+import { formatDateRu, dateRu } from '../../shared/meetings/dates';
 import { tally } from '../../shared/tally/tally';
 import type { ConflictEntry, TallyResult } from '../../shared/tally/types';
 import { useDb } from '../app/DbContext';

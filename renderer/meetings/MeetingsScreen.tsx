@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Partnership } from '../../shared/domain/types';
-import { formatDateRu } from '../../shared/meetings/dates';
+import { formatDateRu, todayIso } from '../../shared/meetings/dates';
 import { type Meeting } from '../../shared/meetings/meeting';
 import { buildTimeline, type TimelineSettings } from '../../shared/meetings/timeline';
 import { useDb } from '../app/DbContext';
@@ -9,7 +9,6 @@ import { copyMeetingInDb, createMeeting, listMeetings } from './meetingRepo';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { getTimelineSettings } from './timelineSettings';
-import { todayIso } from './today';
 import './meetings.css';
 import { FORM_LABEL, MEETING_KIND_LABEL } from '../../shared/vocabulary';
 

@@ -11,8 +11,8 @@ import { saveMeeting, type MeetingChange } from './meetingRepo';
 import { SnapshotPanel } from './SnapshotPanel';
 import { getTimelineSettings } from './timelineSettings';
 import { TimelineView } from './TimelineView';
-import { todayIso } from './today';
 import './meetings.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 /**
  * Preparing a meeting: its details, the agenda, the registry it counts on, and the documents. Beside

@@ -12,8 +12,8 @@ import {
   timelineSettingsErrors,
 } from './timelineSettings';
 import { TimelineView } from './TimelineView';
-import { todayIso } from './today';
 import './meetings.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 type SettingsValues = Record<keyof TimelineSettings, string>;
 

@@ -1,10 +1,11 @@
 /** Appendix tables about ballots: rejected and invalid, representatives, conflicts, scans, unmatched rows. */
-import { dateRu, rejectText } from '../tally/explain';
+import { rejectText } from '../tally/explain';
 import { compareSource } from '../tally/sourceOrder';
 import type { CellValue, ProtocolTable } from './protocolTypes';
 import { col, powerOfAttorneyText, voterName, type TableContext } from './protocolTableKit';
 import { STATUS_OF_BALLOT, UNMATCHED_TEXT } from './protocolWords';
 import { CHANNEL_LABEL, MARK_EXPLANATION, MARK_LABEL } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 export function rejectedTable(ctx: TableContext): ProtocolTable {
   const rows: CellValue[][] = [];

@@ -1,12 +1,12 @@
 /** What every appendix table of the protocol reads, and the columns and cells lists of persons share. */
 import type { Ballot, Channel, Person } from '../domain/types';
 import type { ResultsJson } from '../results/buildResults';
-import { dateRu } from '../tally/explain';
 import type { BallotOutcome, Decision, TallyResult } from '../tally/types';
 import { acceptedBallotIds } from '../tally/votes';
 import type { CellValue, ColumnKind, ExcludedRow, ProtocolColumn, ProtocolMeeting } from './protocolTypes';
 import { CHANNEL_ORDER, holdingsText, NOT_VOTING_WORD, snilsText } from './protocolWords';
 import { MARK_LABEL, STATUS_LABEL } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 export interface TableContext {
   results: ResultsJson;

@@ -8,11 +8,11 @@ import type { IsoTimestamp, MeetingSpec, Person, Representative } from '../domai
 import { err, ok, problem, type Problem, type Result } from '../result';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
-import { dateRu } from '../tally/explain';
 import { personWeight } from '../tally/weights';
 import { threshold, type Threshold } from './liveResults';
 import { powerOfAttorneyDateProblem } from './powerOfAttorney';
 import { STATUS_LABEL } from '../vocabulary';
+import { dateRu, timeOf } from '../meetings/dates';
 
 export interface AttendanceRecord {
   id: string;
@@ -29,11 +29,6 @@ export interface AttendanceRecord {
 
 function present(list: readonly AttendanceRecord[]): AttendanceRecord[] {
   return list.filter((a) => !a.withdrawn);
-}
-
-/** `2026-06-14T10:05:00+03:00` -> `10:05`. */
-export function timeOf(ts: IsoTimestamp): string {
-  return /T(\d{2}:\d{2})/.exec(ts)?.[1] ?? '';
 }
 
 /**

@@ -14,10 +14,10 @@ import { normalizeCadastral } from '../registry/cadastral';
 import { plotKey } from '../registry/fieldValues';
 import { writeCsv } from '../spreadsheet/writeCsv';
 import { normalizeName } from '../text/normalizeName';
-import { dateRu } from '../tally/explain';
 import { diffBallots, markOf, VOID_REASONS, type BallotDiff } from './ballotDiff';
 import { voterIndex } from './voterRef';
 import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 const DELIVERY_WORD = {
   mail: 'почта',

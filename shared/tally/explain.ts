@@ -4,6 +4,7 @@ import type { MatchedBy } from '../ballots/matchVoter';
 import { acceptedBallotIds, personBasis, personDecision, rejectedBallotIds } from './votes';
 import type { BallotOutcome, Decision, DecisionBasis, RejectReason, TallyResult } from './types';
 import { MARK_EXPLANATION } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 const MATCHED_TEXT: Record<MatchedBy, string> = {
   id: 'по записи реестра',
@@ -12,12 +13,6 @@ const MATCHED_TEXT: Record<MatchedBy, string> = {
   plot: 'по номеру участка',
   name: 'по ФИО',
 };
-
-/** `2026-06-08` -> `08.06.2026`. */
-export function dateRu(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
 
 export function rejectReasonText(
   reason: RejectReason,

@@ -3,12 +3,12 @@
  * the first entry awaiting the second), their other ballots (duplicates) and the scan of this original.
  */
 import type { Ballot } from '../../domain/types';
-import { dateRu } from '../../tally/explain';
-import { onlyQuestionsText, shortDate } from './entryWarnings';
+import { onlyQuestionsText } from './entryWarnings';
 import { voterIndex } from '../voterRef';
 import type { EntryFields, KnownBallot } from './entryContext';
 import type { DuplicateInfo, EntryMessage, EntryState } from './entryState';
 import { CHANNEL_LABEL, STATUS_LABEL } from '../../vocabulary';
+import { dateRu, shortDate } from '../../meetings/dates';
 
 export function editBallot(s: EntryState, ballot: Ballot): EntryState {
   const i = voterIndex(s.ctx.registry, ballot.voter);
