@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
 import type { JournalDocument } from '../../shared/documents/journalDocuments';
 import { getPlatform } from '../platform/platform';
-import { AUDIT_GROUP_LABELS, type AuditGroup } from './auditCatalogue';
+import { AUDIT_GROUP_LABELS, type AuditGroup } from '../../shared/audit/auditCatalogue';
 import { readChain } from './auditLog';
 import { journalLine, type JournalLine } from './auditText';
 import { describeFilter, filterJournal, NO_FILTER, type JournalFilter } from './journalFilter';

@@ -8,7 +8,7 @@ import type { Holding, Person } from '../../shared/domain/types';
 import { personName } from '../../shared/registry/describeChange';
 import { formatSnils } from '../../shared/registry/snils';
 import { MONTHS_GENITIVE, formatJournalDate } from '../../shared/meetings/dates';
-import { auditActionLabel } from './auditCatalogue';
+import { auditActionLabel } from '../../shared/audit/auditCatalogue';
 import { MARK_LABEL, STATUS_LABEL } from '../../shared/vocabulary';
 
 /** Russian labels of the fields the app's records carry. A field not listed is not shown. */

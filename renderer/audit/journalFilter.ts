@@ -1,4 +1,4 @@
-import { auditActionGroup, type AuditGroup } from './auditCatalogue';
+import { auditActionGroup, type AuditGroup } from '../../shared/audit/auditCatalogue';
 import type { JournalLine } from './auditText';
 import { todayIso } from '../../shared/meetings/dates';
 

@@ -28,7 +28,7 @@ import { pageQrText } from '../fixtures/pdfQr';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
-import { AUDIT_ACTIONS } from '../../renderer/audit/auditCatalogue';
+import { AUDIT_ACTIONS } from '../../shared/audit/auditCatalogue';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { MARK_LABEL } from '../../shared/vocabulary';
 
