@@ -14,7 +14,7 @@ import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
 import type { Meeting } from '../../shared/meetings/meeting';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform } from '../platform/platform';
 import { recordArrival, SCAN_EXTENSIONS, type PickedFile } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';

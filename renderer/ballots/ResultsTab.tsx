@@ -6,7 +6,7 @@
  */
 import { useDeferredValue, useState } from 'react';
 import type { Channel } from '../../shared/domain/types';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { useLiveResults, useMeetingBallots, useScanFigures } from './hooks';
 import { CHANNELS, ChannelFilter, QuestionResults, QuorumSummary, shown } from './ResultsView';
 import { PendingEntries } from './PendingEntries';

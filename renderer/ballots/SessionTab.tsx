@@ -13,7 +13,7 @@ import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import type { AttendanceRow } from '../db/records';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform } from '../platform/platform';
 import { registerArrival, strikeArrival } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';

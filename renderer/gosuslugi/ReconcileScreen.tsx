@@ -8,7 +8,7 @@ import { useDb } from '../app/DbContext';
 import { LaptopClashesPanel } from '../ballots/LaptopClashesPanel';
 import { useToast } from '../app/Toasts';
 import type { ResolutionRecord } from '../db/records';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { loadMeetingTally } from '../tally/meetingTally';
 import { listImports } from './importRepo';
 import { notCountedText, shorten } from './importText';

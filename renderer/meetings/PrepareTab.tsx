@@ -5,7 +5,7 @@ import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
 import { AgendaEditor } from './AgendaEditor';
 import { DocumentsPanel } from './DocumentsPanel';
-import type { MeetingTabProps } from './MeetingScreen';
+import type { MeetingTabProps } from './meetingTabProps';
 import { MeetingForm } from './MeetingForm';
 import { saveMeeting, type MeetingChange } from './meetingRepo';
 import { SnapshotPanel } from './SnapshotPanel';

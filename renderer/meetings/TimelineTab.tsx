@@ -4,7 +4,7 @@ import type { TimelineSettings } from '../../shared/meetings/timeline';
 import { Field } from '../app/Field';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
-import type { MeetingTabProps } from './MeetingScreen';
+import type { MeetingTabProps } from './meetingTabProps';
 import {
   getTimelineSettings,
   saveTimelineSettings,

@@ -17,7 +17,7 @@ import { checkAuditChain, describeAuditCheck, getAuditHead, type AuditCheck } fr
 import { loadIntegrity, type Integrity } from '../audit/integrity';
 import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
 import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './documentEngine';
 import { collectPackageFiles, packageFolderName, safeName } from './protocolPackage';

@@ -8,7 +8,7 @@ import { DEFAULT_OMR_SETTINGS, type OmrSettings } from '../../shared/omr/setting
 import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { todayIso } from '../meetings/today';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
