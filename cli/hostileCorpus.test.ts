@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseFiles, hostileCorpus, type HostileFile } from '../test/fixtures/hostileCorpus';
-import { buildGolosScript } from './runGolos';
+import { buildGolosScript } from './golos.testkit';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const LIMIT_MS = 60_000;

@@ -8,7 +8,7 @@ import { keysForBallot, type BallotToType } from '../../shared/paper/entry/typeB
 import { readChain } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
 import { EntryTab } from './EntryTab';
-import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
+import { renderTab, seededDb, testMeeting } from './ballots.testkit';
 
 function area() {
   return screen.getByRole('group', { name: 'Ввод бюллетеня' });
