@@ -37,7 +37,7 @@ const ENUM_KEY_TO_RUSSIAN =
 /** Keys of other enums that happen to share a name (`file:key`), each with its enum. */
 const OTHER_ENUMS = new Set([
   'shared/omr/classify.ts:no_signature', // ReviewReason: what the scan reader could not find
-  'renderer/audit/auditCatalogue.ts:gosuslugi', // AuditGroup: a group of the journal's filter
+  'shared/audit/auditCatalogue.ts:gosuslugi', // AuditGroup: a group of the journal's filter
 ]);
 
 function labelMapsOutsideVocabulary(): string[] {
