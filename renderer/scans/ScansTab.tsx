@@ -9,7 +9,7 @@ import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
 import type { MeetingTabProps } from '../meetings/meetingTabProps';
-import { todayIso } from '../meetings/today';
+import { todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
