@@ -14,7 +14,7 @@ import {
 import { makeTallyData } from '../test/bench/tallyData';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
 import { parseArgs } from './golos';
-import { buildGolosScript, runGolos } from './runGolos';
+import { buildGolosScript, runGolos } from './golos.testkit';
 
 const sample = SAMPLE_MEETING_DIR;
 let dir: string;

@@ -33,21 +33,18 @@ import { writeResultsFile } from '../shared/results/resultsFile';
 import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/tallyFiles';
 import { BALLOTS_USAGE } from './ballots';
 import { runVerify, VERIFY_USAGE } from './verify';
+import { todayIso } from '../shared/meetings/dates';
 
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
   '[--gosuslugi ГОСУСЛУГИ.xlsx]... [--paper БЮЛЛЕТЕНИ.csv]... --out ПАПКА ' +
   '[--protocol [--mask-snils]] [--status-values СТАТУСЫ.json]\n' +
   '  --protocol: также протокол (protocol.pdf) и таблица итогов (results.xlsx) в той же папке;\n' +
-  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования);
-' +
-  '  --status-values: значения статуса, заданные в программе (файл «Соответствия статусов»);
-' +
-  '    их можно указать и в СОБРАНИЕ.json полем "statusValues".
-' +
+  '  --mask-snils: СНИЛС в протоколе скрыты (копия для опубликования);\n' +
+  '  --status-values: значения статуса, заданные в программе (файл «Соответствия статусов»);\n' +
+  '    их можно указать и в СОБРАНИЕ.json полем "statusValues".\n' +
   VERIFY_USAGE +
-  '
-' +
+  '\n' +
   BALLOTS_USAGE;
 
 interface TallyArgs {
@@ -188,13 +185,6 @@ function readFonts(): PdfFonts {
   };
 }
 
-/** Today as the calendar date of this computer. */
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 /**
  * Runs the command; an unexpected exception (a bug, or a file no check foresaw) is one Russian line
  * and exit 1, never a stack trace.
@@ -310,7 +300,7 @@ async function run(argv: readonly string[]): Promise<number> {
           result: result.value.result,
           results,
         },
-        { maskSnils: args.maskSnils === true, today: localToday() },
+        { maskSnils: args.maskSnils === true, today: todayIso() },
       ),
       proof: proofOf(results, { inputSha256: tallyInputSha256(input) }),
     };

@@ -6,7 +6,7 @@ import { makeMeeting, makeTallyData } from '../test/bench/tallyData';
 import { encodeCp1251 } from '../test/fixtures/cp1251';
 import { largeRegistrySheet } from '../test/fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 let dir: string;
 beforeEach(() => {

@@ -12,7 +12,7 @@ import { largeRegistrySheet } from '../test/fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
 import { rasterizePdf } from '../test/fixtures/scanKit';
 import { parseBallotsArgs } from './ballots';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 const meetingText = JSON.stringify({
   id: 'snt-2026',

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { pdfPageTexts } from '../test/fixtures/pdfText';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
 import { parseArgs } from './golos';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 let dir: string;
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
 import { PROTOCOL_MAX_BALLOTS, PROTOCOL_MAX_PERSONS, protocolSizeProblem } from './protocolLimit';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 vi.mock('./protocolLimit', async (importOriginal) => {
   const real = await importOriginal<typeof import('./protocolLimit')>();

@@ -18,7 +18,7 @@ import { makeRng } from '../test/fixtures/random';
 import { largeRegistrySheet } from '../test/fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
 import { drawMark, drawSignature, rasterizePdf, toJpeg } from '../test/fixtures/scanKit';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 import { cliMeeting, parseScanArgs } from './scan';
 
 const require = createRequire(import.meta.url);

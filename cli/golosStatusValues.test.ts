@@ -8,7 +8,7 @@ import { makePersons } from '../test/fixtures/persons';
 import { messyRegistry, personRows } from '../test/fixtures/messyRegistry';
 import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
 import { SAMPLE_MEETING_DIR } from '../test/fixtures/protocolData';
-import { buildGolosScript } from './runGolos';
+import { buildGolosScript } from './golos.testkit';
 
 // 12 people; two of them «арендатор», a value no vocabulary knows, which the app was told means a
 // gardener without membership.

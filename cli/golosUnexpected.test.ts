@@ -1,4 +1,4 @@
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 // A failure no check foresaw, deep inside the tally.
 vi.mock('../shared/results/tallyFiles', () => ({

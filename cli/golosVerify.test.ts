@@ -8,7 +8,7 @@ import { writeRegistryXlsx } from '../test/fixtures/registryWriters';
 import { meetingJson, writeBatchCsv, writeGosuslugiXlsx } from '../test/bench/ballotFiles';
 import { makeTallyData } from '../test/bench/tallyData';
 import { parseVerifyArgs } from './verify';
-import { runGolos } from './runGolos';
+import { runGolos } from './golos.testkit';
 
 let dir: string;
 beforeEach(() => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baseFiles, hostileCorpus, type HostileFile } from '../test/fixtures/hostileCorpus';
-import { buildGolosScript, runMeasured, type MeasuredRun } from './runGolos';
+import { buildGolosScript, runMeasured, type MeasuredRun } from './golos.testkit';
 
 const LIMIT_MS = 60_000;
 const LIMIT_KB = 1.5 * 1024 * 1024;

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeMeeting } from '../test/bench/tallyData';
 import { writeLargeGosuslugiCsv, writeLargeRegistryCsv } from '../test/fixtures/largeCsv';
-import { buildGolosScript, runMeasured } from './runGolos';
+import { buildGolosScript, runMeasured } from './golos.testkit';
 
 const ROWS = 605_000;
 const VOTES = 30_000;

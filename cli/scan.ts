@@ -20,6 +20,7 @@ import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/sca
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { sheetLayouts } from '../shared/omr/sheetLayouts';
 import { readCliMeetingAndRegistry } from './cliInputs';
+import { todayIso } from '../shared/meetings/dates';
 
 export { cliMeeting } from './cliInputs';
 
@@ -201,7 +202,7 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
     rmSync(work, { recursive: true, force: true });
   }
   const result = reader.finish();
-  const ballots = ballotsOfStack(result.ballots, { copy: 'scan', receivedAt: args.received ?? localToday() });
+  const ballots = ballotsOfStack(result.ballots, { copy: 'scan', receivedAt: args.received ?? todayIso() });
   const questions = meeting.questions.map((q) => q.number);
   const review = [
     ...result.rejected.map((r) => ({
@@ -225,10 +226,4 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
   );
   for (const r of result.rejected) process.stderr.write(`${r.source}: ${r.message}\n`);
   return 0;
-}
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

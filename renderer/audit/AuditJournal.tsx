@@ -7,10 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
 import type { JournalDocument } from '../../shared/documents/journalDocuments';
 import { getPlatform } from '../platform/platform';
-import { AUDIT_GROUP_LABELS, type AuditGroup } from './auditCatalogue';
+import { AUDIT_GROUP_LABELS, type AuditGroup } from '../../shared/audit/auditCatalogue';
 import { readChain } from './auditLog';
-import { formatJournalDate, journalLine, type JournalLine } from './auditText';
+import { journalLine, type JournalLine } from './auditText';
 import { describeFilter, filterJournal, NO_FILTER, type JournalFilter } from './journalFilter';
+import { formatJournalDate } from '../../shared/meetings/dates';
 
 const SHOWN_CHANGES = 6;
 

@@ -7,7 +7,7 @@
  */
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import { ok, type Result } from '../../shared/result';
-import { formatDateTime } from '../backup/format';
+import { formatDateTime } from '../../shared/meetings/dates';
 import { getPlatform, type AuditAnchor, type PlatformAnchors } from '../platform/platform';
 
 export type { AuditAnchor };

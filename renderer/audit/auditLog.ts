@@ -22,6 +22,7 @@ import {
   type ChainBreak,
 } from '../../shared/audit/auditChain';
 import { plural } from '../../shared/meetings/dates';
+import type { AuditWrite } from '../../shared/audit/auditCatalogue';
 import { auditValue } from './auditValue';
 import { writeAnchor } from './auditAnchor';
 import { noteAppended, takeState } from './recordState';
@@ -54,7 +55,7 @@ function normalized(event: AuditEvent): AuditEvent {
  * Appends the next entry. Call it inside the caller's read-write transaction, which must include the
  * `audit` table (Dexie throws when it does not); called outside any transaction it runs in its own.
  */
-export async function appendAudit(db: Dexie, event: AuditEvent, at: Date = new Date()): Promise<AuditEntry> {
+export async function appendAudit(db: Dexie, event: AuditWrite, at: Date = new Date()): Promise<AuditEntry> {
   const entry = normalized(event);
   return db.transaction('rw', AUDIT_TABLE, async () => {
     const table = auditTable(db);

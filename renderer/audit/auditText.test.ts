@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import type { Person } from '../../shared/domain/types';
-import { auditChanges, auditSubject, formatJournalDate, journalLine } from './auditText';
+import { auditChanges, auditSubject, journalLine } from './auditText';
+import { formatJournalDate } from '../../shared/meetings/dates';
 
 const entry = (e: Partial<AuditEntry>): AuditEntry => ({
   seq: 1,

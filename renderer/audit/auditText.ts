@@ -6,18 +6,10 @@
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import type { Holding, Person } from '../../shared/domain/types';
 import { personName } from '../../shared/registry/describeChange';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { formatSnils } from '../../shared/registry/snils';
-import { MONTHS_GENITIVE } from '../../shared/meetings/dates';
-import { auditActionLabel } from './auditCatalogue';
-
-/** Local time as `2 декабря 2026, 16:19`. */
-export function formatJournalDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${d.getDate()} ${MONTHS_GENITIVE[d.getMonth()]} ${d.getFullYear()}, ${d.getHours()}:${mm}`;
-}
+import { MONTHS_GENITIVE, formatJournalDate } from '../../shared/meetings/dates';
+import { auditActionLabel } from '../../shared/audit/auditCatalogue';
+import { MARK_LABEL, STATUS_LABEL } from '../../shared/vocabulary';
 
 /** Russian labels of the fields the app's records carry. A field not listed is not shown. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
@@ -81,15 +73,6 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   mime: 'Тип файла',
 };
 
-const MARKS: Record<string, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'несколько отметок',
-  all_crossed: 'всё зачёркнуто',
-  none: 'нет отметки',
-};
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -108,15 +91,15 @@ function holdingText(h: Holding): string {
 /** A value of a field as the secretary reads it; long texts are cut. */
 export function fieldValueText(field: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
-  if (field === 'status' && typeof value === 'string' && value in STATUS_TEXT)
-    return STATUS_TEXT[value as keyof typeof STATUS_TEXT];
+  if (field === 'status' && typeof value === 'string' && value in STATUS_LABEL)
+    return STATUS_LABEL[value as keyof typeof STATUS_LABEL];
   if (field === 'snils' && typeof value === 'string') return formatSnils(value);
   if (field === 'holdings' && Array.isArray(value))
     return value.map((h) => holdingText(h as Holding)).join('; ') || '—';
   if (field === 'marks' && isRecord(value)) {
     return (
       Object.entries(value)
-        .map(([q, m]) => `вопрос ${q}: ${MARKS[String(m)] ?? String(m)}`)
+        .map(([q, m]) => `вопрос ${q}: ${(MARK_LABEL as Record<string, string>)[String(m)] ?? String(m)}`)
         .join('; ') || '—'
     );
   }

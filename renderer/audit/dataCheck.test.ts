@@ -6,7 +6,7 @@ import type { Ballot, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { voterRefOf } from '../../shared/paper/voterRef';
 import { saveKeyedBallot } from '../ballots/ballotRepo';
-import { seededDb } from '../ballots/ballotsTestKit';
+import { seededDb } from '../ballots/ballots.testkit';
 import type { GolosDb } from '../db/db';
 import { toPersonRecord } from '../db/personRecord';
 import { deleteMeeting } from '../meetings/meetingRepo';

@@ -5,9 +5,9 @@
  */
 import type { Mark } from '../../shared/domain/types';
 import { currentVersion, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
-import { MARK_TEXT } from '../../shared/tally/explain';
 import { describeChange, diffSummary } from './auditDiff';
 import type { DataIssue } from './dataCheck';
+import { MARK_EXPLANATION } from '../../shared/vocabulary';
 
 type Json = Record<string, unknown>;
 const asRecord = (v: unknown): Json => (typeof v === 'object' && v !== null ? (v as Json) : {});
@@ -46,7 +46,8 @@ export function recordName(
   }
 }
 
-const markText = (m: unknown) => (m === undefined ? 'нет отметки' : `«${MARK_TEXT[m as Mark] ?? String(m)}»`);
+const markText = (m: unknown) =>
+  m === undefined ? 'нет отметки' : `«${MARK_EXPLANATION[m as Mark] ?? String(m)}»`;
 
 /** What differs: per question for a ballot, per field otherwise. */
 function changes(issue: DataIssue): string[] {

@@ -1,5 +1,6 @@
-import { auditActionGroup, type AuditGroup } from './auditCatalogue';
+import { auditActionGroup, type AuditGroup } from '../../shared/audit/auditCatalogue';
 import type { JournalLine } from './auditText';
+import { todayIso } from '../../shared/meetings/dates';
 
 /** The journal's filters: who, what (a group of actions), when (local dates, inclusive). */
 export interface JournalFilter {
@@ -13,9 +14,7 @@ export interface JournalFilter {
 export const NO_FILTER: JournalFilter = { actor: '', group: '', from: '', to: '' };
 
 function localDay(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  return todayIso(new Date(iso));
 }
 
 export function filterJournal(lines: readonly JournalLine[], f: JournalFilter): JournalLine[] {

@@ -14,7 +14,8 @@ import { autoBackup } from './autoBackup';
 import { checkRestorable, restoreDatabase, type RestoreOptions } from './backupDb';
 import { backupStoreFor, type BackupStore } from './backupStore';
 import { makeBackupFile } from './makeBackupFile';
-import { formatDateTime, formatSize, tableLabel } from './format';
+import { formatSize, tableLabel } from './format';
+import { formatDateTime } from '../../shared/meetings/dates';
 
 export interface BackupScreenProps {
   db: Dexie;

@@ -6,14 +6,6 @@ export function formatSize(bytes: number): string {
   return `${value.toFixed(1).replace('.', ',')} ${unit}`;
 }
 
-/** Local date and time, `01.05.2025 13:05`. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /** Russian names of the app's tables; a table not listed is shown by its own name. */
 export const TABLE_LABELS: Record<string, string> = {
   partnership: 'Товарищество',

@@ -20,9 +20,9 @@ import { useToast } from '../app/Toasts';
 import type { PaperBallotRow } from '../db/records';
 import { restoreBallot, withdrawBallot } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
-import { timestampRu } from './localTime';
 import { ReasonModal } from './ReasonModal';
 import { arrivalLine, FLAG_TEXT, marksLine, problemText, VERSION_TEXT } from './texts';
+import { timestampRu } from '../../shared/meetings/dates';
 
 const LIMIT = 100;
 

@@ -21,9 +21,9 @@ import type { HistoryPlan } from './batchFile';
 import { importHistories, lastImports } from './batchImportRepo';
 import { HistoryPlanView } from './HistoryPlanView';
 import { LaptopName, useLaptop } from './LaptopName';
-import { localTimestamp } from './localTime';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { arrivalLine, FIELD_TEXT, FLAG_TEXT, problemText } from './texts';
+import { localTimestamp } from '../../shared/meetings/dates';
 
 type Plan =
   | { version: 1; fileName: string; total: number; merge: BatchMerge; warnings: string[] }

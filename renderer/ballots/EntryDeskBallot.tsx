@@ -7,9 +7,9 @@ import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { EntryInput, EntryState } from '../../shared/paper/entry/entryReducer';
 import { entryWarnings } from '../../shared/paper/entry/entryWarnings';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { markText } from '../../shared/tally/explain';
 import { FLAG_TEXT } from './texts';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 export interface EntryBallotProps {
   state: EntryState;
@@ -66,7 +66,7 @@ export function EntryBallot({ state, meeting, registry, dispatch }: EntryBallotP
                 {p.fullName}
                 <span className="muted">
                   {' '}
-                  · уч. {p.holdings.map((x) => x.plotNumber).join(', ')} · {STATUS_TEXT[p.status]}
+                  · уч. {p.holdings.map((x) => x.plotNumber).join(', ')} · {STATUS_LABEL[p.status]}
                 </span>
               </li>
             );

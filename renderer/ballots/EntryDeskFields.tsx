@@ -7,7 +7,7 @@ import type { Delivery } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { EntryFields } from '../../shared/paper/entry/entryContext';
 import { Field } from '../app/Field';
-import { todayIso } from '../meetings/today';
+import { todayIso } from '../../shared/meetings/dates';
 
 const DELIVERY_CHOICES: { value: Delivery; label: string }[] = [
   { value: 'hand', label: 'лично в правление' },

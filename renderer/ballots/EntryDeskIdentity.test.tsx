@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/react';
 import { EntryTab } from './EntryTab';
-import { renderTab, seededDb } from './ballotsTestKit';
+import { renderTab, seededDb } from './ballots.testkit';
 
 function press(...keys: string[]) {
   const area = screen.getByRole('group', { name: 'Ввод бюллетеня' });

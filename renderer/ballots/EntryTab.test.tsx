@@ -9,7 +9,7 @@ import { readChain } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
 import { focusableIn } from '../app/tabCycle';
 import { EntryTab } from './EntryTab';
-import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
+import { renderTab, seededDb, testMeeting } from './ballots.testkit';
 
 function area() {
   return screen.getByRole('group', { name: 'Ввод бюллетеня' });

@@ -4,7 +4,7 @@
  */
 import { useRef, useState } from 'react';
 import type { Ballot } from '../../shared/domain/types';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { BallotList } from './BallotList';
 import { BatchExchange } from './BatchExchange';
 import { DoubleEntryPanel } from './DoubleEntryPanel';

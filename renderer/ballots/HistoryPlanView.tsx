@@ -6,7 +6,7 @@ import type { BatchOrigin } from '../../shared/paper/ballotBatchV2';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import type { LaptopClash } from '../../shared/paper/batchClashes';
 import type { HistoryPlan } from './batchFile';
-import { timestampRu } from './localTime';
+import { timestampRu } from '../../shared/meetings/dates';
 
 const KIND_TEXT: Record<string, string> = {
   logged: 'записей о получении',

@@ -18,8 +18,8 @@ import { lastImports, settleLaptopClash, type LaptopImport } from './batchImport
 import { clashVoter } from './HistoryPlanView';
 import { useOperator } from './hooks';
 import { getLaptop, type Laptop } from './laptop';
-import { timestampRu } from './localTime';
 import { problemText } from './texts';
+import { timestampRu } from '../../shared/meetings/dates';
 
 interface Loaded {
   input: MeetingTallyInput;

@@ -9,7 +9,7 @@ import { buildRegistryIndex } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
-import { todayIso } from '../meetings/today';
+import { todayIso } from '../../shared/meetings/dates';
 import { getPlatform } from '../platform/platform';
 import { recordArrival, SCAN_EXTENSIONS, type PickedFile } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';

@@ -7,7 +7,7 @@ import { createRecord } from '../../shared/paper/ballotRecord';
 import { voterRefOf } from '../../shared/paper/voterRef';
 import { readChain } from '../audit/auditLog';
 import { MailLogTab } from './MailLogTab';
-import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
+import { renderTab, seededDb, testMeeting } from './ballots.testkit';
 
 /** The Electron bridge with a file picker that returns `files`. */
 function bridgeOpening(files: { name: string; bytes: Uint8Array }[]): GolosBridge {

@@ -11,7 +11,7 @@ import { MAIL_LOG_SORT_LABELS, sortMailLog, type MailLogSort } from '../../share
 import { normalizeName } from '../../shared/text/normalizeName';
 import { Modal } from '../app/Modal';
 import type { Meeting } from '../../shared/meetings/meeting';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { useMeetingBallots, useOperator, useScanFigures } from './hooks';
 import { ArrivalForm } from './MailArrivalForm';
@@ -20,6 +20,7 @@ import { shown } from './ResultsView';
 import { ScanView } from './ScanView';
 import { StoreStatus } from './StoreStatus';
 import './ballots.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 type Filter = MailStatus | 'all' | 'late';
 const LIMIT = 200;

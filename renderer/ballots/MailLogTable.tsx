@@ -5,7 +5,7 @@
  */
 import type { MailLogEntry, MailStatus } from '../../shared/paper/mailLog';
 import { firstArrival } from '../../shared/paper/mailLogOrder';
-import { dateRu } from '../../shared/tally/explain';
+import { dateRu } from '../../shared/meetings/dates';
 
 const STATUS_LABEL: Record<MailStatus, string> = {
   nothing: 'не поступал',

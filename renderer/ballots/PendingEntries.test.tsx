@@ -5,7 +5,7 @@ import { voterRefOf } from '../../shared/paper/voterRef';
 import { saveKeyedBallot } from './ballotRepo';
 import { EntryTab } from './EntryTab';
 import { ResultsTab } from './ResultsTab';
-import { renderTab, seededDb, testMeeting } from './ballotsTestKit';
+import { renderTab, seededDb, testMeeting } from './ballots.testkit';
 
 function ballot(p: Person, id: string): Ballot {
   return {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { buildRegistryIndex, searchRegistry, type RegistryIndex } from '../../shared/registry/search';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 /** The first control after `box` in its form (where the focus goes once a person is picked). */
 function nextControl(box: HTMLElement): HTMLElement | undefined {
@@ -53,7 +53,7 @@ export function PersonPicker({
     <div ref={box} className={`field picker${error ? ' field-invalid' : ''}`}>
       {value ? (
         <p>
-          <strong>{label}:</strong> {value.fullName}, уч. {plots(value)}, {STATUS_TEXT[value.status]}{' '}
+          <strong>{label}:</strong> {value.fullName}, уч. {plots(value)}, {STATUS_LABEL[value.status]}{' '}
           <button type="button" className="link" onClick={() => onChange(null)}>
             другой
           </button>
@@ -81,7 +81,7 @@ export function PersonPicker({
               {hits.map((h) => (
                 <li key={h.index}>
                   <button type="button" onClick={() => pick(h.person)}>
-                    {h.person.fullName} · уч. {plots(h.person)} · {STATUS_TEXT[h.person.status]}
+                    {h.person.fullName} · уч. {plots(h.person)} · {STATUS_LABEL[h.person.status]}
                   </button>
                 </li>
               ))}

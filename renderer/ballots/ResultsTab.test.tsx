@@ -8,7 +8,7 @@ import type { GolosDb } from '../db/db';
 import { saveKeyedBallot } from './ballotRepo';
 import { ballotStoreFor } from './ballotStore';
 import { ResultsTab } from './ResultsTab';
-import { renderTab, seededDb } from './ballotsTestKit';
+import { renderTab, seededDb } from './ballots.testkit';
 
 function ballot(p: Person, id: string, channel: Ballot['channel'], marks: Record<number, Mark>): Ballot {
   return {

@@ -6,12 +6,13 @@
  */
 import { useDeferredValue, useState } from 'react';
 import type { Channel } from '../../shared/domain/types';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { useLiveResults, useMeetingBallots, useScanFigures } from './hooks';
-import { CHANNELS, ChannelFilter, DECISION_TEXT, QuestionResults, QuorumSummary, shown } from './ResultsView';
+import { CHANNELS, ChannelFilter, QuestionResults, QuorumSummary, shown } from './ResultsView';
 import { PendingEntries } from './PendingEntries';
 import { StoreStatus } from './StoreStatus';
 import './ballots.css';
+import { OUTCOME_LABEL } from '../../shared/vocabulary';
 
 export function ResultsTab({ meeting }: MeetingTabProps) {
   const { state } = useMeetingBallots(meeting);
@@ -90,7 +91,7 @@ export function ResultsTab({ meeting }: MeetingTabProps) {
               {scans.originalsOnly.questions.map((q, i) => {
                 const w = scans.withScans.questions[i]!;
                 const line = (x: typeof q) =>
-                  `за ${shown(x.votes.for, whole)}, против ${shown(x.votes.against, whole)}, возд. ${shown(x.votes.abstain, whole)} — ${DECISION_TEXT[x.decision]}`;
+                  `за ${shown(x.votes.for, whole)}, против ${shown(x.votes.against, whole)}, возд. ${shown(x.votes.abstain, whole)} — ${OUTCOME_LABEL[x.decision]}`;
                 return (
                   <tr key={q.number}>
                     <td>Вопрос {q.number}</td>

@@ -7,23 +7,11 @@ import { fromInt, mul, toDecimal, type Rational } from '../../shared/arith/ratio
 import type { Channel } from '../../shared/domain/types';
 import { formatFigure, formatPercent } from '../../shared/documents/figuresRu';
 import { figure, type LiveQuestion, type LiveResults } from '../../shared/paper/liveResults';
-import { CHANNEL_TEXT } from '../../shared/tally/explain';
 import { disputeText, marginText, questionMargins, type QuestionMargin } from '../../shared/tally/margin';
 import { useMemo } from 'react';
-
-export const DECISION_TEXT: Record<LiveQuestion['decision'], string> = {
-  adopted: 'принято',
-  rejected: 'не принято',
-  no_quorum: 'нет кворума',
-};
+import { CHANNEL_HEADING, CHANNEL_LABEL, OUTCOME_LABEL } from '../../shared/vocabulary';
 
 export const CHANNELS: readonly Channel[] = ['paper', 'in_person', 'gosuslugi'];
-
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  paper: 'Бумажные',
-  in_person: 'Очно',
-  gosuslugi: 'Госуслуги',
-};
 
 function num(r: Rational): number {
   return Number(r.n) / Number(r.d);
@@ -44,7 +32,7 @@ export function QuorumSummary({ live }: { live: LiveResults }) {
   const q = live.quorum;
   const whole = live.wholeVotes;
   const byChannel = CHANNELS.filter((c) => live.participants.byChannel[c] > 0)
-    .map((c) => `${CHANNEL_TEXT[c]}: ${live.participants.byChannel[c]}`)
+    .map((c) => `${CHANNEL_LABEL[c]}: ${live.participants.byChannel[c]}`)
     .join(', ');
   const scale = Math.max(num(q.total), 1e-9);
   let counted = 0;
@@ -163,7 +151,7 @@ export function QuestionResults({ live, compact = false }: { live: LiveResults; 
               </td>
             )}
             {!compact && <td className="need">{q.needed.text}</td>}
-            <td className={`decision ${q.decision}`}>{DECISION_TEXT[q.decision]}</td>
+            <td className={`decision ${q.decision}`}>{OUTCOME_LABEL[q.decision]}</td>
             {!compact && <MarginCell m={margins[k]} />}
             {!compact && (
               <td className="chart">
@@ -202,7 +190,7 @@ export function ChannelFilter({
               )
             }
           />{' '}
-          {CHANNEL_LABEL[c]}
+          {CHANNEL_HEADING[c]}
         </label>
       ))}
     </fieldset>

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { readChain } from '../audit/auditLog';
 import { SessionTab } from './SessionTab';
-import { renderTab, seededDb } from './ballotsTestKit';
+import { renderTab, seededDb } from './ballots.testkit';
 
 describe('SessionTab: the in-person session', () => {
   it('registers arrivals (in person and by power of attorney), counts them against the quorum, strikes one out with a reason', async () => {

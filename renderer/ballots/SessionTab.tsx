@@ -7,29 +7,27 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
-import { attendanceList, presentCount, timeOf } from '../../shared/paper/attendance';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+import { attendanceList, presentCount } from '../../shared/paper/attendance';
 import { buildRegistryIndex } from '../../shared/registry/search';
-import { dateRu } from '../../shared/tally/explain';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import type { AttendanceRow } from '../db/records';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
-import { todayIso } from '../meetings/today';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform } from '../platform/platform';
 import { registerArrival, strikeArrival } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { BallotList } from './BallotList';
 import { EntryDesk, type EditRequest } from './EntryDesk';
 import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
-import { localTimestamp, timestampAt } from './localTime';
 import { PersonPicker } from './PersonPicker';
 import { ReasonModal } from './ReasonModal';
 import { countText, printedCountText } from './attendanceCount';
 import { StoreStatus } from './StoreStatus';
 import { problemText } from './texts';
 import './ballots.css';
+import { STATUS_LABEL } from '../../shared/vocabulary';
+import { dateRu, timeOf, localTimestamp, timestampAt, todayIso } from '../../shared/meetings/dates';
 
 export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
@@ -250,7 +248,7 @@ function Attendance({
                         {a.withdrawn ? <s>{p?.fullName}</s> : p?.fullName}
                         {a.withdrawn && <span className="muted"> — вычеркнут(а): {a.withdrawn.reason}</span>}
                       </td>
-                      <td>{p ? STATUS_TEXT[p.status] : ''}</td>
+                      <td>{p ? STATUS_LABEL[p.status] : ''}</td>
                       <td className="wrap">
                         {rep
                           ? `${rep.fullName}, доверенность № ${rep.powerOfAttorney ?? ''}${rep.powerOfAttorneyDate ? ` от ${dateRu(rep.powerOfAttorneyDate)}` : ''}`

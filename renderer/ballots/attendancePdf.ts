@@ -6,7 +6,7 @@
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import { createPdf } from '../../shared/documents/pdfKit';
 import type { AttendanceRow as ListRow } from '../../shared/paper/attendance';
-import { dateRu } from '../../shared/tally/explain';
+import { dateRu } from '../../shared/meetings/dates';
 
 export interface AttendancePdfInput {
   partnershipName: string;

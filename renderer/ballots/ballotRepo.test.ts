@@ -15,7 +15,7 @@ import {
   strikeArrival,
   withdrawBallot,
 } from './ballotRepo';
-import { seededDb, testMeeting } from './ballotsTestKit';
+import { seededDb, testMeeting } from './ballots.testkit';
 
 function ballot(person: Person, id: string, marks: Ballot['marks'], extra: Partial<Ballot> = {}): Ballot {
   return {

@@ -25,7 +25,7 @@ import { appendAudit } from '../audit/auditLog';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, AttendanceRow, PaperBallotRow } from '../db/records';
 import { getLaptop } from './laptop';
-import { localTimestamp } from './localTime';
+import { localTimestamp } from '../../shared/meetings/dates';
 
 /** An attachment as the screens list it (the bytes are read only to show the file). */
 export type AttachmentMeta = Omit<AttachmentRecord, 'bytes'>;

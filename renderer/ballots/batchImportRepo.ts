@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/auditLog';
 import type { GolosDb } from '../db/db';
 import type { PaperBallotRow } from '../db/records';
 import { rowOf, withLaptop, type BallotWriteContext } from './ballotRepo';
-import { localTimestamp } from './localTime';
+import { localTimestamp } from '../../shared/meetings/dates';
 
 /** What was last imported from one laptop into a meeting. */
 export interface LaptopImport {

@@ -1,9 +1,10 @@
 /** Russian wording shared by the ballot screens. */
-import type { Ballot, Mark, VoidReason } from '../../shared/domain/types';
+import type { Ballot, VoidReason } from '../../shared/domain/types';
 import type { VersionKind } from '../../shared/paper/ballotRecord';
 import { KEYMAP } from '../../shared/paper/entry/keymap';
 import type { Problem } from '../../shared/result';
-import { dateRu } from '../../shared/tally/explain';
+import { MARK_ABBREVIATION } from '../../shared/vocabulary';
+import { dateRu } from '../../shared/meetings/dates';
 
 function flagKey(reason: VoidReason): string {
   const command = `flag_${reason}`;
@@ -36,18 +37,11 @@ export function problemText(problems: readonly Problem[]): string {
   return problems.map((p) => p.message).join(' ');
 }
 
-const SHORT_MARK: Record<Mark, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'возд.',
-  several: 'неск.',
-  none: 'нет',
-  all_crossed: 'зачёрк.',
-};
-
 /** «1: за, 2: против, 3: —, …» of the given questions; «—» where the ballot has no entry (not voted on). */
 export function marksLine(ballot: Ballot, questions: readonly number[]): string {
-  return questions.map((n) => `${n}: ${ballot.marks[n] ? SHORT_MARK[ballot.marks[n]] : '—'}`).join(', ');
+  return questions
+    .map((n) => `${n}: ${ballot.marks[n] ? MARK_ABBREVIATION[ballot.marks[n]] : '—'}`)
+    .join(', ');
 }
 
 /** «оригинал, получен 10.06.2026» */

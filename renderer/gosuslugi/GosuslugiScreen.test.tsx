@@ -11,7 +11,7 @@ import { ToastProvider } from '../app/Toasts';
 import { readChain } from '../audit/auditLog';
 import { backupStoreFor } from '../backup/backupStore';
 import type { GolosDb } from '../db/db';
-import { fakePlatform, meetingWithSnapshot } from './testKit';
+import { fakePlatform, meetingWithSnapshot } from './gosuslugi.testkit';
 
 const fake = fakePlatform();
 vi.mock('../platform/platform', async (original) => ({

@@ -4,7 +4,7 @@ import { formatDateRu } from '../../shared/meetings/dates';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
 import type { GosuslugiImportRecord } from '../db/records';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform, type OpenedFile } from '../platform/platform';
 import { loadMeetingRegistry } from '../tally/meetingTally';
 import { createImportEngine, type ImportEngine } from './importEngine';

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 
 // The import screens load with the tab, not with the app (the initial bundle stays small).
 const GosuslugiScreen = lazy(() => import('./GosuslugiScreen').then((m) => ({ default: m.GosuslugiScreen })));

@@ -7,7 +7,7 @@ import { formatSnils } from '../../shared/registry/snils';
 import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { readChain } from '../audit/auditLog';
-import { fakePlatform, meetingWithSnapshot } from './testKit';
+import { fakePlatform, meetingWithSnapshot } from './gosuslugi.testkit';
 
 const fake = fakePlatform();
 vi.mock('../platform/platform', async (original) => ({

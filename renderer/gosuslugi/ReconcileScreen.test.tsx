@@ -3,12 +3,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Ballot, Mark, Question } from '../../shared/domain/types';
 import { createRecord } from '../../shared/paper/ballotRecord';
-import { person } from '../../shared/tally/testKit';
+import { person } from '../../shared/tally/tally.testkit';
 import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { readChain } from '../audit/auditLog';
 import { ReconcileScreen } from './ReconcileScreen';
-import { meetingWithSnapshot } from './testKit';
+import { meetingWithSnapshot } from './gosuslugi.testkit';
 
 const agenda: Question[] = [
   { number: 1, text: 'Об утверждении сметы', rule: { majority: 'simple', electorate: 'members' } },

@@ -1,22 +1,17 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
-import { toDecimal } from '../../shared/arith/rational';
 import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
-import { formatDateRu } from '../../shared/meetings/dates';
-import { dateRu } from '../../shared/tally/explain';
+import { formatDateRu, dateRu } from '../../shared/meetings/dates';
 import { tally } from '../../shared/tally/tally';
 import type { ConflictEntry, TallyResult } from '../../shared/tally/types';
 import { useDb } from '../app/DbContext';
 import { LaptopClashesPanel } from '../ballots/LaptopClashesPanel';
 import { useToast } from '../app/Toasts';
 import type { ResolutionRecord } from '../db/records';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { loadMeetingTally } from '../tally/meetingTally';
 import { listImports } from './importRepo';
 import { notCountedText, shorten } from './importText';
 import {
-  CHANNEL_WORD,
-  figure,
-  MARK_WORD,
   notCountedDecisions,
   policyResolutions,
   policyText,
@@ -25,7 +20,9 @@ import {
   severalBallots,
 } from './reconcile';
 import { removeResolution, saveResolutions, type ResolutionInput } from './resolutionRepo';
+import { Figures } from './ReconcileFigures';
 import './gosuslugi.css';
+import { CHANNEL_LABEL, MARK_LABEL } from '../../shared/vocabulary';
 
 interface Loaded {
   result: TallyResult;
@@ -36,7 +33,6 @@ interface Loaded {
 }
 
 const NOT_COUNTED = '-';
-const DECISION_TEXT = { adopted: 'принято', rejected: 'не принято', no_quorum: 'нет кворума' } as const;
 
 /**
  * «Сверка»: every person with ballots from several channels (agreeing ones count once), each conflict
@@ -195,7 +191,7 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
                 {several.map((s) => (
                   <tr key={s.personId}>
                     <td title={s.name}>{s.name}</td>
-                    <td>{s.channels.map((c) => CHANNEL_WORD[c]).join(', ')}</td>
+                    <td>{s.channels.map((c) => CHANNEL_LABEL[c]).join(', ')}</td>
                     <td title={s.sources.join(', ')}>{s.sources.join(', ')}</td>
                     <td>
                       {s.conflicts.length === 0
@@ -226,7 +222,7 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
                 {notCounted.map((n, i) => (
                   <tr key={`${n.source}:${i}`}>
                     <td title={n.source}>
-                      {n.channel ? `${CHANNEL_WORD[n.channel]}: ` : ''}
+                      {n.channel ? `${CHANNEL_LABEL[n.channel]}: ` : ''}
                       {n.source}
                     </td>
                     <td title={n.name}>{n.name || '—'}</td>
@@ -245,61 +241,6 @@ export function ReconcileScreen({ meeting }: MeetingTabProps) {
           </div>
         )}
       </section>
-    </section>
-  );
-}
-
-/** The figures as counted now, with the commission's decisions: participation, quorum, each question. */
-function Figures({ result }: { result: TallyResult }) {
-  const exact = result.profile.weight === 'area_share';
-  const p = result.participation;
-  return (
-    <section aria-labelledby="rec-figures-title">
-      <h3 id="rec-figures-title">Итоги с учётом сверки</h3>
-      <ul className="summary" aria-label="Участие и кворум">
-        <li>
-          Приняли участие: <strong>{p.persons}</strong> (членов {p.members}, садоводов без членства{' '}
-          {p.gardeners}); Госуслуги {p.byChannel.gosuslugi}, бумажные бюллетени {p.byChannel.paper}, очно{' '}
-          {p.byChannel.in_person}
-        </li>
-        <li>
-          Кворум: <strong>{result.quorum.reached ? 'есть' : 'нет'}</strong> (
-          {toDecimal(result.quorum.share, 4).replace('.', ',')} от{' '}
-          {figure(result.registry.weightTotal, exact)})
-        </li>
-      </ul>
-      <div className="table-scroll gos-scroll">
-        <table className="grid rec-figures" aria-label="Итоги по вопросам">
-          <thead>
-            <tr>
-              <th>№</th>
-              <th>Вопрос</th>
-              <th>За</th>
-              <th>Против</th>
-              <th>Воздержался</th>
-              <th>Недействительно</th>
-              <th>Расхождения</th>
-              <th>Не учтено (садоводы)</th>
-              <th>Решение</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.questions.map((q) => (
-              <tr key={q.number} aria-label={`Вопрос ${q.number}`}>
-                <td>{q.number}</td>
-                <td title={q.text}>{shorten(q.text, 60)}</td>
-                <td>{figure(q.weights.for, exact)}</td>
-                <td>{figure(q.weights.against, exact)}</td>
-                <td>{figure(q.weights.abstain, exact)}</td>
-                <td>{figure(q.weights.invalid, exact)}</td>
-                <td>{figure(q.weights.conflict, exact)}</td>
-                <td>{q.ignored}</td>
-                <td>{DECISION_TEXT[q.decision]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
 }
@@ -330,11 +271,11 @@ function ConflictCard({
   const label = `Расхождение: ${conflict.fullName}, вопрос ${conflict.question}`;
   const state = resolved
     ? counted
-      ? `Решение комиссии: учтён ${CHANNEL_WORD[counted.channel]} (${counted.source}) — «${MARK_WORD[counted.mark]}»`
+      ? `Решение комиссии: учтён ${CHANNEL_LABEL[counted.channel]} (${counted.source}) — «${MARK_LABEL[counted.mark]}»`
       : 'Решение комиссии: голос по вопросу не учитывается'
     : conflict.counted === null
       ? 'Не решено: пока голос по вопросу не учитывается'
-      : `Не решено: по правилу собрания учтён ${counted ? CHANNEL_WORD[counted.channel] : ''} — «${MARK_WORD[conflict.counted]}»`;
+      : `Не решено: по правилу собрания учтён ${counted ? CHANNEL_LABEL[counted.channel] : ''} — «${MARK_LABEL[conflict.counted]}»`;
   return (
     <li className={`rec-card${resolved ? ' rec-resolved' : ''}`} aria-label={label}>
       <p>
@@ -343,7 +284,7 @@ function ConflictCard({
       <ul className="rec-list">
         {conflict.choices.map((c) => (
           <li key={c.ballotId}>
-            {CHANNEL_WORD[c.channel]}, {c.source}, получен {dateRu(c.receivedAt)}: «{MARK_WORD[c.mark]}»
+            {CHANNEL_LABEL[c.channel]}, {c.source}, получен {dateRu(c.receivedAt)}: «{MARK_LABEL[c.mark]}»
           </li>
         ))}
       </ul>
@@ -385,7 +326,7 @@ function ConflictCard({
                   checked={choice === c.ballotId}
                   onChange={() => setChoice(c.ballotId)}
                 />{' '}
-                {CHANNEL_WORD[c.channel]} ({c.source}): «{MARK_WORD[c.mark]}»
+                {CHANNEL_LABEL[c.channel]} ({c.source}): «{MARK_LABEL[c.mark]}»
               </label>
             ))}
             <label>

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 
 // The reconciliation (and the tally it runs) loads with the tab, not with the app.
 const ReconcileScreen = lazy(() => import('./ReconcileScreen').then((m) => ({ default: m.ReconcileScreen })));

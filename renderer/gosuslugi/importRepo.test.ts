@@ -4,7 +4,7 @@ import { ok, err, problem } from '../../shared/result';
 import { readChain } from '../audit/auditLog';
 import { GolosDb } from '../db/db';
 import { confirmImport, listImports, rememberedMappings, undoImport, type ConfirmInput } from './importRepo';
-import { fakePlatform } from './testKit';
+import { fakePlatform } from './gosuslugi.testkit';
 
 const mapping: GosuslugiMapping = {
   signature: 'layout-1',

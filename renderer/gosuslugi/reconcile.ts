@@ -4,11 +4,12 @@
  * every decision that is not counted, with its reason. Pure: from the tally result and its input.
  */
 import { toDecimal, type Rational } from '../../shared/arith/rational';
-import type { Channel, ConflictPolicy, Mark, MeetingSpec } from '../../shared/domain/types';
-import { CHANNEL_TEXT, rejectText } from '../../shared/tally/explain';
+import type { Channel, ConflictPolicy, MeetingSpec } from '../../shared/domain/types';
+import { rejectText } from '../../shared/tally/explain';
 import type { ConflictEntry, TallyResult } from '../../shared/tally/types';
 import type { ResolutionRecord } from '../db/records';
 import type { ResolutionInput } from './resolutionRepo';
+import { CHANNEL_LABEL } from '../../shared/vocabulary';
 
 export interface SeveralBallots {
   personId: string;
@@ -45,17 +46,11 @@ export function severalBallots(result: TallyResult): SeveralBallots[] {
   );
 }
 
-export const CHANNEL_WORD: Record<Channel, string> = {
-  gosuslugi: 'Госуслуги',
-  paper: 'бумажный бюллетень',
-  in_person: 'очно',
-};
-
 /** The meeting's conflicts policy in Russian: what happens to an open conflict. */
 export function policyText(policy: ConflictPolicy | undefined): string {
   if (policy === undefined || policy === 'flag') return 'голос участника по такому вопросу не учитывается';
   if (policy === 'latest') return 'учитывается бюллетень, полученный последним';
-  return `учитывается бюллетень по приоритету способов: ${policy.map((c) => CHANNEL_TEXT[c]).join(', ')}`;
+  return `учитывается бюллетень по приоритету способов: ${policy.map((c) => CHANNEL_LABEL[c]).join(', ')}`;
 }
 
 /** The decisions «apply the meeting's policy to all» records for the open conflicts. */
@@ -131,12 +126,3 @@ export function notCountedDecisions(result: TallyResult, meeting: MeetingSpec): 
 export function figure(r: Rational, exact: boolean): string {
   return exact ? toDecimal(r, 2) : (r.n / r.d).toString();
 }
-
-export const MARK_WORD: Record<Mark, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'несколько отметок',
-  all_crossed: 'все зачёркнуты',
-  none: 'ничего не отмечено',
-};

@@ -12,11 +12,8 @@ import type { AttachmentRecord } from '../db/records';
 import { getPlatform } from '../platform/platform';
 import {
   agendaErrors,
-  BASE_LABELS,
   categoryRuleValues,
-  ELECTORATE_LABELS,
   emptyQuestion,
-  MAJORITY_LABELS,
   ruleView,
   toAgendaValues,
   toQuestions,
@@ -25,6 +22,7 @@ import {
 import { formatSize } from '../backup/format';
 import { addAttachment, getAttachment, listAttachments, MATERIAL_EXTENSIONS } from './meetingRepo';
 import { QuestionRule } from './QuestionRule';
+import { BASE_LABEL, ELECTORATE_LABEL, MAJORITY_LABEL } from '../../shared/vocabulary';
 
 type FileInfo = Omit<AttachmentRecord, 'bytes'>;
 
@@ -271,9 +269,9 @@ export const AgendaEditor = memo(function AgendaEditor({
                     <Field label="Большинство">
                       {(p) => (
                         <select {...p} {...register(`questions.${i}.majority`)}>
-                          {(Object.keys(MAJORITY_LABELS) as Rule['majority'][]).map((k) => (
+                          {(Object.keys(MAJORITY_LABEL) as Rule['majority'][]).map((k) => (
                             <option key={k} value={k}>
-                              {MAJORITY_LABELS[k]}
+                              {MAJORITY_LABEL[k]}
                             </option>
                           ))}
                         </select>
@@ -283,9 +281,9 @@ export const AgendaEditor = memo(function AgendaEditor({
                       <Field label="Считать">
                         {(p) => (
                           <select {...p} {...register(`questions.${i}.base`)}>
-                            {(Object.keys(BASE_LABELS) as NonNullable<Rule['base']>[]).map((k) => (
+                            {(Object.keys(BASE_LABEL) as NonNullable<Rule['base']>[]).map((k) => (
                               <option key={k} value={k}>
-                                {BASE_LABELS[k]}
+                                {BASE_LABEL[k]}
                               </option>
                             ))}
                           </select>
@@ -295,9 +293,9 @@ export const AgendaEditor = memo(function AgendaEditor({
                       <Field label="Кто голосует">
                         {(p) => (
                           <select {...p} {...register(`questions.${i}.electorate`)}>
-                            {(Object.keys(ELECTORATE_LABELS) as Rule['electorate'][]).map((k) => (
+                            {(Object.keys(ELECTORATE_LABEL) as Rule['electorate'][]).map((k) => (
                               <option key={k} value={k}>
-                                {ELECTORATE_LABELS[k]}
+                                {ELECTORATE_LABEL[k]}
                               </option>
                             ))}
                           </select>

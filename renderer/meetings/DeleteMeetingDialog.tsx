@@ -3,9 +3,9 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { useDb } from '../app/DbContext';
 import { Modal } from '../app/Modal';
 import { autoBackup } from '../backup/autoBackup';
-import { formatDateTime } from '../backup/format';
 import { getPlatform } from '../platform/platform';
 import { deleteMeeting, describeContents, meetingContents, type MeetingContents } from './meetingRepo';
+import { formatDateTime } from '../../shared/meetings/dates';
 
 /**
  * «Удалить собрание»: says what goes with the meeting, makes an automatic backup first (the meeting can

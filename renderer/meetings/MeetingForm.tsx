@@ -1,18 +1,13 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Channel } from '../../shared/domain/types';
-import { MEETING_FORM_LABELS, MEETING_KIND_LABELS, type Meeting } from '../../shared/meetings/meeting';
+import { type Meeting } from '../../shared/meetings/meeting';
 import { Field } from '../app/Field';
-import {
-  CHANNEL_LABELS,
-  meetingFormErrors,
-  toFormValues,
-  toMeeting,
-  type MeetingFormValues,
-} from './meetingFormModel';
+import { meetingFormErrors, toFormValues, toMeeting, type MeetingFormValues } from './meetingFormModel';
 import { LabelOptions } from '../app/LabelOptions';
 import { LawSettingsFields } from './LawSettingsFields';
 import { ProtocolFields } from './ProtocolFields';
+import { CHANNEL_LABEL, FORM_LABEL, MEETING_KIND_LABEL } from '../../shared/vocabulary';
 
 /** Errors by field; `questions`: the agenda's numbers (the dissents name them). */
 const resolverFor =
@@ -97,14 +92,14 @@ export const MeetingForm = memo(function MeetingForm({
         <Field label="Вид собрания">
           {(p) => (
             <select {...p} {...register('meetingKind')}>
-              <LabelOptions labels={MEETING_KIND_LABELS} />
+              <LabelOptions labels={MEETING_KIND_LABEL} />
             </select>
           )}
         </Field>
         <Field label="Форма проведения">
           {(p) => (
             <select {...p} {...register('form')}>
-              <LabelOptions labels={MEETING_FORM_LABELS} />
+              <LabelOptions labels={FORM_LABEL} />
             </select>
           )}
         </Field>
@@ -248,7 +243,7 @@ export const MeetingForm = memo(function MeetingForm({
                     <select {...p} {...register(`priority.${i}` as 'priority.0')}>
                       {CHANNELS.map((c) => (
                         <option key={c} value={c}>
-                          {CHANNEL_LABELS[c]}
+                          {CHANNEL_LABEL[c]}
                         </option>
                       ))}
                     </select>

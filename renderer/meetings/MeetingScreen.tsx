@@ -1,19 +1,10 @@
-import { useCallback, useEffect, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Partnership } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { useDb } from '../app/DbContext';
 import type { MeetingTab } from '../app/useHashRoute';
 import { getMeeting } from './meetingRepo';
 import { MEETING_TAB_VIEWS } from './meetingTabs';
-
-export interface MeetingTabProps {
-  meeting: Meeting;
-  partnership: Partnership;
-  /** Call after saving a change to the meeting record, so every tab sees it. */
-  onMeetingChange: (meeting: Meeting) => void;
-}
-
-export type MeetingTabView = { tab: MeetingTab; label: string; View: ComponentType<MeetingTabProps> };
 
 /** One meeting: its title and a tab per stage (preparation, ballots, Gosuslugi, results, protocol). */
 export function MeetingScreen({

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Partnership } from '../../shared/domain/types';
-import { formatDateRu } from '../../shared/meetings/dates';
-import { MEETING_FORM_LABELS, MEETING_KIND_LABELS, type Meeting } from '../../shared/meetings/meeting';
+import { formatDateRu, todayIso } from '../../shared/meetings/dates';
+import { type Meeting } from '../../shared/meetings/meeting';
 import { buildTimeline, type TimelineSettings } from '../../shared/meetings/timeline';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
@@ -9,8 +9,8 @@ import { copyMeetingInDb, createMeeting, listMeetings } from './meetingRepo';
 import { DeleteMeetingDialog } from './DeleteMeetingDialog';
 import { NewMeetingDialog } from './NewMeetingDialog';
 import { getTimelineSettings } from './timelineSettings';
-import { todayIso } from './today';
 import './meetings.css';
+import { FORM_LABEL, MEETING_KIND_LABEL } from '../../shared/vocabulary';
 
 function votingPeriod(m: Meeting): string {
   if (!m.votingStart && !m.votingEnd) return 'даты не указаны';
@@ -96,7 +96,7 @@ export function MeetingsScreen({
                         {m.title || 'Собрание без названия'}
                       </button>
                       <div className="muted">
-                        {MEETING_KIND_LABELS[m.meetingKind]}, {MEETING_FORM_LABELS[m.form]}
+                        {MEETING_KIND_LABEL[m.meetingKind]}, {FORM_LABEL[m.form]}
                       </div>
                     </td>
                     <td>{votingPeriod(m)}</td>

@@ -1,9 +1,10 @@
 import { useForm } from 'react-hook-form';
 import type { MeetingForm as Form, Partnership } from '../../shared/domain/types';
-import { MEETING_FORM_LABELS, MEETING_KIND_LABELS, type MeetingKind } from '../../shared/meetings/meeting';
+import { type MeetingKind } from '../../shared/meetings/meeting';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
 import { LabelOptions } from '../app/LabelOptions';
+import { FORM_LABEL, MEETING_KIND_LABEL } from '../../shared/vocabulary';
 
 export interface NewMeetingValues {
   title: string;
@@ -61,14 +62,14 @@ export function NewMeetingDialog({
           <Field label="Вид собрания">
             {(p) => (
               <select {...p} {...register('meetingKind')}>
-                <LabelOptions labels={MEETING_KIND_LABELS} />
+                <LabelOptions labels={MEETING_KIND_LABEL} />
               </select>
             )}
           </Field>
           <Field label="Форма проведения">
             {(p) => (
               <select {...p} {...register('form')}>
-                <LabelOptions labels={MEETING_FORM_LABELS} />
+                <LabelOptions labels={FORM_LABEL} />
               </select>
             )}
           </Field>

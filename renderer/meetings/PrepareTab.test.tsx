@@ -122,7 +122,7 @@ describe('PrepareTab: meeting details form', () => {
       await form.findByText('Способы голосования в порядке приоритета не должны повторяться.'),
     ).toBeInTheDocument();
     await user.selectOptions(form.getByLabelText('Приоритет 2'), 'Госуслуги');
-    await user.selectOptions(form.getByLabelText('Приоритет 3'), 'очно на собрании');
+    await user.selectOptions(form.getByLabelText('Приоритет 3'), 'очно');
     await user.click(form.getByRole('button', { name: 'Сохранить сведения' }));
     expect(await screen.findByText('Сведения о собрании сохранены.')).toBeInTheDocument();
 

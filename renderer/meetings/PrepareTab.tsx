@@ -6,14 +6,14 @@ import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
 import { AgendaEditor } from './AgendaEditor';
 import { DocumentsPanel } from './DocumentsPanel';
-import type { MeetingTabProps } from './MeetingScreen';
+import type { MeetingTabProps } from './meetingTabProps';
 import { MeetingForm } from './MeetingForm';
 import { saveMeeting, type MeetingChange } from './meetingRepo';
 import { SnapshotPanel } from './SnapshotPanel';
 import { getTimelineSettings } from './timelineSettings';
 import { TimelineView } from './TimelineView';
-import { todayIso } from './today';
 import './meetings.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 /**
  * Preparing a meeting: its details, the agenda, the registry it counts on, and the documents. Beside

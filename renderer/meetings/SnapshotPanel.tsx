@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { IsoDate } from '../../shared/domain/types';
-import { formatDateRu, plural } from '../../shared/meetings/dates';
+import { formatDateRu, plural, formatDateTime } from '../../shared/meetings/dates';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
-import { formatDateTime } from '../backup/format';
 import { countPersons } from '../db/personRepo';
 import { ImportDiffList } from '../registry/import/ImportDiffList';
 import {

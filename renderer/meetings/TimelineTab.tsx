@@ -4,7 +4,7 @@ import type { TimelineSettings } from '../../shared/meetings/timeline';
 import { Field } from '../app/Field';
 import { useDb } from '../app/DbContext';
 import { useToast } from '../app/Toasts';
-import type { MeetingTabProps } from './MeetingScreen';
+import type { MeetingTabProps } from './meetingTabProps';
 import {
   getTimelineSettings,
   saveTimelineSettings,
@@ -12,8 +12,8 @@ import {
   timelineSettingsErrors,
 } from './timelineSettings';
 import { TimelineView } from './TimelineView';
-import { todayIso } from './today';
 import './meetings.css';
+import { todayIso } from '../../shared/meetings/dates';
 
 type SettingsValues = Record<keyof TimelineSettings, string>;
 

@@ -1,9 +1,10 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { PartnershipKind, Person } from '../../shared/domain/types';
-import { holdingsLine, STATUS_LABELS } from '../../shared/documents/wording';
+import { holdingsLine } from '../../shared/documents/wording';
 import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
 import { Field } from '../app/Field';
 import { Modal } from '../app/Modal';
+import { STATUS_FULL_LABEL } from '../../shared/vocabulary';
 
 const SHOWN = 200;
 
@@ -81,7 +82,7 @@ export function VoterPicker({
               />
               <span>{p.fullName}</span>
               <span className="muted">
-                {holdingsLine(p, kind)}, {STATUS_LABELS[p.status]}
+                {holdingsLine(p, kind)}, {STATUS_FULL_LABEL[p.status]}
               </span>
             </label>
           </li>

@@ -27,22 +27,6 @@ export interface AgendaValues {
   questions: QuestionValues[];
 }
 
-export const MAJORITY_LABELS: Record<Rule['majority'], string> = {
-  simple: 'простое большинство (более половины)',
-  two_thirds: 'квалифицированное большинство (2/3)',
-  unanimous: 'единогласно (100%)',
-};
-
-export const ELECTORATE_LABELS: Record<Rule['electorate'], string> = {
-  members: 'только члены товарищества',
-  members_and_gardeners: 'члены и садоводы без членства',
-};
-
-export const BASE_LABELS: Record<NonNullable<Rule['base']>, string> = {
-  participants: 'от голосов принявших участие',
-  all: 'от общего числа голосов',
-};
-
 export function emptyQuestion(profile: RuleProfile): QuestionValues {
   const rule = profile.defaultRule;
   return {

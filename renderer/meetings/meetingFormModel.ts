@@ -50,12 +50,6 @@ export interface MeetingFormValues extends LawSettingValues, ProtocolFieldValues
   protocolDueDays: string;
 }
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  paper: 'бумажный бюллетень',
-  gosuslugi: 'Госуслуги',
-  in_person: 'очно на собрании',
-};
-
 export const DEFAULT_PRIORITY: [Channel, Channel, Channel] = ['paper', 'in_person', 'gosuslugi'];
 
 export function toFormValues(m: Meeting): MeetingFormValues {

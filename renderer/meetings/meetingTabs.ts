@@ -6,7 +6,7 @@ import { GosuslugiTab } from '../gosuslugi/GosuslugiTab';
 import { ReconcileTab } from '../gosuslugi/ReconcileTab';
 import { ProtocolTab } from '../protocol/ProtocolTab';
 import { ScansTab } from '../scans/ScansTab';
-import type { MeetingTabView } from './MeetingScreen';
+import type { MeetingTabView } from './meetingTabProps';
 import { PrepareTab } from './PrepareTab';
 import { TimelineTab } from './TimelineTab';
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 
 // The protocol's code (tally, model, preview) loads when the tab is opened, not with the app.
 const ProtocolView = lazy(() => import('./ProtocolView').then((m) => ({ default: m.ProtocolView })));

@@ -62,7 +62,7 @@ async function seed() {
       await db.attachments.bulkAdd(records.attachments);
       await appendAudit(db, {
         actor: 'тест',
-        action: 'test.seed',
+        action: 'meeting.create',
         entity: 'meeting',
         entityId: records.meeting.id,
       });

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatFigure } from '../../shared/documents/figuresRu';
 import { buildProtocolModel, type ProtocolModel } from '../../shared/documents/protocolModel';
 import { proofOf, type WithProof } from '../../shared/documents/protocolProof';
-import { isIsoDate, plural } from '../../shared/meetings/dates';
+import { isIsoDate, plural, todayIso } from '../../shared/meetings/dates';
 import type { Problem } from '../../shared/result';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
@@ -19,12 +19,12 @@ import { verifyIntegrity } from '../audit/integrityCheck';
 import { IntegrityNotice } from '../audit/IntegrityNotice';
 import { autoBackup } from '../backup/autoBackup';
 import { PendingEntries } from '../ballots/PendingEntries';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform, MANIFEST_NAME, type Platform } from '../platform/platform';
 import { createDocumentEngine, type DocumentEngine, type DocumentKind } from './documentEngine';
 import { collectPackageFiles, packageFolderName, safeName } from './protocolPackage';
 import { recordProtocolProduced } from './protocolRecord';
-import { loadProtocolSource, localToday, type TalliedMeeting } from './protocolSource';
+import { loadProtocolSource, type TalliedMeeting } from './protocolSource';
 import { FollowUpOffer } from './FollowUpOffer';
 import { ProtocolCheckPanel } from './ProtocolCheckPanel';
 import { ProtocolPreview } from './ProtocolPreview';
@@ -77,7 +77,7 @@ export function ProtocolView({
   const [loadError, setLoadError] = useState<string | null>(null);
   const [mask, setMask] = useState(false);
   const [number, setNumber] = useState(meeting.protocolNumber ?? '');
-  const [date, setDate] = useState(meeting.protocolDate ?? localToday(now()));
+  const [date, setDate] = useState(meeting.protocolDate ?? todayIso(now()));
   const [busy, setBusy] = useState<Busy | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const engineRef = useRef<DocumentEngine | null>(null);
@@ -114,7 +114,7 @@ export function ProtocolView({
     };
   }, [reload]);
 
-  const today = localToday(now());
+  const today = todayIso(now());
   const dateValid = isIsoDate(date);
   const protocolDate = dateValid ? date : today;
 

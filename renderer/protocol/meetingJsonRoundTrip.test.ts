@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runGolos } from '../../cli/runGolos';
+import { runGolos } from '../../cli/golos.testkit';
 import type { PartnershipKind } from '../../shared/domain/types';
 import { parseMeetingJson } from '../../shared/tally/meetingJson';
 import { parseProtocolFields } from '../../shared/documents/protocolMeetingJson';

@@ -11,13 +11,13 @@ import { MEETING_JSON_NAME, meetingJsonText } from '../../shared/meetings/meetin
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
-import { dateRu } from '../../shared/tally/explain';
 import { getAuditHead } from '../audit/auditLog';
 import { makeBackupFile } from '../backup/makeBackupFile';
 import type { GolosDb } from '../db/db';
 import type { AttachmentRecord } from '../db/records';
 import { IPC_LIMITS, type PackageFile } from '../platform/platform';
 import type { TalliedMeeting } from './protocolSource';
+import { dateRu } from '../../shared/meetings/dates';
 
 export const PACKAGE_NAMES = {
   pdf: 'Протокол.pdf',

@@ -64,9 +64,3 @@ async function excludedRows(db: GolosDb, meetingId: string): Promise<ExcludedRow
     .filter((r) => r.reason === 'not_participant')
     .map((r) => ({ source: r.source, name: r.name, reason: r.note?.trim() || 'причина не указана' }));
 }
-
-/** The computer's calendar date (local time) as an ISO date. */
-export function localToday(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

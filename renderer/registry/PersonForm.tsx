@@ -10,7 +10,7 @@ import {
   type FormProblem,
   type PersonFormValues,
 } from './personFormModel';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 function statusOptions(kind: PartnershipKind, current: PersonStatus | undefined): PersonStatus[] {
   const base: PersonStatus[] = kind === 'mkd' ? ['owner'] : ['member', 'gardener'];
@@ -83,7 +83,7 @@ export function PersonForm({
             <select {...p} {...register('status')}>
               {statusOptions(kind, person?.status).map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_TEXT[s]}
+                  {STATUS_LABEL[s]}
                 </option>
               ))}
             </select>

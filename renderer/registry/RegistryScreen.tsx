@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Partnership, Person, PersonStatus } from '../../shared/domain/types';
 import type { StatusValues } from '../../shared/registry/statusVocabulary';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
 import { Field } from '../app/Field';
@@ -17,6 +16,7 @@ import { PersonForm } from './PersonForm';
 import { RegistryTable } from './RegistryTable';
 import { sortPersons, type SortKey, type SortState } from './sortPersons';
 import { useRegistry } from './useRegistry';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 const ImportWizard = lazy(() => import('./import/ImportWizard').then((m) => ({ default: m.ImportWizard })));
 
@@ -153,7 +153,7 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
               <option value="all">все</option>
               {statusFilters(kind).map((s) => (
                 <option key={s} value={s}>
-                  {STATUS_TEXT[s]}
+                  {STATUS_LABEL[s]}
                 </option>
               ))}
             </select>

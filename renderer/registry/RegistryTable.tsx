@@ -3,8 +3,8 @@ import type { Person } from '../../shared/domain/types';
 import { formatFigure } from '../../shared/documents/figuresRu';
 import { formatSnils } from '../../shared/registry/snils';
 import type { SortKey, SortState } from './sortPersons';
-import { STATUS_TEXT } from '../../shared/registry/registryLabels';
 import './registryTable.css';
+import { STATUS_LABEL } from '../../shared/vocabulary';
 
 /** Must match --row-h in app.css: rows have a fixed height so only the visible window is rendered. */
 export const ROW_HEIGHT = 36;
@@ -167,7 +167,7 @@ const PersonRow = memo(function PersonRow({
       <td title={plots}>{plots}</td>
       <td title={cadastral}>{cadastral}</td>
       <td>{area}</td>
-      <td title={STATUS_TEXT[p.status]}>{STATUS_TEXT[p.status]}</td>
+      <td title={STATUS_LABEL[p.status]}>{STATUS_LABEL[p.status]}</td>
       <td>{snils}</td>
       <td title={contacts}>{contacts}</td>
       <td className="actions-cell">

@@ -2,13 +2,13 @@ import type { Partnership, Person } from '../../shared/domain/types';
 import { ok, type Result } from '../../shared/result';
 import { getPlatform } from '../platform/platform';
 import { sortPersons } from './sortPersons';
+import { todayIso } from '../../shared/meetings/dates';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `Реестр 2025-05-01.xlsx` (local date). */
 export function registryFileName(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `Реестр ${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.xlsx`;
+  return `Реестр ${todayIso(now)}.xlsx`;
 }
 
 /**

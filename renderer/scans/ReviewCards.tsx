@@ -7,8 +7,8 @@ import { useEffect, useRef } from 'react';
 import type { ReviewCard } from '../../shared/omr/scanSession';
 import { answers, answerText, reviewKey, type ReviewAnswer } from '../../shared/omr/reviewAnswers';
 import { GrayCanvas } from './GrayCanvas';
+import { capitalised, MARK_LABEL } from '../../shared/vocabulary';
 
-const CHOICE_LABEL = { for: 'За', against: 'Против', abstain: 'Воздержался' } as const;
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 export function ReviewCards({
@@ -65,7 +65,7 @@ export function ReviewCards({
             <ul className="box-scores" aria-label="Заполнение клеток вопроса">
               {card.boxes.map((b) => (
                 <li key={b.choice}>
-                  {CHOICE_LABEL[b.choice]}: закрашено {pct(b.fill)}, чернил {pct(b.ink)}
+                  {capitalised(MARK_LABEL[b.choice])}: закрашено {pct(b.fill)}, чернил {pct(b.ink)}
                 </li>
               ))}
             </ul>

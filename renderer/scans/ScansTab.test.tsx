@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReviewCard } from '../../shared/omr/scanSession';
 import type { ReviewAnswer } from '../../shared/omr/reviewAnswers';
 import { readChain } from '../audit/auditLog';
-import { renderTab, seededDb } from '../ballots/ballotsTestKit';
+import { renderTab, seededDb } from '../ballots/ballots.testkit';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
 import { ScansTab } from './ScansTab';

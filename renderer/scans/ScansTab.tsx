@@ -8,8 +8,8 @@ import { DEFAULT_OMR_SETTINGS, type OmrSettings } from '../../shared/omr/setting
 import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
-import { todayIso } from '../meetings/today';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
+import { todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';

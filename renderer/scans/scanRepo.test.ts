@@ -3,7 +3,7 @@ import { currentVersion } from '../../shared/paper/ballotRecord';
 import { voterRefOf } from '../../shared/paper/voterRef';
 import { checkAuditChain, readChain } from '../audit/auditLog';
 import { saveKeyedBallot } from '../ballots/ballotRepo';
-import { seededDb, testMeeting } from '../ballots/ballotsTestKit';
+import { seededDb, testMeeting } from '../ballots/ballots.testkit';
 import { saveScannedBallots, storeScanFiles } from './scanRepo';
 
 const scanned = (p: Person, marks: Ballot['marks']): Ballot => ({

@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/auditLog';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, PaperBallotRow } from '../db/records';
 import { rowOf, withLaptop, type BallotWriteContext, type PickedFile } from '../ballots/ballotRepo';
-import { localTimestamp } from '../ballots/localTime';
+import { localTimestamp } from '../../shared/meetings/dates';
 
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',

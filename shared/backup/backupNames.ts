@@ -1,3 +1,4 @@
+import { todayIso } from '../meetings/dates';
 /**
  * Why a backup was made, and how backup files are named. No imports: the Electron contract, validators
  * and preload use it too.
@@ -63,6 +64,6 @@ export function parseStoredBackupName(name: string): { createdAt: string; reason
 export function downloadBackupName(createdAt: string): string {
   const local = new Date(createdAt);
   const p = (n: number) => String(n).padStart(2, '0');
-  const date = `${local.getFullYear()}-${p(local.getMonth() + 1)}-${p(local.getDate())}`;
+  const date = todayIso(local);
   return `Голос, копия ${date} ${p(local.getHours())}-${p(local.getMinutes())}${BACKUP_EXTENSION}`;
 }

@@ -1,4 +1,4 @@
-import { person } from '../tally/testKit';
+import { person } from '../tally/tally.testkit';
 import { indexRegistry, matchVoter } from './matchVoter';
 
 describe('matchVoter', () => {

@@ -9,7 +9,7 @@
  */
 import type { Person } from '../domain/types';
 import { formatDateRu } from '../meetings/dates';
-import { MEETING_FORM_LABELS, type Meeting } from '../meetings/meeting';
+import { type Meeting } from '../meetings/meeting';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
@@ -19,7 +19,8 @@ import type { PdfFonts } from './pdfFont';
 import { A4, createPdf, type PdfKit } from './pdfKit';
 import { encodeBallotQr } from './qrPayload';
 import { qrRects } from './qrMatrix';
-import { atMeetingPhrase, holdingsLine, paperBallotsUntil, STATUS_LABELS } from './wording';
+import { atMeetingPhrase, holdingsLine, paperBallotsUntil } from './wording';
+import { FORM_LABEL, STATUS_FULL_LABEL } from '../vocabulary';
 
 export interface BallotsPdfOptions {
   /** Called with the number of ballots done so far (0 first) and the total. */
@@ -160,7 +161,7 @@ function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepar
   const header: Row[] = [];
   if (opts.partnershipName) header.push(...lines(kit, opts.partnershipName, headW, 'bold', 10));
   header.push(...lines(kit, 'БЮЛЛЕТЕНЬ ДЛЯ ГОЛОСОВАНИЯ', headW, 'bold', 13));
-  const at = `${atMeetingPhrase(meeting.kind, meeting.meetingKind)} (форма: ${MEETING_FORM_LABELS[meeting.form]})`;
+  const at = `${atMeetingPhrase(meeting.kind, meeting.meetingKind)} (форма: ${FORM_LABEL[meeting.form]})`;
   header.push(...lines(kit, at, headW, 'regular', 9));
   header.push(...lines(kit, meeting.title, headW, 'bold', 10));
   const period = votingPeriod(meeting);
@@ -240,7 +241,7 @@ function prepare(kit: PdfKit, meeting: Meeting, opts: BallotsPdfOptions): Prepar
       ? [
           {
             kind: 'boxes',
-            options: [STATUS_LABELS.member, STATUS_LABELS.gardener],
+            options: [STATUS_FULL_LABEL.member, STATUS_FULL_LABEL.gardener],
             box: 4,
             size: 10,
             indent: 0,
@@ -269,7 +270,7 @@ function personRows(kit: PdfKit, meeting: Meeting, person: Person): Row[] {
   return [
     ...lines(kit, person.fullName, w, 'bold', 12),
     ...lines(kit, holdingsLine(person, meeting.kind), w, 'regular', 10),
-    ...lines(kit, `Статус: ${STATUS_LABELS[person.status]}`, w, 'regular', 10),
+    ...lines(kit, `Статус: ${STATUS_FULL_LABEL[person.status]}`, w, 'regular', 10),
   ];
 }
 

@@ -14,7 +14,8 @@ import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
 import type { PdfFonts } from './pdfFont';
 import { createPdf } from './pdfKit';
-import { FORM_PHRASES, meetingOfPhrase, paperBallotsUntil } from './wording';
+import { meetingOfPhrase, paperBallotsUntil } from './wording';
+import { FORM_PHRASE } from '../vocabulary';
 
 export interface NoticeOptions {
   /** Files attached to the agenda's questions, by question number, as the notice lists them. */
@@ -75,7 +76,7 @@ export async function buildNoticePdf(
     ? `Правление ${partnership.name} уведомляет членов товарищества и садоводов, ведущих садоводство без участия в товариществе,`
     : 'Собственники помещений уведомляются';
   kit.paragraph(
-    `${who} о проведении ${meetingOfPhrase(meeting.kind, meeting.meetingKind)} ${FORM_PHRASES[meeting.form]}: «${meeting.title}».`,
+    `${who} о проведении ${meetingOfPhrase(meeting.kind, meeting.meetingKind)} ${FORM_PHRASE[meeting.form]}: «${meeting.title}».`,
     { after: snt ? 1.5 : 4 },
   );
   if (snt) {

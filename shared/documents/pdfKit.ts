@@ -13,6 +13,8 @@ import {
   type PdfFonts,
   type PdfFontStyle,
 } from './pdfFont';
+import { GlyphTable, type EmbeddedFont } from './pdfGlyphs';
+import type { Margins, PdfKitOptions, PdfStamp, TextOptions } from './pdfKitTypes';
 
 export const A4 = { width: 210, height: 297 } as const;
 const MM_PER_PT = 25.4 / 72;
@@ -21,38 +23,7 @@ const ASCENT = 0.8;
 /** Line spacing as a share of the font size. */
 const LEADING = 1.22;
 
-export interface Margins {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-
-export interface PdfKitOptions {
-  margins?: Partial<Margins>;
-  /** Document properties shown by PDF viewers. */
-  title?: string;
-  subject?: string;
-  /** Deflate page content (smaller file, slower). Default true. */
-  compress?: boolean;
-}
-
-/** Drawing operations recorded once by `PdfKit.record`, to be repeated by `PdfKit.stamp`. */
-export interface PdfStamp {
-  ops: string;
-}
-
-export interface TextOptions {
-  style?: PdfFontStyle;
-  size?: number;
-  /** Extra left indent from the left margin, mm. */
-  indent?: number;
-  /** Space after the paragraph, mm. */
-  after?: number;
-  align?: 'left' | 'center' | 'right';
-  /** Line pitch of `drawLines` as a share of the font size (default: the document's, 1.22). */
-  leading?: number;
-}
+export type { Margins, PdfKitOptions, PdfStamp, TextOptions } from './pdfKitTypes';
 
 export class PdfKit {
   readonly doc: jsPDF;
@@ -405,63 +376,6 @@ export class PdfKit {
 
   toBytes(): Uint8Array {
     return new Uint8Array(this.doc.output('arraybuffer'));
-  }
-}
-
-/** The parts of a jsPDF TrueType font (Identity-H) that text encoding reads and fills in. */
-interface EmbeddedFont {
-  id: string;
-  metadata: {
-    characterToGlyph(code: number): number;
-    widthOfGlyph(glyph: number): number;
-    /** Glyphs to keep when the font is subset on output. */
-    glyIdsUsed: number[];
-    /** Glyph -> character, for the ToUnicode map (copy and search). */
-    toUnicode: Record<number, number>;
-    /** The PDF /W array being built: glyph, [width], glyph, [width], … */
-    Unicode: { widths: (number | number[])[] };
-  };
-}
-
-interface Glyph {
-  /** Four hex digits of the glyph id. */
-  hex: string;
-  /** Advance width in 1/1000 of the font size. */
-  width: number;
-}
-
-/**
- * Per font: each character's glyph, encoded once. Registering a glyph the first time it is used does
- * what jsPDF's own encoder does per character (subset list, ToUnicode entry, width entry).
- */
-class GlyphTable {
-  readonly fontId: string;
-  private readonly font: EmbeddedFont['metadata'];
-  private readonly byCode = new Map<number, Glyph>();
-
-  constructor(font: EmbeddedFont) {
-    this.fontId = font.id;
-    this.font = font.metadata;
-  }
-
-  get(code: number): Glyph {
-    const known = this.byCode.get(code);
-    if (known) return known;
-    const glyph = Number(this.font.characterToGlyph(code));
-    // A character the font lacks prints as `?` (jsPDF would drop the rest of the line).
-    const g = glyph === 0 ? this.get(0x3f) : this.register(glyph, code);
-    this.byCode.set(code, g);
-    return g;
-  }
-
-  private register(glyph: number, code: number): Glyph {
-    const font = this.font;
-    font.glyIdsUsed.push(glyph);
-    font.toUnicode[glyph] = code;
-    const width = font.widthOfGlyph(glyph);
-    // Width values sit in nested arrays, so indexOf finds glyph ids only.
-    if (font.Unicode.widths.indexOf(glyph) < 0) font.Unicode.widths.push(glyph, [Math.trunc(width)]);
-    return { hex: glyph.toString(16).padStart(4, '0'), width };
   }
 }
 

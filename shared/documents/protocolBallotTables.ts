@@ -1,9 +1,11 @@
 /** Appendix tables about ballots: rejected and invalid, representatives, conflicts, scans, unmatched rows. */
-import { dateRu, MARK_TEXT, rejectText } from '../tally/explain';
+import { rejectText } from '../tally/explain';
 import { compareSource } from '../tally/sourceOrder';
 import type { CellValue, ProtocolTable } from './protocolTypes';
 import { col, powerOfAttorneyText, voterName, type TableContext } from './protocolTableKit';
-import { CHANNEL_WORDS, DECISION_WORDS, STATUS_OF_BALLOT, UNMATCHED_TEXT } from './protocolWords';
+import { STATUS_OF_BALLOT, UNMATCHED_TEXT } from './protocolWords';
+import { CHANNEL_LABEL, MARK_EXPLANATION, MARK_LABEL } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 export function rejectedTable(ctx: TableContext): ProtocolTable {
   const rows: CellValue[][] = [];
@@ -17,7 +19,7 @@ export function rejectedTable(ctx: TableContext): ProtocolTable {
       rows.length + 1,
       outcome.source,
       voterName(ctx, outcome),
-      CHANNEL_WORDS[outcome.channel],
+      CHANNEL_LABEL[outcome.channel],
       dateRu(outcome.receivedAt),
       'не принят',
       rejectText(outcome, ctx.meeting),
@@ -31,10 +33,10 @@ export function rejectedTable(ctx: TableContext): ProtocolTable {
       rows.length + 1,
       outcome.source,
       voterName(ctx, outcome),
-      CHANNEL_WORDS[outcome.channel],
+      CHANNEL_LABEL[outcome.channel],
       dateRu(outcome.receivedAt),
       'недействителен по вопросам',
-      outcome.invalidQuestions.map((n) => `вопрос ${n}: ${MARK_TEXT[marks[n] ?? 'none']}`).join('; '),
+      outcome.invalidQuestions.map((n) => `вопрос ${n}: ${MARK_EXPLANATION[marks[n] ?? 'none']}`).join('; '),
     ]);
   }
   return {
@@ -68,7 +70,7 @@ export function representativesTable(ctx: TableContext): ProtocolTable {
       voterName(ctx, outcome),
       powerOfAttorneyText(rep),
       outcome.source,
-      CHANNEL_WORDS[outcome.channel],
+      CHANNEL_LABEL[outcome.channel],
       STATUS_OF_BALLOT[outcome.status],
     ]);
   }
@@ -95,7 +97,10 @@ export function conflictsTable(ctx: TableContext): ProtocolTable {
   const policy = ctx.results.meeting.conflicts;
   const rows = ctx.results.conflicts.map((c, i): CellValue[] => {
     const choices = c.choices
-      .map((x) => `${x.source} (${CHANNEL_WORDS[x.channel]}, ${dateRu(x.receivedAt)}): ${MARK_TEXT[x.mark]}`)
+      .map(
+        (x) =>
+          `${x.source} (${CHANNEL_LABEL[x.channel]}, ${dateRu(x.receivedAt)}): ${MARK_EXPLANATION[x.mark]}`,
+      )
       .join('; ');
     const how =
       c.resolution === 'resolved'
@@ -104,14 +109,14 @@ export function conflictsTable(ctx: TableContext): ProtocolTable {
           ? 'голос по вопросу не учтён (решения в бюллетенях расходятся)'
           : c.resolution === 'latest'
             ? 'учтён бюллетень, полученный последним'
-            : `учтён по приоритету способов: ${(Array.isArray(policy) ? policy : []).map((x) => CHANNEL_WORDS[x]).join(', ')}`;
+            : `учтён по приоритету способов: ${(Array.isArray(policy) ? policy : []).map((x) => CHANNEL_LABEL[x]).join(', ')}`;
     return [
       i + 1,
       c.person,
       c.question,
       choices,
       how,
-      c.counted === null ? 'не учтено' : DECISION_WORDS[c.counted],
+      c.counted === null ? 'не учтено' : MARK_LABEL[c.counted],
     ];
   });
   return {

@@ -5,12 +5,11 @@
  * initiator's details, ГИС ЖКХ number, the notice, written decisions and powers of attorney attached).
  */
 import { formatDateRu } from '../meetings/dates';
-import { MEETING_FORM_LABELS, MEETING_KIND_LABELS } from '../meetings/meeting';
 import type { ResultsJson } from '../results/buildResults';
 import type { RuleProfile } from '../rules/profile';
-import { CHANNEL_TEXT } from '../tally/explain';
 import { formatFigure } from './figuresRu';
 import type { ProtocolFact, ProtocolMeeting, ProtocolSignature, ProtocolSource } from './protocolTypes';
+import { CHANNEL_LABEL, FORM_LABEL, MEETING_KIND_LABEL } from '../vocabulary';
 
 /** A line to fill in by hand where the meeting record has no value. */
 export const BLANK = '______________________________';
@@ -34,8 +33,8 @@ export function meetingFacts(
     const area = clean(meeting.buildingArea);
     add('Общая площадь жилых и нежилых помещений в доме', area ? `${formatFigure(area)} кв. м` : '', true);
   } else add('Адрес', meeting.address);
-  if (meeting.meetingKind) add('Вид собрания', MEETING_KIND_LABELS[meeting.meetingKind]);
-  add('Форма проведения', MEETING_FORM_LABELS[meeting.form]);
+  if (meeting.meetingKind) add('Вид собрания', MEETING_KIND_LABEL[meeting.meetingKind]);
+  add('Форма проведения', FORM_LABEL[meeting.form]);
   const place = meeting.form === 'remote' ? meeting.paperBallotAddress : meeting.sessionPlace;
   add(meeting.form === 'remote' ? 'Место приёма решений' : 'Место проведения', place, true);
   if (meeting.votingStart && meeting.votingEnd) {
@@ -78,7 +77,7 @@ function countingRules(results: ResultsJson, profile: RuleProfile): string {
       : 'неверно отмеченный вопрос недействителен только по этому вопросу';
   const scans = m.acceptScans ? 'сканы бюллетеней учитываются' : 'учитываются только оригиналы бюллетеней';
   const conflicts = Array.isArray(m.conflicts)
-    ? `при расхождении бюллетеней одного участника учитывается по приоритету: ${m.conflicts.map((c) => CHANNEL_TEXT[c]).join(', ')}`
+    ? `при расхождении бюллетеней одного участника учитывается по приоритету: ${m.conflicts.map((c) => CHANNEL_LABEL[c]).join(', ')}`
     : m.conflicts === 'latest'
       ? 'при расхождении бюллетеней одного участника учитывается полученный последним'
       : 'при расхождении бюллетеней одного участника голос по вопросу не учитывается';

@@ -2,7 +2,8 @@ import { generatedProtocolSource, sampleProtocolSource } from '../../test/fixtur
 import { newMeeting, type Meeting } from '../meetings/meeting';
 import { formatFigure, formatPercent } from './figuresRu';
 import { tally } from '../tally/tally';
-import { buildProtocolModel, DECISION_WORDS, maskSnils, type ProtocolOptions } from './protocolModel';
+import { buildProtocolModel, maskSnils, type ProtocolOptions } from './protocolModel';
+import { MARK_LABEL } from '../vocabulary';
 
 const OPTIONS: ProtocolOptions = { maskSnils: false, today: '2026-06-18' };
 
@@ -118,7 +119,7 @@ describe('protocol model', () => {
     const row = rows.find((r) => r[1] === flagged.fullName && r[2] === flagged.question)!;
     expect(row.slice(4)).toEqual([
       'решение счётной комиссии: оригинал подписан лично',
-      DECISION_WORDS[chosen.mark],
+      MARK_LABEL[chosen.mark],
     ]);
   });
 

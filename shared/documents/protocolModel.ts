@@ -26,7 +26,7 @@ import type { ProtocolFigure, ProtocolModel, ProtocolOptions, ProtocolSource } f
 import { meetingOfPhrase } from './wording';
 
 export type * from './protocolTypes';
-export { CHANNEL_WORDS, DECISION_WORDS, maskSnils, NOT_VOTING_WORD } from './protocolWords';
+export { maskSnils, NOT_VOTING_WORD } from './protocolWords';
 
 /** The protocol of a tallied meeting. */
 export function buildProtocolModel(source: ProtocolSource, options: ProtocolOptions): ProtocolModel {

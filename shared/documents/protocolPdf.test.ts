@@ -18,8 +18,9 @@ import {
   type PdfWord,
 } from '../../test/fixtures/pdfText';
 import type { ResultsJson } from '../results/buildResults';
-import { buildProtocolModel, DECISION_WORDS, NOT_VOTING_WORD, type ProtocolOptions } from './protocolModel';
+import { buildProtocolModel, NOT_VOTING_WORD, type ProtocolOptions } from './protocolModel';
 import { buildProtocolPdf, pdfDecisionText } from './protocolPdf';
+import { MARK_LABEL } from '../vocabulary';
 
 const fonts = readPtSansFonts();
 const OPTIONS: ProtocolOptions = { maskSnils: false, today: '2026-06-18', number: '3' };
@@ -144,7 +145,7 @@ function expectDecisionsInRows(pdf: Uint8Array, pages: string[], source: Tallied
   participants.forEach((person, i) => {
     const words = results.questions.map((q) => {
       const d = person.decisions[String(q.number)] ?? null;
-      return pdfDecisionText(d === null ? NOT_VOTING_WORD : DECISION_WORDS[d]);
+      return pdfDecisionText(d === null ? NOT_VOTING_WORD : MARK_LABEL[d]);
     });
     const expected = folded
       ? words.map((w, k) => `${results.questions[k]!.number}: ${w}`).join('; ')

@@ -6,21 +6,17 @@
 import { formatFigure } from './figuresRu';
 import type { PdfKit } from './pdfKit';
 import type { PdfTableColumn } from './pdfTable';
-import {
-  DECISION_WORDS,
-  NOT_VOTING_WORD,
-  type CellValue,
-  type ProtocolColumn,
-  type ProtocolTable,
-} from './protocolModel';
+import { NOT_VOTING_WORD, type CellValue, type ProtocolColumn, type ProtocolTable } from './protocolModel';
+import { MARK_ABBREVIATION, MARK_LABEL } from '../vocabulary';
 
 /** Decision words as the PDF's narrow columns print them. */
 const PDF_DECISION: Record<string, string> = {
-  [DECISION_WORDS.abstain]: 'возд.',
-  [DECISION_WORDS.several]: 'неск.',
-  [DECISION_WORDS.all_crossed]: 'зачёрк.',
-  [DECISION_WORDS.none]: 'нет отм.',
-  [DECISION_WORDS.conflict]: 'конфл.',
+  ...Object.fromEntries(
+    (Object.keys(MARK_LABEL) as (keyof typeof MARK_LABEL)[]).map((k) => [
+      MARK_LABEL[k],
+      MARK_ABBREVIATION[k],
+    ]),
+  ),
   [NOT_VOTING_WORD]: '—',
 };
 

@@ -12,7 +12,8 @@ import {
   powerOfAttorneyText,
   type TableContext,
 } from './protocolTableKit';
-import { CHANNEL_WORDS, NOT_VOTING_WORD } from './protocolWords';
+import { NOT_VOTING_WORD } from './protocolWords';
+import { CHANNEL_LABEL } from '../vocabulary';
 
 export function participantsTable(ctx: TableContext): ProtocolTable {
   const questions = ctx.results.questions;
@@ -23,7 +24,7 @@ export function participantsTable(ctx: TableContext): ProtocolTable {
     rows.push([
       ...personCells(ctx, rows.length + 1, i),
       channelsOf(ctx, i)
-        .map((c) => CHANNEL_WORDS[c])
+        .map((c) => CHANNEL_LABEL[c])
         .join(', '),
       ...questions.map((q) => decisionWord(json.decisions[String(q.number)] ?? null)),
     ]);
@@ -107,7 +108,7 @@ export function decisionsTable(ctx: TableContext): ProtocolTable {
     ...personCells(ctx, i + 1, i),
     json.participated ? 'да' : 'нет',
     channelsOf(ctx, i)
-      .map((c) => CHANNEL_WORDS[c])
+      .map((c) => CHANNEL_LABEL[c])
       .join(', '),
     ...questions.map((q) => {
       const d = json.decisions[String(q.number)] ?? null;

@@ -4,20 +4,12 @@ import type { Figure, ResultsJson } from '../results/buildResults';
 import type { TallyResult } from '../tally/types';
 import { formatFigure, formatPercent } from './figuresRu';
 import type { ProtocolMeeting, ProtocolQuestion, ProtocolTallyRow, TallyKey } from './protocolTypes';
-import { DECISION_TEXT } from './protocolWords';
+import { OUTCOME_SENTENCE, TALLY_LABEL } from '../vocabulary';
 
 export function percentOf(part: Rational, base: Rational): string | null {
   if (isZero(base)) return null;
   return toDecimal(mul(rational(part.n * base.d, part.d * base.n), fromInt(100)), 2);
 }
-
-const TALLY_LABELS: Record<TallyKey, string> = {
-  for: 'За',
-  against: 'Против',
-  abstain: 'Воздержались',
-  invalid: 'Недействительно',
-  conflict: 'Конфликт (не учтено)',
-};
 
 /** What a question's text needs beyond its own figures. */
 export interface QuestionContext {
@@ -40,7 +32,7 @@ export function questionModel(
   const keys: TallyKey[] = ['for', 'against', 'abstain', 'invalid', 'conflict'];
   const rows = keys.map((key): ProtocolTallyRow => ({
     key,
-    label: TALLY_LABELS[key],
+    label: key === 'conflict' ? `${TALLY_LABEL.conflict} (не учтено)` : TALLY_LABEL[key],
     value: q[key],
     percent: percentOf(outcome.weights[key], outcome.base),
     ...(q.voters ? { persons: q.voters[key] } : {}),
@@ -73,12 +65,12 @@ export function questionModel(
     .join(', ');
   const decisionText =
     q.decision !== 'no_quorum'
-      ? DECISION_TEXT[q.decision]
+      ? OUTCOME_SENTENCE[q.decision]
       : !ctx.quorumReached
         ? 'Решение не принято: нет кворума собрания'
         : qq.applies && !qq.reached
           ? 'Решение не принято: по вопросу проголосовало не более половины членов товарищества'
-          : DECISION_TEXT.no_quorum;
+          : OUTCOME_SENTENCE.no_quorum;
   const resolved = q.decision === 'adopted' ? `${decisionText}: ${proposal || q.text}` : decisionText;
   return {
     number: q.number,

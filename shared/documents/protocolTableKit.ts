@@ -1,18 +1,12 @@
 /** What every appendix table of the protocol reads, and the columns and cells lists of persons share. */
 import type { Ballot, Channel, Person } from '../domain/types';
 import type { ResultsJson } from '../results/buildResults';
-import { dateRu } from '../tally/explain';
 import type { BallotOutcome, Decision, TallyResult } from '../tally/types';
 import { acceptedBallotIds } from '../tally/votes';
 import type { CellValue, ColumnKind, ExcludedRow, ProtocolColumn, ProtocolMeeting } from './protocolTypes';
-import {
-  CHANNEL_ORDER,
-  DECISION_WORDS,
-  holdingsText,
-  NOT_VOTING_WORD,
-  snilsText,
-  STATUS_WORDS,
-} from './protocolWords';
+import { CHANNEL_ORDER, holdingsText, NOT_VOTING_WORD, snilsText } from './protocolWords';
+import { MARK_LABEL, STATUS_LABEL } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 export interface TableContext {
   results: ResultsJson;
@@ -73,7 +67,7 @@ export function personCells(ctx: TableContext, n: number, index: number, withSni
     json.name,
     ...(withSnils ? [snilsText(person?.snils, ctx.masked)] : []),
     holdingsText(person),
-    ...(ctx.mkd ? [] : [STATUS_WORDS[ctx.result.persons[index]!.status]]),
+    ...(ctx.mkd ? [] : [STATUS_LABEL[ctx.result.persons[index]!.status]]),
     ...(ctx.weighted ? [json.weight] : []),
   ];
 }
@@ -84,7 +78,7 @@ export function channelsOf(ctx: TableContext, index: number): Channel[] {
 }
 
 export function decisionWord(d: Decision | null): string {
-  return d === null ? NOT_VOTING_WORD : DECISION_WORDS[d];
+  return d === null ? NOT_VOTING_WORD : MARK_LABEL[d];
 }
 
 export function powerOfAttorneyText(rep: NonNullable<Ballot['representative']>): string {

@@ -1,33 +1,12 @@
 /** Words and short texts of the protocol's tables (the workbook writes them, its reader maps them back). */
-import type { Channel, Person, PersonStatus } from '../domain/types';
+import type { Channel, Person } from '../domain/types';
 import type { ResultsJson } from '../results/buildResults';
-import type { BallotOutcome, Decision } from '../tally/types';
-import type { ProtocolQuestion } from './protocolTypes';
+import type { BallotOutcome } from '../tally/types';
 
-/** Decision words of the tables (the workbook writes them, its reader maps them back). */
-export const DECISION_WORDS: Record<Decision, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'несколько отметок',
-  all_crossed: 'все зачёркнуты',
-  none: 'нет отметки',
-  conflict: 'конфликт',
-};
 /** A participant with no decision on a question: not in its electorate. */
 export const NOT_VOTING_WORD = 'не голосует';
 
 export const CHANNEL_ORDER: Channel[] = ['gosuslugi', 'paper', 'in_person'];
-export const CHANNEL_WORDS: Record<Channel, string> = {
-  gosuslugi: 'Госуслуги',
-  paper: 'бумага',
-  in_person: 'очно',
-};
-export const STATUS_WORDS: Record<PersonStatus, string> = {
-  member: 'член',
-  gardener: 'садовод',
-  owner: 'собственник',
-};
 export const UNMATCHED_TEXT: Record<ResultsJson['unmatched'][number]['reason'], string> = {
   not_found: 'нет в реестре',
   ambiguous: 'в реестре подходят несколько человек',
@@ -39,12 +18,6 @@ export const STATUS_OF_BALLOT: Record<BallotOutcome['status'], string> = {
   unmatched: 'не сопоставлен',
   scan_merged: 'скан, учтён оригинал',
 };
-export const DECISION_TEXT: Record<ProtocolQuestion['decision'], string> = {
-  adopted: 'Решение принято',
-  rejected: 'Решение не принято',
-  no_quorum: 'Решение не принято: нет кворума',
-};
-
 /** `12345678901` -> `***-***-789 01`. */
 export function maskSnils(digits: string): string {
   return /^\d{11}$/.test(digits) ? `***-***-${digits.slice(6, 9)} ${digits.slice(9)}` : '***';

@@ -8,8 +8,9 @@ import {
   type TalliedSource,
 } from '../../test/fixtures/protocolData';
 import type { Decision } from '../tally/types';
-import { buildProtocolModel, DECISION_WORDS, NOT_VOTING_WORD } from './protocolModel';
+import { buildProtocolModel, NOT_VOTING_WORD } from './protocolModel';
 import { buildResultsWorkbook, QUESTIONS_SHEET, SUMMARY_SHEET } from './resultsWorkbook';
+import { MARK_LABEL } from '../vocabulary';
 
 async function readBack(source: TalliedSource): Promise<ExcelJS.Workbook> {
   const model = buildProtocolModel(source, { maskSnils: false, today: '2026-06-18' });
@@ -40,7 +41,7 @@ function expectFigure(cell: ExcelJS.Cell, figure: number | string): void {
 }
 
 const WORD_TO_DECISION = new Map<string, Decision | null>([
-  ...Object.entries(DECISION_WORDS).map(([d, w]) => [w, d as Decision] as const),
+  ...Object.entries(MARK_LABEL).map(([d, w]) => [w, d as Decision] as const),
   [NOT_VOTING_WORD, null],
 ]);
 

@@ -7,6 +7,7 @@
  */
 import type { CellValue, ProtocolModel, ProtocolTable, TallyKey } from './protocolModel';
 import { writeXlsx, type XlsxColumn, type XlsxFormat, type XlsxSheet } from './xlsxStreamWriter';
+import { TALLY_LABEL } from '../vocabulary';
 
 const TALLY_KEYS: TallyKey[] = ['for', 'against', 'abstain', 'invalid', 'conflict'];
 
@@ -59,14 +60,6 @@ function summaryRows(model: ProtocolModel): [string, CellValue, XlsxFormat?][] {
   return rows;
 }
 
-const TALLY_HEADERS: Record<TallyKey, string> = {
-  for: 'За',
-  against: 'Против',
-  abstain: 'Воздержались',
-  invalid: 'Недействительно',
-  conflict: 'Конфликт',
-};
-
 function questionsSheet(model: ProtocolModel): { columns: XlsxColumn[]; rows: CellValue[][] } {
   const figure: XlsxFormat | undefined = model.weighted ? 'weight' : undefined;
   const mkd = model.kind === 'mkd';
@@ -75,17 +68,17 @@ function questionsSheet(model: ProtocolModel): { columns: XlsxColumn[]; rows: Ce
     { header: 'Вопрос', width: 50 },
     { header: 'Правило', width: 50 },
     ...TALLY_KEYS.map((k) => ({
-      header: TALLY_HEADERS[k],
+      header: TALLY_LABEL[k],
       width: 12,
       ...(figure ? { format: figure } : {}),
     })),
     { header: 'База', width: 12, ...(figure ? { format: figure } : {}) },
     ...TALLY_KEYS.map((k) => ({
-      header: `${TALLY_HEADERS[k]}, % базы`,
+      header: `${TALLY_LABEL[k]}, % базы`,
       width: 12,
       format: 'percent' as const,
     })),
-    ...(mkd ? TALLY_KEYS.map((k) => ({ header: `${TALLY_HEADERS[k]}: собственников`, width: 14 })) : []),
+    ...(mkd ? TALLY_KEYS.map((k) => ({ header: `${TALLY_LABEL[k]}: собственников`, width: 14 })) : []),
     { header: 'Приняли участие по вопросу', width: 14 },
     { header: 'Отметки не голосующих (не учтены)', width: 14 },
     {

@@ -1,19 +1,6 @@
 /** Russian phrases the printed documents share (notice, ballots, later the protocol). */
-import type { IsoDate, MeetingForm, PartnershipKind, Person, PersonStatus } from '../domain/types';
+import type { IsoDate, PartnershipKind, Person } from '../domain/types';
 import type { Meeting, MeetingKind } from '../meetings/meeting';
-
-export const STATUS_LABELS: Record<PersonStatus, string> = {
-  member: 'член товарищества',
-  gardener: 'садовод без членства',
-  owner: 'собственник помещения',
-};
-
-/** «в форме очно-заочного голосования». */
-export const FORM_PHRASES: Record<MeetingForm, string> = {
-  in_person: 'в форме очного голосования (совместного присутствия)',
-  mixed: 'в форме очно-заочного голосования',
-  remote: 'в форме заочного голосования',
-};
 
 /** «очередного общего собрания членов товарищества» (genitive). */
 export function meetingOfPhrase(kind: PartnershipKind, meetingKind: MeetingKind): string {

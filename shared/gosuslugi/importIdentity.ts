@@ -6,7 +6,7 @@ import { sha256Hex } from '../crypto/sha256';
 import type { Ballot, IsoTimestamp, Mark, Person } from '../domain/types';
 import { formatDateRu, plural } from '../meetings/dates';
 import { problem, type Problem } from '../result';
-import { VALUE_TEXT } from './values';
+import { GOSUSLUGI_MARK_LABEL } from '../vocabulary';
 
 /** SHA-256 of the file's bytes, hex. */
 export function contentHash(bytes: Uint8Array): string {
@@ -123,13 +123,6 @@ export function diffGosuslugiImports(
   return diff;
 }
 
-const MARK_TEXT: Record<Mark, string> = {
-  ...VALUE_TEXT,
-  none: 'нет ответа',
-  several: 'несколько отметок',
-  all_crossed: 'все зачёркнуты',
-};
-
 /** The diff in Russian for the confirmation dialog: a count line, then a line per person. */
 export function describeGosuslugiDiff(diff: GosuslugiImportDiff, persons: readonly Person[] = []): string[] {
   if (diff.same) return ['Исправленный файл ничего не меняет.'];
@@ -145,7 +138,7 @@ export function describeGosuslugiDiff(diff: GosuslugiImportDiff, persons: readon
   for (const b of diff.removed) lines.push(`Уберётся: ${name(b)} (${b.source}).`);
   for (const c of diff.changed) {
     const parts = c.marks.map(
-      (m) => `вопрос ${m.question}: «${MARK_TEXT[m.before]}» → «${MARK_TEXT[m.after]}»`,
+      (m) => `вопрос ${m.question}: «${GOSUSLUGI_MARK_LABEL[m.before]}» → «${GOSUSLUGI_MARK_LABEL[m.after]}»`,
     );
     if (c.before.receivedAt !== c.after.receivedAt) {
       parts.push(`дата: ${formatDateRu(c.before.receivedAt)} → ${formatDateRu(c.after.receivedAt)}`);

@@ -21,11 +21,3 @@ export function parseGosuslugiValue(text: string): GosuslugiValue | null {
   const key = text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim().replace(/\.$/, '');
   return VALUES[key] ?? null;
 }
-
-/** How an answer is written back in the preview and in messages. */
-export const VALUE_TEXT: Record<GosuslugiValue, string> = {
-  for: 'За',
-  against: 'Против',
-  abstain: 'Воздержался',
-  none: '—',
-};

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   addDays,
   dayNumber,
@@ -7,6 +9,13 @@ import {
   formatDays,
   isIsoDate,
   plural,
+  dateRu,
+  formatJournalDate,
+  localTimestamp,
+  shortDate,
+  timeOf,
+  timestampRu,
+  todayIso,
 } from './dates';
 
 describe('ISO date arithmetic', () => {
@@ -78,5 +87,45 @@ describe('Russian wording of dates and days', () => {
     expect(describeDaysLeft(-1)).toBe('вчера');
     expect(describeDaysLeft(5)).toBe('через 5 дней');
     expect(describeDaysLeft(-3)).toBe('3 дня назад');
+  });
+});
+
+describe('one dates module', () => {
+  /** Source files (not tests) that take a calendar date apart by hand: `getMonth() + 1`. */
+  function handMadeDates(): string[] {
+    const root = join(__dirname, '..', '..');
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
+        const path = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
+          if (/getMonth\(\)\s*\+\s*1/.test(readFileSync(join(root, path), 'utf8'))) found.push(path);
+        }
+      }
+    };
+    ['shared', 'renderer', 'cli', 'electron'].forEach(walk);
+    return found.sort();
+  }
+
+  it('formats and reads the local calendar only in shared/meetings/dates.ts', () => {
+    // autoBackup's day key is an opaque key («2026-6-1»), not a date anyone reads.
+    expect(handMadeDates()).toEqual(['shared/meetings/dates.ts', 'renderer/backup/autoBackup.ts'].sort());
+  });
+
+  it('today and local timestamps use the local calendar, checked against Intl', () => {
+    const at = new Date(2026, 11, 2, 16, 19, 5);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
+    expect(todayIso(at)).toBe(parts);
+    expect(localTimestamp(at).slice(0, 19)).toBe(`${parts}T16:19:05`);
+    expect(timestampRu(localTimestamp(at))).toBe('02.12.2026 16:19');
+    expect(formatJournalDate(at.toISOString())).toBe('2 декабря 2026, 16:19');
+    expect(dateRu('2026-06-08')).toBe('08.06.2026');
+    expect(shortDate('2026-12-01')).toBe('01.12');
+    expect(timeOf('2026-06-14T10:05:00+03:00')).toBe('10:05');
   });
 });

@@ -10,17 +10,6 @@ import type { IsoDate, IsoTimestamp, MeetingSpec, PartnershipKind, Question } fr
 /** очередное (regular, yearly) or внеочередное (extraordinary). */
 export type MeetingKind = 'regular' | 'extraordinary';
 
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  regular: 'очередное',
-  extraordinary: 'внеочередное',
-};
-
-export const MEETING_FORM_LABELS: Record<MeetingSpec['form'], string> = {
-  in_person: 'очная',
-  mixed: 'очно-заочная',
-  remote: 'заочная',
-};
-
 /** An agenda question as the meeting stores it. */
 export interface MeetingQuestion extends Question {
   /** Materials attached to the question (files stored with the meeting), by id. */

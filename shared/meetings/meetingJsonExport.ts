@@ -7,16 +7,15 @@
  * The app keeps a decision as «this ballot stands»; meeting.json names the person (СНИЛС, else full
  * name) and the choice that stands, which is the mark of that ballot on the question.
  */
-import type { Ballot, Choice, Person } from '../domain/types';
+import type { Ballot, Person } from '../domain/types';
 import { formatSnils } from '../registry/snils';
 import { normalizeName } from '../text/normalizeName';
 import { problem, type Problem } from '../result';
 import type { ConflictResolution } from '../tally/resolutions';
 import type { Meeting } from './meeting';
+import { MARK_LABEL } from '../vocabulary';
 
 export const MEETING_JSON_NAME = 'meeting.json';
-
-const CHOICE_WORD: Record<Choice, string> = { for: 'за', against: 'против', abstain: 'воздержался' };
 
 export interface MeetingJsonExport {
   text: string;
@@ -99,7 +98,7 @@ function resolutionEntry(
     if (mark !== 'for' && mark !== 'against' && mark !== 'abstain') {
       return `${what} (${person.fullName}) не записано в meeting.json: в выбранном бюллетене вопрос отмечен неверно, а meeting.json называет только «за», «против», «воздержался» или «не учитывать».`;
     }
-    choice = CHOICE_WORD[mark];
+    choice = MARK_LABEL[mark];
   }
   const key = normalizeName(person.fullName);
   const namesake = input.registry.some((p) => p !== person && normalizeName(p.fullName) === key);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromInt, toDecimal } from '../arith/rational';
 import type { Person } from '../domain/types';
-import { person, persons } from '../tally/testKit';
+import { person, persons } from '../tally/tally.testkit';
 import {
   attendanceList,
   presentCount,

@@ -6,13 +6,13 @@
 import { add, mul, rational, ZERO, type Rational } from '../arith/rational';
 import type { IsoTimestamp, MeetingSpec, Person, Representative } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
-import { STATUS_TEXT } from '../registry/registryLabels';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
-import { dateRu } from '../tally/explain';
 import { personWeight } from '../tally/weights';
 import { threshold, type Threshold } from './liveResults';
 import { powerOfAttorneyDateProblem } from './powerOfAttorney';
+import { STATUS_LABEL } from '../vocabulary';
+import { dateRu, timeOf } from '../meetings/dates';
 
 export interface AttendanceRecord {
   id: string;
@@ -29,11 +29,6 @@ export interface AttendanceRecord {
 
 function present(list: readonly AttendanceRecord[]): AttendanceRecord[] {
   return list.filter((a) => !a.withdrawn);
-}
-
-/** `2026-06-14T10:05:00+03:00` -> `10:05`. */
-export function timeOf(ts: IsoTimestamp): string {
-  return /T(\d{2}:\d{2})/.exec(ts)?.[1] ?? '';
 }
 
 /**
@@ -192,7 +187,7 @@ export function attendanceList(
       no: i + 1,
       fullName: p.fullName,
       plots: p.holdings.map((h) => h.plotNumber).join(', '),
-      status: STATUS_TEXT[p.status],
+      status: STATUS_LABEL[p.status],
       representative: rep
         ? `${rep.fullName}, доверенность № ${(rep.powerOfAttorney ?? '').replace(/^№\s*/, '')}${rep.powerOfAttorneyDate ? ` от ${dateRu(rep.powerOfAttorneyDate)}` : ''}`
         : '',

@@ -5,7 +5,7 @@ import type { Ballot, Mark, MeetingSpec, Person, VoidReason } from '../domain/ty
 import { readTable } from '../spreadsheet/readTable';
 import { tally } from '../tally/tally';
 import type { TallyResult } from '../tally/types';
-import { meeting, persons } from '../tally/testKit';
+import { meeting, persons } from '../tally/tally.testkit';
 import { makeBallots } from '../../test/bench/tallyData';
 import { makePersons } from '../../test/fixtures/persons';
 import { mergeBallotBatch, writeBallotBatch } from './ballotBatch';

@@ -8,32 +8,16 @@
  * representative, power of attorney and the marks.
  */
 import { BATCH_COLUMNS } from '../ballots/parseBallotBatch';
-import type { Ballot, Mark, Person, VoidReason, VoterRef } from '../domain/types';
+import type { Ballot, Person, VoterRef } from '../domain/types';
 import { formatSnils } from '../registry/snils';
 import { normalizeCadastral } from '../registry/cadastral';
 import { plotKey } from '../registry/fieldValues';
 import { writeCsv } from '../spreadsheet/writeCsv';
 import { normalizeName } from '../text/normalizeName';
-import { dateRu } from '../tally/explain';
 import { diffBallots, markOf, VOID_REASONS, type BallotDiff } from './ballotDiff';
 import { voterIndex } from './voterRef';
-
-const MARK_WORD: Record<Mark, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'несколько',
-  all_crossed: 'все зачеркнуты',
-  none: '',
-};
-
-const VOID_WORD: Record<VoidReason, string> = {
-  no_signature: 'нет подписи',
-  no_details: 'нет реквизитов',
-  pencil: 'карандаш',
-  corrections: 'исправления',
-  no_power_of_attorney: 'нет доверенности',
-};
+import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 const DELIVERY_WORD = {
   mail: 'почта',
@@ -53,11 +37,11 @@ function contentCells(b: Ballot, questions: readonly number[]): string[] {
   return [
     b.delivery ? DELIVERY_WORD[b.delivery] : '',
     VOID_REASONS.filter((r) => b.voidReasons.includes(r))
-      .map((r) => VOID_WORD[r])
+      .map((r) => BATCH_VOID_WORD[r])
       .join(', '),
     rep ? rep.fullName.replace(/\s+/g, ' ').trim() : '',
     rep ? poa : '',
-    ...questions.map((n) => MARK_WORD[markOf(b, n)]),
+    ...questions.map((n) => BATCH_MARK_WORD[markOf(b, n)]),
   ];
 }
 

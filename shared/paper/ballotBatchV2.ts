@@ -23,7 +23,7 @@ import {
   type VersionKind,
 } from './ballotRecord';
 import { pendingSecondEntry } from './doubleEntry';
-import { dateRu } from '../tally/explain';
+import { dateRu } from '../meetings/dates';
 
 export const BATCH_MARKER = 'Файл бюллетеней Golos';
 export const BATCH_VERSION = '2';

@@ -4,7 +4,7 @@
  * and the agreed (settled) version are versions appended to the record. The tally counts
  * `currentBallots(records)`.
  */
-import type { AuditEvent } from '../audit/auditChain';
+import type { AuditWrite } from '../audit/auditCatalogue';
 import { canonicalJson } from '../crypto/sha256';
 import type { Ballot, IsoTimestamp } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
@@ -291,7 +291,7 @@ export function appendVersion(
  * The audit trail entry of one version (append it in the same transaction as the record):
  * `ballot.<kind>`, before = the content it replaces.
  */
-export function versionAuditEvent(record: PaperBallotRecord, n: number): AuditEvent {
+export function versionAuditEvent(record: PaperBallotRecord, n: number): AuditWrite {
   const v = record.versions[n - 1];
   if (!v) throw new RangeError(`Record ${record.id} has no version ${n}`);
   let before: BallotVersion | undefined;

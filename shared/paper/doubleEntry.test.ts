@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot } from '../domain/types';
-import { ballot } from '../tally/testKit';
+import { ballot } from '../tally/tally.testkit';
 import { currentBallots, currentVersion, withdrawRecord, type PaperBallotRecord } from './ballotRecord';
 import { compareScanOriginal } from './ballotDiff';
 import {

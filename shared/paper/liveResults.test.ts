@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromInt, rational, toDecimal } from '../arith/rational';
 import type { Person } from '../domain/types';
-import { ballot, meeting, person, persons } from '../tally/testKit';
+import { ballot, meeting, person, persons } from '../tally/tally.testkit';
 import { liveResults, scanFigures, threshold } from './liveResults';
 
 const Q3 = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ballot, MeetingSpec } from '../domain/types';
-import { meeting, persons } from '../tally/testKit';
+import { meeting, persons } from '../tally/tally.testkit';
 import { correctRecord, createRecord, withdrawRecord, type PaperBallotRecord } from './ballotRecord';
 import { logArrival, mailLog, type ArrivalInput } from './mailLog';
 

@@ -16,12 +16,13 @@ import type {
 import { err, problem, type Problem, type Result } from '../result';
 import { parseDateCell } from '../ballots/cellValues';
 import type { RuleProfile } from '../rules/profile';
-import { dateRu, rejectText } from '../tally/explain';
+import { rejectText } from '../tally/explain';
 import { tally } from '../tally/tally';
 import type { BallotOutcome } from '../tally/types';
 import { createRecord, currentVersion, type LaptopRef, type PaperBallotRecord } from './ballotRecord';
 import { compareScanOriginal } from './ballotDiff';
 import { voterRefOf } from './voterRef';
+import { dateRu } from '../meetings/dates';
 
 export type MailStatus = 'nothing' | 'scan_only' | 'original';
 

@@ -5,7 +5,7 @@
  */
 import { parseDateCell } from '../ballots/cellValues';
 import type { IsoDate } from '../domain/types';
-import { dateRu } from '../tally/explain';
+import { dateRu } from '../meetings/dates';
 
 /** Powers of attorney older than this are a typo in the year. */
 const EARLIEST = '1991-01-01';

@@ -1,7 +1,7 @@
 import type { Holding, PartnershipKind, Person } from '../domain/types';
 import type { PersonField } from './diffRegistry';
-import { STATUS_TEXT } from './registryLabels';
 import { formatSnils } from './snils';
+import { STATUS_LABEL } from '../vocabulary';
 
 /** Russian names of the person fields an import can change. */
 export const PERSON_FIELD_LABEL: Record<PersonField, string> = {
@@ -27,7 +27,7 @@ function holdingText(h: Holding): string {
 /** A field's value as the secretary reads it; `—` when empty. */
 export function personFieldText(p: Person, f: PersonField): string {
   if (f === 'holdings') return p.holdings.map(holdingText).join('; ') || '—';
-  if (f === 'status') return STATUS_TEXT[p.status];
+  if (f === 'status') return STATUS_LABEL[p.status];
   if (f === 'snils') return p.snils ? formatSnils(p.snils) : '—';
   return p[f]?.trim() || '—';
 }

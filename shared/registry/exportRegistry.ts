@@ -1,7 +1,7 @@
 import type { Holding, Person } from '../domain/types';
 import { parseDecimal } from '../arith/rational';
-import { STATUS_TEXT } from './registryLabels';
 import { formatSnils } from './snils';
+import { STATUS_LABEL } from '../vocabulary';
 
 interface ExportColumn {
   header: string;
@@ -30,7 +30,7 @@ export async function buildRegistryXlsx(
     { header: '№', width: 6, value: (_p, _h, n) => n },
     { header: 'ФИО', width: 36, value: (p) => p.fullName },
     { header: 'СНИЛС', width: 16, value: (p) => (p.snils ? formatSnils(p.snils) : null) },
-    { header: 'Статус', width: 22, value: (p) => STATUS_TEXT[p.status] },
+    { header: 'Статус', width: 22, value: (p) => STATUS_LABEL[p.status] },
     { header: mkd ? 'Помещение' : 'Участок', width: 11, value: (_p, h) => h?.plotNumber ?? null },
     { header: 'Кадастровый номер', width: 22, value: (_p, h) => h?.cadastralNumber ?? null },
     { header: 'Площадь, м²', width: 12, value: (_p, h) => areaNumber(h), numFmt: '0.00' },

@@ -1,5 +1,5 @@
 import type { Person } from '../domain/types';
-import { STATUS_TEXT } from './registryLabels';
+import { STATUS_LABEL } from '../vocabulary';
 
 export type SortKey = 'fullName' | 'plot' | 'status' | 'snils';
 export interface SortState {
@@ -19,7 +19,7 @@ function sortText(p: Person, key: SortKey): string {
     case 'plot':
       return p.holdings[0]?.plotNumber ?? '';
     case 'status':
-      return STATUS_TEXT[p.status];
+      return STATUS_LABEL[p.status];
     case 'snils':
       return p.snils ?? '';
   }

@@ -9,15 +9,15 @@
 import type { PersonStatus } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
 import { parseJsonWithLines } from '../tally/jsonLines';
-import { STATUS_TEXT } from './registryLabels';
+import { STATUS_LABEL } from '../vocabulary';
 import { statusValueKey, type StatusValues } from './statusVocabulary';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const STATUS_OF = new Map<string, PersonStatus>([
-  ...Object.entries(STATUS_TEXT).map(([s, text]) => [statusValueKey(text), s as PersonStatus] as const),
-  ...Object.keys(STATUS_TEXT).map((s) => [s, s as PersonStatus] as const),
+  ...Object.entries(STATUS_LABEL).map(([s, text]) => [statusValueKey(text), s as PersonStatus] as const),
+  ...Object.keys(STATUS_LABEL).map((s) => [s, s as PersonStatus] as const),
 ]);
 
 /** `whole`: a file of its own, where the mapping may also be the whole object. */
@@ -68,6 +68,6 @@ export function parseStatusValuesJson(text: string, file: string, whole = false)
 
 /** The mapping as a file of its own (what the app saves for the command line). */
 export function statusValuesJson(values: StatusValues): string {
-  const named = Object.fromEntries(Object.entries(values).map(([k, s]) => [k, STATUS_TEXT[s]]));
+  const named = Object.fromEntries(Object.entries(values).map(([k, s]) => [k, STATUS_LABEL[s]]));
   return `${JSON.stringify({ statusValues: named }, null, 2)}\n`;
 }

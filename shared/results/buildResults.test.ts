@@ -1,6 +1,6 @@
 import { mkd, snt } from '../rules/profiles';
 import { tally } from '../tally/tally';
-import { ballot, meeting, person, persons } from '../tally/testKit';
+import { ballot, meeting, person, persons } from '../tally/tally.testkit';
 import { buildResults } from './buildResults';
 
 describe('buildResults', () => {

@@ -7,7 +7,7 @@ import { writeRegistryXlsx } from '../../test/fixtures/registryWriters';
 import { writeBatchCsv, writeGosuslugiXlsx } from '../../test/bench/ballotFiles';
 import type { Ballot, MeetingSpec, Person } from '../domain/types';
 import { parseMeetingJson } from '../tally/meetingJson';
-import { ballot, person } from '../tally/testKit';
+import { ballot, person } from '../tally/tally.testkit';
 import { tallyFiles } from './tallyFiles';
 
 const base = {

@@ -1,4 +1,4 @@
-import { meeting } from '../tally/testKit';
+import { meeting } from '../tally/tally.testkit';
 import { agendaWarnings } from './agendaWarnings';
 import { describeQuorum, describeResolvedRule, describeRule } from './describeRule';
 import { mkd, profileFor, snt, withOverrides } from './profiles';

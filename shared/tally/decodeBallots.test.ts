@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Ballot, Channel, Mark } from '../domain/types';
 import { indexVoters } from '../registry/voterIndex';
 import { CHANNELS, decodeBallots } from './decodeBallots';
-import { ballot, persons } from './testKit';
+import { ballot, persons } from './tally.testkit';
 
 const registry = persons(6);
 const MARKS: Mark[] = ['for', 'against', 'abstain', 'several', 'all_crossed', 'none'];

@@ -1,24 +1,10 @@
 /** Russian explanations of the tally's outcomes, for the protocol, the CLI and the app. */
-import type { Channel, Mark, MeetingSpec } from '../domain/types';
+import type { Mark, MeetingSpec } from '../domain/types';
 import type { MatchedBy } from '../ballots/matchVoter';
 import { acceptedBallotIds, personBasis, personDecision, rejectedBallotIds } from './votes';
 import type { BallotOutcome, Decision, DecisionBasis, RejectReason, TallyResult } from './types';
-
-export const MARK_TEXT: Record<Decision, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'отмечено несколько вариантов',
-  all_crossed: 'все варианты зачёркнуты',
-  none: 'ничего не отмечено',
-  conflict: 'разные решения в бюллетенях',
-};
-
-export const CHANNEL_TEXT: Record<Channel, string> = {
-  gosuslugi: 'Госуслуги',
-  paper: 'бумажный бюллетень',
-  in_person: 'очно',
-};
+import { MARK_EXPLANATION } from '../vocabulary';
+import { dateRu } from '../meetings/dates';
 
 const MATCHED_TEXT: Record<MatchedBy, string> = {
   id: 'по записи реестра',
@@ -27,12 +13,6 @@ const MATCHED_TEXT: Record<MatchedBy, string> = {
   plot: 'по номеру участка',
   name: 'по ФИО',
 };
-
-/** `2026-06-08` -> `08.06.2026`. */
-export function dateRu(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
 
 export function rejectReasonText(
   reason: RejectReason,
@@ -158,8 +138,11 @@ export function explainPerson(result: TallyResult, personIndex: number): string 
     const d = personDecision(result, personIndex, i);
     const basis = personBasis(result, personIndex, i) ?? 'not_electorate';
     if (basis !== usual)
-      note(d && basis !== 'conflict' ? `${BASIS_TEXT[basis]}: ${MARK_TEXT[d]}` : BASIS_TEXT[basis], q.number);
-    if (d && INVALID.has(d)) note(`${MARK_TEXT[d]}, голос недействителен`, q.number);
+      note(
+        d && basis !== 'conflict' ? `${BASIS_TEXT[basis]}: ${MARK_EXPLANATION[d]}` : BASIS_TEXT[basis],
+        q.number,
+      );
+    if (d && INVALID.has(d)) note(`${MARK_EXPLANATION[d]}, голос недействителен`, q.number);
   });
   const exceptions = [...groups].map(
     ([text, ns]) => `${ns.length > 1 ? 'вопросы' : 'вопрос'} ${questionList(ns)}: ${text}`,
@@ -169,5 +152,5 @@ export function explainPerson(result: TallyResult, personIndex: number): string 
 }
 
 export function markText(mark: Mark): string {
-  return MARK_TEXT[mark];
+  return MARK_EXPLANATION[mark];
 }

@@ -10,7 +10,7 @@ import { agendaWarnings } from '../rules/agendaWarnings';
 import { mkd, snt } from '../rules/profiles';
 import { rejectText } from './explain';
 import { tally } from './tally';
-import { ballot, meeting, person, persons, votes } from './testKit';
+import { ballot, meeting, person, persons, votes } from './tally.testkit';
 
 /** Owners p1..pn of one premises each, with the given areas. */
 function owners(areas: string[]) {

@@ -3,7 +3,7 @@ import { fromInt, rational, toFraction } from '../arith/rational';
 import type { Mark, Rule } from '../domain/types';
 import { disputeText, flipAmount, marginText, questionMargins } from './margin';
 import { tally } from './tally';
-import { ballot, meeting, person, persons } from './testKit';
+import { ballot, meeting, person, persons } from './tally.testkit';
 
 const simple: Rule = { majority: 'simple', electorate: 'members' };
 const twoThirds: Rule = { majority: 'two_thirds', electorate: 'members' };

@@ -3,7 +3,7 @@ import type { Rational } from '../arith/rational';
 import { profileFor, withOverrides } from '../rules/profiles';
 import { referenceTally, type Fraction } from '../../test/reference/referenceTally';
 import { tallyInputArb } from '../../test/reference/tallyArbitraries';
-import { meeting, person, ballot } from './testKit';
+import { meeting, person, ballot } from './tally.testkit';
 import { tally } from './tally';
 
 /** A fraction as text in lowest terms: both sides are compared by value, not by representation. */

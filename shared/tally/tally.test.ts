@@ -3,7 +3,7 @@ import type { Question } from '../domain/types';
 import { mkd, snt, withOverrides } from '../rules/profiles';
 import { explainBallot, explainPerson } from './explain';
 import { tally } from './tally';
-import { ballot, meeting, person, persons, votes } from './testKit';
+import { ballot, meeting, person, persons, votes } from './tally.testkit';
 import { personBasis, personDecision } from './votes';
 
 const q1: Question[] = [{ number: 1, text: 'Вопрос 1' }];

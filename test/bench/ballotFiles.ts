@@ -4,24 +4,10 @@
  */
 import ExcelJS from 'exceljs';
 import { BATCH_COLUMNS } from '../../shared/ballots/parseBallotBatch';
-import type { Ballot, Mark, MeetingSpec, Person, VoidReason } from '../../shared/domain/types';
+import type { Ballot, Mark, MeetingSpec, Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
+import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../../shared/vocabulary';
 
-const MARK_WORDS: Record<Mark, string> = {
-  for: 'за',
-  against: 'против',
-  abstain: 'воздержался',
-  several: 'несколько',
-  all_crossed: 'все зачеркнуты',
-  none: '',
-};
-const VOID_WORDS: Record<VoidReason, string> = {
-  no_signature: 'нет подписи',
-  no_details: 'нет реквизитов',
-  pencil: 'карандаш',
-  corrections: 'исправления',
-  no_power_of_attorney: 'нет доверенности',
-};
 const DELIVERY_WORDS = { mail: 'почта', hand: 'лично', email: 'email', session: 'на собрании', platform: '' };
 
 const ddmmyyyy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -74,7 +60,7 @@ export function gosuslugiRows(
     if (b.channel !== 'gosuslugi') continue;
     const p = who(b);
     const word = (m: Mark | undefined) => {
-      const w = MARK_WORDS[m ?? 'none'];
+      const w = BATCH_MARK_WORD[m ?? 'none'];
       return w === '' ? '' : w[0]!.toUpperCase() + w.slice(1);
     };
     rows.push([
@@ -121,10 +107,10 @@ export function batchRows(
           : b.channel === 'in_person'
             ? 'на собрании'
             : 'почта',
-      b.voidReasons.map((r) => VOID_WORDS[r]).join(', '),
+      b.voidReasons.map((r) => BATCH_VOID_WORD[r]).join(', '),
       b.representative?.fullName ?? '',
       b.representative?.powerOfAttorney ?? '',
-      ...meeting.questions.map((q) => MARK_WORDS[b.marks[q.number] ?? 'none']),
+      ...meeting.questions.map((q) => BATCH_MARK_WORD[b.marks[q.number] ?? 'none']),
     ]);
   }
   return rows;

@@ -20,7 +20,7 @@ import { makePersons } from '../fixtures/persons';
 import { pdfPageCount, pdfPageTexts } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { AUDIT_ACTIONS } from '../../renderer/audit/auditCatalogue';
+import { AUDIT_ACTIONS } from '../../shared/audit/auditCatalogue';
 import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-meetings-'));

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Ballot, Person } from '../../shared/domain/types';
-import { DECISION_WORDS, NOT_VOTING_WORD } from '../../shared/documents/protocolModel';
+import { NOT_VOTING_WORD } from '../../shared/documents/protocolModel';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { profileFor } from '../../shared/rules/profiles';
 import { tally } from '../../shared/tally/tally';
@@ -28,8 +28,9 @@ import { pageQrText } from '../fixtures/pdfQr';
 import { hasToken, numbersOf, pdfPageTexts, printed, printedShare } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
-import { AUDIT_ACTIONS } from '../../renderer/audit/auditCatalogue';
+import { AUDIT_ACTIONS } from '../../shared/audit/auditCatalogue';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { MARK_LABEL } from '../../shared/vocabulary';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-protocol-'));
 const registryFile = join(dir, 'registry-500.xlsx');
@@ -151,7 +152,7 @@ async function expectWorkbookEqualsResults(path: string, results: ResultsJson): 
   });
 
   const words = new Map<string, Decision | null>([
-    ...Object.entries(DECISION_WORDS).map(([d, w]) => [w, d as Decision] as const),
+    ...Object.entries(MARK_LABEL).map(([d, w]) => [w, d as Decision] as const),
     [NOT_VOTING_WORD, null],
   ]);
   const matrix = sheetRecords(workbook.getWorksheet('Решения')!);

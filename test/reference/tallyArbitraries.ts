@@ -18,7 +18,7 @@ import type {
   VoidReason,
 } from '../../shared/domain/types';
 import type { TallyInput } from '../../shared/tally/tally';
-import { person } from '../../shared/tally/testKit';
+import { person } from '../../shared/tally/tally.testkit';
 
 const MARKS: Mark[] = ['for', 'against', 'abstain', 'several', 'all_crossed', 'none'];
 const CHANNELS: Channel[] = ['gosuslugi', 'paper', 'in_person'];

@@ -14,6 +14,7 @@ import { quiet, say, type EntryState } from './entryState';
 import { commandOf, FLAG_REASON, type EntryCommand } from './keymap';
 import { nextBallot, save } from './saveBallot';
 import { QR_PREFIXES, qrPerson } from './voterSearch';
+import { VOID_REASON_LABEL } from '../../vocabulary';
 
 const MARK_OF: Partial<Record<EntryCommand, Mark>> = {
   mark_for: 'for',
@@ -22,14 +23,6 @@ const MARK_OF: Partial<Record<EntryCommand, Mark>> = {
   invalid_several: 'several',
   invalid_none: 'none',
   invalid_crossed: 'all_crossed',
-};
-
-const FLAG_TEXT: Record<VoidReason, string> = {
-  no_signature: 'нет подписи',
-  no_details: 'нет данных голосующего',
-  pencil: 'заполнен карандашом',
-  corrections: 'исправления',
-  no_power_of_attorney: 'представитель без доверенности',
 };
 
 function isQrStart(text: string): boolean {
@@ -201,7 +194,9 @@ function toggleFlag(s: EntryState, reason: VoidReason): EntryState {
   return say(
     { ...s, voidReasons, confirmDiscard: false, confirmSave: false },
     on ? 'warning' : 'info',
-    on ? `${FLAG_TEXT[reason]}: бюллетень недействителен целиком.` : `Снято: ${FLAG_TEXT[reason]}.`,
+    on
+      ? `${VOID_REASON_LABEL[reason]}: бюллетень недействителен целиком.`
+      : `Снято: ${VOID_REASON_LABEL[reason]}.`,
   );
 }
 

@@ -4,7 +4,7 @@ import { buildRegistryIndex } from '../../registry/search';
 import { checkTypedDetails, typedDetails } from './deskIdentity';
 import { createEntryContext } from './entryContext';
 import { initialEntryState } from './entryState';
-import { press, typed } from './entryTestKit';
+import { press, typed } from './entry.testkit';
 
 // A hand-made registry: two namesakes (plots 12 and 14) and a third person on plot 7.
 const IVANOV_12 = '11223344595';

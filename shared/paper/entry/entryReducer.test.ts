@@ -14,7 +14,7 @@ import {
   registry,
   TEN_FOR,
   typed,
-} from './entryTestKit';
+} from './entry.testkit';
 import { KEYMAP } from './keymap';
 
 // The standard Russian layout and the US keys at the same places (as in qrPayload.ts).

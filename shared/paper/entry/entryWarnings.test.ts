@@ -3,7 +3,7 @@ import type { Ballot } from '../../domain/types';
 import type { AttendanceRecord } from '../attendance';
 import { entryReducer, initialEntryState } from './entryReducer';
 import { entryWarnings, onlyQuestionsText } from './entryWarnings';
-import { ctx, defaults, gardenerIndex, member, press, registry, TEN_FOR, typed } from './entryTestKit';
+import { ctx, defaults, gardenerIndex, member, press, registry, TEN_FOR, typed } from './entry.testkit';
 
 const pick = (c: ReturnType<typeof ctx>, who = '12') => press(typed(initialEntryState(c), who), 'Enter');
 

@@ -3,14 +3,8 @@
  * «Сверка»: a ballot the count will not take for its date, a person who has already voted (Gosuslugi
  * or another ballot), an in-person ballot from someone not registered present.
  */
-import type { IsoDate } from '../../domain/types';
-import { dateRu } from '../../tally/explain';
 import type { EntryState } from './entryState';
-
-/** `2026-12-01` -> «01.12» (the year is clear at the desk). */
-export function shortDate(iso: IsoDate): string {
-  return dateRu(iso).slice(0, 5);
-}
+import { shortDate } from '../../meetings/dates';
 
 /** «голосует только по вопросу № 4», «голосует только по вопросам № 4, 5». */
 export function onlyQuestionsText(numbers: readonly number[], enterable: readonly number[]): string {

@@ -3,13 +3,13 @@
  * the first entry awaiting the second), their other ballots (duplicates) and the scan of this original.
  */
 import type { Ballot } from '../../domain/types';
-import { STATUS_TEXT } from '../../registry/registryLabels';
-import { CHANNEL_TEXT, dateRu } from '../../tally/explain';
-import { onlyQuestionsText, shortDate } from './entryWarnings';
+import { onlyQuestionsText } from './entryWarnings';
 import { voterIndex } from '../voterRef';
 import type { EntryFields, KnownBallot } from './entryContext';
 import { say, type DuplicateInfo, type EntryMessage, type EntryState } from './entryState';
 import { sameOperator, sameOperatorText } from '../doubleEntry';
+import { CHANNEL_LABEL, STATUS_LABEL } from '../../vocabulary';
+import { dateRu, shortDate } from '../../meetings/dates';
 
 export function editBallot(s: EntryState, ballot: Ballot): EntryState {
   const i = voterIndex(s.ctx.registry, ballot.voter);
@@ -28,13 +28,13 @@ export function editBallot(s: EntryState, ballot: Ballot): EntryState {
 
 function describeKnown(b: Ballot, by?: string): string {
   const copy = b.copy === 'scan' ? 'скан' : 'оригинал';
-  return `${CHANNEL_TEXT[b.channel]}, ${copy}, получен ${dateRu(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
+  return `${CHANNEL_LABEL[b.channel]}, ${copy}, получен ${dateRu(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
 }
 
 /** «Госуслуги, 25.11», «бумажный бюллетень, скан, 02.06 (ввод: Иванова)». */
 function votedText(b: Ballot, by?: string): string {
   const copy = b.copy === 'scan' ? ', скан' : '';
-  return `${CHANNEL_TEXT[b.channel]}${copy}, ${shortDate(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
+  return `${CHANNEL_LABEL[b.channel]}${copy}, ${shortDate(b.receivedAt)}${by ? ` (ввод: ${by})` : ''}`;
 }
 
 function fieldsOf(b: Ballot): EntryFields {
@@ -131,7 +131,7 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
       : undefined;
 
   const plots = person.holdings.map((h) => h.plotNumber).join(', ');
-  let voterNote = `${person.fullName}${plots ? `, уч. ${plots}` : ''}, ${STATUS_TEXT[person.status]}`;
+  let voterNote = `${person.fullName}${plots ? `, уч. ${plots}` : ''}, ${STATUS_LABEL[person.status]}`;
   if (enterable.length < ctx.numbers.length) voterNote += `: ${onlyQuestionsText(ctx.numbers, enterable)}`;
   const message: EntryMessage | undefined = duplicates.length
     ? {

@@ -12,7 +12,7 @@ import { DbProvider } from '../app/DbContext';
 import { ToastProvider } from '../app/Toasts';
 import { GolosDb } from '../db/db';
 import { toPersonRecord } from '../db/personRecord';
-import type { MeetingTabProps } from '../meetings/MeetingScreen';
+import type { MeetingTabProps } from '../meetings/meetingTabProps';
 
 let counter = 0;
 

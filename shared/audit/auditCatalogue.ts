@@ -3,7 +3,8 @@
  * its Russian name for the journal. The strings themselves are part of the hash-chained trail and are
  * never renamed; a new action is added here (a test checks that every action written in the code is).
  */
-import type { VersionKind } from '../../shared/paper/ballotRecord';
+import type { VersionKind } from '../paper/ballotRecord';
+import type { AuditEvent } from './auditChain';
 
 type BallotAction = `ballot.${VersionKind}`;
 
@@ -118,3 +119,6 @@ export function auditActionLabel(action: string): string {
 export function auditActionGroup(action: string): AuditGroup | undefined {
   return isAuditAction(action) ? AUDIT_ACTIONS[action].group : undefined;
 }
+
+/** An event as the code writes it: its action is one of the catalogue's (the chain stores it as a string). */
+export type AuditWrite = AuditEvent & { action: AuditAction };
