@@ -20,7 +20,6 @@ import { shown } from './ResultsView';
 import { ScanView } from './ScanView';
 import { StoreStatus } from './StoreStatus';
 import './ballots.css';
-import { todayIso } from '../../shared/meetings/dates';
 
 type Filter = MailStatus | 'all' | 'late';
 const LIMIT = 200;

@@ -7,12 +7,7 @@
 import { disputeText } from '../tally/margin';
 import type { CellValue, ProtocolTable } from './protocolTypes';
 import { col, type TableContext } from './protocolTableKit';
-
-const DECISION: Record<'adopted' | 'rejected' | 'no_quorum', string> = {
-  adopted: 'принято',
-  rejected: 'не принято',
-  no_quorum: 'нет кворума',
-};
+import { OUTCOME_LABEL } from '../vocabulary';
 
 export function marginTable(ctx: TableContext): ProtocolTable {
   const decisions = new Map(ctx.results.questions.map((q) => [q.number, q.decision]));
@@ -30,7 +25,7 @@ export function marginTable(ctx: TableContext): ProtocolTable {
     const direction = decision === 'adopted' ? 'потерять «за»' : 'добавить «за»';
     return [
       m.question,
-      DECISION[decision],
+      OUTCOME_LABEL[decision],
       m.votes === null ? '—' : `${direction}${ctx.weighted && m.strict ? ' более' : ''}`,
       m.votes,
       m.disputed,
