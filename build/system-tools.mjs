@@ -1,4 +1,4 @@
-// The system tools the tests call (PDF text and pixels, zip listing, checksums), and Chromium's
+// The system tools the tests call (PDF text and pixels, zip listing, checksums, peak memory), and Chromium's
 // installer. Where a tool is missing and Debian's apt-get can be used (as root), its package is
 // installed; otherwise `npm test` stops at once and names what is missing, instead of a test failing
 // deep inside with "command not found".
@@ -12,6 +12,8 @@ export const SYSTEM_TOOLS = {
   pdftoppm: 'poppler-utils',
   unzip: 'unzip',
   sha256sum: 'coreutils',
+  // The CLI's memory ceilings (hostile corpus, the 605,000-row registry) are read from GNU time.
+  '/usr/bin/time': 'time',
 };
 
 const onPath = (tool, env) =>
