@@ -1,6 +1,7 @@
 /** Russian phrases the printed documents share (notice, ballots, later the protocol). */
 import type { IsoDate, PartnershipKind, Person } from '../domain/types';
 import type { Meeting, MeetingKind } from '../meetings/meeting';
+import { paperCountEnd } from '../meetings/paperEnd';
 
 /** «очередного общего собрания членов товарищества» (genitive). */
 export function meetingOfPhrase(kind: PartnershipKind, meetingKind: MeetingKind): string {
@@ -35,10 +36,7 @@ export function paperBallotsUntil(
   meeting: Pick<Meeting, 'form' | 'paperBallotDeadline' | 'votingEnd' | 'sessionDate' | 'paperUntil'>,
 ): IsoDate | undefined {
   if (meeting.form === 'in_person') return undefined;
-  const countEnd =
-    meeting.paperUntil === 'session' && meeting.form === 'mixed' && meeting.sessionDate
-      ? meeting.sessionDate
-      : meeting.votingEnd;
+  const countEnd = paperCountEnd(meeting);
   const named = meeting.paperBallotDeadline;
   if (!named) return countEnd || undefined;
   return countEnd && countEnd < named ? countEnd : named;

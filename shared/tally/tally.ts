@@ -40,6 +40,7 @@ import {
 } from './outcomes';
 import { registryWeights } from './registryWeights';
 import { reportResolutions, resolutionIndex, type ConflictResolution } from './resolutions';
+import { paperCountEnd } from '../meetings/paperEnd';
 
 export type { ConflictResolution } from './resolutions';
 
@@ -89,10 +90,7 @@ export function tally(input: TallyInput): TallyResult {
   const resolutions = resolutionIndex(input.resolutions);
   const { votingStart, votingEnd } = meeting;
   // Paper ballots of a mixed meeting count until the end of voting, or (a charter's choice) the session.
-  const paperEnd =
-    meeting.paperUntil === 'session' && meeting.form === 'mixed' && meeting.sessionDate
-      ? meeting.sessionDate
-      : votingEnd;
+  const paperEnd = paperCountEnd(meeting);
   const PAPER = CHANNELS.indexOf('paper');
   const resolved = questions.map((q) => resolveRule(q, profile));
   const openToAll = resolved.map((r) => isMkd || r.rule.electorate === 'members_and_gardeners');
