@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { PdfFonts } from '../shared/documents/pdfFont';
-import { rgbaToGray, type GrayImage } from '../shared/omr/gray';
+import { rgbaToGray } from '../shared/omr/gray';
 import { decodeQrJs } from '../shared/omr/qrRead';
 import { StackReader, type ScanPage } from '../shared/omr/readStack';
 import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/scannedBatch';
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { sheetLayouts } from '../shared/omr/sheetLayouts';
 import { readCliMeetingAndRegistry } from './cliInputs';
+import { readPgm } from './pgm';
 import { todayIso } from '../shared/meetings/dates';
 
 export { cliMeeting } from './cliInputs';
@@ -150,15 +151,6 @@ async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
 }
 
 class UnreadableFile extends Error {}
-
-function readPgm(bytes: Uint8Array): GrayImage {
-  const head = new TextDecoder('ascii').decode(bytes.subarray(0, 64));
-  const m = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(head);
-  if (!m) throw new Error('pdftoppm wrote no 8-bit PGM');
-  const width = Number(m[1]);
-  const height = Number(m[2]);
-  return { data: bytes.subarray(m[0].length, m[0].length + width * height), width, height };
-}
 
 export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): Promise<number> {
   const parsed = parseScanArgs(argv);
