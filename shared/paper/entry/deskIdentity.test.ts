@@ -145,3 +145,95 @@ describe('the entry desk refuses a ballot whose details name different persons',
     expect(s.message?.text).toContain('СНИЛС ***-***-777 66 не найден в реестре');
   });
 });
+
+describe('one detail typed: Enter opens a person only when it names exactly one', () => {
+  // Namesakes on plots 12 and 14, Петров on plot 7 and Козлов on plot 70 (which starts with «7»), two
+  // co-owners of plot 21, and nobody on plot 8 while Орлов holds plot 80.
+  const more: Person[] = [
+    ...persons,
+    {
+      id: 'd',
+      fullName: 'Козлов Олег',
+      snils: '44556677801',
+      status: 'member',
+      holdings: [{ plotNumber: '70' }],
+    },
+    { id: 'e', fullName: 'Сидоров Антон', status: 'member', holdings: [{ plotNumber: '21' }] },
+    { id: 'f', fullName: 'Сидорова Белла', status: 'member', holdings: [{ plotNumber: '21' }] },
+    {
+      id: 'g',
+      fullName: 'Орлов Глеб',
+      snils: '33449900000',
+      status: 'member',
+      holdings: [{ plotNumber: '80' }],
+    },
+  ];
+  const desk = () =>
+    initialEntryState(
+      createEntryContext({
+        meeting: {
+          kind: 'snt',
+          form: 'mixed',
+          title: 'Собрание',
+          votingStart: '2026-06-01',
+          votingEnd: '2026-06-14',
+          questions: [{ number: 1, text: 'Вопрос 1' }],
+        },
+        registry: more,
+        defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-06-10' },
+      }),
+    );
+  const idOf = (s: ReturnType<typeof desk>) => (s.phase === 'ballot' ? more[s.personIndex]!.id : null);
+
+  it('a plot held by one person opens them, although plots starting with it are listed too', () => {
+    const s = typed(desk(), '7');
+    expect(s.hits.map((h) => more[h.index]!.id)).toEqual(['c', 'd']);
+    expect(idOf(press(s, 'Enter'))).toBe('c');
+  });
+
+  it('a plot of two co-owners names both and opens no one until the operator chooses', () => {
+    const asked = press(typed(desk(), '21'), 'Enter');
+    expect(asked.phase).toBe('voter');
+    expect(asked.message).toEqual({
+      level: 'warning',
+      text:
+        'Участок (помещение) № 21 — у 2 участников реестра (Сидоров Антон, Сидорова Белла): выберите ' +
+        'стрелками ↑↓ того, кто указан в бюллетене, и нажмите Enter. Enter ещё раз откроет выделенного.',
+    });
+    expect(idOf(press(asked, 'Enter'))).toBe('e');
+    expect(idOf(press(typed(desk(), '21'), 'ArrowDown', 'Enter'))).toBe('f');
+  });
+
+  it('a plot no one holds is refused even when a longer number starts with it; only an arrow key picks that one', () => {
+    const s = press(typed(desk(), '8'), 'Enter');
+    expect(s.phase).toBe('voter');
+    expect(s.message?.level).toBe('error');
+    expect(s.message?.text).toContain('Участок (помещение) № 8 не найден в реестре');
+    expect(s.message?.text).toContain('отложите его для счётной комиссии');
+    expect(press(s, 'Enter').phase).toBe('voter');
+    expect(idOf(press(s, 'ArrowDown', 'Enter'))).toBe('g');
+  });
+
+  it('a name of namesakes names them and opens no one silently; a name of one person opens them', () => {
+    const asked = press(typed(desk(), 'Иванов'), 'Enter');
+    expect(asked.phase).toBe('voter');
+    expect(asked.message?.text).toContain(
+      '«Иванов» — 2 участника реестра (Иванов Иван Иванович, Иванов Иван Иванович)',
+    );
+    expect(asked.message?.text).toContain('добавьте номер участка или СНИЛС');
+    // Typing on asks again: the confirmation was for what had been typed.
+    expect(press(asked, ' ', 'Enter').phase).toBe('voter');
+    expect(idOf(press(asked, 'Enter'))).toBe('a');
+    expect(idOf(press(typed(desk(), 'Петров'), 'Enter'))).toBe('c');
+  });
+
+  it('a whole СНИЛС opens its person, as does the start of one only one СНИЛС begins with; a shared start asks', () => {
+    expect(idOf(press(typed(desk(), IVANOV_14), 'Enter'))).toBe('b');
+    expect(idOf(press(typed(desk(), '334455'), 'Enter'))).toBe('c');
+    const asked = press(typed(desk(), '3344'), 'Enter');
+    expect(asked.phase).toBe('voter');
+    expect(asked.message?.text).toContain(
+      'СНИЛС, начинающийся с «3344», есть у нескольких участников реестра',
+    );
+  });
+});

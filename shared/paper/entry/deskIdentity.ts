@@ -12,9 +12,11 @@
  *   opens it with a warning, as the count takes such a ballot (a misspelling).
  *
  * Names are matched as the search matches them: every typed word starts a word of the full name.
+ * One detail alone opens a ballot only when it names exactly one person (`unchosenHit`).
  */
+import { plural } from '../../meetings/dates';
 import { plotKey } from '../../registry/fieldValues';
-import type { RegistryIndex } from '../../registry/search';
+import { searchRegistry, type RegistryIndex } from '../../registry/search';
 import { normalizeName } from '../../text/normalizeName';
 
 export interface TypedDetails {
@@ -127,4 +129,62 @@ export function checkTypedDetails(index: RegistryIndex, query: string): DeskIden
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const CHOOSE = 'выберите стрелками ↑↓ того, кто указан в бюллетене, и нажмите Enter';
+const AGAIN = 'Enter ещё раз откроет выделенного.';
+
+/** Why Enter may not open the highlighted hit: the Russian text, and whether a second Enter may. */
+export interface UnchosenHit {
+  text: string;
+  level: 'error' | 'warning';
+  /** A second Enter opens the highlighted person (the operator has now been told whom it opens). */
+  confirm: boolean;
+}
+
+/**
+ * Why Enter must not open the first hit of a search the operator did not choose from (no arrow key, no
+ * click): what was typed names several persons, or names a plot no one holds while the list shows plots
+ * that only start with it. A plot held by exactly one person, or one person found, opens that person.
+ * So a ballot is never given to a namesake or a co-owner without the operator seeing whom it opens.
+ */
+export function unchosenHit(
+  index: RegistryIndex,
+  query: string,
+  hits: readonly { index: number; by: 'plot' | 'name' | 'snils' }[],
+): UnchosenHit | undefined {
+  if (hits.length === 0) return undefined;
+  const q = normalizeName(query);
+  if (/^[\d\s-]+$/.test(q)) {
+    const plot = plotKey(q);
+    const holders = index.entries.filter((e) => e.plots.includes(plot)).map((e) => e.i);
+    if (holders.length === 1) return undefined;
+    if (holders.length > 1) {
+      return {
+        level: 'warning',
+        confirm: true,
+        text: `Участок (помещение) № ${q} — у ${holders.length} ${plural(holders.length, ['участника', 'участников', 'участников'])} реестра (${nameList(index, holders)}): ${CHOOSE}. ${AGAIN}`,
+      };
+    }
+    if (hits.every((h) => h.by === 'snils')) {
+      if (hits.length === 1) return undefined;
+      return {
+        level: 'warning',
+        confirm: true,
+        text: `СНИЛС, начинающийся с «${q}», есть у нескольких участников реестра: допечатайте СНИЛС или ${CHOOSE}. ${AGAIN}`,
+      };
+    }
+    return {
+      level: 'error',
+      confirm: false,
+      text: `Участок (помещение) № ${q} не найден в реестре; в списке — номера, которые начинаются с «${q}». Если в бюллетене № ${q}, отложите его для счётной комиссии; другой участок выберите стрелками ↑↓.`,
+    };
+  }
+  if (hits.length === 1) return undefined;
+  const found = searchRegistry(index, query).map((h) => h.index);
+  return {
+    level: 'warning',
+    confirm: true,
+    text: `«${query.trim()}» — ${found.length} ${plural(found.length, ['участник', 'участника', 'участников'])} реестра (${nameList(index, found)}): ${CHOOSE}, или добавьте номер участка или СНИЛС. ${AGAIN}`,
+  };
 }

@@ -45,6 +45,8 @@ export interface EntryState {
   hits: VoterHit[];
   /** Highlighted hit. */
   hit: number;
+  /** The operator chose the highlighted hit (an arrow key, or Enter after being told whom it opens). */
+  chosen?: true;
   /** Registry index of the chosen voter; -1 while searching. */
   personIndex: number;
   /** «Иванов Иван Иванович, уч. 12, член». */

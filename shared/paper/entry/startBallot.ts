@@ -141,7 +141,15 @@ export function startBallot(s: EntryState, index: number, editing?: Ballot): Ent
     : info
       ? { level: 'info', text: info }
       : undefined;
-  const { message: _old, probe: _probe, qrCapture: _capture, recordId: _rid, scan: _scan, ...rest } = s;
+  const {
+    message: _old,
+    probe: _probe,
+    qrCapture: _capture,
+    recordId: _rid,
+    scan: _scan,
+    chosen: _chosen,
+    ...rest
+  } = s;
   return {
     ...rest,
     phase: 'ballot',

@@ -58,7 +58,8 @@ describe('keystrokes per ballot', () => {
       const keys = keysForBallot(ctx, b);
       const plot = registry[b.personIndex]!.holdings[0]!.plotNumber;
       const marking = operatorKeystrokes(keys) - plot.length - 1;
-      // plot digits + Enter (+ ↓ where a co-owner of the plot ranks first) + the marks + Enter
+      // plot digits + Enter (+ ↓ to a co-owner of the plot, or a second Enter once the desk has named the
+      // co-owners) + the marks + Enter
       expect(report.counts[i]).toBe(operatorKeystrokes(keys));
       expect(marking).toBeGreaterThanOrEqual(registry[b.personIndex]!.status === 'member' ? 11 : 3);
     });

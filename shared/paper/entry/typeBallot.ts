@@ -10,6 +10,7 @@
 import type { Ballot, Mark, VoidReason } from '../../domain/types';
 import { encodeBallotQr } from '../../documents/qrPayload';
 import { searchRegistry } from '../../registry/search';
+import { unchosenHit } from './deskIdentity';
 import type { EntryContext } from './entryContext';
 import { entryReducer, initialEntryState, type EntryState, type KeyInput } from './entryReducer';
 import { KEYMAP } from './keymap';
@@ -62,16 +63,28 @@ const op = (key: string, shiftKey = false): TypedKey => ({
   by: 'operator',
 });
 
-/** Characters of `text` typed by the operator until the person is the first hit, then Enter. */
-function typeUntilFirst(ctx: EntryContext, text: string, personIndex: number): TypedKey[] {
-  for (let n = 1; n <= text.length; n++) {
-    const hits = searchRegistry(ctx.search, text.slice(0, n), 8);
-    if (hits[0]?.index === personIndex) return [...[...text.slice(0, n)].map((c) => op(c)), op('Enter')];
-  }
+/**
+ * Choosing the person among the hits of `text`: ↓ to them, or, when they are the first hit and the desk
+ * asks which person is meant (unchosenHit), a second Enter once it has said whom it opens.
+ */
+function chooseHit(ctx: EntryContext, text: string, personIndex: number): TypedKey[] {
   const hits = searchRegistry(ctx.search, text, 8);
   const at = hits.findIndex((h) => h.index === personIndex);
   if (at < 0) throw new RangeError(`Search for «${text}» does not find person ${personIndex}`);
-  return [...[...text].map((c) => op(c)), ...Array.from({ length: at }, () => op('ArrowDown')), op('Enter')];
+  const asked = at === 0 && unchosenHit(ctx.search, text, hits) !== undefined;
+  return [...Array.from({ length: at }, () => op('ArrowDown')), op('Enter'), ...(asked ? [op('Enter')] : [])];
+}
+
+/** Characters of `text` typed by the operator until Enter opens the person, then Enter. */
+function typeUntilFirst(ctx: EntryContext, text: string, personIndex: number): TypedKey[] {
+  for (let n = 1; n <= text.length; n++) {
+    const typed = text.slice(0, n);
+    const hits = searchRegistry(ctx.search, typed, 8);
+    if (hits[0]?.index === personIndex && !unchosenHit(ctx.search, typed, hits)) {
+      return [...[...typed].map((c) => op(c)), op('Enter')];
+    }
+  }
+  return [...[...text].map((c) => op(c)), ...chooseHit(ctx, text, personIndex)];
 }
 
 /** The keys for one ballot, from the empty voter search to the Enter that saves it. */
@@ -87,14 +100,7 @@ export function keysForBallot(ctx: EntryContext, b: BallotToType): TypedKey[] {
     }
     case 'plot': {
       const plot = person.holdings[0]!.plotNumber;
-      const hits = searchRegistry(ctx.search, plot, 8);
-      const at = hits.findIndex((h) => h.index === b.personIndex);
-      if (at < 0) throw new RangeError(`Plot ${plot} does not find person ${b.personIndex}`);
-      keys.push(
-        ...[...plot].map((c) => op(c)),
-        ...Array.from({ length: at }, () => op('ArrowDown')),
-        op('Enter'),
-      );
+      keys.push(...[...plot].map((c) => op(c)), ...chooseHit(ctx, plot, b.personIndex));
       break;
     }
     case 'name':

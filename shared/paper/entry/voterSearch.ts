@@ -5,7 +5,7 @@
 import { BALLOT_QR_PREFIX, parseBallotQr } from '../../documents/qrPayload';
 import { searchRegistry } from '../../registry/search';
 import type { EntryState, VoterHit } from './entryState';
-import { checkTypedDetails } from './deskIdentity';
+import { checkTypedDetails, unchosenHit } from './deskIdentity';
 import { commandOf } from './keymap';
 import { startBallot } from './startBallot';
 
@@ -23,7 +23,7 @@ function withQuery(s: EntryState, query: string): EntryState {
           by: h.by,
           ...(h.plotNumber !== undefined ? { plotNumber: h.plotNumber } : {}),
         }));
-  const { message: _dropped, ...rest } = s;
+  const { message: _dropped, chosen: _chosen, ...rest } = s;
   return { ...rest, query, qr, hits, hit: 0 };
 }
 
@@ -33,9 +33,9 @@ export function voterKey(s: EntryState, key: string, shift: boolean): EntryState
     case 'pick':
       return s.qr ? pickByQr(s) : pickHit(s);
     case 'hit_next':
-      return { ...s, hit: Math.min(s.hit + 1, Math.max(s.hits.length - 1, 0)) };
+      return { ...s, hit: Math.min(s.hit + 1, Math.max(s.hits.length - 1, 0)), chosen: true };
     case 'hit_prev':
-      return { ...s, hit: Math.max(s.hit - 1, 0) };
+      return { ...s, hit: Math.max(s.hit - 1, 0), chosen: true };
     case 'search_clear':
       return withQuery(s, '');
   }
@@ -61,6 +61,11 @@ function pickHit(s: EntryState): EntryState {
         ? 'Введите номер участка, ФИО или СНИЛС, или отсканируйте QR-код бюллетеня.'
         : `«${s.query}»: никто не найден — проверьте номер участка, ФИО или СНИЛС.`;
     return { ...s, message: { level: 'error', text } };
+  }
+  const unchosen = s.chosen ? undefined : unchosenHit(s.ctx.search, s.query, s.hits);
+  if (unchosen) {
+    const told = { ...s, message: { level: unchosen.level, text: unchosen.text } };
+    return unchosen.confirm ? { ...told, chosen: true } : told;
   }
   return startBallot(s, hit.index);
 }
