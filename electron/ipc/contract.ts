@@ -50,6 +50,8 @@ export interface SaveFileRequest {
   bytes: Uint8Array;
   /** MIME type, e.g. `application/pdf` (the browser uses it for the download). */
   mime: string;
+  /** Files written into the same folder as the chosen file (the browser downloads them too). */
+  beside?: PackageFile[];
 }
 
 export interface SavedFile {

@@ -55,6 +55,29 @@ describe('saveFile', () => {
     });
   });
 
+  test('writes the files beside the chosen one into the same folder (a batch and its meeting.json)', async () => {
+    await withTempDir(async (dir) => {
+      const target = join(dir, 'Бюллетени ноутбук 1.csv');
+      const { dialogs, asked } = fakeDialogs({ save: target });
+      const r = await saveFile(
+        {
+          suggestedName: 'Бюллетени.csv',
+          bytes: encode('csv'),
+          mime: 'text/csv',
+          beside: [{ name: 'Бюллетени ноутбук 1.meeting.json', bytes: encode('{}') }],
+        },
+        { dialogs },
+      );
+      expect(r).toEqual({ ok: true, value: { savedAs: target } });
+      expect(asked).toHaveLength(1);
+      expect((await readdir(dir)).sort()).toEqual([
+        'Бюллетени ноутбук 1.csv',
+        'Бюллетени ноутбук 1.meeting.json',
+      ]);
+      expect(await readFile(join(dir, 'Бюллетени ноутбук 1.meeting.json'), 'utf8')).toBe('{}');
+    });
+  });
+
   test('cancel: null and nothing written', async () => {
     const { dialogs } = fakeDialogs({ save: null });
     const fs = withFs({

@@ -1,4 +1,8 @@
-/** `golos:save-file`: a save dialog, then an atomic write of the bytes to the chosen path. */
+/**
+ * `golos:save-file`: a save dialog, then an atomic write of the bytes to the chosen path, and of the files
+ * `beside` it into the same folder (e.g. the meeting.json the command line reads beside a ballot batch).
+ */
+import { dirname, join } from 'node:path';
 import { ok, type Result } from '../../shared/result';
 import { atomicWrite, type AtomicFs } from '../fs/atomicWrite';
 import type { SavedFile, SaveFileRequest } from './contract';
@@ -24,5 +28,9 @@ export async function saveFile(req: SaveFileRequest, deps: SaveFileDeps): Promis
   if (path === null) return ok(null);
   const written = await atomicWrite(path, req.bytes, deps.fs);
   if (!written.ok) return written;
+  for (const file of req.beside ?? []) {
+    const also = await atomicWrite(join(dirname(path), file.name), file.bytes, deps.fs);
+    if (!also.ok) return also;
+  }
   return ok({ savedAs: path });
 }

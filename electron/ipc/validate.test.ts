@@ -67,6 +67,8 @@ describe('validateSaveFileRequest', () => {
 
   test('accepts a good request and a Buffer', () => {
     expect(validateSaveFileRequest(good)).toEqual({ ok: true, value: good });
+    const beside = [{ name: 'meeting.json', bytes: bytes() }];
+    expect(validateSaveFileRequest({ ...good, beside })).toEqual({ ok: true, value: { ...good, beside } });
     expect(validateSaveFileRequest({ ...good, bytes: Buffer.from('abc') }).ok).toBe(true);
   });
 
@@ -80,6 +82,8 @@ describe('validateSaveFileRequest', () => {
     [{ ...good, bytes: 'abc' }, /ожидался массив байтов \(Uint8Array\), получено string/],
     [{ ...good, bytes: [1, 2, 3] }, /ожидался массив байтов/],
     [{ ...good, bytes: new ArrayBuffer(3) }, /ожидался массив байтов/],
+    [{ ...good, beside: [{ name: '../meeting.json', bytes: bytes() }] }, /переход в другую папку/],
+    [{ ...good, beside: [] }, /ожидался список от 1/],
     [{ ...good, bytes: new Uint16Array(3) }, /ожидался массив байтов/],
     [{ ...good, mime: 'pdf' }, /MIME-тип вида «application\/pdf», получено «pdf»/],
     [{ ...good, mime: 'text/html; charset=utf-8' }, /MIME-тип/],

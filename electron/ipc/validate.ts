@@ -152,16 +152,13 @@ export function validateSaveFileRequest(value: unknown): Result<SaveFileRequest>
     ]);
   }
   const problems: Problem[] = [];
-  checkKeys(value, ['suggestedName', 'bytes', 'mime'], 'Запрос на сохранение файла', problems);
+  checkKeys(value, ['suggestedName', 'bytes', 'mime', 'beside'], 'Запрос на сохранение файла', problems);
+  const besideFiles = { folderName: '-', files: value.beside };
+  const beside =
+    value.beside === undefined ? undefined : collect(problems, validateWritePackageRequest(besideFiles));
   const suggestedName = collect(problems, validateFileName(value.suggestedName, 'Имя файла'));
-  const bytes = collect(
-    problems,
-    validateBytes(
-      value.bytes,
-      'Содержимое',
-      typeof value.suggestedName === 'string' ? value.suggestedName : '?',
-    ),
-  );
+  const shownName = typeof value.suggestedName === 'string' ? value.suggestedName : '?';
+  const bytes = collect(problems, validateBytes(value.bytes, 'Содержимое', shownName));
   const mime = value.mime;
   if (typeof mime !== 'string' || mime.length > IPC_LIMITS.maxMimeLength || !MIME.test(mime)) {
     problems.push(
@@ -172,7 +169,7 @@ export function validateSaveFileRequest(value: unknown): Result<SaveFileRequest>
     );
   }
   if (problems.length > 0 || suggestedName === undefined || bytes === undefined) return err(problems);
-  return ok({ suggestedName, bytes, mime: mime as string });
+  return ok({ suggestedName, bytes, mime: mime as string, ...(beside ? { beside: beside.files } : {}) });
 }
 
 export function validateOpenFileRequest(value: unknown): Result<OpenFileRequest> {

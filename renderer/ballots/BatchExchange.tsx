@@ -62,15 +62,16 @@ export function BatchExchange({
     if (!laptop) return;
     setBusy(true);
     try {
-      const { exportBatch, batchFileName } = await import('./batchFile');
+      const { exportBatch, batchFileName, besideBatch } = await import('./batchFile');
       const at = localTimestamp();
       const { bytes, count, fingerprint } = exportBatch(snap.input, laptop, at);
       const name = batchFileName(meeting, laptop, at);
-      const saved = await getPlatform().saveFile({ suggestedName: name, bytes, mime: 'text/csv' });
+      const beside = besideBatch(snap.input, name);
+      const saved = await getPlatform().saveFile({ suggestedName: name, bytes, mime: 'text/csv', beside });
       if (!saved.ok) toast({ message: problemText(saved.error) });
       else if (saved.value)
         toast({
-          message: `Выгружено бюллетеней: ${count} (файл «${saved.value.savedAs}», отпечаток ${fingerprint}).`,
+          message: `Выгружено бюллетеней: ${count} (файл «${saved.value.savedAs}», отпечаток ${fingerprint}); рядом — «${beside[0]!.name}» для golos tally.`,
         });
     } finally {
       setBusy(false);

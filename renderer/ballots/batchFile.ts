@@ -7,6 +7,7 @@
  */
 import type { Ballot, IsoTimestamp } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
+import { MEETING_JSON_NAME, meetingJsonText } from '../../shared/meetings/meetingJsonExport';
 import { parseBallotBatch } from '../../shared/ballots/parseBallotBatch';
 import { currentVersion, type LaptopRef, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
 import { mergeBallotBatch, type BatchMerge } from '../../shared/paper/ballotBatch';
@@ -22,6 +23,7 @@ import { normalizeName } from '../../shared/text/normalizeName';
 import { err, problem, type Result } from '../../shared/result';
 import { readTable } from '../../shared/spreadsheet/readTable';
 import type { MeetingTallyInput } from '../tally/meetingTally';
+import type { PackageFile } from '../platform/platform';
 import type { LaptopImport } from './batchImportRepo';
 
 /** The meeting as a batch file names it. */
@@ -41,6 +43,26 @@ function safeName(text: string): string {
 export function batchFileName(meeting: Meeting, laptop: LaptopRef, at: IsoTimestamp): string {
   const when = `${at.slice(0, 10)} ${at.slice(11, 13)}-${at.slice(14, 16)}`;
   return `Бюллетени ${safeName(meeting.title || 'собрания')} ${safeName(laptop.name)} ${when}.csv`;
+}
+
+/** «Бюллетени … .meeting.json»: the meeting.json saved beside the batch file `batchName`. */
+export function besideMeetingJsonName(batchName: string): string {
+  return `${batchName.replace(/\.csv$/i, '')}.${MEETING_JSON_NAME}`;
+}
+
+/**
+ * The files saved beside a batch file: the meeting as the command line's meeting.json (with the counting
+ * commission's decisions), so that `golos tally --paper <batch> --meeting <this>` with the registry and the
+ * Gosuslugi files reproduces the app's figures; and, rarely, the decisions it could not carry.
+ */
+export function besideBatch(input: MeetingTallyInput, batchName: string): PackageFile[] {
+  const json = meetingJsonText(input.meeting, input);
+  const name = besideMeetingJsonName(batchName);
+  const notes = json.problems.map((p) => p.message).join('\n');
+  return [
+    { name, bytes: new TextEncoder().encode(json.text) },
+    ...(notes ? [{ name: `${name} — замечания.txt`, bytes: new TextEncoder().encode(`${notes}\n`) }] : []),
+  ];
 }
 
 /** Every paper and in-person record with its history, as the batch file v2 (UTF-8 CSV). */

@@ -161,8 +161,9 @@ export function createBrowserPlatform(win: Window = window): Platform {
     async saveFile(req) {
       const valid = validateSaveFileRequest(req);
       if (!valid.ok) return valid;
-      const { suggestedName, bytes, mime } = valid.value;
+      const { suggestedName, bytes, mime, beside } = valid.value;
       download(win, suggestedName, blobOf(bytes, mime));
+      for (const f of beside ?? []) download(win, f.name, blobOf(f.bytes, 'application/json'));
       return ok({ savedAs: suggestedName });
     },
     async openFile(req) {

@@ -21,6 +21,8 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { GolosDb } from '../db/db';
 import { savePartnership } from '../db/partnershipRepo';
 import { applyRegistryChanges } from '../db/personRepo';
+import { batchFileName, besideBatch, exportBatch } from '../ballots/batchFile';
+import { loadMeetingTally } from '../tally/meetingTally';
 import { collectPackageFiles } from './protocolPackage';
 import { loadProtocolSource } from './protocolSource';
 
@@ -54,6 +56,8 @@ async function roundTrip(
   extra: Record<string, unknown>,
   /** The commission decides the first conflict the app's tally left open. */
   decideConflict = false,
+  /** Where the meeting.json and the ballots come from: the USB package, or the batch file saved alone. */
+  via: 'package' | 'batch' = 'package',
 ) {
   const seeded = await seed(kind, extra);
   const { db, partnership, registry, spec, ballots } = seeded;
@@ -79,16 +83,34 @@ async function roundTrip(
     meeting = (await db.meetings.get(meeting.id))!;
     source = await loadProtocolSource(db, meeting, partnership);
   }
-  const files = await collectPackageFiles(db, source, { pdf: new Uint8Array(), workbook: new Uint8Array() });
-  if (!files.ok) throw new Error(files.error.map((p) => p.message).join(' '));
-  const file = (name: string) => files.value.find((f) => f.name === name)?.bytes;
-  // Every decision went into meeting.json: no notes beside it.
-  expect(file('meeting.json — замечания.txt')).toBeUndefined();
+  let meetingJson: Uint8Array;
+  let batch: Uint8Array;
+  if (via === 'package') {
+    const files = await collectPackageFiles(db, source, {
+      pdf: new Uint8Array(),
+      workbook: new Uint8Array(),
+    });
+    if (!files.ok) throw new Error(files.error.map((p) => p.message).join(' '));
+    const file = (name: string) => files.value.find((f) => f.name === name)?.bytes;
+    // Every decision went into meeting.json: no notes beside it.
+    expect(file('meeting.json — замечания.txt')).toBeUndefined();
+    meetingJson = file('meeting.json')!;
+    batch = file('Бюллетени (пакетный файл).csv')!;
+  } else {
+    // «Выгрузить бюллетени»: the batch file and what BatchExchange saves beside it, nothing else.
+    const input = await loadMeetingTally(db, meeting);
+    const laptop = { id: 'l1', name: 'Ноутбук 1' };
+    const at = '2026-06-15T12:30:00';
+    const name = batchFileName(meeting, laptop, at);
+    const beside = besideBatch(input, name);
+    expect(beside.map((f) => f.name)).toEqual([`${name.slice(0, -'.csv'.length)}.meeting.json`]);
+    meetingJson = beside[0]!.bytes;
+    batch = exportBatch(input, laptop, at).bytes;
+  }
 
   const dir = mkdtempSync(join(tmpdir(), 'golos-meeting-json-'));
-  const meetingJson = file('meeting.json')!;
   writeFileSync(join(dir, 'meeting.json'), meetingJson);
-  writeFileSync(join(dir, 'batch.csv'), file('Бюллетени (пакетный файл).csv')!);
+  writeFileSync(join(dir, 'batch.csv'), batch);
   writeFileSync(join(dir, 'registry.xlsx'), await writeRegistryXlsx(largeRegistrySheet(registry)));
   writeFileSync(join(dir, 'gosuslugi.xlsx'), await writeGosuslugiXlsx(ballots, registry, spec));
   const run = await runGolos(
@@ -150,6 +172,22 @@ describe('the package’s meeting.json: golos tally gets the app’s figures', (
         .map((c) => [c.resolution, c.counted, c.reason]);
     expect(settled(app)).toEqual([['resolved', decision!.choice.mark, 'оригинал подписан лично']]);
     expect(settled(cli)).toEqual(settled(app));
+    expect(figures(cli)).toEqual(figures(app));
+  });
+
+  it('the batch file saved alone («Выгрузить бюллетени») has its meeting.json beside it: the same figures, the decision applied', async () => {
+    const { app, cli, decision } = await roundTrip(
+      'snt',
+      { charterAllowsElectronic: true, paperUntil: 'session', sessionDate: '2026-06-10' },
+      true,
+      'batch',
+    );
+    expect(decision).not.toBeNull();
+    const settled = (r: ResultsJson) =>
+      r.conflicts
+        .filter((c) => c.question === decision!.conflict.question && c.person === decision!.conflict.fullName)
+        .map((c) => [c.resolution, c.counted]);
+    expect(settled(cli)).toEqual([['resolved', decision!.choice.mark]]);
     expect(figures(cli)).toEqual(figures(app));
   });
 
