@@ -303,31 +303,33 @@ describe('ProtocolView', () => {
     expect(platform.saved[1]!.bytes.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
   });
 
-  it('writes the package after a backup: documents, ballot batch, scans, full backup; «можно извлекать» when flushed', async () => {
+  it('writes the package after a backup: documents, what the count was made from, scans, full backup; «можно извлекать» when flushed', async () => {
     const seeded = await seed();
     const platform = fakePlatform('electron', async (req) => ok(written(req, true)));
     const { user } = await show(seeded, platform);
     await user.click(screen.getByRole('button', { name: 'Записать на флешку…' }));
-    const done = await screen.findByText(/можно извлекать флешку/, {}, { timeout: 30000 });
+    const done = await screen.findByText(/можно извлекать флешку/, {}, { timeout: 80000 });
     expect(done).toHaveTextContent(
-      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 9 файлов и manifest.sha256.',
+      'Пакет записан в папку «/media/usb/Протокол от 25.06.2026»: 11 файлов и manifest.sha256.',
     );
     expect(platform.log).toEqual(['backup:before-protocol', 'package']);
 
     const [req] = platform.packages;
     expect(req!.folderName).toBe('Протокол от 25.06.2026');
     const names = req!.files.map((f) => f.name);
-    expect(names.slice(0, 8)).toEqual([
+    expect(names.slice(0, 10)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
       'results.json',
+      'Реестр (как учтён).xlsx',
+      'Госуслуги (голоса, как учтены).xlsx',
       'Бюллетени (пакетный файл).csv',
       'meeting.json',
       'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(names[8]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
+    expect(names[10]).toMatch(/^Голос, копия 2026-06-25 10-00\.golos-backup$/);
     const file = (name: string) => req!.files.find((f) => f.name === name)!.bytes;
     expect([...file('Скан 2 бюллетень 2.jpg')]).toEqual([...seeded.records.attachments[1]!.bytes]);
     // The protocol's QR code names results.json of the package, byte for byte.
@@ -342,7 +344,7 @@ describe('ProtocolView', () => {
     );
 
     // The backup holds the database as the protocol printed it: the same audit head hash.
-    const backup = decodeBackup(file(names[8]!));
+    const backup = decodeBackup(file(names[10]!));
     expect(backup.ok).toBe(true);
     if (!backup.ok) return;
     const audit = backup.value.tables.audit!.rows as { hash: string }[];
@@ -356,17 +358,17 @@ describe('ProtocolView', () => {
     expect((backup.value.tables.meetings!.rows[0] as { protocolDate: string }).protocolDate).toBe(
       '2026-06-25',
     );
-  });
+  }, 90_000);
 
   it('in a browser says the package was downloaded as a zip, never «можно извлекать»', async () => {
     const seeded = await seed();
     const platform = fakePlatform('browser', async (req) => ok(written(req, false)));
     const { user } = await show(seeded, platform);
     await user.click(screen.getByRole('button', { name: 'Записать на флешку (скачать архив)' }));
-    const done = await screen.findByText(/скачан одним архивом/, {}, { timeout: 30000 });
+    const done = await screen.findByText(/скачан одним архивом/, {}, { timeout: 80000 });
     expect(done).toHaveTextContent('«Протокол от 25.06.2026.zip»');
     expect(done.textContent).not.toMatch(/можно извлекать/i);
-  });
+  }, 90_000);
 
   it('shows the stick’s problem in Russian when the package cannot be written', async () => {
     const seeded = await seed();

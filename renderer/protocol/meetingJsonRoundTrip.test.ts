@@ -1,8 +1,9 @@
 /**
- * The package's meeting.json round trip: the app's meeting (rule settings, protocol fields, the
- * commission's decision on a conflict) exported with the package, then `golos tally` run on the package's
- * meeting.json and batch file, the registry and the Gosuslugi file the app imported: the command line's
- * results.json has the app's figures.
+ * The package's round trip: the app's meeting (rule settings, protocol fields, the commission's decision
+ * on a conflict) exported with the package, then `golos tally` run on the package's files alone — its
+ * meeting.json, batch file, registry and Gosuslugi export: the command line's results.json has the app's
+ * figures. Likewise the batch file saved alone with the meeting.json beside it (with the registry and the
+ * Gosuslugi file the app imported).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,6 +86,9 @@ async function roundTrip(
   }
   let meetingJson: Uint8Array;
   let batch: Uint8Array;
+  // The registry and Gosuslugi files the app imported (the package brings its own copies of both).
+  let registryFile = await writeRegistryXlsx(largeRegistrySheet(registry));
+  let gosuslugiFile = await writeGosuslugiXlsx(ballots, registry, spec);
   if (via === 'package') {
     const files = await collectPackageFiles(db, source, {
       pdf: new Uint8Array(),
@@ -96,6 +100,8 @@ async function roundTrip(
     expect(file('meeting.json — замечания.txt')).toBeUndefined();
     meetingJson = file('meeting.json')!;
     batch = file('Бюллетени (пакетный файл).csv')!;
+    registryFile = file('Реестр (как учтён).xlsx')!;
+    gosuslugiFile = file('Госуслуги (голоса, как учтены).xlsx')!;
   } else {
     // «Выгрузить бюллетени»: the batch file and what BatchExchange saves beside it, nothing else.
     const input = await loadMeetingTally(db, meeting);
@@ -111,8 +117,8 @@ async function roundTrip(
   const dir = mkdtempSync(join(tmpdir(), 'golos-meeting-json-'));
   writeFileSync(join(dir, 'meeting.json'), meetingJson);
   writeFileSync(join(dir, 'batch.csv'), batch);
-  writeFileSync(join(dir, 'registry.xlsx'), await writeRegistryXlsx(largeRegistrySheet(registry)));
-  writeFileSync(join(dir, 'gosuslugi.xlsx'), await writeGosuslugiXlsx(ballots, registry, spec));
+  writeFileSync(join(dir, 'registry.xlsx'), registryFile);
+  writeFileSync(join(dir, 'gosuslugi.xlsx'), gosuslugiFile);
   const run = await runGolos(
     'tally',
     ...['--registry', join(dir, 'registry.xlsx'), '--meeting', join(dir, 'meeting.json')],

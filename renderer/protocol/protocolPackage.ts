@@ -1,13 +1,16 @@
 /**
  * The files of the protocol package (what goes on the USB stick): the protocol PDF, the results
- * workbook, results.json (the file the protocol's QR code names), the ballot batch file of the paper and in-person ballots counted (the format `golos tally
- * --paper` and the batch import read), the scans attached to the meeting's ballots, and a full backup of
- * the database, and the meeting as the command line's meeting.json (with the commission's decisions), so
- * that `golos tally` reproduces the app's figures from the package's files (with the registry and the
- * Gosuslugi files imported). The platform adds `manifest.sha256` and writes them all or nothing.
+ * workbook, results.json (the file the protocol's QR code names), and what the count was made from —
+ * the registry as counted (the meeting's frozen snapshot), the Gosuslugi ballots as counted (in the
+ * platform's results layout), the ballot batch file of the paper and in-person ballots counted (the
+ * format `golos tally --paper` and the batch import read) and the meeting as the command line's
+ * meeting.json (with the commission's decisions) — so that `golos tally` on the package's files alone
+ * reproduces the app's figures; then the scans attached to the meeting's ballots and a full backup of
+ * the database. The platform adds `manifest.sha256` and writes them all or nothing.
  */
 import { downloadBackupName } from '../../shared/backup/backupNames';
 import { MEETING_JSON_NAME, meetingJsonText } from '../../shared/meetings/meetingJsonExport';
+import { buildGosuslugiXlsx, GOSUSLUGI_EXPORT_NAME } from '../../shared/gosuslugi/exportResults';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { RESULTS_FILE_NAME, resultsFileText } from '../../shared/results/resultsFile';
@@ -23,6 +26,10 @@ export const PACKAGE_NAMES = {
   pdf: 'Протокол.pdf',
   workbook: 'Итоги голосования.xlsx',
   batch: 'Бюллетени (пакетный файл).csv',
+  /** The registry the meeting was counted on, as the registry export writes it (`--registry`). */
+  registry: 'Реестр (как учтён).xlsx',
+  /** The electronic ballots counted (`--gosuslugi`); only when there are any. */
+  gosuslugi: GOSUSLUGI_EXPORT_NAME,
   /** The audit trail's last entry (number and hash) when the package was written: the log's anchor. */
   auditHead: 'audit-head.json',
   /** Decisions of the commission meeting.json could not carry (rare: see meetingJsonExport). */
@@ -87,6 +94,12 @@ export async function collectPackageFiles(
     ]);
   }
   const meetingJson = meetingJsonText(source.meeting, source);
+  const { buildRegistryXlsx } = await import('../../shared/registry/exportRegistry');
+  const registry = await buildRegistryXlsx(source.registry, source.partnership?.name);
+  const electronic = source.ballots.some((b) => b.channel === 'gosuslugi');
+  const gosuslugi = electronic
+    ? await buildGosuslugiXlsx(source.ballots, source.registry, source.meeting.questions)
+    : undefined;
   const scans = await ballotScans(db, source.meeting.id);
   const head = await getAuditHead(db);
   const backup = await makeBackupFile(db, { reason: 'before-protocol', now });
@@ -96,6 +109,8 @@ export async function collectPackageFiles(
     { name: PACKAGE_NAMES.workbook, bytes: documents.workbook },
     // Byte for byte the file whose SHA-256 the protocol's QR code names.
     { name: RESULTS_FILE_NAME, bytes: new TextEncoder().encode(resultsFileText(source.results)) },
+    { name: PACKAGE_NAMES.registry, bytes: registry },
+    ...(gosuslugi ? [{ name: PACKAGE_NAMES.gosuslugi, bytes: gosuslugi }] : []),
     { name: PACKAGE_NAMES.batch, bytes: new TextEncoder().encode(batch) },
     { name: MEETING_JSON_NAME, bytes: new TextEncoder().encode(meetingJson.text) },
     // A decision meeting.json cannot carry is said beside it, so the command line's figures are not trusted blindly.

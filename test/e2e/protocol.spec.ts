@@ -284,18 +284,20 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
     mkdirSync(join(out, folder), { recursive: true });
     for (const [name, bytes] of Object.entries(entries)) writeFileSync(join(out, name), bytes);
     const files = names.map((n) => n.slice(folder.length + 1));
-    expect(files.slice(0, 8)).toEqual([
+    expect(files.slice(0, 10)).toEqual([
       'Протокол.pdf',
       'Итоги голосования.xlsx',
       'results.json',
+      'Реестр (как учтён).xlsx',
+      'Госуслуги (голоса, как учтены).xlsx',
       'Бюллетени (пакетный файл).csv',
       'meeting.json',
       'audit-head.json',
       'Скан 1 бюллетень 1.jpg',
       'Скан 2 бюллетень 2.jpg',
     ]);
-    expect(files[8]).toMatch(/^Голос, копия .*\.golos-backup$/);
-    expect(files[9]).toBe('manifest.sha256');
+    expect(files[10]).toMatch(/^Голос, копия .*\.golos-backup$/);
+    expect(files[11]).toBe('manifest.sha256');
     const check = execFileSync('sha256sum', ['-c', 'manifest.sha256'], {
       cwd: join(out, folder),
       encoding: 'utf8',
