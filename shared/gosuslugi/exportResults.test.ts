@@ -19,6 +19,7 @@ const registry: Person[] = [
 ];
 const electronic = (voter: Ballot['voter'], marks: Ballot['marks']): Ballot => ({
   id: `g:${voter.fullName}`,
+  source: 'Госуслуги.xlsx:5',
   channel: 'gosuslugi',
   voter,
   copy: 'original',
