@@ -23,6 +23,12 @@ describe('agenda categories of a rule profile', () => {
     );
   });
 
+  it('item 25 reads as the law words it (both halves: the electronic means and the charter’s list of art. 8 part 2)', () => {
+    expect(itemLabel('snt', '25')).toBe(
+      '25 — возможность применения электронных или иных технических средств при принятии решений общим собранием, перечень вопросов ч. 2 ст. 8 в уставе',
+    );
+  });
+
   it('names an item without a known title by its number, never with a guessed one', () => {
     expect(itemLabel('snt', '24')).toBe('24 — пункт 24 ч. 1 ст. 17');
     expect(itemLabel('mkd', '4.2')).toBe('4.2 — пункт 4.2 ч. 2 ст. 44 ЖК РФ');
