@@ -25,7 +25,7 @@ describe('agenda categories of a rule profile', () => {
 
   it('item 25 reads as the law words it (both halves: the electronic means and the charter’s list of art. 8 part 2)', () => {
     expect(itemLabel('snt', '25')).toBe(
-      '25 — возможность применения электронных или иных технических средств при принятии решений общим собранием, перечень вопросов ч. 2 ст. 8 в уставе',
+      '25 — возможность применять электронные или иные технические средства при принятии решений; вопросы ч. 2 ст. 8 в уставе',
     );
   });
 
