@@ -302,7 +302,7 @@ test('protocol: 500 participants, PDF and XLSX equal results.json, package, back
       cwd: join(out, folder),
       encoding: 'utf8',
     });
-    expect(check.trim().split('\n')).toHaveLength(9);
+    expect(check.trim().split('\n')).toHaveLength(11);
     // The protocol's QR code (read from the page's pixels) names the package's results.json byte for byte.
     const resultsSha = execFileSync('sha256sum', ['results.json'], {
       cwd: join(out, folder),
