@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { createPartnership, importRegistry } from './helpers';
+import { createMixedMeeting, createPartnership, importRegistry } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-one-detail-'));
 const registryFile = join(dir, 'registry.xlsx');
@@ -46,31 +46,7 @@ test('one detail typed: a ballot opens only for the one person it names', async 
   await test.step('partnership, registry, a meeting with one question', async () => {
     await createPartnership(page, { name: 'СНТ «Ромашка»' });
     await importRegistry(page, registryFile, persons.length);
-    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
-    await page.getByRole('button', { name: 'Создать собрание' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
-    await dialog.getByLabel('Название собрания').fill('Общее собрание 2026');
-    await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
-    await dialog.getByRole('button', { name: 'Создать' }).click();
-    await expect(page.getByRole('heading', { name: 'Общее собрание 2026' })).toBeVisible();
-    meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-    const form = page.getByRole('form', { name: 'Сведения о собрании' });
-    await form.getByLabel('Начало голосования').fill('2026-11-15');
-    await form.getByLabel('Окончание голосования').fill('2026-11-29');
-    await form.getByLabel('Дата очной части').fill('2026-11-29');
-    await form.getByLabel('Время очной части').fill('11:00');
-    await form.getByLabel('Место очной части').fill('Правление');
-    await form.getByLabel('Адрес приёма бюллетеней').fill('Правление СНТ «Ромашка»');
-    await form.getByLabel('Счётная комиссия').fill('Иванова А. П.');
-    await form.getByRole('button', { name: 'Сохранить сведения' }).click();
-    await expect(page.getByText('Сведения о собрании сохранены.')).toBeVisible();
-    await page.getByRole('button', { name: 'Добавить вопрос' }).click();
-    await page
-      .getByRole('region', { name: 'Вопрос 1', exact: true })
-      .getByLabel('Формулировка вопроса')
-      .fill('Смета на 2027 год');
-    await page.getByRole('button', { name: 'Сохранить повестку' }).click();
-    await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+    meetingId = await createMixedMeeting(page, 'Общее собрание 2026', ['Смета на 2027 год']);
     await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/entry`);
     await expect(area(page)).toBeFocused();
   });

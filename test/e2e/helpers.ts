@@ -1,6 +1,7 @@
 /**
  * Small steps several e2e specs share: the first-run partnership form, choosing a file in the browser's
- * file chooser, importing a registry file through the registry screen, saving a download.
+ * file chooser, importing a registry file through the registry screen, creating a meeting with its
+ * agenda, saving a download.
  */
 import { expect, type Download, type Page } from '@playwright/test';
 import { join } from 'node:path';
@@ -53,4 +54,47 @@ export async function downloadFrom(
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
   return { path, download };
+}
+
+/**
+ * A new очно-заочная meeting of the partnership with its dates, session and counting commission filled
+ * in and the given questions as its agenda; resolves with the meeting's id (the page shows the meeting).
+ */
+export async function createMixedMeeting(
+  page: Page,
+  title: string,
+  questions: readonly string[],
+): Promise<string> {
+  await page.getByRole('button', { name: 'Собрания', exact: true }).click();
+  await page.getByRole('button', { name: 'Создать собрание' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
+  await dialog.getByLabel('Название собрания').fill(title);
+  await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
+  await dialog.getByRole('button', { name: 'Создать' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  const meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+  const form = page.getByRole('form', { name: 'Сведения о собрании' });
+  for (const [label, value] of [
+    ['Начало голосования', '2026-11-15'],
+    ['Окончание голосования', '2026-11-29'],
+    ['Дата очной части', '2026-11-29'],
+    ['Время очной части', '11:00'],
+    ['Место очной части', 'Правление'],
+    ['Адрес приёма бюллетеней', 'Правление товарищества'],
+    ['Счётная комиссия', 'Иванова А. П.'],
+  ] as const) {
+    await form.getByLabel(label).fill(value);
+  }
+  await form.getByRole('button', { name: 'Сохранить сведения' }).click();
+  await expect(page.getByText('Сведения о собрании сохранены.')).toBeVisible();
+  for (const [i, text] of questions.entries()) {
+    await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+    await page
+      .getByRole('region', { name: `Вопрос ${i + 1}`, exact: true })
+      .getByLabel('Формулировка вопроса')
+      .fill(text);
+  }
+  await page.getByRole('button', { name: 'Сохранить повестку' }).click();
+  await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+  return meetingId;
 }
