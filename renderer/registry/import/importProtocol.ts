@@ -1,7 +1,8 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
-import type { ImportAnalysis, RemapOptions } from './importSession';
+import type { AnalysisDelta } from './analysisDelta';
+import type { RemapOptions } from './importSession';
 
 /** Messages between the import preview and its worker. */
 export type ImportRequest =
@@ -21,5 +22,6 @@ export type ImportRequest =
 
 export interface ImportResponse {
   id: number;
-  result: Result<ImportAnalysis | RegistryDiff>;
+  /** An analysis as the parts that changed since the one before (see analysisDelta). */
+  result: Result<AnalysisDelta | RegistryDiff>;
 }
