@@ -12,7 +12,7 @@ export type ImportCommand = ImportRequest extends infer R
 
 /**
  * The import's state machine: `open` reads the file, `remap` re-reads it with the user's header row and
- * mapping or status values, `edit` fixes one row in place. Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
+ * mapping or status values, `edit` fixes one row in place, `close` lets the file go. Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
  * An analysis is answered with the parts that changed since the one before (all of them for `open`).
  */
 export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<AnalysisDelta | RegistryDiff>> {
@@ -30,6 +30,11 @@ export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<An
         if (!opened.ok) return opened;
         session = opened.value;
         return { ok: true, value: delta(session.analyze(cmd.options), true) };
+      }
+      if (cmd.type === 'close') {
+        session = null;
+        opens++; // a file still being read is not kept either
+        return { ok: true, value: { added: [], changed: [], removed: [], unchanged: 0 } };
       }
       if (!session) return err([problem('import_no_file', 'Сначала выберите файл.')]);
       if (cmd.type === 'edit') return { ok: true, value: delta(session.edit(cmd.row, cmd.cells), false) };

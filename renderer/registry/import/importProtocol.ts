@@ -18,7 +18,9 @@ export type ImportRequest =
   | { id: number; type: 'remap'; options: RemapOptions }
   | { id: number; type: 'edit'; row: number; cells: string[] }
   /** Everything the last reading would import (the analysis carries only the first people). */
-  | { id: number; type: 'changes' };
+  | { id: number; type: 'changes' }
+  /** The import is closed: its file is let go. */
+  | { id: number; type: 'close' };
 
 export interface ImportResponse {
   id: number;
