@@ -47,6 +47,19 @@ export interface DiffOptions {
 export type DiffMemo = WeakMap<Person, { before: Person; change: PersonChange | null }>;
 
 const text = (s: string | undefined): string => (s ?? '').trim();
+
+const nameKeys = new WeakMap<Person, { fullName: string; key: string }>();
+/**
+ * normalizeName of a person's full name, kept with the person (a fix in place compares thousands of the
+ * same persons again). Read again when the name is not the one it was made from.
+ */
+export function personNameKey(p: Person): string {
+  const known = nameKeys.get(p);
+  if (known?.fullName === p.fullName) return known.key;
+  const key = normalizeName(p.fullName);
+  nameKeys.set(p, { fullName: p.fullName, key });
+  return key;
+}
 const verified = (snils: string | undefined): boolean => !!snils && snilsChecksumOk(snils);
 
 function sameDecimal(a: string | undefined, b: string | undefined): boolean {
@@ -140,12 +153,14 @@ export function diffRegistry(
   const byName = new Map<string, number[]>();
   existing.forEach((p, i) => {
     if (taken.has(i)) return;
-    const k = normalizeName(p.fullName);
-    byName.set(k, [...(byName.get(k) ?? []), i]);
+    const k = personNameKey(p);
+    const list = byName.get(k);
+    if (list) list.push(i);
+    else byName.set(k, [i]);
   });
   incoming.forEach((p, j) => {
-    if (match.has(j)) return;
-    const candidates = byName.get(normalizeName(p.fullName)) ?? [];
+    if (match.has(j) || byName.size === 0) return;
+    const candidates = byName.get(personNameKey(p)) ?? [];
     // Two different valid СНИЛС are two people; a СНИЛС failing its checksum («не проверен») does not
     // stand in the way of a match by name (the corrected file fixes it).
     const i = candidates.find((c) => !taken.has(c) && (!verified(p.snils) || !verified(existing[c]!.snils)));
@@ -164,8 +179,12 @@ export function diffRegistry(
     }
     const before = existing[i]!;
     const known = opts.memo?.get(p);
-    const change = known?.before === before ? known.change : compareWith(before, p, fields);
-    opts.memo?.set(p, { before, change });
+    let change: PersonChange | null;
+    if (known?.before === before) change = known.change;
+    else {
+      change = compareWith(before, p, fields);
+      opts.memo?.set(p, { before, change });
+    }
     if (change) diff.changed.push(change);
     else diff.unchanged++;
   });

@@ -105,6 +105,23 @@ describe('tallyFiles', () => {
     expect(r.value.results.warnings[0]).toMatch(/^registry\.xlsx: Строка \d+, поле «Эл\. почта»/);
   });
 
+  it('goes on with a warning naming row and field for a СНИЛС failing its checksum', async () => {
+    const { registry, meeting, ballots } = makeTallyData(20, 2, 4);
+    // Someone who did not vote: a СНИЛС failing its checksum matches no ballot.
+    const voter = registry.find((p) => !ballots.some((b) => JSON.stringify(b.voter).includes(p.snils!)))!;
+    voter.snils =
+      voter.snils!.slice(0, 9) + String((Number(voter.snils!.slice(9)) + 1) % 100).padStart(2, '0');
+    const r = await tallyFiles(await filesOf(registry, meeting, ballots));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.warnings.map((w) => [w.file, w.code, w.severity])).toEqual([
+      ['registry.xlsx', 'snils_checksum', 'warning'],
+    ]);
+    expect(r.value.results.warnings[0]).toMatch(
+      /^registry\.xlsx: Строка \d+, поле «СНИЛС»: контрольная сумма/,
+    );
+  });
+
   it('collects the problems of every file and gives no result', async () => {
     const { registry, meeting, ballots } = makeTallyData(30, 2, 2);
     const files = await filesOf(registry, meeting, ballots);

@@ -54,6 +54,12 @@ async function installTimer(page: Page): Promise<void> {
   });
 }
 
+/** In the page: the last command's time to the worker's answer, and from the answer to React's commit. */
+function importSplit(): { answer: number; draw: number } {
+  const at = (what: string) => performance.getEntriesByName(`golos-import-${what}`).at(-1)?.startTime ?? NaN;
+  return { answer: at('answered') - at('sent'), draw: at('drawn') - at('answered') };
+}
+
 async function closeDialog(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Отмена' }).click();
   await page.getByRole('dialog', { name: 'Импорт реестра из файла' }).waitFor({ state: 'hidden' });
@@ -90,8 +96,10 @@ export async function benchRegistryMessyBrowser(
 
     const problems = `Проблемы: ошибок ${unknownRows}, предупреждений 450`;
     const cleanHeading = 'Проблемы: ошибок 0, предупреждений 0';
+    const previewSplit: { answer: number; draw: number }[] = [];
     const preview = async (file: string, heading: string): Promise<number> => {
       const ms = await openPreview(page, file, heading);
+      if (file === messyFile) previewSplit.push(await page.evaluate(importSplit));
       await closeDialog(page);
       return ms;
     };
@@ -116,6 +124,7 @@ export async function benchRegistryMessyBrowser(
       .getByLabel('Эл. почта', { exact: true })
       .getAttribute('id');
     const emailColumn = await page.locator(`[id="${email}"]`).inputValue();
+    const split: { answer: number; draw: number }[] = [];
     const fix = await timePairs(
       async (run: number) => {
         const i = bad[run]!;
@@ -124,13 +133,15 @@ export async function benchRegistryMessyBrowser(
           .getByRole('form', { name: label, exact: true })
           .getByLabel('СНИЛС')
           .fill(persons[i]!.snils!);
-        return page.evaluate(
+        const ms = await page.evaluate(
           (label) =>
             untilProblemsChange(() =>
               document.querySelector<HTMLButtonElement>(`form[aria-label="${label}"] button`)!.click(),
             ),
           label,
         );
+        split.push(await page.evaluate(importSplit));
+        return ms;
       },
       (run: number) =>
         page.evaluate(
@@ -145,6 +156,15 @@ export async function benchRegistryMessyBrowser(
       { pairs: 7, reported: true, prepareCase: (run) => run, prepareBaseline: (run) => run },
     );
     await closeDialog(page);
+    const mid = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+    for (const [what, list] of [
+      ['messy preview', previewSplit],
+      ['fix in place', split],
+    ] as const)
+      console.log(
+        `  ${what}, medians: sent to the worker's answer ${mid(list.map((s) => s.answer)).toFixed(0)} ms, ` +
+          `answer to React's commit ${mid(list.map((s) => s.draw)).toFixed(0)} ms (the rest: reading the file chosen, layout, paint)`,
+      );
 
     return [
       {

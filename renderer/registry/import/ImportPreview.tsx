@@ -1,35 +1,103 @@
-import { useId, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
+import { columnLetter } from '../../../shared/gosuslugi/checkMapping';
+import type { Problem } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
-import {
-  REGISTRY_FIELDS,
-  registryFieldLabel,
-  type RegistryField,
-} from '../../../shared/registry/registryFields';
+import { registryFieldLabel, type RegistryField } from '../../../shared/registry/registryFields';
 import { ImportDiffList } from './ImportDiffList';
+import { ImportMapping } from './ImportMapping';
 import type { ImportAnalysis } from './importSession';
 import { ProblemRowsEditor } from './ProblemRowsEditor';
+import { useSteadyCallback } from './useSteadyCallback';
 
 /** Problems listed at once; the rest are counted (a badly mapped file can have thousands). */
 const PROBLEMS_SHOWN = 300;
-
-/** Spreadsheet column letter of a 0-based index: 0 -> A, 26 -> AA. */
-export function columnLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function rowSummary(cells: string[]): string {
-  const text = cells.filter(Boolean).join(' | ');
-  return text.length > 70 ? `${text.slice(0, 70)}…` : text || '(пустая строка)';
-}
 
 /** True when importing would change nothing stored. */
 export function nothingToImport(analysis: ImportAnalysis, deleteMissing: boolean): boolean {
   const n = analysis.diffCounts;
   return n.added === 0 && n.changed === 0 && (!deleteMissing || n.removed === 0);
 }
+
+// The analysis is put together part by part (analysisDelta): a part a fix did not change is the same object
+// as before, and the section drawing it is skipped.
+const DiffList = memo(ImportDiffList);
+
+/** A key per problem that stays with it while the problems around it come and go. */
+function problemKeys(problems: readonly Problem[]): string[] {
+  const seen = new Map<string, number>();
+  return problems.map((p) => {
+    const base = `${p.row ?? ''}\u0001${p.code}\u0001${p.message}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}\u0001${n}`;
+  });
+}
+
+const ProblemItem = memo(function ProblemItem({ severity, message }: Pick<Problem, 'severity' | 'message'>) {
+  return (
+    <li className={severity}>
+      <span className="visually-hidden">{severity === 'error' ? 'Ошибка: ' : 'Предупреждение: '}</span>
+      {message}
+    </li>
+  );
+});
+
+const ProblemList = memo(function ProblemList({ problems }: { problems: Problem[] }) {
+  if (problems.length === 0) return <p className="notice ok">Проблем не найдено.</p>;
+  const shown = problems.slice(0, PROBLEMS_SHOWN);
+  const keys = problemKeys(shown);
+  return (
+    <ul className="problems" aria-label="Проблемы в файле">
+      {shown.map((p, i) => (
+        <ProblemItem key={keys[i]} severity={p.severity} message={p.message} />
+      ))}
+      {problems.length > PROBLEMS_SHOWN && <li>…и ещё {problems.length - PROBLEMS_SHOWN}.</li>}
+    </ul>
+  );
+});
+
+const FirstRows = memo(function FirstRows({
+  preview,
+  width,
+  columns,
+  mapping,
+  kind,
+}: Pick<ImportAnalysis, 'preview' | 'width' | 'columns' | 'mapping'> & { kind: PartnershipKind }) {
+  const fieldOfColumn = new Map<number, RegistryField>();
+  for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
+  return (
+    <div className="preview-scroll">
+      <table className="grid" aria-label="Первые строки файла">
+        <thead>
+          <tr>
+            <th scope="col">Строка</th>
+            {Array.from({ length: width }, (_, c) => {
+              const field = fieldOfColumn.get(c);
+              return (
+                <th key={c} scope="col">
+                  {columnLetter(c)}: {columns[c]}
+                  <br />
+                  <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.map((r) => (
+            <tr key={r.row}>
+              <td>{r.row}</td>
+              {r.cells.map((cell, c) => (
+                <td key={c}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+});
 
 export function ImportPreview({
   analysis,
@@ -55,26 +123,13 @@ export function ImportPreview({
   /** A fix in place of one row's cells. */
   onFix: (row: number, cells: string[]) => void;
 }) {
-  const ids = useId();
   const { diff, mapping, problems } = analysis;
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const fieldOfColumn = new Map<number, RegistryField>();
-  for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
   const nothingToDo = nothingToImport(analysis, deleteMissing);
-  const sample = (c: number) => analysis.preview[0]?.cells[c] ?? '';
-
-  const setColumn = (field: RegistryField, value: string) => {
-    const next: RegistryMapping = { ...mapping };
-    if (value === '') delete next[field];
-    else {
-      const col = Number(value);
-      // One column feeds one field: taking it away from another field.
-      for (const [f, c] of Object.entries(next)) if (c === col) delete next[f as RegistryField];
-      next[field] = col;
-    }
-    onRemap(next, analysis.headerRow);
-  };
+  const remap = useSteadyCallback(onRemap);
+  const headerRow = useSteadyCallback(onHeaderRow);
+  const fix = useSteadyCallback(onFix);
 
   return (
     <div aria-busy={busy}>
@@ -82,45 +137,17 @@ export function ImportPreview({
         Файл «{analysis.fileName}»{analysis.sheetName ? `, лист «${analysis.sheetName}»` : ''}.
       </p>
 
-      <h3 id={`${ids}-header`}>Заголовок и столбцы</h3>
-      <div className="field">
-        <label htmlFor={`${ids}-row`}>Строка заголовка</label>
-        <select
-          id={`${ids}-row`}
-          value={analysis.headerRow}
-          onChange={(e) => onHeaderRow(Number(e.target.value))}
-        >
-          {analysis.headerRow === 0 && <option value={0}>— не найдена, выберите —</option>}
-          {analysis.topRows.map((cells, i) => (
-            <option key={i} value={i + 1}>
-              {i + 1}: {rowSummary(cells)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="mapping field" aria-labelledby={`${ids}-header`}>
-        {REGISTRY_FIELDS.map((spec) => {
-          const id = `${ids}-f-${spec.field}`;
-          const col = mapping[spec.field];
-          return (
-            <div key={spec.field} className="field">
-              <label htmlFor={id}>{registryFieldLabel(spec.field, kind)}</label>
-              <select
-                id={id}
-                value={col === undefined ? '' : String(col)}
-                onChange={(e) => setColumn(spec.field, e.target.value)}
-              >
-                <option value="">— не загружать —</option>
-                {Array.from({ length: analysis.width }, (_, c) => (
-                  <option key={c} value={c}>
-                    {columnLetter(c)}: {analysis.columns[c] || `(без заголовка) ${sample(c)}`.trim()}
-                  </option>
-                ))}
-              </select>
-            </div>
-          );
-        })}
-      </fieldset>
+      <ImportMapping
+        headerRow={analysis.headerRow}
+        topRows={analysis.topRows}
+        mapping={mapping}
+        width={analysis.width}
+        columns={analysis.columns}
+        sampleRow={analysis.preview[0]?.cells}
+        kind={kind}
+        onRemap={remap}
+        onHeaderRow={headerRow}
+      />
 
       <h3>Что изменится</h3>
       <ul className="summary" aria-label="Итоги сравнения с реестром">
@@ -159,7 +186,7 @@ export function ImportPreview({
           Удалить из реестра тех, кого нет в файле ({analysis.diffCounts.removed})
         </label>
       )}
-      <ImportDiffList diff={diff} counts={analysis.diffCounts} kind={kind} deleteMissing={deleteMissing} />
+      <DiffList diff={diff} counts={analysis.diffCounts} kind={kind} deleteMissing={deleteMissing} />
       {nothingToDo && !errors && <p className="notice ok">Изменений нет: реестр уже совпадает с файлом.</p>}
 
       {statusValues}
@@ -167,21 +194,7 @@ export function ImportPreview({
       <h3>
         Проблемы: ошибок {errors}, предупреждений {warnings}
       </h3>
-      {problems.length === 0 ? (
-        <p className="notice ok">Проблем не найдено.</p>
-      ) : (
-        <ul className="problems" aria-label="Проблемы в файле">
-          {problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-            <li key={i} className={p.severity}>
-              <span className="visually-hidden">
-                {p.severity === 'error' ? 'Ошибка: ' : 'Предупреждение: '}
-              </span>
-              {p.message}
-            </li>
-          ))}
-          {problems.length > PROBLEMS_SHOWN && <li>…и ещё {problems.length - PROBLEMS_SHOWN}.</li>}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
 
       <ProblemRowsEditor
         rows={analysis.problemRows}
@@ -189,39 +202,17 @@ export function ImportPreview({
         problems={problems}
         mapping={mapping}
         kind={kind}
-        onFix={onFix}
+        onFix={fix}
       />
 
       <h3>Первые строки файла</h3>
-      <div className="preview-scroll">
-        <table className="grid" aria-label="Первые строки файла">
-          <thead>
-            <tr>
-              <th scope="col">Строка</th>
-              {Array.from({ length: analysis.width }, (_, c) => {
-                const field = fieldOfColumn.get(c);
-                return (
-                  <th key={c} scope="col">
-                    {columnLetter(c)}: {analysis.columns[c]}
-                    <br />
-                    <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {analysis.preview.map((r) => (
-              <tr key={r.row}>
-                <td>{r.row}</td>
-                {r.cells.map((cell, c) => (
-                  <td key={c}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FirstRows
+        preview={analysis.preview}
+        width={analysis.width}
+        columns={analysis.columns}
+        mapping={mapping}
+        kind={kind}
+      />
 
       {analysis.keptAside.length > 0 && (
         <p className="notice error">

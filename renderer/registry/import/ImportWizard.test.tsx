@@ -146,6 +146,15 @@ describe('ImportWizard', () => {
     const { db, user, onClose } = await setup(csv([...good, ';;;;', ';15;;член;']));
     const row = await screen.findByRole('form', { name: 'Строка 9' });
     expect(row).toHaveTextContent('Ошибка: Строка 9, поле «ФИО»: не заполнено.');
+    // The field the problem names is open to edit; the others on «Все поля».
+    expect(
+      within(row)
+        .getAllByRole('textbox')
+        .map((i) => i.getAttribute('value')),
+    ).toEqual(['']);
+    await user.click(within(row).getByRole('button', { name: 'Все поля' }));
+    expect(within(row).getByLabelText('Участок')).toHaveValue('15');
+    expect(within(row).queryByRole('button', { name: 'Все поля' })).toBeNull();
     await user.type(within(row).getByLabelText('ФИО'), 'Новиков Николай');
     await user.click(within(row).getByRole('button', { name: 'Проверить' }));
     await waitFor(() => expect(screen.getByText('Проблем не найдено.')).toBeInTheDocument());

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { PartnershipKind, Person, PersonStatus } from '../../../shared/domain/types';
 import type { Problem, Result } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
@@ -6,7 +6,7 @@ import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import type { RegistryChanges } from '../../db/personRepo';
 import { getPlatform, type OpenedFile } from '../../platform/platform';
 import { IMPORT_ACCEPT } from './importAccept';
-import { createImportEngine, type ImportEngine } from './importEngine';
+import { createImportEngine, importMark, type ImportEngine } from './importEngine';
 import type { ImportAnalysis, RemapOptions } from './importSession';
 import { ImportPreview, nothingToImport } from './ImportPreview';
 import { KeepAsideConfirm } from './KeepAsideConfirm';
@@ -90,6 +90,11 @@ export function ImportWizard({
     // Reading starts over only for another file; `existing` is the registry when the wizard opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current, kind]);
+
+  const analysis = state.step === 'preview' ? state.analysis : null;
+  useLayoutEffect(() => {
+    if (analysis) importMark('drawn');
+  }, [analysis]);
 
   const run = (call: (engine: ImportEngine) => Promise<Result<ImportAnalysis>>) => {
     const engine = engineRef.current;

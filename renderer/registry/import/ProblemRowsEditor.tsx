@@ -1,12 +1,13 @@
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import type { Problem } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import { registryFieldLabel, type RegistryField } from '../../../shared/registry/registryFields';
 
 /**
- * Each row with a problem, its mapped cells editable: «Проверить» reads the file again with the fix
- * (the file itself is not changed), so the row's problems go or stay at once.
+ * Each row with a problem, with the cells its problems name editable (all mapped cells on «Все поля», or
+ * when no problem names a field): «Проверить» reads the row again with the fix (the file itself is not
+ * changed), so the row's problems go or stay at once.
  */
 export function ProblemRowsEditor({
   rows,
@@ -24,11 +25,8 @@ export function ProblemRowsEditor({
   onFix: (row: number, cells: string[]) => void;
 }) {
   // The forms stay as they are while the preview is busy or another row is fixed (a hundred of them
-  // are a hundred renders): the callback is read through a ref. A fix sent while the preview is busy is
-  // read after the one before it (the import session takes them in order).
-  const fixRef = useRef(onFix);
-  fixRef.current = onFix;
-  const fix = useCallback((row: number, cells: string[]) => fixRef.current(row, cells), []);
+  // are a hundred renders): `onFix` is one function for the preview's life (useSteadyCallback). A fix sent
+  // while the preview is busy is read after the one before it (the import session takes them in order).
   if (rows.length === 0) return null;
   const fields = (Object.entries(mapping) as [RegistryField, number][])
     .filter(([, c]) => c !== undefined)
@@ -52,7 +50,7 @@ export function ProblemRowsEditor({
             fields={fields}
             kind={kind}
             problems={byRow.get(r.row) ?? []}
-            onFix={fix}
+            onFix={onFix}
           />
         ))}
       </ul>
@@ -81,8 +79,12 @@ const sameRow = (a: RowFormProps, b: RowFormProps): boolean =>
 
 const RowForm = memo(function RowForm({ row, cells, fields, kind, problems, onFix }: RowFormProps) {
   const [draft, setDraft] = useState(cells);
+  const [all, setAll] = useState(false);
   const changed = draft.some((c, i) => c !== (cells[i] ?? ''));
   const hasError = problems.some((p) => p.severity === 'error');
+  const named = new Set(problems.map((p) => p.field));
+  const concerned = fields.filter(([field]) => named.has(registryFieldLabel(field, kind)));
+  const shown = all || concerned.length === 0 ? fields : concerned;
   return (
     <li className={hasError ? 'error' : 'warning'}>
       <form
@@ -102,7 +104,7 @@ const RowForm = memo(function RowForm({ row, cells, fields, kind, problems, onFi
           ))}
         </ul>
         <div className="fix-cells">
-          {fields.map(([field, col]) => (
+          {shown.map(([field, col]) => (
             <label key={field}>
               {registryFieldLabel(field, kind)}
               <input
@@ -119,6 +121,11 @@ const RowForm = memo(function RowForm({ row, cells, fields, kind, problems, onFi
           <button type="submit" disabled={!changed}>
             Проверить
           </button>
+          {shown.length < fields.length && (
+            <button type="button" className="link" onClick={() => setAll(true)}>
+              Все поля
+            </button>
+          )}
         </div>
       </form>
     </li>

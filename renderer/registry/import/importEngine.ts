@@ -1,6 +1,7 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
 import { err, problem, type Result } from '../../../shared/result';
+import { applyDelta, type AnalysisDelta } from './analysisDelta';
 import type { ImportCommand } from './importHandler';
 import type { ImportResponse } from './importProtocol';
 import type { ImportAnalysis, RemapOptions } from './importSession';
@@ -22,10 +23,32 @@ export interface ImportEngine {
   dispose(): void;
 }
 
-type Reply = Result<ImportAnalysis | RegistryDiff>;
+type Reply = Result<AnalysisDelta | RegistryDiff>;
 
+/**
+ * The last time the preview sent a command, had its answer, and drew it (`golos-import-sent`, `-answered`,
+ * `-drawn` in the page's performance timeline, one of each kept): the benchmark reads where a fix's time goes.
+ */
+export function importMark(what: 'sent' | 'answered' | 'drawn'): void {
+  performance.clearMarks(`golos-import-${what}`);
+  performance.mark(`golos-import-${what}`);
+}
+
+/**
+ * Commands over `send`. Analyses come as the parts that changed: each is put into the last one, so the
+ * parts a fix did not change stay the same objects (the preview redraws only what changed).
+ */
 function engineOver(send: (cmd: ImportCommand) => Promise<Reply>, dispose: () => void): ImportEngine {
-  const analysis = (cmd: ImportCommand) => send(cmd) as Promise<Result<ImportAnalysis>>;
+  let last: ImportAnalysis | null = null;
+  const analysis = async (cmd: ImportCommand): Promise<Result<ImportAnalysis>> => {
+    if (cmd.type === 'open') last = null;
+    importMark('sent');
+    const reply = (await send(cmd)) as Result<AnalysisDelta>;
+    importMark('answered');
+    if (!reply.ok) return reply;
+    last = applyDelta(last, reply.value);
+    return { ok: true, value: last };
+  };
   return {
     open: (bytes, fileName, existing, kind, options) =>
       analysis({ type: 'open', bytes, fileName, existing, kind, ...(options ? { options } : {}) }),
@@ -36,31 +59,49 @@ function engineOver(send: (cmd: ImportCommand) => Promise<Reply>, dispose: () =>
   };
 }
 
-/** Parsing, validation and the comparison with the stored registry run off the main thread. */
-function workerEngine(): ImportEngine {
+/** The import worker and its unanswered commands; one for the window's life, made at the first import. */
+interface Channel {
+  worker: Worker;
+  pending: Map<number, (r: Reply) => void>;
+  nextId: number;
+}
+let channel: Channel | null = null;
+
+function openChannel(): Channel {
+  if (channel) return channel;
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  let nextId = 1;
-  const pending = new Map<number, (r: Reply) => void>();
+  const ch: Channel = { worker, pending: new Map(), nextId: 1 };
   worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-    pending.get(e.data.id)?.(e.data.result);
-    pending.delete(e.data.id);
+    ch.pending.get(e.data.id)?.(e.data.result);
+    ch.pending.delete(e.data.id);
   };
   worker.onerror = (e) => {
     const failure = err([
       problem('import_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
     ]);
-    for (const resolve of pending.values()) resolve(failure);
-    pending.clear();
+    for (const resolve of ch.pending.values()) resolve(failure);
+    // A worker that failed is not used again: the next import starts a new one.
+    worker.terminate();
+    if (channel === ch) channel = null;
   };
-  return engineOver(
-    (cmd) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        worker.postMessage({ ...cmd, id });
-      }),
-    () => worker.terminate(),
-  );
+  channel = ch;
+  return ch;
+}
+
+/**
+ * Parsing, validation and the comparison with the stored registry run off the main thread, in one worker
+ * kept for the window's life: a second import does not load and compile the reader again (a fresh worker
+ * runs its first file several times slower). Closing an import lets its file go (`close`).
+ */
+function workerEngine(): ImportEngine {
+  const send = (cmd: ImportCommand): Promise<Reply> =>
+    new Promise((resolve) => {
+      const ch = openChannel();
+      const id = ch.nextId++;
+      ch.pending.set(id, resolve);
+      ch.worker.postMessage({ ...cmd, id });
+    });
+  return engineOver(send, () => void send({ type: 'close' }));
 }
 
 /** The same handler on the main thread (jsdom has no Worker); the parser still loads lazily. */

@@ -1,7 +1,8 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { Result } from '../../../shared/result';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
-import type { ImportAnalysis, RemapOptions } from './importSession';
+import type { AnalysisDelta } from './analysisDelta';
+import type { RemapOptions } from './importSession';
 
 /** Messages between the import preview and its worker. */
 export type ImportRequest =
@@ -17,9 +18,12 @@ export type ImportRequest =
   | { id: number; type: 'remap'; options: RemapOptions }
   | { id: number; type: 'edit'; row: number; cells: string[] }
   /** Everything the last reading would import (the analysis carries only the first people). */
-  | { id: number; type: 'changes' };
+  | { id: number; type: 'changes' }
+  /** The import is closed: its file is let go. */
+  | { id: number; type: 'close' };
 
 export interface ImportResponse {
   id: number;
-  result: Result<ImportAnalysis | RegistryDiff>;
+  /** An analysis as the parts that changed since the one before (see analysisDelta). */
+  result: Result<AnalysisDelta | RegistryDiff>;
 }

@@ -32,11 +32,12 @@ export function keptAside(
   }
   if (errorsByRow.size === 0) return [];
   const out: KeptAside[] = [];
+  // Rows of the persons with errors: an error row of a person is always one of them.
   const claimed = new Set<number>();
   sources.forEach((s, i) => {
+    if (!s.rows.some((r) => errorsByRow.has(r))) return;
     const rows = s.rows.filter((r) => errorsByRow.has(r));
     for (const r of s.rows) claimed.add(r);
-    if (rows.length === 0) return;
     out.push({
       rows: s.rows,
       who: personName(persons[i]!, kind),

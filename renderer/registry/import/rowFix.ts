@@ -1,10 +1,10 @@
 import type { PartnershipKind } from '../../../shared/domain/types';
+import { personNameKey } from '../../../shared/registry/diffRegistry';
 import { parseRegistry, type RegistryImport } from '../../../shared/registry/parseRegistry';
 import { REGISTRY_PROBLEM as P } from '../../../shared/registry/problemCodes';
 import type { RegistryValidation } from '../../../shared/registry/registryValidation';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import type { Table } from '../../../shared/spreadsheet/readTable';
-import { normalizeName } from '../../../shared/text/normalizeName';
 
 /** A reading of the file the preview shows: parsed once, then patched row by row by fixes in place. */
 export interface Reading {
@@ -65,9 +65,9 @@ export function refixRow(
   const source = block.sourceRows[0];
   if (block.persons.length !== 1 || !person || !source || source.rows.length !== to - from + 1) return false;
   // Persons are merged by name: a name another person has (before or after the fix) needs the whole file.
-  const keys = new Set([normalizeName(person.fullName)]);
-  if (owner >= 0) keys.add(normalizeName(parsed.persons[owner]!.fullName));
-  if (parsed.persons.some((p, i) => i !== owner && keys.has(normalizeName(p.fullName)))) return false;
+  const keys = new Set([personNameKey(person)]);
+  if (owner >= 0) keys.add(personNameKey(parsed.persons[owner]!));
+  if (parsed.persons.some((p, i) => i !== owner && keys.has(personNameKey(p)))) return false;
 
   const inBlock = (r: number | undefined) => r !== undefined && r >= from && r <= to;
   parsed.problems = [
