@@ -14,16 +14,21 @@ export async function runGolos(...argv: string[]): Promise<{ code: number; stder
 
 /**
  * Bundles the command line as build/build-node.mjs does, into dist/<folder>/golos.mjs (beside
- * node_modules, so its packages resolve), for tests that run it as `node` in its own process.
+ * node_modules, so its packages resolve), for tests that run it as `node` in its own process; with
+ * `entry` 'golosBatch.testkit', the runner of many command lines in one process (runBatched), as
+ * dist/<folder>/golos-batch.mjs.
  */
-export async function buildGolosScript(folder: string): Promise<string> {
+export async function buildGolosScript(
+  folder: string,
+  entry: 'golos' | 'golosBatch.testkit' = 'golos',
+): Promise<string> {
   const { build } = await import('esbuild');
   const { fileURLToPath } = await import('node:url');
   const { join } = await import('node:path');
   const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-  const script = join(repoRoot, 'dist', folder, 'golos.mjs');
+  const script = join(repoRoot, 'dist', folder, entry === 'golos' ? 'golos.mjs' : 'golos-batch.mjs');
   await build({
-    entryPoints: [join(repoRoot, 'cli', 'golos.ts')],
+    entryPoints: [join(repoRoot, 'cli', `${entry}.ts`)],
     outfile: script,
     bundle: true,
     platform: 'node',
@@ -72,4 +77,57 @@ export async function runMeasured(script: string, args: string[], limitMs: numbe
       });
     });
   });
+}
+
+/**
+ * Runs each argv of `argvs` through `main` in processes of the batch runner (golosBatch.testkit, built
+ * by buildGolosScript), one after another; each run is killed after `limitMs`. A run that kills its
+ * process (a crash) or is killed (a hang) is reported with the process's exit code (null when killed)
+ * and stderr, and the next runs go on in a new process. maxRssKb is the process's peak up to the end
+ * of the run: an upper bound of the run's own.
+ */
+export async function runBatched(script: string, argvs: string[][], limitMs: number): Promise<MeasuredRun[]> {
+  const { spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'golos-batch-'));
+  const list = join(dir, 'cases.json');
+  writeFileSync(list, JSON.stringify(argvs));
+  const runs: MeasuredRun[] = [];
+  /** Runs from `from` on in one process; resolves with the first run not yet done. */
+  const batch = (from: number): Promise<number> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [script, list, String(from)], {
+        env: { ...process.env, NODE_OPTIONS: '' },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      let next = from;
+      let stderr = '';
+      let started = Date.now();
+      let timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+      child.stderr!.on('data', (c) => (stderr += String(c)));
+      child.on('message', (m: import('./golosBatch.testkit').BatchMessage) => {
+        runs[m.index] = { code: m.code, stderr: m.stderr + stderr, ms: m.ms, maxRssKb: m.maxRssKb };
+        next = m.index + 1;
+        stderr = '';
+        started = Date.now();
+        clearTimeout(timer);
+        timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        if (next < argvs.length) {
+          runs[next] = { code, stderr, ms: Date.now() - started, maxRssKb: Infinity };
+          next++;
+        }
+        resolve(next);
+      });
+    });
+  try {
+    for (let from = 0; from < argvs.length;) from = await batch(from);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return runs;
 }

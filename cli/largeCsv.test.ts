@@ -21,8 +21,8 @@ import { buildGolosScript, runMeasured } from './golos.testkit';
 
 const ROWS = 605_000;
 const VOTES = 30_000;
-// The issue asks for under 1 GB; measured 1.07–1.12 GB with the Gosuslugi export (see the closing note).
-const LIMIT_KB = 1.2 * 1024 * 1024;
+// The issue's ceiling: under 1 GB (measured 0.92 GB; 1.04 GB before the persons were kept as compact copies).
+const LIMIT_KB = 1024 * 1024;
 
 let dir: string;
 beforeAll(() => {

@@ -61,11 +61,14 @@ function readInput(path: string): Uint8Array | string {
 }
 
 /** The QR text of the protocol, or the Russian reasons it could not be read; notes go to stderr as warnings. */
-function protocolQr(pdf: Uint8Array, name: string): { text?: string; problems: string[]; notes: string[] } {
+async function protocolQr(
+  pdf: Uint8Array,
+  name: string,
+): Promise<{ text?: string; problems: string[]; notes: string[] }> {
   const fromProperties = protocolQrFromPdfProperties(pdf);
   let pages;
   try {
-    pages = readFirstLastPageQr(pdf);
+    pages = await readFirstLastPageQr(pdf);
   } catch {
     return { problems: [`${name}: файл не читается как PDF.`], notes: [] };
   }
@@ -88,7 +91,7 @@ function protocolQr(pdf: Uint8Array, name: string): { text?: string; problems: s
   return texts.length === 1 ? { text: texts[0]!, problems, notes: [] } : { problems, notes: [] };
 }
 
-export function runVerify(argv: readonly string[]): number {
+export async function runVerify(argv: readonly string[]): Promise<number> {
   const parsed = parseVerifyArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.message}\n`);
@@ -104,7 +107,7 @@ export function runVerify(argv: readonly string[]): number {
   }
   const pdfName = basename(args.protocol);
   const resultsName = basename(args.results);
-  const qr = protocolQr(pdf, pdfName);
+  const qr = await protocolQr(pdf, pdfName);
   for (const note of qr.notes) process.stderr.write(`Предупреждение: ${note}\n`);
   const problems = [...qr.problems];
   const printed = qr.text === undefined ? undefined : parseProtocolQr(qr.text);

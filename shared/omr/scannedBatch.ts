@@ -5,6 +5,7 @@
  */
 import type { Ballot, BallotCopy, Delivery, IsoDate, Person } from '../domain/types';
 import { writeBallotBatch } from '../paper/ballotBatch';
+import { csvCell } from '../spreadsheet/writeCsv';
 import type { ReadBallot, ReviewItem } from './readStack';
 
 export interface StackKind {
@@ -38,8 +39,7 @@ export function writeScannedBatch(
   const text = writeBallotBatch(ballots, questions, registry);
   const lines = text.replace(/\r\n$/, '').split('\r\n');
   const sources = [SOURCE_COLUMN, ...ballots.filter((b) => b.channel !== 'gosuslugi').map((b) => b.source)];
-  const cell = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return `${lines.map((l, i) => `${l};${cell(sources[i] ?? '')}`).join('\r\n')}\r\n`;
+  return `${lines.map((l, i) => `${l};${csvCell(sources[i] ?? '')}`).join('\r\n')}\r\n`;
 }
 
 /** review.json: `[{ source, person, question, reason }]`, person as the registry names them. */

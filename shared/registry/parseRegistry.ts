@@ -163,8 +163,8 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   ) => problems.push(problem(code, `${at(row, label(f))}${text}`, { file, row, field: label(f) }, severity));
 
   const drafts: Draft[] = [];
-  const bySnils = new Map<string, Draft[]>();
-  const byName = new Map<string, Draft[]>();
+  const bySnils: DraftIndex = new Map();
+  const byName: DraftIndex = new Map();
   /** The person of the row above: a row with a plot but no name continues it (several plots). */
   let previous: Draft | undefined;
   /** Rows of numbers only: a totals row when nothing named follows them. */
@@ -213,15 +213,15 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     }
     const nameKey = normalizeName(fullName);
     let draft: Draft | undefined;
-    if (snils) draft = bySnils.get(snils)?.find((d) => d.key === nameKey);
-    else if (nameKey) draft = byName.get(nameKey)?.find((d) => !d.person.snils);
+    if (snils) draft = draftsAt(bySnils, snils).find((d) => d.key === nameKey);
+    else if (nameKey) draft = draftsAt(byName, nameKey).find((d) => !d.person.snils);
     if (!draft) {
       const person: Person = { id: '', fullName, status: kind === 'mkd' ? 'owner' : 'member', holdings: [] };
       if (snils) person.snils = snils;
       draft = { person, source: { rows: [r], holdingRows: [] }, key: nameKey };
       drafts.push(draft);
-      if (snils) bySnils.set(snils, [...(bySnils.get(snils) ?? []), draft]);
-      if (nameKey) byName.set(nameKey, [...(byName.get(nameKey) ?? []), draft]);
+      if (snils) addDraft(bySnils, snils, draft);
+      if (nameKey) addDraft(byName, nameKey, draft);
     } else draft.source.rows.push(r);
     readPersonFields(draft, row, r);
     if (holding) addHolding(draft, holding, r);
@@ -351,6 +351,17 @@ function append<T>(list: T[], x: T): T[] {
   list.push(x);
   return list;
 }
+
+/** Drafts by СНИЛС or name: one as itself, several as a list (not a list per person of a large file). */
+type DraftIndex = Map<string, Draft | Draft[]>;
+const draftsAt = (index: DraftIndex, key: string): readonly Draft[] => {
+  const found = index.get(key);
+  return found === undefined ? [] : Array.isArray(found) ? found : [found];
+};
+const addDraft = (index: DraftIndex, key: string, d: Draft): void => {
+  const found = index.get(key);
+  index.set(key, found === undefined ? d : [...draftsAt(index, key), d]);
+};
 
 function plotWord(kind: PartnershipKind): string {
   return kind === 'mkd' ? 'помещение' : 'участок';

@@ -97,8 +97,18 @@ export function readMeetingText(file: InputFile): Result<{ text: string; warning
 }
 
 /**
+ * An equal copy of a person read from a file (strings, arrays and plain objects only), made through
+ * JSON: every field in the object itself and every string its own. A person filled field by field keeps
+ * the later fields in a side array, and a cell cut from the file's text (a phone number) keeps that whole
+ * text alive: for a 600,000-row registry the copies take about 120 MB less (cli/largeCsv.test.ts).
+ */
+function compactCopy(person: Person): Person {
+  return JSON.parse(JSON.stringify(person)) as Person;
+}
+
+/**
  * The registry's persons with ids p1, p2, … in file order; every problem of reading and checking it
- * goes to `keep`. The persons are this run's own: ids are given in place, not on a copy of each.
+ * goes to `keep`. The persons are this run's own: each gets its id, then stands as its compact copy.
  */
 async function readRegistryPersons(
   file: InputFile,
@@ -113,7 +123,10 @@ async function readRegistryPersons(
   }
   keep(file.name, reg.value.problems);
   const registry = reg.value.persons;
-  registry.forEach((p, i) => (p.id = `p${i + 1}`));
+  for (let i = 0; i < registry.length; i++) {
+    registry[i]!.id = `p${i + 1}`;
+    registry[i] = compactCopy(registry[i]!);
+  }
   // A mistyped e-mail does not change any count: the tally goes on, with a warning.
   const checks = validateRegistry(registry, {
     file: file.name,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBallotBatch } from '../ballots/parseBallotBatch';
 import type { Ballot } from '../domain/types';
+import { SOURCE_COLUMN, writeScannedBatch } from '../omr/scannedBatch';
 import { writeBallotBatch } from '../paper/ballotBatch';
 import { parseCsv } from './readCsv';
 import { readTable } from './readTable';
@@ -44,7 +45,7 @@ describe('csvCell: formula-like cells are neutralised', () => {
   });
 });
 
-describe('the ballot batch file (the only CSV Golos writes)', () => {
+describe('the ballot batch file', () => {
   const ballot = (id: string, fullName: string, rep: string): Ballot => ({
     id,
     channel: 'paper',
@@ -74,5 +75,40 @@ describe('the ballot batch file (the only CSV Golos writes)', () => {
       HOSTILE.slice(0, 5).map((n) => `@${n}`),
     );
     expect(parsed.value.ballots.map((b) => b.representative?.powerOfAttorney)).toEqual(Array(5).fill('=2+2'));
+  });
+});
+
+describe('the batch file of a read scan stack (golos scan: scanned.csv)', () => {
+  it('neutralises the «Источник» column too (a scan file may be named like a formula), read back as written', async () => {
+    const ballots: Ballot[] = HOSTILE.slice(0, 4).map((name, i) => ({
+      id: `scan-${i + 1}`,
+      channel: 'paper',
+      voter: { personId: `p${i + 1}` },
+      copy: 'original',
+      receivedAt: '2026-06-10',
+      voidReasons: [],
+      marks: { 1: 'for' },
+      source: `${name}.pdf:${i + 1}`,
+    }));
+    const registry = HOSTILE.slice(0, 4).map((fullName, i) => ({
+      id: `p${i + 1}`,
+      fullName,
+      status: 'member' as const,
+      holdings: [{ plotNumber: String(i + 1) }],
+    }));
+    const csv = writeScannedBatch(ballots, [1], registry);
+    for (const line of csv.slice(1).split('\r\n').slice(1, -1)) {
+      for (const cell of line.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/)) {
+        expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    const table = await readTable(new TextEncoder().encode(csv), 'scanned.csv');
+    if (!table.ok) throw new Error(table.error[0]!.message);
+    const column = table.value.rows[0]!.indexOf(SOURCE_COLUMN);
+    expect(column).toBeGreaterThan(0);
+    expect(table.value.rows.slice(1).map((r) => r[column])).toEqual(ballots.map((b) => b.source));
+    const parsed = parseBallotBatch(table.value, { questions: [1] });
+    if (!parsed.ok) throw new Error(parsed.error[0]!.message);
+    expect(parsed.value.ballots.map((b) => b.voter.fullName)).toEqual(HOSTILE.slice(0, 4));
   });
 });
