@@ -10,6 +10,7 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { attendanceList, presentCount } from '../../shared/paper/attendance';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
+import { DateInput } from '../app/DateInput';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import type { AttendanceRow } from '../db/records';
@@ -304,16 +305,7 @@ function Attendance({
                   {(p) => <input {...p} type="text" value={poa} onChange={(e) => setPoa(e.target.value)} />}
                 </Field>
                 <Field label="Дата доверенности" error={errors['Дата доверенности']}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      min="1991-01-01"
-                      max="9999-12-31"
-                      value={poaDate}
-                      onChange={(e) => setPoaDate(e.target.value)}
-                    />
-                  )}
+                  {(p) => <DateInput {...p} value={poaDate} onChange={setPoaDate} />}
                 </Field>
               </div>
             </>

@@ -129,7 +129,9 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
   await test.step('a ballot received after the end of voting: «не будет учтён: получен 01.12, голосование окончено 29.11»', async () => {
     await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/entry`);
     await expect(area(page)).toBeFocused();
-    await page.getByLabel('Дата получения').fill('2026-12-01');
+    // Dates in the Russian order whatever the browser's locale (the field is typed дд.мм.гггг).
+    await expect(page.getByLabel('Дата получения')).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+    await page.getByLabel('Дата получения').fill('01.12.2026');
     await area(page).focus();
     const [, i] = members()[0]!;
     const late = createEntryContext({
@@ -151,7 +153,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await pressKeys(page, keys.slice(-1));
     counted.push(`late: ${operatorKeystrokes(keys)}`);
     await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 1;');
-    await page.getByLabel('Дата получения').fill('2026-11-29');
+    await page.getByLabel('Дата получения').fill('29.11.2026');
     await area(page).focus();
   });
 
@@ -219,7 +221,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await form.getByRole('checkbox', { name: 'представитель по доверенности' }).check();
     await form.getByLabel('ФИО представителя').fill('Петров Пётр Петрович');
     await form.getByLabel('Номер доверенности').fill('12');
-    await form.getByLabel('Дата доверенности').fill('2026-11-20');
+    await form.getByLabel('Дата доверенности').fill('20.11.2026');
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();
     await expect(page.getByRole('status', { name: 'Присутствуют' })).toContainText('Присутствуют: 1');
 
