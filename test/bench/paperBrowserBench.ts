@@ -66,7 +66,7 @@ async function installProbe(page: Page): Promise<void> {
     let savedBefore = '';
     document.addEventListener(
       'keydown',
-      (e) => {
+      () => {
         keyStart = performance.now();
         // The armed key saves the ballot (Enter, or the last mark, which saves by itself).
         saving = probe.armed;
