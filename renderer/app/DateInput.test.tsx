@@ -51,6 +51,28 @@ describe('DateInput: the Russian order whatever the browser locale', () => {
     expect(input).toHaveValue('31.01.2027');
   });
 
+  it('typed character by character into a form that takes only whole dates, the text stays', () => {
+    function WholeDates() {
+      const [value, setValue] = useState('2026-06-10');
+      return (
+        <>
+          <label htmlFor="w">Дата</label>
+          <DateInput id="w" value={value} onChange={(v) => /^\d{4}-/.test(v) && setValue(v)} />
+          <output aria-label="Значение">{value}</output>
+        </>
+      );
+    }
+    render(<WholeDates />);
+    const input = screen.getByLabelText('Дата');
+    let typed = '';
+    for (const c of '01.12.2026') {
+      typed += c;
+      fireEvent.change(input, { target: { value: typed } });
+      expect(input).toHaveValue(typed);
+    }
+    expect(screen.getByLabelText('Значение')).toHaveTextContent('2026-12-01');
+  });
+
   it('parses and shows by hand-worked examples', () => {
     expect(parseTypedDate(' 1.2.2026 ')).toBe('2026-02-01');
     expect(parseTypedDate('30.02.2026')).toBeNull();

@@ -26,13 +26,19 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 
   onChange: (value: string) => void;
 };
 
+/** What a typed text gives: its ISO date, '' when empty, else the text itself. */
+function valueOf(text: string): string {
+  return text.trim() === '' ? '' : (parseTypedDate(text) ?? text);
+}
+
 export function DateInput({ value, onChange, ...rest }: Props) {
   const [text, setText] = useState(() => shownDate(value));
-  // The value last given or sent: a new one from outside replaces what is shown.
-  const [known, setKnown] = useState(value);
-  if (value !== known) {
-    setKnown(value);
-    setText(shownDate(value));
+  // A new value given from outside (not the one the text typed gives) replaces what is shown; a form that
+  // takes only whole dates leaves the value as it was, and the text being typed stays.
+  const [given, setGiven] = useState(value);
+  if (value !== given) {
+    setGiven(value);
+    if (value !== valueOf(text)) setText(shownDate(value));
   }
   return (
     <input
@@ -44,11 +50,8 @@ export function DateInput({ value, onChange, ...rest }: Props) {
       maxLength={10}
       value={text}
       onChange={(e) => {
-        const t = e.target.value;
-        const out = t.trim() === '' ? '' : (parseTypedDate(t) ?? t);
-        setText(t);
-        setKnown(out);
-        onChange(out);
+        setText(e.target.value);
+        onChange(valueOf(e.target.value));
       }}
     />
   );
