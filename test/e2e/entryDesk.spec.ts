@@ -43,7 +43,12 @@ const SIZES = [
 async function screenshots(page: Page, name: string) {
   // Toasts closed first: the screen as it stays.
   const close = page.getByRole('button', { name: 'Закрыть уведомление' });
-  while ((await close.count()) > 0) await close.first().click();
+  // A toast may close by itself between the count and the click: then there is nothing to click.
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
