@@ -11,7 +11,8 @@ import { AUDIT_GROUP_LABELS, type AuditGroup } from '../../shared/audit/auditCat
 import { readChain } from './auditLog';
 import { journalLine, type JournalLine } from './auditText';
 import { describeFilter, filterJournal, NO_FILTER, type JournalFilter } from './journalFilter';
-import { formatJournalDate } from '../../shared/meetings/dates';
+import { formatJournalDate, isIsoDate } from '../../shared/meetings/dates';
+import { DateInput } from '../app/DateInput';
 
 const SHOWN_CHANGES = 6;
 
@@ -150,20 +151,18 @@ export function AuditJournal({
         </div>
         <div className="field">
           <label htmlFor="journal-from">С</label>
-          <input
+          <DateInput
             id="journal-from"
-            type="date"
             value={filter.from}
-            onChange={(e) => set({ from: e.target.value })}
+            onChange={(v) => (v === '' || isIsoDate(v)) && set({ from: v })}
           />
         </div>
         <div className="field">
           <label htmlFor="journal-to">По</label>
-          <input
+          <DateInput
             id="journal-to"
-            type="date"
             value={filter.to}
-            onChange={(e) => set({ to: e.target.value })}
+            onChange={(v) => (v === '' || isIsoDate(v)) && set({ to: v })}
           />
         </div>
       </div>

@@ -33,7 +33,10 @@ export function EntryBallot({ state, meeting, registry, dispatch }: EntryBallotP
               <span className="caret" aria-hidden="true" />
             </span>
             {state.query === '' && (
-              <span className="muted"> наберите номер участка, ФИО или СНИЛС, или отсканируйте QR-код</span>
+              <span className="muted">
+                {' '}
+                наберите номер участка (бюллетень откроется сам), ФИО, пробел и СНИЛС, или отсканируйте QR-код
+              </span>
             )}
           </>
         ) : (

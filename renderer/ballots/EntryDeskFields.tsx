@@ -6,8 +6,9 @@ import type { RefObject } from 'react';
 import type { Delivery } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import type { EntryFields } from '../../shared/paper/entry/entryContext';
+import { DateInput } from '../app/DateInput';
 import { Field } from '../app/Field';
-import { todayIso } from '../../shared/meetings/dates';
+import { isIsoDate, todayIso } from '../../shared/meetings/dates';
 
 const DELIVERY_CHOICES: { value: Delivery; label: string }[] = [
   { value: 'hand', label: 'лично в правление' },
@@ -91,12 +92,11 @@ export function ArrivalFields({
         </Field>
         <Field label="Дата получения">
           {(p) => (
-            <input
+            <DateInput
               {...p}
-              type="date"
               value={f.receivedAt}
               required
-              onChange={(e) => e.target.value && setFields({ receivedAt: e.target.value })}
+              onChange={(v) => isIsoDate(v) && setFields({ receivedAt: v })}
             />
           )}
         </Field>

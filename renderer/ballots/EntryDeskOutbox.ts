@@ -40,7 +40,7 @@ export function useEntryOutbox(
     if (writing.current || !item) return;
     writing.current = true;
     const id = item.recordId ?? item.ballot.id;
-    const reason = item.correction ? reasons.current.get(id) : undefined;
+    const reason = item.correction ? (item.reason ?? reasons.current.get(id)) : undefined;
     const who = item.ballot.voter.fullName ?? '';
     const keyed = {
       ballot: item.ballot,

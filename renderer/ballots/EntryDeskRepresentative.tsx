@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Representative } from '../../shared/domain/types';
 import { powerOfAttorneyDateProblem } from '../../shared/paper/powerOfAttorney';
+import { DateInput } from '../app/DateInput';
 import { Field } from '../app/Field';
 
 export function RepresentativeForm({
@@ -61,14 +62,11 @@ export function RepresentativeForm({
         </Field>
         <Field label="Дата доверенности" error={dateError}>
           {(p) => (
-            <input
+            <DateInput
               {...p}
-              type="date"
-              min="1991-01-01"
-              max={receivedAt}
               value={date}
-              onChange={(e) => {
-                setDate(e.target.value);
+              onChange={(v) => {
+                setDate(v);
                 setDateError(undefined);
               }}
             />

@@ -40,9 +40,16 @@ async function stored(db: GolosDb) {
 }
 
 describe('EntryTab: keyboard entry', () => {
-  it('keys drive the form: plot number, Enter, marks, a bad mark with its reason, Enter saves with its audit entry', async () => {
+  it('keys drive the form: a plot number alone opens the ballot, marks, a bad mark with its reason, the last mark saves with its audit entry', async () => {
     const { db, persons, meeting } = await seededDb();
-    const member = persons.find((p) => p.status === 'member')!;
+    // A member whose plot is nobody else's and begins no other plot (checked here, not by the desk's code).
+    const plots = persons.map((p) => p.holdings.map((h) => h.plotNumber));
+    const member = persons.find(
+      (p) =>
+        p.status === 'member' &&
+        plots.filter((ps) => ps.some((x) => x.startsWith(p.holdings[0]!.plotNumber))).length === 1,
+    )!;
+    const plot = member.holdings[0]!.plotNumber;
     renderTab(db, EntryTab, meeting);
     await screen.findByRole('group', { name: 'Ввод бюллетеня' });
     expect(area()).toHaveFocus();
@@ -50,29 +57,37 @@ describe('EntryTab: keyboard entry', () => {
     const help = screen.getByRole('region', { name: 'Клавиши' });
     expect(help).toHaveTextContent('воздержался');
     expect(help).toHaveTextContent('нет подписи — бюллетень недействителен');
+    expect(help).toHaveTextContent('бюллетень открывается сам');
+    expect(help).toHaveTextContent('пробел и СНИЛС');
 
-    press(...member.holdings[0]!.plotNumber);
-    expect(screen.getByLabelText('Поиск участника')).toHaveTextContent(member.holdings[0]!.plotNumber);
-    const options = within(screen.getByRole('listbox', { name: 'Найденные участники' })).getAllByRole(
-      'option',
-    );
-    const at = options.findIndex((o) => o.textContent?.startsWith(member.fullName));
-    expect(at).toBeGreaterThanOrEqual(0);
-    press(...Array.from({ length: at }, () => 'ArrowDown'), 'Enter');
+    let keystrokes = 0;
+    const count = (...keys: string[]) => {
+      keystrokes += keys.length;
+      press(...keys);
+    };
+    count(...plot.slice(0, -1));
+    expect(screen.getByLabelText('Поиск участника')).toHaveTextContent(plot.slice(0, -1));
+    count(plot.at(-1)!);
+    // No Enter: the last digit opened the ballot.
     expect(screen.getByLabelText('Голосующий')).toHaveTextContent(member.fullName);
 
     // за, против, воздержался, then «0 1» (several marks) on question 4, and за for the rest.
-    press('1', '2', '3', '0');
+    count('1', '2', '3', '0');
     expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent('1 — несколько отметок');
-    press('1'); // the reason
-    press('1', '1', '1', '1', '1', '1');
+    count('1'); // the reason
+    count('1', '1', '1', '1', '1');
     const form = screen.getByRole('table', { name: 'Отметки бюллетеня' });
     expect(within(form).getByText('отмечено несколько вариантов')).toBeInTheDocument();
-    expect(screen.getByText('Все вопросы введены: Enter — сохранить.')).toBeInTheDocument();
-    // Nothing is stored before Enter.
+    // Nothing is stored before the last question.
     expect(await db.paperBallots.count()).toBe(0);
-    press('Enter');
+    count('1');
     await saved(1);
+    // The plot's digits and one key per question (two for the bad mark): questions + 3 at most.
+    expect(keystrokes).toBe(plot.length + 11);
+    expect(keystrokes - 1).toBeLessThanOrEqual(meeting.questions.length + 3);
+    expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent(
+      `Сохранён бюллетень: ${member.fullName}. Исправить его — Backspace.`,
+    );
 
     const [v] = await stored(db);
     expect(v!.ballot.voter.personId).toBe(member.id);
@@ -145,18 +160,16 @@ describe('EntryTab: keyboard entry', () => {
     expect(gardener).toBeDefined();
     renderTab(db, EntryTab, meeting);
     await screen.findByRole('group', { name: 'Ввод бюллетеня' });
-    press(...gardener.snils!.slice(0, 9), 'Enter');
+    press(' ', ...gardener.snils!.slice(0, 9), 'Enter');
     expect(screen.getByLabelText('Голосующий')).toHaveTextContent(`${gardener.fullName}`);
     expect(screen.getByLabelText('Голосующий')).toHaveTextContent(
       'голосует только по вопросам № 4, 5 (остальные пропускаются)',
     );
     const form = screen.getByRole('table', { name: 'Отметки бюллетеня' });
     expect(within(form).getAllByText('не голосует')).toHaveLength(8);
-    // The cursor starts on question 4; two keys fill the ballot.
+    // The cursor starts on question 4; two keys fill and save the ballot.
     expect(within(form).getByRole('row', { current: true })).toHaveTextContent(/^4/);
     press('1', '2');
-    expect(screen.getByText('Все вопросы введены: Enter — сохранить.')).toBeInTheDocument();
-    press('Enter');
     await saved(1);
     const [v] = await stored(db);
     expect(v!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
@@ -195,7 +208,7 @@ describe('EntryTab: keyboard entry', () => {
     const member = persons.find((p) => p.status === 'member')!;
     renderTab(db, EntryTab, meeting);
     await screen.findByRole('group', { name: 'Ввод бюллетеня' });
-    press(...member.snils!, 'Enter', '1', '1');
+    press(' ', ...member.snils!, 'Enter', '1', '1');
     press('п');
     expect(screen.getByRole('list', { name: 'Нарушения бюллетеня' })).toHaveTextContent(
       'нет подписи — отмечено',
@@ -215,7 +228,7 @@ describe('EntryTab: keyboard entry', () => {
     renderTab(db, EntryTab, meeting);
     await screen.findByRole('group', { name: 'Ввод бюллетеня' });
     const marks = ['1', '1', '1', '1', '1', '1', '1', '1', '1', '1'];
-    press(...member.snils!, 'Enter', ...marks, 'Enter');
+    press(' ', ...member.snils!, 'Enter', ...marks);
     await saved(1);
     const panel = screen.getByRole('region', { name: 'Двойной ввод' });
     await waitFor(() =>
@@ -232,7 +245,7 @@ describe('EntryTab: keyboard entry', () => {
     await user.click(screen.getByRole('radio', { name: /повторный ввод вслепую/ }));
     area().focus();
     // Refused as soon as the voter is found, before any mark is keyed: one message, nothing stored.
-    press(...member.snils!, 'Enter');
+    press(' ', ...member.snils!, 'Enter');
     expect(await screen.findByRole('alert', { name: 'Сообщение ввода' })).toHaveTextContent(
       `Повторный ввод бюллетеня (${member.fullName}, участок ${member.holdings[0]!.plotNumber}) не принят: первый ввод сделал(а) Иванова А. П., а повторный должен делать другой член комиссии.`,
     );
@@ -249,7 +262,7 @@ describe('EntryTab: keyboard entry', () => {
       `Петров П. П.: ждут вашего повторного ввода вслепую — бюллетеней: 1. ${member.fullName}, уч. ${member.holdings[0]!.plotNumber} (ввод: Иванова А. П.).`,
     );
     expect(offer).not.toHaveTextContent(/за|против|воздерж/);
-    press(...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1', 'Enter');
+    press(' ', ...member.snils!, 'Enter', '1', '2', '1', '1', '1', '1', '1', '1', '1', '1');
     await waitFor(() =>
       expect(panel).toHaveTextContent('Сверено: 0; ждут повторного ввода: 0; расхождений: 1.'),
     );
@@ -269,13 +282,33 @@ describe('EntryTab: keyboard entry', () => {
     expect(v!.ballot.marks[2]).toBe('against');
   });
 
+  it('Backspace on the empty search loads the ballot the last mark just saved; Enter stores the correction with its reason', async () => {
+    const { db, persons, meeting } = await seededDb();
+    const member = persons.find((p) => p.status === 'member')!;
+    renderTab(db, EntryTab, meeting);
+    await screen.findByRole('group', { name: 'Ввод бюллетеня' });
+    press(' ', ...member.snils!, 'Enter', ...Array.from({ length: 10 }, () => '1'));
+    await saved(1);
+    press('Backspace');
+    expect(screen.getByLabelText('Голосующий')).toHaveTextContent(`Исправление: ${member.fullName}`);
+    press('End', 'ArrowUp', '2');
+    // A correction waits for Enter.
+    expect(screen.getByLabelText('Сообщение ввода')).toHaveTextContent('исправление сохраняется по Enter');
+    press('Enter');
+    await waitFor(async () => expect((await stored(db))[0]!.kind).toBe('corrected'));
+    const [v] = await stored(db);
+    expect(v).toMatchObject({ reason: 'исправление сразу после ввода (Backspace)' });
+    expect(v!.ballot.marks[10]).toBe('against');
+    expect(await db.paperBallots.count()).toBe(1);
+  });
+
   it('corrects a stored ballot without the mouse: F4 to the list, the reason first, the entry form, Enter; the history keeps both versions', async () => {
     const { db, persons, meeting } = await seededDb();
     const member = persons.find((p) => p.status === 'member')!;
     const user = userEvent.setup();
     renderTab(db, EntryTab, meeting);
     await screen.findByRole('group', { name: 'Ввод бюллетеня' });
-    press(...member.snils!, 'Enter', ...Array.from({ length: 10 }, () => '1'), 'Enter');
+    press(' ', ...member.snils!, 'Enter', ...Array.from({ length: 10 }, () => '1'));
     await saved(1);
 
     area().focus();

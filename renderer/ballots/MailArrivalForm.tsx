@@ -7,6 +7,7 @@ import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
+import { DateInput } from '../app/DateInput';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import { todayIso } from '../../shared/meetings/dates';
@@ -124,7 +125,7 @@ export function ArrivalForm({
         {errors['Способ получения'] && <p className="field-error">{errors['Способ получения']}</p>}
       </fieldset>
       <Field label="Дата получения" error={errors['Дата получения']}>
-        {(p) => <input {...p} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+        {(p) => <DateInput {...p} value={date} onChange={setDate} />}
       </Field>
       {how === 'mail' && (
         <Field

@@ -10,6 +10,7 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { attendanceList, presentCount } from '../../shared/paper/attendance';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import { useDb } from '../app/DbContext';
+import { DateInput } from '../app/DateInput';
 import { Field } from '../app/Field';
 import { useToast } from '../app/Toasts';
 import type { AttendanceRow } from '../db/records';
@@ -117,13 +118,18 @@ function Attendance({
       setErrors({ Участник: 'Выберите участника.' });
       return;
     }
+    const hm = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+    if (time.trim() && !hm) {
+      setErrors({ 'Время прибытия': 'Поле «Время прибытия»: укажите время вида ЧЧ:ММ, например 10:05.' });
+      return;
+    }
     const date = meeting.sessionDate || todayIso();
     const result = await registerArrival(
       db,
       { meeting, registry, by: operator },
       {
         personId: person.id,
-        arrivedAt: timestampAt(date, time || nowHm()),
+        arrivedAt: timestampAt(date, hm ? `${hm[1]!.padStart(2, '0')}:${hm[2]}` : nowHm()),
         ...(byRep
           ? {
               representative: {
@@ -286,7 +292,18 @@ function Attendance({
             error={errors['Участник']}
           />
           <Field label="Время прибытия" error={errors['Время прибытия']}>
-            {(p) => <input {...p} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+            {(p) => (
+              // Text, not type="time": the 24-hour Russian form whatever the browser's locale.
+              <input
+                {...p}
+                type="text"
+                inputMode="numeric"
+                placeholder="чч:мм"
+                maxLength={5}
+                value={time}
+                onChange={(e) => setTime(e.target.value)}
+              />
+            )}
           </Field>
           <label className="choice">
             <input type="checkbox" checked={byRep} onChange={(e) => setByRep(e.target.checked)} />{' '}
@@ -304,16 +321,7 @@ function Attendance({
                   {(p) => <input {...p} type="text" value={poa} onChange={(e) => setPoa(e.target.value)} />}
                 </Field>
                 <Field label="Дата доверенности" error={errors['Дата доверенности']}>
-                  {(p) => (
-                    <input
-                      {...p}
-                      type="date"
-                      min="1991-01-01"
-                      max="9999-12-31"
-                      value={poaDate}
-                      onChange={(e) => setPoaDate(e.target.value)}
-                    />
-                  )}
+                  {(p) => <DateInput {...p} value={poaDate} onChange={setPoaDate} />}
                 </Field>
               </div>
             </>

@@ -1,13 +1,23 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Channel } from '../../shared/domain/types';
 import { type Meeting } from '../../shared/meetings/meeting';
-import { Field } from '../app/Field';
+import { DateInput } from '../app/DateInput';
+import { Field, type FieldControlProps } from '../app/Field';
 import { meetingFormErrors, toFormValues, toMeeting, type MeetingFormValues } from './meetingFormModel';
 import { LabelOptions } from '../app/LabelOptions';
 import { LawSettingsFields } from './LawSettingsFields';
 import { ProtocolFields } from './ProtocolFields';
 import { CHANNEL_LABEL, FORM_LABEL, MEETING_KIND_LABEL } from '../../shared/vocabulary';
+
+type DateName =
+  | 'votingStart'
+  | 'votingEnd'
+  | 'sessionDate'
+  | 'paperBallotDeadline'
+  | 'countDate'
+  | 'noticeDate'
+  | 'materialsDate';
 
 /** Errors by field; `questions`: the agenda's numbers (the dissents name them). */
 const resolverFor =
@@ -44,6 +54,7 @@ export const MeetingForm = memo(function MeetingForm({
   const [resolver] = useState(() => resolverFor(() => base.current.questions.map((q) => q.number)));
   const {
     register,
+    control,
     handleSubmit,
     watch,
     reset,
@@ -57,6 +68,22 @@ export const MeetingForm = memo(function MeetingForm({
   useEffect(() => {
     base.current = meeting;
   }, [meeting]);
+  // Dates in the Russian order whatever the browser's locale (renderer/app/DateInput).
+  const dateInput = (name: DateName, p: FieldControlProps) => (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => (
+        <DateInput
+          {...p}
+          name={field.name}
+          value={field.value}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+        />
+      )}
+    />
+  );
 
   useEffect(() => {
     if (!onDraft) return;
@@ -109,10 +136,10 @@ export const MeetingForm = memo(function MeetingForm({
         <legend>Голосование</legend>
         <div className="form-row">
           <Field label="Начало голосования" error={errors.votingStart?.message}>
-            {(p) => <input {...p} type="date" {...register('votingStart')} />}
+            {(p) => dateInput('votingStart', p)}
           </Field>
           <Field label="Окончание голосования" error={errors.votingEnd?.message}>
-            {(p) => <input {...p} type="date" {...register('votingEnd')} />}
+            {(p) => dateInput('votingEnd', p)}
           </Field>
         </div>
       </fieldset>
@@ -122,7 +149,7 @@ export const MeetingForm = memo(function MeetingForm({
           <legend>Очная часть</legend>
           <div className="form-row">
             <Field label="Дата очной части" error={errors.sessionDate?.message}>
-              {(p) => <input {...p} type="date" {...register('sessionDate')} />}
+              {(p) => dateInput('sessionDate', p)}
             </Field>
             <Field label="Время очной части" error={errors.sessionTime?.message} hint="Например 11:00">
               {(p) => <input {...p} type="text" inputMode="numeric" {...register('sessionTime')} />}
@@ -141,7 +168,7 @@ export const MeetingForm = memo(function MeetingForm({
             {(p) => <input {...p} type="text" {...register('paperBallotAddress')} />}
           </Field>
           <Field label="Последний день приёма бюллетеней" error={errors.paperBallotDeadline?.message}>
-            {(p) => <input {...p} type="date" {...register('paperBallotDeadline')} />}
+            {(p) => dateInput('paperBallotDeadline', p)}
           </Field>
         </fieldset>
       )}
@@ -150,7 +177,7 @@ export const MeetingForm = memo(function MeetingForm({
         <legend>Подсчёт голосов</legend>
         <div className="form-row">
           <Field label="Дата подсчёта голосов" error={errors.countDate?.message}>
-            {(p) => <input {...p} type="date" {...register('countDate')} />}
+            {(p) => dateInput('countDate', p)}
           </Field>
           <Field label="Место подсчёта голосов">
             {(p) => <input {...p} type="text" {...register('countPlace')} />}
@@ -162,10 +189,10 @@ export const MeetingForm = memo(function MeetingForm({
         <legend>Уведомление и материалы</legend>
         <div className="form-row">
           <Field label="Дата уведомления" error={errors.noticeDate?.message}>
-            {(p) => <input {...p} type="date" {...register('noticeDate')} />}
+            {(p) => dateInput('noticeDate', p)}
           </Field>
           <Field label="Дата размещения материалов" error={errors.materialsDate?.message}>
-            {(p) => <input {...p} type="date" {...register('materialsDate')} />}
+            {(p) => dateInput('materialsDate', p)}
           </Field>
         </div>
         <Field

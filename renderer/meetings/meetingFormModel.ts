@@ -1,6 +1,7 @@
 /**
  * The meeting details form: its values (text as typed), the meeting they describe, and the checks that
- * put a Russian message next to the field. Dates come from `<input type="date">` as ISO `YYYY-MM-DD`.
+ * put a Russian message next to the field. Dates come from DateInput as ISO `YYYY-MM-DD` (or the text
+ * typed, when it is no date).
  */
 import type { Channel, ConflictPolicy, InvalidMarksPolicy, MeetingForm } from '../../shared/domain/types';
 import { daysBetween, formatDateRu, isIsoDate } from '../../shared/meetings/dates';

@@ -29,6 +29,7 @@ import { FollowUpOffer } from './FollowUpOffer';
 import { ProtocolCheckPanel } from './ProtocolCheckPanel';
 import { ProtocolPreview } from './ProtocolPreview';
 import './protocol.css';
+import { DateInput } from '../app/DateInput';
 
 export interface ProtocolViewProps extends MeetingTabProps {
   /** Defaults to `getPlatform()`. */
@@ -252,7 +253,7 @@ export function ProtocolView({
           )}
         </Field>
         <Field label="Дата протокола" error={dateValid ? undefined : 'Укажите дату составления протокола.'}>
-          {(props) => <input {...props} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+          {(props) => <DateInput {...props} value={date} onChange={setDate} />}
         </Field>
         <label className="choice">
           <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} /> Скрыть СНИЛС

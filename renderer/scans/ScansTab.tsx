@@ -9,7 +9,7 @@ import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
 import type { MeetingTabProps } from '../meetings/meetingTabProps';
-import { todayIso } from '../../shared/meetings/dates';
+import { isIsoDate, todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
@@ -17,6 +17,7 @@ import { ThresholdsPanel } from './ThresholdsPanel';
 import { useScanStack, type StackKind } from './useScanStack';
 import '../ballots/ballots.css';
 import './scans.css';
+import { DateInput } from '../app/DateInput';
 
 const STACKS: Record<string, { label: string; kind: Omit<StackKind, 'receivedAt'> }> = {
   mail: { label: 'Оригиналы, пришедшие по почте', kind: { copy: 'original', delivery: 'mail' } },
@@ -97,8 +98,7 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
           </select>
         </label>
         <label>
-          Дата получения{' '}
-          <input type="date" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />
+          Дата получения <DateInput value={receivedAt} onChange={(v) => isIsoDate(v) && setReceivedAt(v)} />
         </label>
         <button type="button" onClick={() => input.current?.click()}>
           Выбрать сканы…

@@ -226,7 +226,7 @@ export function logArrival(input: ArrivalInput, registry: readonly Person[]): Re
   const person = registry.find((p) => p.id === input.personId);
   if (!person) bad('arrival_person', 'Участник', 'участник не найден в реестре собрания.');
   if (parseDateCell(input.receivedAt) !== input.receivedAt) {
-    bad('arrival_date', 'Дата получения', `«${input.receivedAt}» — не дата (нужно ГГГГ-ММ-ДД).`);
+    bad('arrival_date', 'Дата получения', `«${input.receivedAt}» — не дата (нужно ДД.ММ.ГГГГ).`);
   } else if (input.receivedAt > input.at.slice(0, 10)) {
     bad('arrival_future', 'Дата получения', `${dateRu(input.receivedAt)} ещё не наступило.`);
   }

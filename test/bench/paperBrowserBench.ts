@@ -49,14 +49,15 @@ declare global {
 /**
  * Listens in the page. A save is done when the ballot is both stored (the entry screen's count of stored
  * ballots, updated after the transaction commits) and counted in the live figures (the tally redrawn):
- * from the armed Enter to the later of the two. Every other key: keydown to its handling (and React's
- * commit) done.
+ * from the armed key (the ballot's last) to the later of the two. Every other key: keydown to its
+ * handling (and React's commit) done.
  */
 async function installProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const probe: PageProbe = { armed: false, t0: 0, saves: [], keys: [] };
     window.paperProbe = probe;
     let keyStart = 0;
+    let saving = false;
     const live = document.querySelector('section[aria-label="Итоги сейчас"]')!;
     const saved = document.querySelector('p[aria-label="Сохранение"]')!;
     const state = () =>
@@ -65,9 +66,11 @@ async function installProbe(page: Page): Promise<void> {
     let savedBefore = '';
     document.addEventListener(
       'keydown',
-      (e) => {
+      () => {
         keyStart = performance.now();
-        if (e.key === 'Enter' && probe.armed) {
+        // The armed key saves the ballot (Enter, or the last mark, which saves by itself).
+        saving = probe.armed;
+        if (probe.armed) {
           probe.t0 = keyStart;
           [liveBefore, savedBefore] = state().split('|') as [string, string];
           probe.armed = false;
@@ -76,8 +79,8 @@ async function installProbe(page: Page): Promise<void> {
       true,
     );
     // React handles a key (and commits its render) in its root listener, before the event reaches window.
-    window.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter') probe.keys.push(performance.now() - keyStart);
+    window.addEventListener('keydown', () => {
+      if (!saving) probe.keys.push(performance.now() - keyStart);
     });
     new MutationObserver(() => {
       if (!probe.t0) return;

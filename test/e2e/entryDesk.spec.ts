@@ -11,7 +11,12 @@ import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { createEntryContext, type EntryContext } from '../../shared/paper/entry/entryContext';
-import { keysForBallot, operatorKeystrokes, type BallotToType } from '../../shared/paper/entry/typeBallot';
+import {
+  keysForBallot,
+  keysToOpen,
+  operatorKeystrokes,
+  type BallotToType,
+} from '../../shared/paper/entry/typeBallot';
 import { readStore } from '../fixtures/appDb';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
@@ -38,7 +43,12 @@ const SIZES = [
 async function screenshots(page: Page, name: string) {
   // Toasts closed first: the screen as it stays.
   const close = page.getByRole('button', { name: 'Закрыть уведомление' });
-  while ((await close.count()) > 0) await close.first().click();
+  // A toast may close by itself between the count and the click: then there is nothing to click.
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.screenshot({ path: join(shots, `${name}-${size.width}x${size.height}.png`) });
@@ -72,6 +82,8 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     counted.push(`${label}: ${operatorKeystrokes(keys)}`);
     return keys;
   };
+  // Keys until the ballot is open: the plot's digits, and Enter only where the number is not one person's.
+  const opening = (b: BallotToType, c = ctx) => keysToOpen(c, b).length;
 
   await test.step('partnership, registry, a meeting with 3 questions', async () => {
     await createPartnership(page, { name: 'СНТ «Ромашка»' });
@@ -122,17 +134,31 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
   await test.step('a ballot received after the end of voting: «не будет учтён: получен 01.12, голосование окончено 29.11»', async () => {
     await page.goto(`/#/meetings/${encodeURIComponent(meetingId)}/entry`);
     await expect(area(page)).toBeFocused();
-    await page.getByLabel('Дата получения').fill('2026-12-01');
+    // Dates in the Russian order whatever the browser's locale (the field is typed дд.мм.гггг).
+    await expect(page.getByLabel('Дата получения')).toHaveValue(/^\d\d\.\d\d\.\d{4}$/);
+    await page.getByLabel('Дата получения').fill('01.12.2026');
     await area(page).focus();
     const [, i] = members()[0]!;
-    const keys = keysForBallot(ctx, { personIndex: i, marks: allFor, findBy: 'plot' });
-    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    const late = createEntryContext({
+      meeting: ctx.meeting,
+      meetingId,
+      registry,
+      defaults: { channel: 'paper', copy: 'original', receivedAt: '2026-12-01' },
+    });
+    const b: BallotToType = { personIndex: i, marks: allFor, findBy: 'plot' };
+    const keys = keysForBallot(late, b);
+    const picked = opening(b, late);
     await pressKeys(page, keys.slice(0, picked));
     await expect(warnings(page)).toHaveText('Не будет учтён: получен 01.12, голосование окончено 29.11.');
-    await pressKeys(page, keys.slice(picked));
+    // The marks: the last one does not save a ballot with a warning; Enter does.
+    await pressKeys(page, keys.slice(picked, -1));
+    await expect(page.getByLabel('Сообщение ввода')).toContainText('бюллетень не сохранён сам');
+    await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 0;');
+    expect(keys.at(-1)!.key.key).toBe('Enter');
+    await pressKeys(page, keys.slice(-1));
     counted.push(`late: ${operatorKeystrokes(keys)}`);
     await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 1;');
-    await page.getByLabel('Дата получения').fill('2026-11-29');
+    await page.getByLabel('Дата получения').fill('29.11.2026');
     await area(page).focus();
   });
 
@@ -155,15 +181,20 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
 
   await test.step('a second ballot of the same person: «уже голосовал», saved only on a second Enter, listed as such', async () => {
     const [p, i] = members()[1]!;
-    await keyed('first', { personIndex: i, marks: allFor, findBy: 'plot' });
+    // An ordinary ballot: the plot's digits (Enter only if the number is not one person's), one key per
+    // question, and the last mark saves it: at most questions + 3 keys.
+    const plain = await keyed('plain', { personIndex: i, marks: allFor, findBy: 'plot' });
+    expect(operatorKeystrokes(plain)).toBeLessThanOrEqual(questions.length + 3);
+    expect(plain.at(-1)!.key.key).not.toBe('Enter');
     await expect(saved(page)).toContainText('Введено бюллетеней (бумажных): 2;');
-    const keys = keysForBallot(ctx, {
+    const b: BallotToType = {
       personIndex: i,
       marks: { ...allFor, 1: 'against' },
       findBy: 'plot',
       second: true,
-    });
-    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    };
+    const keys = keysForBallot(ctx, b);
+    const picked = opening(b);
     await pressKeys(page, keys.slice(0, picked));
     await expect(warnings(page)).toHaveText(/^Уже голосовал: бумажный бюллетень, \d\d\.\d\d \(ввод: .+\)\.$/);
     await pressKeys(page, keys.slice(picked, -1));
@@ -195,7 +226,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await form.getByRole('checkbox', { name: 'представитель по доверенности' }).check();
     await form.getByLabel('ФИО представителя').fill('Петров Пётр Петрович');
     await form.getByLabel('Номер доверенности').fill('12');
-    await form.getByLabel('Дата доверенности').fill('2026-11-20');
+    await form.getByLabel('Дата доверенности').fill('20.11.2026');
     await form.getByRole('button', { name: 'Зарегистрировать' }).click();
     await expect(page.getByRole('status', { name: 'Присутствуют' })).toContainText('Присутствуют: 1');
 
@@ -206,8 +237,9 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
       defaults: { channel: 'in_person', copy: 'original', receivedAt: '2026-11-29' },
     });
     await area(page).focus();
-    const keys = keysForBallot(inPerson, { personIndex: i, marks: allFor, findBy: 'plot' });
-    const picked = keys.findIndex((k) => k.key.key === 'Enter') + 1;
+    const b: BallotToType = { personIndex: i, marks: allFor, findBy: 'plot' };
+    const keys = keysForBallot(inPerson, b);
+    const picked = opening(b, inPerson);
     await pressKeys(page, keys.slice(0, picked));
     await expect(page.getByLabel('Голосующий')).toContainText(
       'представитель Петров Пётр Петрович, доверенность № 12',
@@ -225,8 +257,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     ).toBe(true);
 
     const [, j] = members()[3]!;
-    const other = keysForBallot(inPerson, { personIndex: j, marks: allFor, findBy: 'plot' });
-    await pressKeys(page, other.slice(0, other.findIndex((k) => k.key.key === 'Enter') + 1));
+    await pressKeys(page, keysToOpen(inPerson, { personIndex: j, marks: allFor, findBy: 'plot' }));
     await expect(warnings(page)).toHaveText(
       'Не зарегистрирован как присутствующий на очной части: отметьте прибытие в листе регистрации.',
     );

@@ -12,8 +12,8 @@ import { compareScanOriginal, VOID_REASONS } from '../ballotDiff';
 import { onlyQuestionsText } from './entryWarnings';
 import { quiet, say, type EntryState } from './entryState';
 import { commandOf, FLAG_REASON, type EntryCommand } from './keymap';
-import { nextBallot, save } from './saveBallot';
-import { QR_PREFIXES, qrPerson } from './voterSearch';
+import { autoSave, nextBallot, save } from './saveBallot';
+import { QR_PREFIXES, qrPerson, voterKey } from './voterSearch';
 import { VOID_REASON_LABEL } from '../../vocabulary';
 
 const MARK_OF: Partial<Record<EntryCommand, Mark>> = {
@@ -30,7 +30,16 @@ function isQrStart(text: string): boolean {
   return QR_PREFIXES.some((p) => p.startsWith(t));
 }
 
-export function ballotKey(s: EntryState, key: string, shift: boolean): EntryState {
+/**
+ * Keys that, right after a ballot opened by a plot number alone, go back to the search instead: they are
+ * no mark, so the number was the start of something longer (a СНИЛС typed without its space, «12 Сидоров»).
+ */
+const BACK_TO_SEARCH = new Set([' ', '-', 'Backspace', '4', '5', '6', '7', '8', '9']);
+
+export function ballotKey(state: EntryState, key: string, shift: boolean): EntryState {
+  const { opened, ...rest } = state;
+  if (opened && BACK_TO_SEARCH.has(key)) return voterKey(opened, key, shift);
+  const s = opened ? rest : state;
   if (s.qrCapture !== undefined) return captureKey(s, key);
   if (key.length === 1) {
     // The key continues the keys that may be a scanner's, or starts them anew.
@@ -184,8 +193,8 @@ function setMark(s: EntryState, mark: Mark): EntryState {
     }
     return say(s, 'warning', 'Все вопросы введены: Enter — сохранить, ↑ — вернуться к вопросу.');
   }
-  const next = withMark(quiet(s), s.enterable[s.cursor]!, mark);
-  return { ...next, cursor: s.cursor + 1 };
+  const next = { ...withMark(quiet(s), s.enterable[s.cursor]!, mark), cursor: s.cursor + 1 };
+  return next.cursor === n ? autoSave(next) : next;
 }
 
 function toggleFlag(s: EntryState, reason: VoidReason): EntryState {

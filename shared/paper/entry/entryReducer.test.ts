@@ -16,6 +16,7 @@ import {
   typed,
 } from './entry.testkit';
 import { KEYMAP } from './keymap';
+import { keysForBallot } from './typeBallot';
 
 // The standard Russian layout and the US keys at the same places (as in qrPayload.ts).
 const RU = 'йцукенгшщзхъфывапролджэячсмитьбюёЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮЁ"№;:?/.,';
@@ -84,22 +85,127 @@ describe('finding the voter', () => {
   });
 
   it('says so when nobody is found', () => {
-    const s = press(typed(initialEntryState(ctx()), '99999'), 'Enter');
+    const s = press(typed(initialEntryState(ctx()), '09999'), 'Enter');
     expect(s.phase).toBe('voter');
-    expect(s.message?.text).toBe('«99999»: никто не найден — проверьте номер участка, ФИО или СНИЛС.');
+    expect(s.message?.text).toBe('«09999»: никто не найден — проверьте номер участка, ФИО или СНИЛС.');
+  });
+});
+
+describe('a plot number that can only mean one person opens the ballot without Enter', () => {
+  // In this registry plot 142 is person 125's alone and no plot begins with «142»; «12» begins 120–129,
+  // 109 has two owners, «37» begins only «37а».
+  const sole = registry.findIndex((p) => p.holdings.some((h) => h.plotNumber === '142'));
+  const holder = registry[sole]!;
+
+  it('opens on the last digit, and the last mark saves: 3 digits + 10 marks = 13 keys for 10 questions', () => {
+    let s = typed(initialEntryState(ctx()), '14');
+    expect(s.phase).toBe('voter');
+    s = press(s, '2');
+    expect(s.phase).toBe('ballot');
+    expect(s.personIndex).toBe(sole);
+    const keys = ['1', '4', '2', ...TEN_FOR];
+    s = press(initialEntryState(ctx()), ...keys);
+    expect(keys).toHaveLength(13);
+    expect(s.phase).toBe('voter');
+    expect(s.outbox.map((o) => o.ballot.voter.personId)).toEqual([holder.id]);
+    expect(s.outbox[0]!.ballot.marks).toEqual(Object.fromEntries(TEN_FOR.map((_, i) => [i + 1, 'for'])));
+  });
+
+  it('not when another plot begins with the digits, nor for a plot of two persons, nor for a name', () => {
+    expect(typed(initialEntryState(ctx()), '12').phase).toBe('voter');
+    expect(typed(initialEntryState(ctx()), '109').phase).toBe('voter');
+    expect(typed(initialEntryState(ctx()), '37').phase).toBe('voter');
+    const s = typed(initialEntryState(ctx()), '37а');
+    expect(s.phase).toBe('ballot');
+    expect(registry[s.personIndex]!.holdings.map((h) => h.plotNumber)).toContain('37а');
+    const surname = holder.fullName.split(' ')[0]!;
+    expect(typed(initialEntryState(ctx()), surname).phase).toBe('voter');
+  });
+
+  it('a СНИЛС typed after a space never opens a ballot by its first digits', () => {
+    const withSnils = registry.find((p) => p.snils)!;
+    const s = typed(initialEntryState(ctx()), ` ${withSnils.snils!}`);
+    expect(s.phase).toBe('voter');
+    expect(press(s, 'Enter').personIndex).toBe(registry.indexOf(withSnils));
+  });
+
+  it('a space, a dash or Backspace right after the opening goes back to the search', () => {
+    const opened = typed(initialEntryState(ctx()), '142');
+    const space = press(opened, ' ');
+    expect(space.phase).toBe('voter');
+    expect(space.query).toBe('142 ');
+    // «142 Фамилия»: the name is checked against the plot, as before.
+    const surname = holder.fullName.split(' ')[0]!;
+    expect(press(typed(space, surname), 'Enter').personIndex).toBe(sole);
+    expect(press(opened, '-').query).toBe('142-');
+    // A digit that is no mark: the number was the start of something longer (a СНИЛС).
+    expect(press(opened, '7')).toMatchObject({ phase: 'voter', query: '1427' });
+    const back = press(opened, 'Backspace');
+    expect(back.phase).toBe('voter');
+    expect(back.query).toBe('14');
+    // After a mark they are ballot keys again.
+    const marked = press(opened, '1', 'Backspace');
+    expect(marked.phase).toBe('ballot');
+    expect(marked.marks[0]).toBeNull();
+  });
+
+  it('Backspace on the empty search loads the ballot saved last; Enter saves the correction with its reason', () => {
+    let s = press(initialEntryState(ctx()), '1', '4', '2', ...TEN_FOR);
+    expect(s.outbox).toHaveLength(1);
+    const id = s.outbox[0]!.ballot.id;
+    s = press(s, 'Backspace');
+    expect(s.phase).toBe('ballot');
+    expect(s.correcting).toBe(true);
+    expect(s.marks).toEqual(TEN_FOR.map(() => 'for'));
+    // A correction is never saved by a mark: only by Enter.
+    s = press(s, 'End', 'ArrowUp', '2');
+    expect(s.outbox).toHaveLength(1);
+    expect(s.message?.text).toBe(
+      'Все вопросы введены, бюллетень не сохранён сам: исправление сохраняется по Enter.',
+    );
+    s = press(s, 'Enter');
+    expect(s.outbox[1]).toMatchObject({
+      correction: true,
+      recordId: id,
+      reason: 'исправление сразу после ввода (Backspace)',
+      ballot: { id, marks: { 10: 'against' } },
+    });
+    // Backspace again loads the corrected ballot, not the first version.
+    expect(press(s, 'Backspace').marks[9]).toBe('against');
+    // Backspace on a search being typed only erases.
+    expect(press(typed(s, '1'), 'Backspace')).toMatchObject({ phase: 'voter', query: '' });
+  });
+
+  it('the keys a replay counts: the digits, the marks, and Enter only where the last mark did not save', () => {
+    const c = ctx();
+    const b = {
+      personIndex: sole,
+      marks: { 1: 'for', 2: 'against' } as Record<number, Mark>,
+      findBy: 'plot' as const,
+    };
+    const keys = keysForBallot(c, b).map((k) => k.key.key);
+    // 10 questions: 2 keyed, the other 8 «0 2» (nothing marked).
+    expect(keys).toEqual(['1', '4', '2', '1', '2', ...Array.from({ length: 8 }, () => ['0', '2']).flat()]);
+    const late = ctx([], 'first', { defaults: { ...defaults, receivedAt: '2026-06-20' } });
+    expect(
+      keysForBallot(late, b)
+        .map((k) => k.key.key)
+        .at(-1),
+    ).toBe('Enter');
   });
 });
 
 describe('keying a ballot', () => {
   const open = (c = ctx()) => press(typed(initialEntryState(c), '12'), 'Enter');
 
-  it('1/2/3 mark the current question and move on; Enter saves and starts the next ballot', () => {
+  it('1/2/3 mark the current question and move on; the last mark saves and starts the next ballot', () => {
     let s = press(open(), '1', '2', '3');
     expect(s.marks.slice(0, 4)).toEqual(['for', 'against', 'abstain', null]);
     expect(s.cursor).toBe(3);
-    s = press(s, '1', '1', '1', '1', '2', '2', '3');
-    expect(s.cursor).toBe(10);
-    s = press(s, 'Enter');
+    s = press(s, '1', '1', '1', '1', '2', '2');
+    expect(s.cursor).toBe(9);
+    expect(s.outbox).toEqual([]);
+    s = press(s, '3');
     expect(s.phase).toBe('voter');
     expect(s.outbox).toHaveLength(1);
     const saved = s.outbox[0]!;
@@ -126,7 +232,7 @@ describe('keying a ballot', () => {
       },
       source: 'ввод с клавиатуры',
     });
-    expect(s.message?.text).toBe(`Сохранён бюллетень: ${member.fullName}.`);
+    expect(s.message?.text).toBe(`Сохранён бюллетень: ${member.fullName}. Исправить его — Backspace.`);
     expect(press(s, { type: 'ack', seq: 1 }).outbox).toEqual([]);
   });
 
@@ -275,7 +381,7 @@ describe('other ballots of the same person', () => {
     );
     session = press(session, 'Enter');
     expect(session.outbox).toHaveLength(2);
-    expect(session.message?.text).toMatch(/Это второй бюллетень участника\.$/);
+    expect(session.message?.text).toMatch(/Это второй бюллетень участника\. Исправить его — Backspace\.$/);
   });
 
   it('shows the scan of the original being keyed, and the questions where they differ', () => {
@@ -331,7 +437,7 @@ describe('other ballots of the same person', () => {
 
 describe('the app acknowledges what it stored', () => {
   it('a refused save replaces «Сохранён бюллетень» with the one reason it was refused', () => {
-    const s = press(typed(initialEntryState(ctx()), '12'), 'Enter', ...TEN_FOR, 'Enter');
+    const s = press(typed(initialEntryState(ctx()), '12'), 'Enter', ...TEN_FOR);
     expect(s.message?.text).toMatch(/^Сохранён бюллетень/);
     const seq = s.outbox[0]!.seq;
     expect(entryReducer(s, { type: 'ack', seq })).toMatchObject({ outbox: [], message: s.message });

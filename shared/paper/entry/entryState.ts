@@ -32,8 +32,9 @@ export interface SavedBallot {
   ballot: Ballot;
   /** Store into this record: a logged arrival, the first entry (double entry) or the corrected ballot. */
   recordId?: string;
-  /** The ballot was loaded for correction: the app asks for the reason. */
+  /** The ballot was loaded for correction: the app asks for the reason (unless it is given here). */
   correction: boolean;
+  reason?: string;
 }
 
 export interface EntryState {
@@ -78,6 +79,15 @@ export interface EntryState {
   /** Keys that may be the start of a scanned QR code, and the state before them. */
   probe?: { text: string; before: EntryState };
   message?: EntryMessage;
+  /**
+   * The search this ballot was opened from by a plot number alone (no Enter), until the next key: a
+   * space, a dash or Backspace then goes back to it (a СНИЛС or «12 Сидоров» being typed).
+   */
+  opened?: EntryState;
+  /** The ballot saved last (Backspace on the empty search loads it again to correct it). */
+  lastSaved?: Ballot;
+  /** This correction is of the ballot saved last, reopened by Backspace (its reason is said so). */
+  reopenedLast?: boolean;
   /** Saved ballots not yet acknowledged by the app. */
   outbox: SavedBallot[];
   /** Ballots saved so far (numbers new ids). */

@@ -8,16 +8,23 @@ import { ctx, defaults, gardenerIndex, member, press, registry, TEN_FOR, typed }
 const pick = (c: ReturnType<typeof ctx>, who = '12') => press(typed(initialEntryState(c), who), 'Enter');
 
 describe('warnings at the moment of entry', () => {
-  it('a ballot received after the end of voting: «не будет учтён», with both dates; saved all the same', () => {
+  it('a ballot received after the end of voting: «не будет учтён», with both dates; saved on Enter, not by itself', () => {
     let s = pick(ctx());
     expect(entryWarnings(s)).toEqual([]);
     s = entryReducer(s, { type: 'fields', fields: { receivedAt: '2026-06-15' } });
     expect(entryWarnings(s)).toEqual(['Не будет учтён: получен 15.06, голосование окончено 14.06.']);
-    s = press(s, ...TEN_FOR, 'Enter');
+    s = press(s, ...TEN_FOR);
+    // The last mark does not save a ballot with a warning: the operator looks, then presses Enter.
+    expect(s.outbox).toEqual([]);
+    expect(s.message).toEqual({
+      level: 'warning',
+      text: 'Все вопросы введены, бюллетень не сохранён сам: проверьте предупреждение выше, затем Enter — сохранить.',
+    });
+    s = press(s, 'Enter');
     expect(s.outbox).toHaveLength(1);
     expect(s.message).toEqual({
       level: 'warning',
-      text: `Сохранён бюллетень: ${member.fullName}. Не будет учтён: получен 15.06, голосование окончено 14.06.`,
+      text: `Сохранён бюллетень: ${member.fullName}. Не будет учтён: получен 15.06, голосование окончено 14.06. Исправить его — Backspace.`,
     });
   });
 
@@ -39,7 +46,12 @@ describe('warnings at the moment of entry', () => {
     };
     let s = pick(ctx([], 'first', { electronic: [electronic] }));
     expect(entryWarnings(s)).toEqual(['Уже голосовал: Госуслуги, 05.06.']);
-    s = press(s, ...TEN_FOR, 'Enter');
+    s = press(s, ...TEN_FOR);
+    expect(s.outbox).toEqual([]);
+    expect(s.message?.text).toBe(
+      'Все вопросы введены, бюллетень не сохранён сам: участник уже голосовал — сохранить второй бюллетень: Enter дважды.',
+    );
+    s = press(s, 'Enter');
     expect(s.outbox).toEqual([]);
     s = press(s, 'Enter');
     expect(s.outbox[0]!.ballot.voter).toMatchObject({ personId: member.id });
@@ -104,7 +116,7 @@ describe('the in-person ballot and the attendance list', () => {
     };
     let s = pick(ctx([], 'first', { defaults: inPerson, attendance: [arrival(rep)] }));
     expect(s.fields.representative).toEqual(rep);
-    s = press(s, ...TEN_FOR, 'Enter');
+    s = press(s, ...TEN_FOR);
     expect(s.outbox[0]!.ballot.representative).toEqual(rep);
     // The next ballot starts without it.
     expect(s.fields.representative).toBeUndefined();
@@ -124,8 +136,9 @@ describe('gardeners', () => {
 
   it('a mark key after a gardener’s last question says why it does nothing', () => {
     const g = registry[gardenerIndex]!;
-    const s = press(pick(ctx(), g.holdings[0]!.plotNumber), '1', '2', '1');
-    expect(s.marks.filter((m) => m !== null)).toHaveLength(2);
+    // Question 4 keyed, End jumps over question 5 (so the ballot does not save itself), then a mark.
+    const s = press(pick(ctx(), g.holdings[0]!.plotNumber), '1', 'End', '1');
+    expect(s.marks.filter((m) => m !== null)).toHaveLength(1);
     expect(s.message?.text).toBe(
       'Клавиша ничего не отмечает: участник голосует только по вопросам № 4, 5 (остальные пропускаются). Enter — сохранить, ↑ — вернуться к вопросу.',
     );

@@ -7,11 +7,13 @@
  * and on the numeric keypad.
  *
  *   Finding the voter (the search field has the focus):
- *     type          plot number, name or СНИЛС; or read the QR code with a USB scanner (it types
+ *     type          plot number (the ballot opens by itself once the number can only mean one person),
+ *                   name, or a space and the СНИЛС; or read the QR code with a USB scanner (it types
  *                   `GOLOS1|…`, or `ПЩДЩЫ1…` in the Russian layout, and Enter)
  *     ↓ / Tab       next person in the list        ↑ / Shift+Tab  previous person
  *     Enter         take the highlighted person (the first one) or the scanned QR code
  *     Esc           clear the search
+ *     Backspace     on the empty search: load the ballot saved last to correct it
  *   The ballot (the cursor is on a question; it moves on by itself after each mark):
  *     1 / 2 / 3     за / против / воздержался
  *     0, then 1     invalid: several options marked
@@ -54,7 +56,8 @@ export type EntryCommand =
   | 'hit_next'
   | 'hit_prev'
   | 'pick'
-  | 'search_clear';
+  | 'search_clear'
+  | 'reopen_last';
 
 /** voter: finding the voter; ballot: keying marks; invalid: right after `0`. */
 export type EntryPhase = 'voter' | 'ballot' | 'invalid';
@@ -76,7 +79,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     phase: 'voter',
     keys: [],
     caption: 'набор',
-    text: 'участок, ФИО или СНИЛС; или QR-код сканером',
+    text: 'номер участка — бюллетень открывается сам, когда номер означает одного участника (иначе Enter); ФИО; пробел и СНИЛС; или QR-код сканером',
   },
   {
     command: 'hit_next',
@@ -94,6 +97,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   },
   { command: 'pick', phase: 'voter', keys: ['Enter'], caption: 'Enter', text: 'выбрать участника' },
   { command: 'search_clear', phase: 'voter', keys: ['Escape'], caption: 'Esc', text: 'очистить поиск' },
+  {
+    command: 'reopen_last',
+    phase: 'voter',
+    keys: ['Backspace'],
+    caption: 'Backspace',
+    text: 'в пустом поиске — вернуть последний сохранённый бюллетень для исправления',
+  },
   { command: 'mark_for', phase: 'ballot', keys: ['1'], caption: '1', text: 'за' },
   { command: 'mark_against', phase: 'ballot', keys: ['2'], caption: '2', text: 'против' },
   { command: 'mark_abstain', phase: 'ballot', keys: ['3'], caption: '3', text: 'воздержался' },
@@ -190,14 +200,14 @@ export const KEYMAP: readonly KeyBinding[] = [
     phase: 'ballot',
     keys: ['Enter'],
     caption: 'Enter',
-    text: 'сохранить и перейти к следующему бюллетеню',
+    text: 'сохранить; после отметки последнего вопроса бюллетень сохраняется сам, если нет предупреждений (поэтому П Р К И Д — до последней отметки)',
   },
   {
     command: 'back',
     phase: 'ballot',
     keys: ['Escape'],
     caption: 'Esc',
-    text: 'к выбору участника (дважды — отменить бюллетень)',
+    text: 'к выбору участника (дважды — отменить бюллетень); пробел, дефис, цифра 4–9 или Backspace сразу после открытия по номеру — обратно к поиску',
   },
 ];
 

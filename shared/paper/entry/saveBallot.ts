@@ -16,7 +16,30 @@ export function nextBallot(s: EntryState): EntryState {
     outbox: s.outbox,
     seq: s.seq,
     session: s.session,
+    ...(s.lastSaved ? { lastSaved: s.lastSaved } : {}),
   };
+}
+
+/** The reason a ballot reopened by Backspace right after it was saved is corrected for (audit). */
+export const REOPENED_REASON = 'исправление сразу после ввода (Backspace)';
+
+/**
+ * After the mark of the last question the ballot saves itself, unless the operator must look first: a
+ * correction, a second ballot of the person, a warning (late, not registered present), marks differing
+ * from the scan. Then Enter saves it, as always.
+ */
+export function autoSave(s: EntryState): EntryState {
+  const waitReason = s.correcting
+    ? 'исправление сохраняется по Enter'
+    : s.duplicateOf.length > 0
+      ? 'участник уже голосовал — сохранить второй бюллетень: Enter дважды'
+      : entryWarnings(s).length > 0
+        ? 'проверьте предупреждение выше, затем Enter — сохранить'
+        : s.scanDiffers.length > 0
+          ? 'отметки расходятся со сканом — проверьте, затем Enter'
+          : undefined;
+  if (waitReason === undefined) return save(s);
+  return say(s, 'warning', `Все вопросы введены, бюллетень не сохранён сам: ${waitReason}.`);
 }
 
 export function save(s: EntryState): EntryState {
@@ -62,13 +85,16 @@ export function save(s: EntryState): EntryState {
     ballot,
     ...(s.recordId !== undefined ? { recordId: s.recordId } : {}),
     correction: s.correcting,
+    ...(s.correcting && s.reopenedLast ? { reason: REOPENED_REASON } : {}),
   };
-  const session = s.correcting ? s.session : [...s.session, { personIndex: s.personIndex, ballot }];
-  const next = nextBallot({ ...s, outbox: [...s.outbox, saved], seq, session });
+  const session = s.correcting
+    ? s.session.map((x) => (x.ballot.id === ballot.id ? { ...x, ballot } : x))
+    : [...s.session, { personIndex: s.personIndex, ballot }];
+  const next = nextBallot({ ...s, outbox: [...s.outbox, saved], seq, session, lastSaved: ballot });
   const note = [second ? 'Это второй бюллетень участника.' : '', ...warnings].filter(Boolean).join(' ');
   return say(
     next,
     second || warnings.length ? 'warning' : 'info',
-    `Сохранён бюллетень: ${person.fullName}.${note ? ` ${note}` : ''}`,
+    `Сохранён бюллетень: ${person.fullName}.${note ? ` ${note}` : ''}${ctx.pass === 'first' ? ' Исправить его — Backspace.' : ''}`,
   );
 }

@@ -4,8 +4,11 @@
  *
  * What counts as an operator keystroke: every key press, including Enter, Tab and the letters typed
  * into the search; a chord (Shift+Tab) is one. What a scanner types (the QR code and its Enter) is not
- * the operator's. Finding the voter by plot number types the number and Enter (plus ↓ when another
- * plot ranks above); by name or СНИЛС, the shortest beginning that puts the person first.
+ * the operator's. Finding the voter by plot number types the number, and Enter (plus ↓ when another plot
+ * ranks above) only when the number alone does not open the ballot; by name, the shortest beginning
+ * that puts the person first; by СНИЛС, a space and then the same. The whole-ballot problems are keyed
+ * before the marks; Enter ends the ballot only where the last mark did not save it (the operator sees
+ * that on the screen: here the keys are replayed to know), twice for a second ballot of the person.
  */
 import type { Ballot, Mark, VoidReason } from '../../domain/types';
 import { encodeBallotQr } from '../../documents/qrPayload';
@@ -14,6 +17,7 @@ import { unchosenHit } from './deskIdentity';
 import type { EntryContext } from './entryContext';
 import { entryReducer, initialEntryState, type EntryState, type KeyInput } from './entryReducer';
 import { KEYMAP } from './keymap';
+import { soleByPlot } from './voterSearch';
 
 export interface TypedKey {
   key: KeyInput;
@@ -32,7 +36,10 @@ export interface BallotToType {
   findBy: FindBy;
   /** For findBy 'qr': the meeting id the QR code carries. */
   meetingId?: string;
-  /** The person has voted already (another ballot, Gosuslugi): saving takes a second Enter. */
+  /**
+   * The person has voted already in a way the replayed state does not know (a ballot stored on the
+   * page): the last mark does not save, and saving takes Enter twice.
+   */
   second?: boolean;
 }
 
@@ -80,44 +87,58 @@ function typeUntilFirst(ctx: EntryContext, text: string, personIndex: number): T
   for (let n = 1; n <= text.length; n++) {
     const typed = text.slice(0, n);
     const hits = searchRegistry(ctx.search, typed, 8);
-    if (hits[0]?.index === personIndex && !unchosenHit(ctx.search, typed, hits)) {
+    if (hits[0]?.index === personIndex && typed.trim() !== '' && !unchosenHit(ctx.search, typed, hits)) {
       return [...[...typed].map((c) => op(c)), op('Enter')];
     }
   }
   return [...[...text].map((c) => op(c)), ...chooseHit(ctx, text, personIndex)];
 }
 
-/** The keys for one ballot, from the empty voter search to the Enter that saves it. */
-export function keysForBallot(ctx: EntryContext, b: BallotToType): TypedKey[] {
+/** The keys that find the voter and open the ballot, from the empty voter search. */
+export function keysToOpen(ctx: EntryContext, b: BallotToType): TypedKey[] {
   const person = ctx.registry[b.personIndex]!;
-  const keys: TypedKey[] = [];
   switch (b.findBy) {
     case 'qr': {
       const code = encodeBallotQr({ meetingId: b.meetingId ?? '', personId: person.id, page: 1, pages: 1 });
-      for (const c of code) keys.push({ key: { key: c }, by: 'scanner' });
-      keys.push({ key: { key: 'Enter' }, by: 'scanner' });
-      break;
+      return [...[...code].map((c): TypedKey => ({ key: { key: c }, by: 'scanner' })), scannerEnter];
     }
     case 'plot': {
       const plot = person.holdings[0]!.plotNumber;
-      keys.push(...[...plot].map((c) => op(c)), ...chooseHit(ctx, plot, b.personIndex));
-      break;
+      const digits = [...plot].map((c) => op(c));
+      if (soleByPlot(ctx.search, plot) === b.personIndex) return digits;
+      return [...digits, ...chooseHit(ctx, plot, b.personIndex)];
     }
     case 'name':
-      keys.push(...typeUntilFirst(ctx, person.fullName, b.personIndex));
-      break;
+      return typeUntilFirst(ctx, person.fullName, b.personIndex);
     case 'snils':
-      keys.push(...typeUntilFirst(ctx, person.snils ?? '', b.personIndex));
-      break;
+      return typeUntilFirst(ctx, ` ${person.snils ?? ''}`, b.personIndex);
   }
+}
+
+const scannerEnter: TypedKey = { key: { key: 'Enter' }, by: 'scanner' };
+
+/**
+ * The keys for one ballot, from the empty voter search until it is saved. `from`: the desk's state
+ * before it (its session decides whether the last mark saves the ballot); an empty desk by default.
+ */
+export function keysForBallot(ctx: EntryContext, b: BallotToType, from?: EntryState): TypedKey[] {
+  const person = ctx.registry[b.personIndex]!;
+  const keys = keysToOpen(ctx, b);
+  for (const r of b.voidReasons ?? []) keys.push(op(FLAG_KEY[r]));
   const member = ctx.isMkd || person.status === 'member';
   ctx.numbers.forEach((n, q) => {
     if (!member && !ctx.openToAll[q]) return;
     for (const k of MARK_KEYS[b.marks[n] ?? 'none']) keys.push(op(k));
   });
-  for (const r of b.voidReasons ?? []) keys.push(op(FLAG_KEY[r]));
-  keys.push(op('Enter'));
-  if (b.second) keys.push(op('Enter'));
+  // Enter until the ballot is saved: none when the last mark saved it, two for a second ballot.
+  const start = from ?? initialEntryState(ctx);
+  let s = replayKeys(start, keys);
+  let enters = 0;
+  for (; enters < 2 && s.outbox.length === start.outbox.length; enters++) s = entryReducer(s, 'Enter');
+  if (s.outbox.length === start.outbox.length) {
+    throw new RangeError(`Ballot of person ${b.personIndex} is not saved: ${s.message?.text ?? ''}`);
+  }
+  for (let i = 0; i < Math.max(enters, b.second ? 2 : 0); i++) keys.push(op('Enter'));
   return keys;
 }
 
@@ -149,7 +170,7 @@ export function keystrokesPerBallot(ctx: EntryContext, ballots: readonly BallotT
   let s = initialEntryState(ctx);
   const counts: number[] = [];
   for (const b of ballots) {
-    const keys = keysForBallot(ctx, b);
+    const keys = keysForBallot(ctx, b, s);
     counts.push(operatorKeystrokes(keys));
     s = replayKeys(s, keys);
   }

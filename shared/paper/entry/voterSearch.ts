@@ -1,13 +1,18 @@
 /**
  * Finding the voter: a plot number, name or СНИЛС typed and Enter, or a ballot's QR code read by a USB
- * scanner (which types it and presses Enter).
+ * scanner (which types it and presses Enter). A plot number that can only mean one person (it is a plot of
+ * exactly one person and no other plot begins with it) opens that person's ballot as its last character
+ * is typed, without Enter. A СНИЛС typed after a space (or a name) never does; a space, a dash or
+ * Backspace as the first key of a ballot opened so goes back to the search (./ballotKeys.ts), so
+ * «12 Сидоров» still checks the name against the plot.
  */
 import { BALLOT_QR_PREFIX, parseBallotQr } from '../../documents/qrPayload';
-import { searchRegistry } from '../../registry/search';
-import type { EntryState, VoterHit } from './entryState';
+import { plotKey } from '../../registry/fieldValues';
+import { searchRegistry, type RegistryIndex } from '../../registry/search';
+import { say, type EntryState, type VoterHit } from './entryState';
 import { checkTypedDetails, unchosenHit } from './deskIdentity';
 import { commandOf } from './keymap';
-import { startBallot } from './startBallot';
+import { editBallot, startBallot } from './startBallot';
 
 const HIT_LIMIT = 8;
 export const QR_PREFIXES = [BALLOT_QR_PREFIX, 'ПЩДЩЫ1'];
@@ -27,11 +32,37 @@ function withQuery(s: EntryState, query: string): EntryState {
   return { ...rest, query, qr, hits, hit: 0 };
 }
 
+/**
+ * The registry index of the one person a typed plot number can mean: the text starts with a digit, is a
+ * plot of that person and begins no plot of anyone else; undefined otherwise (type on, or press Enter).
+ */
+export function soleByPlot(index: RegistryIndex, text: string): number | undefined {
+  if (!/^\d\S*$/.test(text)) return undefined;
+  const key = plotKey(text);
+  let owner: number | undefined;
+  let exact = false;
+  for (const e of index.entries) {
+    let starts = false;
+    for (const p of e.plots) {
+      if (!p.startsWith(key)) continue;
+      starts = true;
+      if (p === key) exact = true;
+    }
+    if (!starts) continue;
+    if (owner !== undefined) return undefined;
+    owner = e.i;
+  }
+  return exact ? owner : undefined;
+}
+
 export function voterKey(s: EntryState, key: string, shift: boolean): EntryState {
   const cmd = commandOf('voter', key, shift);
   switch (cmd) {
     case 'pick':
       return s.qr ? pickByQr(s) : pickHit(s);
+    case 'reopen_last':
+      if (s.query === '') return reopenLast(s);
+      break;
     case 'hit_next':
       return { ...s, hit: Math.min(s.hit + 1, Math.max(s.hits.length - 1, 0)), chosen: true };
     case 'hit_prev':
@@ -40,8 +71,23 @@ export function voterKey(s: EntryState, key: string, shift: boolean): EntryState
       return withQuery(s, '');
   }
   if (key === 'Backspace') return withQuery(s, s.query.slice(0, -1));
-  if (key.length === 1) return withQuery(s, s.query + key);
-  return s;
+  if (key.length !== 1) return s;
+  const typed = withQuery(s, s.query + key);
+  const sole = soleByPlot(s.ctx.search, typed.query);
+  if (sole === undefined) return typed;
+  const opened = startBallot(typed, sole);
+  return opened.phase === 'ballot' ? { ...opened, opened: typed } : opened;
+}
+
+/** Backspace on the empty search: the ballot saved last is loaded again to correct it. */
+function reopenLast(s: EntryState): EntryState {
+  const last = s.lastSaved;
+  if (!last) return s;
+  if (s.ctx.pass === 'second') {
+    return say(s, 'info', 'При повторном вводе исправление — через список введённых бюллетеней (F4).');
+  }
+  const reopened = editBallot(s, last);
+  return { ...reopened, reopenedLast: true };
 }
 
 function pickHit(s: EntryState): EntryState {
