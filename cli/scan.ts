@@ -8,7 +8,16 @@
  * «meeting»), as on the ballots the command line prints.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,8 +36,10 @@ export { cliMeeting } from './cliInputs';
 
 const run = promisify(execFile);
 const DPI = 200;
-/** PDF pages rasterized per pdftoppm call; the next slice is rasterized while this one is read. */
+/** PDF pages rasterized per pdftoppm call. */
 const SLICE = 6;
+/** pdftoppm calls running at once, ahead of the reading (the machine's cores share them and the reader). */
+const SLICES_AHEAD = 2;
 
 export const SCAN_USAGE =
   'Использование: golos scan --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json --out ПАПКА ' +
@@ -83,7 +94,29 @@ export function parseScanArgs(
   };
 }
 
-/** Pages of one input file, each as a gray image, one at a time. */
+/** One buffer for every rasterized page: a fresh 4 MB array a page costs more than reading it. */
+let pageBuffer = Buffer.alloc(0);
+
+function readPgmFile(file: string): ReturnType<typeof readPgm> {
+  const size = statSync(file).size;
+  if (pageBuffer.length < size) pageBuffer = Buffer.allocUnsafe(size);
+  const fd = openSync(file, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const n = readSync(fd, pageBuffer, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return readPgm(pageBuffer.subarray(0, size));
+}
+
+/**
+ * Pages of one input file, each as a gray image, one at a time. A PDF page's image lives in a shared
+ * buffer: it is valid until the next page is asked for.
+ */
 async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
   const name = basename(path);
   const ext = extname(path).toLowerCase();
@@ -114,17 +147,28 @@ async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
         prefix,
       ]).then(() => ({ from, to, prefix }));
     };
-    let next = pages > 0 ? slice(1) : null;
-    while (next) {
-      const done = await next;
-      next = done.to < pages ? slice(done.to + 1) : null;
-      for (let p = done.from; p <= done.to; p++) {
-        const digits = String(pages).length;
-        const file = `${done.prefix}-${String(p).padStart(digits, '0')}.pgm`;
-        const image = readPgm(readFileSync(file));
-        rmSync(file);
-        yield { source: `${name}:${p}`, image };
+    const running: ReturnType<typeof slice>[] = [];
+    let from = 1;
+    const startSlices = () => {
+      for (; running.length < SLICES_AHEAD && from <= pages; from += SLICE) running.push(slice(from));
+    };
+    startSlices();
+    try {
+      while (running.length > 0) {
+        const done = await running[0]!;
+        running.shift();
+        startSlices();
+        for (let p = done.from; p <= done.to; p++) {
+          const digits = String(pages).length;
+          const file = `${done.prefix}-${String(p).padStart(digits, '0')}.pgm`;
+          const image = readPgmFile(file);
+          rmSync(file);
+          yield { source: `${name}:${p}`, image };
+        }
       }
+    } finally {
+      // A failed or abandoned read leaves no pdftoppm call unawaited.
+      await Promise.allSettled(running);
     }
     return;
   }
