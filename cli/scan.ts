@@ -1,11 +1,14 @@
 /**
- * `golos scan --registry R --meeting M.json --out DIR [--received ГГГГ-ММ-ДД] FILE...`: reads scans of
+ * `golos scan --registry R --meeting M.json --out DIR [--received ГГГГ-ММ-ДД] [--partnership НАЗВАНИЕ]
+ * FILE...`: reads scans of
  * the ballots printed for the meeting (PDF, PNG, JPEG, TIFF) and writes DIR/scanned.csv (the ballot
  * batch file, Вид «скан», plus «Источник» = file:page) and DIR/review.json (what a person must decide).
  * `golos tally --paper DIR/scanned.csv` counts it. PDF pages are rasterized by poppler's pdftoppm.
  *
  * Ids: persons are p1, p2, … in registry row order and the meeting is the meeting file's "id" (or
- * «meeting»), as on the ballots the command line prints.
+ * «meeting»), as on the ballots the command line prints. The partnership's name is printed at the top
+ * of a ballot and moves everything below it: give the same --partnership as to `golos ballots` (or the
+ * name the app printed with), so the reader looks for the boxes where they are.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import {
@@ -43,13 +46,14 @@ const SLICES_AHEAD = 2;
 
 export const SCAN_USAGE =
   'Использование: golos scan --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json --out ПАПКА ' +
-  '[--received ГГГГ-ММ-ДД] СКАН.pdf|.png|.jpg|.tif...';
+  '[--received ГГГГ-ММ-ДД] [--partnership НАЗВАНИЕ] СКАН.pdf|.png|.jpg|.tif...';
 
 interface ScanArgs {
   registry: string;
   meeting: string;
   out: string;
   received?: string;
+  partnership?: string;
   files: string[];
 }
 
@@ -65,7 +69,7 @@ export function parseScanArgs(
       continue;
     }
     const name = a.slice(2);
-    if (!['registry', 'meeting', 'out', 'received'].includes(name)) {
+    if (!['registry', 'meeting', 'out', 'received', 'partnership'].includes(name)) {
       return { ok: false, message: `Неизвестный параметр «${a}».\n${SCAN_USAGE}` };
     }
     const value = argv[++i];
@@ -90,6 +94,7 @@ export function parseScanArgs(
       out: named.out!,
       files,
       ...(named.received ? { received: named.received } : {}),
+      ...(named.partnership ? { partnership: named.partnership } : {}),
     },
   };
 }
@@ -211,7 +216,12 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
   const { meeting, registry } = inputs;
 
   // Every voter's sheet layouts, built once (the ballots PDF builder in its layout-only mode).
-  const layouts = await sheetLayouts(meeting, registry, fonts());
+  const layouts = await sheetLayouts(
+    meeting,
+    registry,
+    fonts(),
+    args.partnership ? { partnershipName: args.partnership } : {},
+  );
   const reader = new StackReader({
     meetingId: meeting.id,
     frame: layouts.frame,
