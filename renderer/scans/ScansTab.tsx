@@ -9,7 +9,7 @@ import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
 import type { MeetingTabProps } from '../meetings/meetingTabProps';
-import { todayIso } from '../../shared/meetings/dates';
+import { timestampRu, todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
@@ -153,6 +153,12 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
       )}
       {state.phase === 'done' && (
         <>
+          {state.resumed && (
+            <p className="notice" role="status">
+              Проверка пачки, прочитанной {timestampRu(state.readAt)}, не закончена: её карточки сохранены,
+              решите оставшиеся.
+            </p>
+          )}
           <ul className="scan-summary" aria-label="Итоги чтения сканов">
             <li>Страниц: {state.run.outcome.pages}</li>
             <li>Бюллетеней прочитано: {state.run.outcome.ballots.length}</li>
