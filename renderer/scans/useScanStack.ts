@@ -145,6 +145,8 @@ export function useScanStack(opts: {
         picked,
         { signal: c.signal, onProgress: (progress) => setState({ phase: 'reading', progress }) },
       );
+      // Where reading ends and storing begins, for the timeline (the e2e spec measures up to it).
+      performance.mark('scan:read');
       const files = await storeScanFiles(db, ctx, picked);
       const clear = run.outcome.ballots.filter((b) => b.review.length === 0);
       const saved = await save(
