@@ -13,6 +13,7 @@ import { timestampRu, todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
+import { TestDeckPanel } from './TestDeckPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
 import { useScanStack, type StackKind } from './useScanStack';
 import '../ballots/ballots.css';
@@ -118,6 +119,12 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
         settings={settings}
         operator={operator}
         onSaved={setSettings}
+        disabled={reading}
+      />
+      <TestDeckPanel
+        meeting={meeting}
+        partnershipName={partnership.name}
+        settings={settings}
         disabled={reading}
       />
       {error && (

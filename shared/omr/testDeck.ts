@@ -158,7 +158,7 @@ const intentText = (i: DeckIntent): string =>
 /** What the reader made of the deck against what was printed, line by line; exact when all agree. */
 export function checkTestDeck(
   deck: TestDeck,
-  result: StackResult,
+  result: Pick<StackResult, 'ballots' | 'rejected'>,
 ): { exact: boolean; lines: DeckLine[]; refused: string[] } {
   const lines: DeckLine[] = [];
   for (const b of deck.ballots) {
