@@ -12,7 +12,9 @@ import { buildBallotsPdf } from '../shared/documents/ballotsPdf';
 import { PT_SANS_FILES, type PdfFonts } from '../shared/documents/pdfFont';
 import type { Choice } from '../shared/domain/types';
 import type { GrayImage } from '../shared/omr/gray';
+import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { readRegistryFile } from '../shared/registry/readRegistryFile';
+import { ballotOrder } from '../shared/registry/sortPersons';
 import { makePersons } from '../test/fixtures/persons';
 import { makeRng } from '../test/fixtures/random';
 import { largeRegistrySheet } from '../test/fixtures/registryLayouts';
@@ -178,6 +180,100 @@ describe('golos scan', () => {
       [3, 1, 0],
       [3, 1, 0],
     ]);
+  }, 120_000);
+
+  it('reads the ballots `golos ballots --partnership` printed when given the same name', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'golos-scan-cli-'));
+    const persons = makePersons(3, 12, { contacts: false, gardeners: 0, multiPlot: 0, coOwned: 0 });
+    const registryBytes = await writeRegistryXlsx(largeRegistrySheet(persons));
+    writeFileSync(join(dir, 'registry.xlsx'), registryBytes);
+    writeFileSync(join(dir, 'meeting.json'), meetingText);
+    // Long enough to take three lines at the top of the ballot, moving every box down.
+    const partnership =
+      'Садоводческое некоммерческое товарищество собственников недвижимости «Ромашка-2» ' +
+      'Лесного сельского поселения Приозерского муниципального района Ленинградской области ' +
+      '(бывшее садоводство «Заря» треста № 4)';
+    const common = ['--registry', join(dir, 'registry.xlsx'), '--meeting', join(dir, 'meeting.json')];
+    const printed = await runGolos(
+      'ballots',
+      ...common,
+      '--out',
+      join(dir, 'ballots.pdf'),
+      '--partnership',
+      partnership,
+    );
+    expect(printed.code).toBe(0);
+    // Where the boxes are on those ballots: the builder's layouts for the same name.
+    const m = cliMeeting(meetingText, 'meeting.json');
+    if (!m.ok) throw new Error(m.message);
+    const reg = await readRegistryFile(registryBytes, 'registry.xlsx', { kind: 'snt' });
+    if (!reg.ok) throw new Error('registry');
+    const registry = reg.value.persons.map((p, i) => ({ ...p, id: `p${i + 1}` }));
+    const layouts = new Map<string, BallotSheetLayout>();
+    const plain = new Map<string, BallotSheetLayout>();
+    await buildBallotsPdf(m.meeting, registry, fonts, {
+      partnershipName: partnership,
+      layoutOnly: true,
+      onSheet: (l) => layouts.set(l.qr.personId!, l),
+    });
+    await buildBallotsPdf(m.meeting, registry, fonts, {
+      layoutOnly: true,
+      onSheet: (l) => plain.set(l.qr.personId!, l),
+    });
+    // The name does move the boxes, by more than twice the reader's search around a box.
+    expect(layouts.get('p1')!.boxes[0]!.rect.y - plain.get('p1')!.boxes[0]!.rect.y).toBeGreaterThan(
+      2 * DEFAULT_OMR_SETTINGS.searchMm,
+    );
+    const pages = rasterizePdf(join(dir, 'ballots.pdf'), dir);
+    const choices: Record<string, Choice[]> = {
+      p1: ['for', 'against', 'abstain'],
+      p2: ['against', 'against', 'for'],
+      p3: ['abstain', 'for', 'for'],
+    };
+    const rng = makeRng(5);
+    // The command line prints in plot order.
+    const printedOrder = ballotOrder(registry, 'plot').map((p) => p.id);
+    expect(pages).toHaveLength(3);
+    const files = pages.map((img, i) => {
+      const layout = layouts.get(printedOrder[i]!)!;
+      choices[layout.qr.personId!]!.forEach((c, q) =>
+        drawMark(img, layout.boxes.find((b) => b.question === q + 1 && b.choice === c)!.rect, 'cross', rng),
+      );
+      drawSignature(img, layout.signature!, rng);
+      const file = join(dir, `s${i + 1}.jpg`);
+      writeFileSync(file, toJpeg(img, 85));
+      return file;
+    });
+    const out = join(dir, 'out');
+    const scan = await runGolos('scan', ...common, '--out', out, '--partnership', partnership, ...files);
+    expect(scan.code).toBe(0);
+    const rows = readFileSync(join(out, 'scanned.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((l) => l.split(';'));
+    const word = { for: 'за', against: 'против', abstain: 'воздержался' } as const;
+    expect(new Map(rows.map((r) => [r[2], r.slice(10, 13)]))).toEqual(
+      new Map(registry.map((p) => [p.fullName, choices[p.id]!.map((c) => word[c as keyof typeof word])])),
+    );
+    expect(JSON.parse(readFileSync(join(out, 'review.json'), 'utf8'))).toEqual([]);
+    const without = await runGolos('scan', ...common, '--out', join(dir, 'out2'), ...files);
+    // Read without the name, the boxes are not where the layout puts them: nothing is read as a mark,
+    // every question waits for a person, saying why.
+    expect(without.code).toBe(0);
+    const unread = readFileSync(join(dir, 'out2', 'scanned.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(1)
+      .map((l) => l.split(';').slice(10, 13));
+    expect(unread).toEqual(Array(3).fill(['', '', '']));
+    const review = JSON.parse(readFileSync(join(dir, 'out2', 'review.json'), 'utf8')) as { reason: string }[];
+    expect(review).toHaveLength(9);
+    expect(new Set(review.map((r) => r.reason))).toEqual(
+      new Set([expect.stringContaining('клетки не найдены там, где их печатает Голос')]),
+    );
   }, 120_000);
 
   it('refuses a file that is not a scan, naming it, and writes nothing', async () => {

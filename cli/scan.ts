@@ -1,14 +1,26 @@
 /**
- * `golos scan --registry R --meeting M.json --out DIR [--received ГГГГ-ММ-ДД] FILE...`: reads scans of
+ * `golos scan --registry R --meeting M.json --out DIR [--received ГГГГ-ММ-ДД] [--partnership НАЗВАНИЕ]
+ * FILE...`: reads scans of
  * the ballots printed for the meeting (PDF, PNG, JPEG, TIFF) and writes DIR/scanned.csv (the ballot
  * batch file, Вид «скан», plus «Источник» = file:page) and DIR/review.json (what a person must decide).
  * `golos tally --paper DIR/scanned.csv` counts it. PDF pages are rasterized by poppler's pdftoppm.
  *
  * Ids: persons are p1, p2, … in registry row order and the meeting is the meeting file's "id" (or
- * «meeting»), as on the ballots the command line prints.
+ * «meeting»), as on the ballots the command line prints. The partnership's name is printed at the top
+ * of a ballot and moves everything below it: give the same --partnership as to `golos ballots` (or the
+ * name the app printed with), so the reader looks for the boxes where they are.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,18 +39,21 @@ export { cliMeeting } from './cliInputs';
 
 const run = promisify(execFile);
 const DPI = 200;
-/** PDF pages rasterized per pdftoppm call; the next slice is rasterized while this one is read. */
+/** PDF pages rasterized per pdftoppm call. */
 const SLICE = 6;
+/** pdftoppm calls running at once, ahead of the reading (the machine's cores share them and the reader). */
+const SLICES_AHEAD = 2;
 
 export const SCAN_USAGE =
   'Использование: golos scan --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json --out ПАПКА ' +
-  '[--received ГГГГ-ММ-ДД] СКАН.pdf|.png|.jpg|.tif...';
+  '[--received ГГГГ-ММ-ДД] [--partnership НАЗВАНИЕ] СКАН.pdf|.png|.jpg|.tif...';
 
 interface ScanArgs {
   registry: string;
   meeting: string;
   out: string;
   received?: string;
+  partnership?: string;
   files: string[];
 }
 
@@ -54,7 +69,7 @@ export function parseScanArgs(
       continue;
     }
     const name = a.slice(2);
-    if (!['registry', 'meeting', 'out', 'received'].includes(name)) {
+    if (!['registry', 'meeting', 'out', 'received', 'partnership'].includes(name)) {
       return { ok: false, message: `Неизвестный параметр «${a}».\n${SCAN_USAGE}` };
     }
     const value = argv[++i];
@@ -79,11 +94,34 @@ export function parseScanArgs(
       out: named.out!,
       files,
       ...(named.received ? { received: named.received } : {}),
+      ...(named.partnership ? { partnership: named.partnership } : {}),
     },
   };
 }
 
-/** Pages of one input file, each as a gray image, one at a time. */
+/** One buffer for every rasterized page: a fresh 4 MB array a page costs more than reading it. */
+let pageBuffer = Buffer.alloc(0);
+
+function readPgmFile(file: string): ReturnType<typeof readPgm> {
+  const size = statSync(file).size;
+  if (pageBuffer.length < size) pageBuffer = Buffer.allocUnsafe(size);
+  const fd = openSync(file, 'r');
+  try {
+    for (let at = 0; at < size;) {
+      const n = readSync(fd, pageBuffer, at, size - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return readPgm(pageBuffer.subarray(0, size));
+}
+
+/**
+ * Pages of one input file, each as a gray image, one at a time. A PDF page's image lives in a shared
+ * buffer: it is valid until the next page is asked for.
+ */
 async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
   const name = basename(path);
   const ext = extname(path).toLowerCase();
@@ -114,17 +152,28 @@ async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
         prefix,
       ]).then(() => ({ from, to, prefix }));
     };
-    let next = pages > 0 ? slice(1) : null;
-    while (next) {
-      const done = await next;
-      next = done.to < pages ? slice(done.to + 1) : null;
-      for (let p = done.from; p <= done.to; p++) {
-        const digits = String(pages).length;
-        const file = `${done.prefix}-${String(p).padStart(digits, '0')}.pgm`;
-        const image = readPgm(readFileSync(file));
-        rmSync(file);
-        yield { source: `${name}:${p}`, image };
+    const running: ReturnType<typeof slice>[] = [];
+    let from = 1;
+    const startSlices = () => {
+      for (; running.length < SLICES_AHEAD && from <= pages; from += SLICE) running.push(slice(from));
+    };
+    startSlices();
+    try {
+      while (running.length > 0) {
+        const done = await running[0]!;
+        running.shift();
+        startSlices();
+        for (let p = done.from; p <= done.to; p++) {
+          const digits = String(pages).length;
+          const file = `${done.prefix}-${String(p).padStart(digits, '0')}.pgm`;
+          const image = readPgmFile(file);
+          rmSync(file);
+          yield { source: `${name}:${p}`, image };
+        }
       }
+    } finally {
+      // A failed or abandoned read leaves no pdftoppm call unawaited.
+      await Promise.allSettled(running);
     }
     return;
   }
@@ -167,7 +216,12 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
   const { meeting, registry } = inputs;
 
   // Every voter's sheet layouts, built once (the ballots PDF builder in its layout-only mode).
-  const layouts = await sheetLayouts(meeting, registry, fonts());
+  const layouts = await sheetLayouts(
+    meeting,
+    registry,
+    fonts(),
+    args.partnership ? { partnershipName: args.partnership } : {},
+  );
   const reader = new StackReader({
     meetingId: meeting.id,
     frame: layouts.frame,

@@ -10,10 +10,11 @@ import type {
   MeetingRecord,
   PaperBallotRow,
   ResolutionRecord,
+  ScanReviewRecord,
   SettingRecord,
   SnapshotRecord,
 } from './records';
-import { schemaV1, schemaV2, schemaV3, upgradeToV2 } from './schema';
+import { schemaV1, schemaV2, schemaV3, schemaV4, upgradeToV2 } from './schema';
 import { recordStateMiddleware } from '../audit/recordState';
 
 export const DEFAULT_DB_NAME = 'golos';
@@ -32,12 +33,14 @@ export class GolosDb extends Dexie {
   gosuslugiImports!: EntityTable<GosuslugiImportRecord, 'id'>;
   importMappings!: EntityTable<ImportMappingRecord, 'signature'>;
   resolutions!: EntityTable<ResolutionRecord, 'id'>;
+  scanReviews!: EntityTable<ScanReviewRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(schemaV1);
     this.version(2).stores(schemaV2).upgrade(upgradeToV2);
     this.version(3).stores(schemaV3);
+    this.version(4).stores(schemaV4);
     // Every write of a checked table is noted for the audit entry of its transaction.
     this.use(recordStateMiddleware);
   }

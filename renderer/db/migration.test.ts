@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { GolosDb } from './db';
-import { CURRENT_SCHEMA_VERSION, schemaV1, schemaV2 } from './schema';
+import { CURRENT_SCHEMA_VERSION, schemaV1, schemaV2, schemaV3 } from './schema';
 import { listPersons } from './personRepo';
 
 const v1Person = {
@@ -53,11 +53,30 @@ describe('database migrations', () => {
 
     const db = new GolosDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect((await listPersons(db)).map((p) => p.id)).toEqual(['p1']);
     await db.meetings.put({ id: 'm1' } as never);
     expect(await db.meetings.count()).toBe(1);
     expect(await db.audit.count()).toBe(0);
+    db.close();
+  });
+
+  it('opens a database written by schema version 3 and adds the waiting scan reviews, keeping the rest', async () => {
+    const name = `golos-migration-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(3).stores(schemaV3);
+    await old.table('meetings').put({ id: 'm1', title: 'Собрание' });
+    await old.table('paperBallots').put({ id: 'b1', meetingId: 'm1', personId: 'p1' });
+    old.close();
+
+    const db = new GolosDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.meetings.get('m1')).toEqual({ id: 'm1', title: 'Собрание' });
+    expect(await db.paperBallots.count()).toBe(1);
+    expect(await db.scanReviews.count()).toBe(0);
+    await db.scanReviews.put({ id: 's1', meetingId: 'm1' } as never);
+    expect((await db.scanReviews.where('meetingId').equals('m1').toArray()).map((r) => r.id)).toEqual(['s1']);
     db.close();
   });
 });

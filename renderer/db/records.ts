@@ -9,6 +9,9 @@ import type { PaperBallotRecord } from '../../shared/paper/ballotRecord';
 import type { AttendanceRecord } from '../../shared/paper/attendance';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
+import type { ReviewAnswer } from '../../shared/omr/reviewAnswers';
+import type { PageNote, ScanOutcome } from '../../shared/omr/scanSession';
+import type { OmrSettings } from '../../shared/omr/settings';
 
 export type MeetingRecord = Meeting;
 export type SnapshotRecord = RegistrySnapshot;
@@ -76,6 +79,26 @@ export interface ResolutionRecord {
   reason: string;
   by: string;
   at: IsoTimestamp;
+}
+
+/**
+ * A read stack of scans whose review cards are not all answered: everything the scans screen shows
+ * for it, and the answers given so far (by the card's reviewKey). Removed when the last card is
+ * answered. The ballots read clearly are stored as paper ballots already; this holds only the wait.
+ */
+export interface ScanReviewRecord {
+  id: string;
+  meetingId: string;
+  /** When the stack was read. */
+  readAt: IsoTimestamp;
+  run: { outcome: ScanOutcome; unreadable: PageNote[] };
+  kind: Pick<Ballot, 'copy' | 'receivedAt' | 'delivery'>;
+  settings: OmrSettings;
+  /** Stored scan file id by file name. */
+  files: [string, string][];
+  saved: number;
+  notes: { personId: string; source: string; message: string }[];
+  given: [string, ReviewAnswer][];
 }
 
 /** Small app settings: the operator's name, the last automatic backup… */

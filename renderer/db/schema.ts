@@ -52,4 +52,14 @@ export const schemaV3 = {
   resolutions: 'id, meetingId, [meetingId+personId+question]',
 };
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Version 4: `scanReviews`, the review cards of a read stack of scans not all answered yet (what the
+ * screen shows for them, and the answers given), so leaving the screen or the app loses none. A new
+ * table only: no upgrade is needed.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  scanReviews: 'id, meetingId',
+};
+
+export const CURRENT_SCHEMA_VERSION = 4;

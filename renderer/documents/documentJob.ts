@@ -22,6 +22,8 @@ export type DocumentJob =
       materials?: { question: number; name: string }[];
     }
   | { type: 'ballots'; meeting: Meeting; partnershipName: string; voters: Person[] | 'blank' }
+  /** «Тестовые бюллетени»: the meeting's ballots with known marks, for checking the scan reader. */
+  | { type: 'testDeck'; meeting: Meeting; partnershipName: string }
   | { type: 'protocolPdf'; model: ProtocolModel }
   | { type: 'resultsWorkbook'; model: ProtocolModel }
   | { type: 'attendance'; input: AttendancePdfInput }
@@ -84,6 +86,13 @@ export async function buildDocument(
         ...progress,
         ...signal,
       });
+    }
+    case 'testDeck': {
+      const [{ buildTestDeckPdf, planTestDeck }, fonts] = await Promise.all([
+        import('../../shared/omr/testDeck'),
+        loadFonts(),
+      ]);
+      return buildTestDeckPdf(planTestDeck(job.meeting), fonts, { partnershipName: job.partnershipName });
     }
     case 'protocolPdf': {
       const [{ buildProtocolPdf }, fonts] = await Promise.all([

@@ -8,6 +8,9 @@ import { renderTab, seededDb } from '../ballots/ballots.testkit';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
 import { ScansTab } from './ScansTab';
+import { pendingReviews, putPendingReview } from './pendingReviewRepo';
+import { DEFAULT_OMR_SETTINGS } from '../../shared/omr/settings';
+import { currentVersion } from '../../shared/paper/ballotRecord';
 
 const card = (question: number | null, reason: ReviewCard['reason']): ReviewCard => ({
   source: 'stack.pdf:3',
@@ -88,5 +91,70 @@ describe('«Сканы»', () => {
       [null, '0'],
     ]);
     expect(screen.getByText('Все карточки решены.')).toBeInTheDocument();
+  });
+
+  it('keeps unanswered cards in the database: leaving the screen and coming back shows them again', async () => {
+    const { db, persons, meeting } = await seededDb(3);
+    const p = persons[0]!;
+    // A stack read earlier: one ballot with two uncertain questions, as the reading stored it.
+    const cards = [
+      { ...card(2, 'faint'), personId: p.id },
+      { ...card(3, 'faint'), personId: p.id },
+    ];
+    await putPendingReview(db, {
+      id: 'stack-1',
+      meetingId: meeting.id,
+      readAt: '2026-06-10T14:05:00+03:00',
+      run: {
+        outcome: {
+          pages: 1,
+          ballots: [
+            {
+              personId: p.id,
+              sources: ['stack.pdf:3'],
+              marks: { 1: 'for' },
+              review: cards.map(({ crop: _c, boxes: _b, ...item }) => item),
+            },
+          ],
+          rejected: [],
+          cards,
+          histogram: { edges: [0, 0.5], counts: [8, 1], bands: { empty: 7, between: 1, marked: 1 } },
+        },
+        unreadable: [],
+      },
+      kind: { copy: 'original', delivery: 'mail', receivedAt: '2026-06-10' },
+      settings: DEFAULT_OMR_SETTINGS,
+      files: [],
+      saved: 0,
+      notes: [],
+      given: [],
+    });
+    const user = userEvent.setup();
+    const first = renderTab(db, ScansTab, meeting);
+    expect(
+      await screen.findByText(/Проверка пачки, прочитанной 10\.06\.2026 14:05, не закончена/),
+    ).toBeVisible();
+    expect(screen.getByRole('heading', { name: /Проверка отметок/ })).toHaveTextContent('решено 0 из 2');
+    await waitFor(() => expect(screen.getByRole('article')).toHaveFocus());
+    await user.keyboard('2');
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: /Проверка отметок/ })).toHaveTextContent('решено 1 из 2'),
+    );
+    // The answer is stored with the wait: the screen is left and opened again.
+    await waitFor(async () => expect((await pendingReviews(db, meeting.id))[0]?.given).toHaveLength(1));
+    first.unmount();
+    renderTab(db, ScansTab, meeting);
+    expect(await screen.findByRole('heading', { name: /Проверка отметок/ })).toHaveTextContent(
+      'решено 1 из 2',
+    );
+    expect(screen.getByRole('article')).toHaveAccessibleName(/вопрос 3/);
+    await waitFor(() => expect(screen.getByRole('article')).toHaveFocus());
+    await user.keyboard('3');
+    expect(await screen.findByText('Все карточки решены.')).toBeVisible();
+    // The last answer stores the ballot and ends the wait.
+    await waitFor(async () => expect(await db.paperBallots.count()).toBe(1));
+    const row = (await db.paperBallots.toArray())[0]!;
+    expect(currentVersion(row).ballot.marks).toEqual({ 1: 'for', 2: 'against', 3: 'abstain' });
+    expect(await pendingReviews(db, meeting.id)).toEqual([]);
   });
 });

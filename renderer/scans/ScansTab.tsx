@@ -9,10 +9,11 @@ import { useDb } from '../app/DbContext';
 import { useMeetingBallots, useOperator } from '../ballots/hooks';
 import { StoreStatus } from '../ballots/StoreStatus';
 import type { MeetingTabProps } from '../meetings/meetingTabProps';
-import { isIsoDate, todayIso } from '../../shared/meetings/dates';
+import { isIsoDate, timestampRu, todayIso } from '../../shared/meetings/dates';
 import { FillHistogramView } from './FillHistogramView';
 import { loadOmrSettings } from './omrSettingsRepo';
 import { ReviewCards } from './ReviewCards';
+import { TestDeckPanel } from './TestDeckPanel';
 import { ThresholdsPanel } from './ThresholdsPanel';
 import { useScanStack, type StackKind } from './useScanStack';
 import '../ballots/ballots.css';
@@ -120,6 +121,12 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
         onSaved={setSettings}
         disabled={reading}
       />
+      <TestDeckPanel
+        meeting={meeting}
+        partnershipName={partnership.name}
+        settings={settings}
+        disabled={reading}
+      />
       {error && (
         <p role="alert" className="notice error">
           {error}
@@ -153,6 +160,12 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
       )}
       {state.phase === 'done' && (
         <>
+          {state.resumed && (
+            <p className="notice" role="status">
+              Проверка пачки, прочитанной {timestampRu(state.readAt)}, не закончена: её карточки сохранены,
+              решите оставшиеся.
+            </p>
+          )}
           <ul className="scan-summary" aria-label="Итоги чтения сканов">
             <li>Страниц: {state.run.outcome.pages}</li>
             <li>Бюллетеней прочитано: {state.run.outcome.ballots.length}</li>

@@ -3,14 +3,17 @@ import type { PageNote, ScanOutcome, ScanSetup } from '../../shared/omr/scanSess
 
 export type ScanRequest =
   | { type: 'start'; setup: ScanSetup }
-  /** A PDF page rasterized on the main thread. */
-  | { type: 'bitmap'; source: string; bitmap: ImageBitmap }
-  /** An image file (PNG, JPEG, TIFF): decoded in the worker, one page per image (TIFF: per frame). */
+  /**
+   * A scan file, decoded in the worker: a PDF rasterized page by page (pdfPages.ts), an image one page
+   * (TIFF: one per frame).
+   */
   | { type: 'file'; name: string; bytes: Uint8Array }
   | { type: 'finish' };
 
 export type ScanReply =
   | { type: 'ready' }
+  /** A PDF opened: it has this many pages (the progress counted it as one until now). */
+  | { type: 'pdf'; name: string; pages: number }
   | { type: 'pages'; notes: PageNote[] }
   | { type: 'done'; outcome: ScanOutcome }
   | { type: 'failed'; message: string };

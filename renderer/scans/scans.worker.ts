@@ -1,11 +1,13 @@
 /// <reference lib="webworker" />
 // Reads scanned ballots off the main thread: builds the voters' sheet layouts, decodes image files
-// (PNG/JPEG through the browser, TIFF through utif2) and PDF pages rasterized by the screen, and reads
-// each page with shared/omr. Messages are handled one at a time, in order.
+// (PNG/JPEG through the browser, TIFF through utif2) and rasterizes PDF pages (pdfjs on an
+// OffscreenCanvas, pdfPages.ts), and reads each page with shared/omr. Messages are handled one at a
+// time, in order; a page's note is posted as soon as it is read.
 import { rgbaToGray, type GrayImage } from '../../shared/omr/gray';
 import { decodeQrJs } from '../../shared/omr/qrRead';
 import { ScanSession } from '../../shared/omr/scanSession';
 import { loadPdfFonts } from '../documents/pdfFonts';
+import { openPdf } from './pdfPages';
 import type { ScanReply, ScanRequest } from './scanProtocol';
 
 const post = (m: ScanReply, transfer: Transferable[] = []) => self.postMessage(m, transfer);
@@ -51,23 +53,17 @@ async function handle(msg: ScanRequest): Promise<void> {
     );
     return;
   }
-  const pages =
-    msg.type === 'bitmap'
-      ? [{ source: msg.source, image: bitmapGray(msg.bitmap) }]
-      : await filePages(msg.name, msg.bytes).catch(() => null);
-  if (!pages) {
-    post({
-      type: 'pages',
-      notes: [
-        {
-          source: `${msg.type === 'file' ? msg.name : ''}`,
-          read: false,
-          message: 'файл не читается как изображение',
-        },
-      ],
-    });
+  const unreadable = (message: string) =>
+    post({ type: 'pages', notes: [{ source: msg.name, read: false, message }] });
+  if (/\.pdf$/i.test(msg.name)) {
+    const pdf = await openPdf(msg.name, msg.bytes).catch(() => null);
+    if (!pdf) return unreadable('файл PDF не читается');
+    post({ type: 'pdf', name: msg.name, pages: pdf.pages });
+    for await (const page of pdf.read()) post({ type: 'pages', notes: [await session.addPage(page)] });
     return;
   }
+  const pages = await filePages(msg.name, msg.bytes).catch(() => null);
+  if (!pages) return unreadable('файл не читается как изображение');
   const notes = [];
   for (const page of pages) notes.push(await session.addPage(page));
   post({ type: 'pages', notes });

@@ -1,7 +1,8 @@
 /**
  * The scans screen's work: read the picked files in the worker (progress, cancel), store the files and
  * the ballots read clearly, audit the stack; then each review answer is audited, and a ballot is
- * stored as soon as its last card is answered.
+ * stored as soon as its last card is answered. Cards not answered yet wait in the database
+ * (pendingReviewRepo): the screen opens on them again until the last is decided.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ballot, Person } from '../../shared/domain/types';
@@ -10,6 +11,9 @@ import { answeredBallot, reviewKey, scannedBallot, type ReviewAnswer } from '../
 import type { ReviewCard } from '../../shared/omr/scanSession';
 import type { OmrSettings } from '../../shared/omr/settings';
 import { useDb } from '../app/DbContext';
+import { newId } from '../db/db';
+import type { ScanReviewRecord } from '../db/records';
+import { localTimestamp } from '../../shared/meetings/dates';
 import type { PickedFile } from '../ballots/ballotRepo';
 import type { BallotStore } from '../ballots/ballotStore';
 import { readScans, type ScanProgress, type ScanRun } from './scanClient';
@@ -20,6 +24,7 @@ import {
   storeScanFiles,
   type SavedScans,
 } from './scanRepo';
+import { dropPendingReview, pendingReviews, putPendingReview } from './pendingReviewRepo';
 
 export type StackKind = Pick<Ballot, 'copy' | 'receivedAt' | 'delivery'>;
 
@@ -38,7 +43,46 @@ export type ScanState =
       notes: SavedScans['notes'];
       given: Map<string, ReviewAnswer>;
       busy: boolean;
+      /** The stored wait of its cards (none when it had no cards). */
+      reviewId: string | null;
+      readAt: string;
+      /** Opened again from the database (left unfinished earlier). */
+      resumed: boolean;
     };
+
+type DoneState = Extract<ScanState, { phase: 'done' }>;
+
+function recordOf(s: DoneState, meetingId: string): ScanReviewRecord {
+  return {
+    id: s.reviewId!,
+    meetingId,
+    readAt: s.readAt,
+    run: s.run,
+    kind: s.kind,
+    settings: s.settings,
+    files: [...s.files],
+    saved: s.saved,
+    notes: s.notes,
+    given: [...s.given],
+  };
+}
+
+function stateOf(r: ScanReviewRecord): DoneState {
+  return {
+    phase: 'done',
+    run: r.run,
+    kind: r.kind,
+    settings: r.settings,
+    files: new Map(r.files),
+    saved: r.saved,
+    notes: r.notes,
+    given: new Map(r.given),
+    busy: false,
+    reviewId: r.id,
+    readAt: r.readAt,
+    resumed: true,
+  };
+}
 
 const fileOf = (source: string) => source.slice(0, source.lastIndexOf(':'));
 
@@ -55,6 +99,18 @@ export function useScanStack(opts: {
   const controller = useRef<AbortController | null>(null);
   // Leaving the screen stops a reading still running.
   useEffect(() => () => controller.current?.abort(), []);
+  // Cards left unanswered before: the screen opens on them.
+  const meetingId = opts.meeting.id;
+  useEffect(() => {
+    let live = true;
+    void pendingReviews(db, meetingId).then((list) => {
+      const first = list[0];
+      if (live && first) setState((s) => (s.phase === 'idle' ? stateOf(first) : s));
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, meetingId]);
   const ctx = { meeting: opts.meeting, registry: opts.registry, by: opts.operator };
 
   const save = async (
@@ -89,6 +145,8 @@ export function useScanStack(opts: {
         picked,
         { signal: c.signal, onProgress: (progress) => setState({ phase: 'reading', progress }) },
       );
+      // Where reading ends and storing begins, for the timeline (the e2e spec measures up to it).
+      performance.mark('scan:read');
       const files = await storeScanFiles(db, ctx, picked);
       const clear = run.outcome.ballots.filter((b) => b.review.length === 0);
       const saved = await save(
@@ -105,7 +163,7 @@ export function useScanStack(opts: {
         review: run.outcome.cards.length,
         rejected: run.outcome.rejected.length,
       });
-      setState({
+      const done: DoneState = {
         phase: 'done',
         run,
         kind,
@@ -115,7 +173,12 @@ export function useScanStack(opts: {
         notes: saved.notes,
         given: new Map(),
         busy: false,
-      });
+        reviewId: run.outcome.cards.length > 0 ? newId() : null,
+        readAt: localTimestamp(),
+        resumed: false,
+      };
+      if (done.reviewId) await putPendingReview(db, recordOf(done, meetingId));
+      setState(done);
     } catch (e) {
       if (c.signal.aborted) setState({ phase: 'idle' });
       else setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -154,11 +217,18 @@ export function useScanStack(opts: {
           { personId: read.personId, source: read.sources.join(', '), message: 'не внесён: нет листа' },
         ];
       }
-      setState({ ...state, given, saved, notes, busy: false });
+      const next: DoneState = { ...state, given, saved, notes, busy: false };
+      if (next.reviewId) {
+        const open = next.run.outcome.cards.some((c) => !given.has(reviewKey(c)));
+        if (open) await putPendingReview(db, recordOf(next, meetingId));
+        else await dropPendingReview(db, next.reviewId);
+      }
+      setState(next);
     } catch (e) {
       setState({ phase: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
   };
 
+  /** Back to picking scans; cards still open stay stored and come back when the screen opens again. */
   return { state, start, cancel, answer, reset: () => setState({ phase: 'idle' }) };
 }

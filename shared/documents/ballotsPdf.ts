@@ -33,6 +33,8 @@ export interface BallotsPdfOptions {
   signal?: AbortSignal;
   /** Called with where everything is on each sheet drawn (for reading scans of it back). */
   onSheet?: (layout: BallotSheetLayout) => void;
+  /** Draws over each sheet once it is printed, knowing where everything is (the test deck's marks). */
+  drawOver?: (layout: BallotSheetLayout, kit: PdfKit) => void;
   /** Only report the layouts (onSheet): nothing is drawn, the bytes are of an empty document. */
   layoutOnly?: boolean;
   /** Blank (non-personalized) ballots printed after the voters' ones. */
@@ -99,7 +101,8 @@ export async function buildBallotsPdf(
 
     sheets.forEach((placed, s) => {
       const qr = { meetingId: meeting.id, personId: person?.id ?? null, page: s + 1, pages: sheets.length };
-      if (opts.onSheet) opts.onSheet(sheetLayout(kit, meeting, placed, qr));
+      const layout = opts.onSheet || opts.drawOver ? sheetLayout(kit, meeting, placed, qr) : null;
+      if (opts.onSheet) opts.onSheet(layout!);
       if (opts.layoutOnly) return;
       if (!firstSheet) kit.addPage();
       firstSheet = false;
@@ -142,6 +145,7 @@ export async function buildBallotsPdf(
         size: 8,
         align: 'center',
       });
+      opts.drawOver?.(layout!, kit);
     });
 
     sheetsSinceYield += sheets.length;

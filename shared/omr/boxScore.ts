@@ -15,6 +15,11 @@ export interface BoxScore {
   ink: number;
   /** Dark share of a ring just outside the box. */
   outside: number;
+  /**
+   * Dark share of the printed outline where the box was found: near 1 for a box where the layout puts
+   * it; low when there is no box there (a sheet printed with another layout).
+   */
+  outline: number;
   /** Where the box was found: shift from the expected place, image pixels. */
   shift: Point;
 }
@@ -124,6 +129,7 @@ export function scoreBox(img: GrayImage, h: Homography, rect: MmRect, s: OmrSett
     fill: share(img, inner, dx, dy, dark),
     ink: share(img, inner, dx, dy, white * s.inkRatio),
     outside: share(img, project(h, [...ring(rect, 0.9), ...ring(rect, 1.3)]), dx, dy, dark),
+    outline: share(img, outline, dx, dy, dark),
     shift: { x: dx, y: dy },
   };
 }

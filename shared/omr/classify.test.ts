@@ -2,10 +2,11 @@ import type { BoxScore } from './boxScore';
 import { boxState, classifyQuestion } from './classify';
 import { checkOmrSettings, DEFAULT_OMR_SETTINGS as S } from './settings';
 
-const score = (fill: number, ink = fill, outside = 0): BoxScore => ({
+const score = (fill: number, ink = fill, outside = 0, outline = 1): BoxScore => ({
   fill,
   ink,
   outside,
+  outline,
   shift: { x: 0, y: 0 },
 });
 const q = (...scores: BoxScore[]) =>
@@ -32,6 +33,18 @@ describe('classifyQuestion', () => {
   });
   it('no ink is none', () => {
     expect(q(score(0), score(0), score(0))).toEqual({ kind: 'none' });
+  });
+  it('a box whose printed outline is not where it was looked for is review, whatever the fill', () => {
+    // Two «marks» measured on text where no box is: not «несколько».
+    expect(q(score(0.3, 0.3, 0, 0.2), score(0), score(0.5, 0.5, 0, 0.3))).toEqual({
+      kind: 'review',
+      reason: 'box_not_found',
+    });
+    expect(q(score(0), score(0.4, 0.4, 0, 0.49), score(0))).toEqual({
+      kind: 'review',
+      reason: 'box_not_found',
+    });
+    expect(q(score(0), score(0.4, 0.4, 0, 0.9), score(0))).toEqual({ kind: 'choice', choice: 'against' });
   });
   it('two clear marks are «несколько»', () => {
     expect(q(score(0.3), score(0), score(0.5))).toEqual({ kind: 'several', choices: ['for', 'abstain'] });

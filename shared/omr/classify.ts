@@ -7,6 +7,13 @@ import type { Choice } from '../domain/types';
 import type { BoxScore } from './boxScore';
 import type { OmrSettings } from './settings';
 
+/**
+ * A printed box's outline is at least this dark a share where it was found. On the suite's scans
+ * (noise, JPEG, rotation, phone photos) the lowest of 1,362 boxes was 0.91; on a sheet read with
+ * another header's layout the boxes are not found and every question goes to review.
+ */
+export const OUTLINE_MIN = 0.5;
+
 export type BoxState = 'empty' | 'marked' | 'faint' | 'crossed_out';
 
 export function boxState(score: BoxScore, s: OmrSettings): BoxState {
@@ -16,11 +23,15 @@ export function boxState(score: BoxScore, s: OmrSettings): BoxState {
   return 'empty';
 }
 
-export type ReviewReason = 'faint' | 'crossed_out' | 'no_signature' | 'missing_sheet' | 'unreadable';
+export type ReviewReason =
+  'faint' | 'crossed_out' | 'box_not_found' | 'no_signature' | 'missing_sheet' | 'unreadable';
 
 export const REVIEW_REASON_TEXT: Record<ReviewReason, string> = {
   faint: 'слабая или маленькая отметка',
   crossed_out: 'отметка закрашена и зачёркнута',
+  box_not_found:
+    'клетки не найдены там, где их печатает Голос: бюллетень напечатан с другим заголовком ' +
+    '(название товарищества, тема собрания) или лист сильно помят',
   no_signature: 'не найдена подпись',
   missing_sheet: 'лист бюллетеня не найден среди сканов',
   unreadable: 'отметки не удалось прочитать',
@@ -36,6 +47,8 @@ export function classifyQuestion(
   boxes: readonly { choice: Choice; score: BoxScore }[],
   s: OmrSettings,
 ): QuestionReading {
+  // Where the printed outline is not there, the fill was measured on something else: nothing is read.
+  if (boxes.some((b) => b.score.outline < OUTLINE_MIN)) return { kind: 'review', reason: 'box_not_found' };
   const states = boxes.map((b) => ({ choice: b.choice, state: boxState(b.score, s) }));
   if (states.some((b) => b.state === 'crossed_out')) return { kind: 'review', reason: 'crossed_out' };
   if (states.some((b) => b.state === 'faint')) return { kind: 'review', reason: 'faint' };

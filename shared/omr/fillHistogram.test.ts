@@ -9,7 +9,7 @@ const sheet = (fills: number[]): ReadSheet =>
       boxes: fills.map((fill) => ({
         question: 1,
         choice: 'for',
-        score: { fill, ink: fill, outside: 0, shift: { x: 0, y: 0 } } satisfies BoxScore,
+        score: { fill, ink: fill, outside: 0, outline: 1, shift: { x: 0, y: 0 } } satisfies BoxScore,
       })),
     },
   }) as unknown as ReadSheet;

@@ -52,6 +52,33 @@ export function crop(
   return { image: { data, width, height }, x: left, y: top };
 }
 
+/**
+ * The part of the image inside the rectangle (clipped) at half the resolution, each pixel the mean of
+ * a 2×2 block: a quarter of the pixels for searches that do not need the full detail.
+ */
+export function halfCrop(
+  img: GrayImage,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): { image: GrayImage; x: number; y: number } {
+  const left = Math.max(0, Math.floor(Math.min(x0, x1)));
+  const top = Math.max(0, Math.floor(Math.min(y0, y1)));
+  const width = Math.max(0, Math.floor((Math.min(img.width, Math.ceil(Math.max(x0, x1))) - left) / 2));
+  const height = Math.max(0, Math.floor((Math.min(img.height, Math.ceil(Math.max(y0, y1))) - top) / 2));
+  const data = new Uint8Array(width * height);
+  const src = img.data;
+  for (let r = 0; r < height; r++) {
+    let a = (top + 2 * r) * img.width + left;
+    let b = a + img.width;
+    for (let c = 0, o = r * width; c < width; c++, o++, a += 2, b += 2) {
+      data[o] = (src[a]! + src[a + 1]! + src[b]! + src[b + 1]! + 2) >> 2;
+    }
+  }
+  return { image: { data, width, height }, x: left, y: top };
+}
+
 /** The image turned by 180° (an upside-down page put right). */
 export function rotate180(img: GrayImage): GrayImage {
   const data = new Uint8Array(img.data.length);

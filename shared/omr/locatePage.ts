@@ -7,7 +7,7 @@
 import type { MmRect } from '../documents/ballotLayout';
 import { parseBallotQr, type BallotQr } from '../documents/qrPayload';
 import { findCornerMarks } from './cornerMarks';
-import { crop, type GrayImage } from './gray';
+import { crop, halfCrop, type GrayImage } from './gray';
 import { applyHomography, solveHomography, type Homography, type Point } from './homography';
 import type { QrDecoder } from './qrRead';
 
@@ -57,7 +57,7 @@ export async function locatePage(img: GrayImage, frame: SheetFrame, decode: QrDe
       ORDER[turned].map((i) => image[i]!),
     );
     if (!h) continue;
-    const text = await decode(qrCrop(img, h, frame.qrRect));
+    const text = await decodeQr(decode, qrCrop(img, h, frame.qrRect));
     if (text === null) continue;
     const qr = parseBallotQr(text);
     if (qr.ok) return { ok: true, qr: qr.value, qrText: text, h, turned };
@@ -81,6 +81,18 @@ function completeCorners(found: readonly (Point | null)[]): Point[] {
     bl ?? add(tl!, br!, tr!),
     br ?? add(tr!, bl!, tl!),
   ];
+}
+
+/**
+ * The code read at half the resolution first (a quarter of the pixels; its modules are still several
+ * pixels wide on a scan of 150 dpi or more), then at full resolution if that fails.
+ */
+async function decodeQr(decode: QrDecoder, img: GrayImage): Promise<string | null> {
+  if (Math.min(img.width, img.height) >= 160) {
+    const text = await decode(halfCrop(img, 0, 0, img.width, img.height).image);
+    if (text !== null) return text;
+  }
+  return decode(img);
 }
 
 /** The image part around the QR code's place (its quiet zone included). */

@@ -30,11 +30,16 @@ export interface StackContext {
   layoutOf: (qr: BallotQr) => Promise<BallotSheetLayout | undefined>;
 }
 
-export type RejectReason = PageProblem | 'other_meeting' | 'blank_ballot' | 'unknown_person' | 'duplicate';
+export type RejectReason =
+  PageProblem | 'other_meeting' | 'test_deck' | 'blank_ballot' | 'unknown_person' | 'duplicate';
+
+/** The meeting id the QR codes of a meeting's test deck («Тестовые бюллетени», testDeck.ts) carry. */
+export const testDeckMeetingId = (meetingId: string) => `${meetingId}~test-deck`;
 
 export const REJECT_TEXT: Record<RejectReason, string> = {
   ...PAGE_PROBLEM_TEXT,
   other_meeting: 'бюллетень другого собрания',
+  test_deck: 'тестовый бюллетень: в подсчёт не идёт',
   blank_ballot: 'бюллетень без имени голосующего: введите его вручную',
   unknown_person: 'голосующего из QR-кода нет в реестре',
   duplicate: 'этот лист уже отсканирован',
@@ -103,6 +108,7 @@ export class StackReader {
     const located = await locatePage(page.image, this.ctx.frame, this.ctx.decodeQr);
     if (!located.ok) return reject(located.problem);
     const { qr } = located;
+    if (qr.meetingId === testDeckMeetingId(this.ctx.meetingId)) return reject('test_deck', qr);
     if (qr.meetingId !== this.ctx.meetingId) return reject('other_meeting', qr);
     if (qr.personId === null) return reject('blank_ballot', qr);
     const key = `${qr.personId}\u0000${qr.page}`;

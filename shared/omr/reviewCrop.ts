@@ -1,10 +1,10 @@
 /**
  * The part of a scan a person needs to decide a review item: the row of a question's boxes (with the
- * line above them) or the signature line, cut out of the scan where the page's transform puts it and
- * turned upright for an upside-down page.
+ * line above them) or the signature line, sampled from the scan through the page's transform: upright
+ * and square however the page lay (upside down, sideways, photographed at an angle).
  */
 import type { BallotSheetLayout, MmRect } from '../documents/ballotLayout';
-import { crop, rotate180, type GrayImage } from './gray';
+import { pixelAt, type GrayImage } from './gray';
 import { applyHomography, type Homography } from './homography';
 
 /** Margin around the boxes, mm: enough to see a mark that strays out of its box. */
@@ -27,16 +27,19 @@ export function reviewArea(layout: BallotSheetLayout, question: number | null): 
   return { x: left, y: top - ABOVE, w: right - left, h: bottom - top + ABOVE + AROUND };
 }
 
-/** The scan's pixels of a page area (mm), upright. */
-export function cropArea(img: GrayImage, h: Homography, turned: number, area: MmRect): GrayImage {
-  const pts = [
-    applyHomography(h, { x: area.x, y: area.y }),
-    applyHomography(h, { x: area.x + area.w, y: area.y }),
-    applyHomography(h, { x: area.x, y: area.y + area.h }),
-    applyHomography(h, { x: area.x + area.w, y: area.y + area.h }),
-  ];
-  const xs = pts.map((p) => p.x);
-  const ys = pts.map((p) => p.y);
-  const cut = crop(img, Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)).image;
-  return turned === 180 ? rotate180(cut) : cut;
+/** The scan's pixels of a page area (mm), upright, at the scan's own resolution there. */
+export function cropArea(img: GrayImage, h: Homography, area: MmRect): GrayImage {
+  const a = applyHomography(h, { x: area.x, y: area.y });
+  const b = applyHomography(h, { x: area.x + area.w, y: area.y });
+  const pxPerMm = Math.hypot(b.x - a.x, b.y - a.y) / area.w;
+  const width = Math.max(0, Math.round(area.w * pxPerMm));
+  const height = Math.max(0, Math.round(area.h * pxPerMm));
+  const data = new Uint8Array(width * height);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const p = applyHomography(h, { x: area.x + (c + 0.5) / pxPerMm, y: area.y + (r + 0.5) / pxPerMm });
+      data[r * width + c] = pixelAt(img, p.x, p.y);
+    }
+  }
+  return { data, width, height };
 }

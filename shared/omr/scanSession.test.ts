@@ -8,12 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePersons } from '../../test/fixtures/persons';
 import { makeRng } from '../../test/fixtures/random';
-import { copyImage, drawMark, drawSignature, rasterizePdf, PX_PER_MM } from '../../test/fixtures/scanKit';
+import {
+  copyImage,
+  drawMark,
+  drawSignature,
+  rasterizePdf,
+  rotate90,
+  PX_PER_MM,
+} from '../../test/fixtures/scanKit';
 import type { BallotSheetLayout } from '../documents/ballotLayout';
 import { buildBallotsPdf } from '../documents/ballotsPdf';
 import { PT_SANS_FILES, type PdfFonts } from '../documents/pdfFont';
 import { newMeeting, type Meeting } from '../meetings/meeting';
-import { rotate180 } from './gray';
+import { rotate180, type GrayImage } from './gray';
 import { decodeQrJs } from './qrRead';
 import { reviewArea } from './reviewCrop';
 import { ScanSession } from './scanSession';
@@ -77,6 +84,9 @@ describe('scan session', () => {
     drawSignature(images[0]!, drawn[0]!.signature!, rng);
     drawMark(images[1]!, box(drawn[1]!, 1, 0), 'cross', rng);
     drawMark(images[1]!, box(drawn[1]!, 2, 1), 'faint', rng);
+    // Voter 3: faint on 1, signed; the sheet fed sideways.
+    drawMark(images[2]!, box(drawn[2]!, 1, 2), 'faint', rng);
+    drawSignature(images[2]!, drawn[2]!.signature!, rng);
 
     const session = await ScanSession.open(
       { meeting, registry: voters, partnershipName, settings: DEFAULT_OMR_SETTINGS },
@@ -90,22 +100,26 @@ describe('scan session', () => {
         source: 's.pdf:3',
         image: { ...images[0]!, data: new Uint8Array(images[0]!.data.length).fill(255) },
       }),
+      await session.addPage({ source: 's.pdf:4', image: rotate90(images[2]!) }),
     ];
     expect(notes.map((n) => [n.read, n.message])).toEqual([
       [true, ''],
       [true, ''],
       [false, 'пустая страница'],
+      [true, ''],
     ]);
     const out = session.finish();
-    expect(out.pages).toBe(3);
+    expect(out.pages).toBe(4);
     expect(out.ballots.map((b) => [b.personId, b.marks])).toEqual([
       [voters[0]!.id, { 1: 'against', 2: 'for', 3: 'abstain' }],
       [voters[1]!.id, { 1: 'for', 3: 'none' }],
+      [voters[2]!.id, { 2: 'none', 3: 'none' }],
     ]);
     expect(out.rejected.map((r) => r.source)).toEqual(['s.pdf:3']);
     expect(out.cards.map((c) => [c.source, c.question, c.reason])).toEqual([
       ['s.pdf:2', 2, 'faint'],
       ['s.pdf:2', null, 'no_signature'],
+      ['s.pdf:4', 1, 'faint'],
     ]);
     // The crop is the question's area at the scan's resolution, turned upright: the faint box is its
     // only ink in the boxes' row (the middle box, «Против»).
@@ -115,20 +129,34 @@ describe('scan session', () => {
     expect(card.crop!.height).toBeCloseTo(area.h * PX_PER_MM, -1);
     expect(card.boxes.map((b) => b.choice)).toEqual(['for', 'against', 'abstain']);
     expect(card.boxes[1]!.ink).toBeGreaterThan(card.boxes[0]!.ink + 0.05);
-    // Upright: the crop equals the unturned page's pixels in the same area.
-    const x0 = Math.floor(area.x * PX_PER_MM);
-    const y0 = Math.floor(area.y * PX_PER_MM);
-    let same = 0;
-    let n = 0;
-    for (let y = 10; y < card.crop!.height - 10; y += 7) {
-      for (let x = 10; x < card.crop!.width - 10; x += 7) {
-        n++;
-        const a = card.crop!.data[y * card.crop!.width + x]!;
-        const b = images[1]!.data[(y0 + y) * images[1]!.width + x0 + x]!;
-        if (Math.abs(a - b) < 60) same++;
+    // Upright, for the upside-down page and the sideways one: the crop's ink is where the unturned
+    // page has ink in the same area (within 2 pixels), and not where the area turned over would put it.
+    const sameShare = (crop: GrayImage, page: GrayImage, at: { x: number; y: number }) => {
+      const x0 = Math.round(at.x * PX_PER_MM);
+      const y0 = Math.round(at.y * PX_PER_MM);
+      const inkNear = (x: number, y: number) => {
+        for (let dy = -2; dy <= 2; dy++)
+          for (let dx = -2; dx <= 2; dx++) if (page.data[(y + dy) * page.width + x + dx]! < 128) return true;
+        return false;
+      };
+      let same = 0;
+      let n = 0;
+      for (let y = 3; y < crop.height - 3; y++) {
+        for (let x = 3; x < crop.width - 3; x++) {
+          if (crop.data[y * crop.width + x]! >= 128) continue;
+          n++;
+          if (inkNear(x0 + x, y0 + y)) same++;
+        }
       }
-    }
-    expect(same / n).toBeGreaterThan(0.95);
-    expect(out.histogram.counts.reduce((a, b) => a + b, 0)).toBe(18);
+      return same / n;
+    };
+    expect(sameShare(card.crop!, images[1]!, area)).toBeGreaterThan(0.95);
+    const sideways = out.cards[2]!;
+    const sidewaysArea = reviewArea(drawn[2]!, 1)!;
+    expect(sideways.crop!.width).toBeCloseTo(sidewaysArea.w * PX_PER_MM, -1);
+    expect(sideways.crop!.height).toBeCloseTo(sidewaysArea.h * PX_PER_MM, -1);
+    expect(sameShare(sideways.crop!, images[2]!, sidewaysArea)).toBeGreaterThan(0.95);
+    expect(sameShare(rotate180(sideways.crop!), images[2]!, sidewaysArea)).toBeLessThan(0.3);
+    expect(out.histogram.counts.reduce((a, b) => a + b, 0)).toBe(27);
   }, 60_000);
 });

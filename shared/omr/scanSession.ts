@@ -86,7 +86,7 @@ export class ScanSession {
     if (r.marks.signed === false) unsure.push(null);
     for (const q of unsure) {
       const area = reviewArea(r.layout, q);
-      this.crops.set(`${page.source}|${q}`, area ? cropArea(page.image, r.h, r.turned, area) : null);
+      this.crops.set(`${page.source}|${q}`, area ? cropArea(page.image, r.h, area) : null);
     }
     return { source: page.source, read: true, message: '' };
   }

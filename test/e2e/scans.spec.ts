@@ -22,6 +22,7 @@ import { makePersons } from '../fixtures/persons';
 import { makeRng } from '../fixtures/random';
 import { copyImage, drawMark, drawSignature, rasterizePdf } from '../fixtures/scanKit';
 import { scannedPdf } from '../fixtures/scannedPdf';
+import { buildTestDeckPdf, planTestDeck } from '../../shared/omr/testDeck';
 import { meetingOf, MEETING_ID, registryFile, seedApp } from './gosuslugiSeed';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -171,10 +172,10 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
   await page.getByLabel('Дата получения').fill(RECEIVED);
   // Long tasks on the main thread while the stack is read.
   await page.evaluate(() => {
-    const w = window as unknown as { longest: number };
-    w.longest = 0;
+    const w = window as unknown as { tasks: [number, number][] };
+    w.tasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+      for (const e of list.getEntries()) w.tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: false });
   });
   const [chooser] = await Promise.all([
@@ -193,8 +194,20 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
   await expect(summary).toContainText('Карточек на проверку: 3');
   await expect(summary).toContainText('Не прочитано страниц: 1');
   await expect(page.getByRole('table', { name: 'Не прочитанные страницы' })).toContainText('scans-20.pdf:20');
-  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-  writeFileSync(test.info().outputPath('longest-task.txt'), `${Math.round(longest)} ms\n`);
+  // The pages are rasterized and read in the worker: while they are read (until the worker's result
+  // arrives, the mark «scan:read»), the window's thread has no long task. Storing the stack right after
+  // (the scan file into IndexedDB) is written down apart.
+  const timeline = await page.evaluate(() => ({
+    tasks: (window as unknown as { tasks: [number, number][] }).tasks,
+    readAt: performance.getEntriesByName('scan:read')[0]!.startTime,
+  }));
+  const reading = timeline.tasks.filter(([start, d]) => start + d <= timeline.readAt).map(([, d]) => d);
+  const after = timeline.tasks.filter(([start, d]) => start + d > timeline.readAt).map(([, d]) => d);
+  writeFileSync(
+    test.info().outputPath('longest-task.txt'),
+    `while reading: ${Math.round(Math.max(0, ...reading))} ms; storing after: ${Math.round(Math.max(0, ...after))} ms\n`,
+  );
+  expect(Math.max(0, ...reading)).toBeLessThan(200);
 
   // The review cards, decided from the keyboard: the focused card takes 1/2/3/0.
   const queue = page.getByRole('region', { name: 'Проверка отметок' });
@@ -226,4 +239,40 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
       ]),
     );
   expect(live).toEqual(expected);
+});
+
+test('«Тестовые бюллетени»: the deck the app prints, scanned as a copier does, is read exactly as printed', async ({
+  page,
+}) => {
+  const { meeting } = meetingOf(agenda);
+  const seeded = { ...meeting, acceptScans: true };
+  // The deck as the app prints it (the same builder the documents worker runs), through a copier.
+  const deck = planTestDeck({ ...seeded, id: MEETING_ID });
+  writeFileSync(
+    join(dir, 'deck.pdf'),
+    await buildTestDeckPdf(deck, fonts, { partnershipName: 'СНТ «Большое»' }),
+  );
+  const deckScans = join(dir, 'deck-scans.pdf');
+  // Rasterized apart from the other test's pages (pdftoppm names pages by number in its folder).
+  const deckDir = mkdtempSync(join(dir, 'deck-'));
+  writeFileSync(deckScans, await scannedPdf(rasterizePdf(join(dir, 'deck.pdf'), deckDir)));
+  await seedApp(page, seeded, registry);
+  await page.goto(`/#/meetings/${MEETING_ID}/scans`);
+  await page.reload();
+  await page.getByText('Тестовые бюллетени', { exact: true }).click();
+  // Printing saves a PDF (a download in the browser).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Напечатать тестовые бюллетени' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^Тестовые бюллетени.*\.pdf$/);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Проверить сканы тестовых бюллетеней…' }).click(),
+  ]);
+  await chooser.setFiles(deckScans);
+  await expect(page.getByText('Прочитано ровно как напечатано: совпали все 32 проверки.')).toBeVisible({
+    timeout: 120_000,
+  });
+  await page.screenshot({ path: test.info().outputPath('test-deck.png') });
 });
