@@ -32,6 +32,9 @@ const DETAILS: readonly { key: VoterKey; missing: number }[] = [
   { key: 'plot', missing: PLOT_NOT_FOUND },
 ];
 
+/** The details that must name the matched person (its name too), in the order checked. */
+const CHECKED_KEYS: readonly VoterKey[] = ['snils', 'cadastral', 'plot', 'name'];
+
 /** Whether the key value names person `i` (alone or among several); null when it names no one. */
 function names(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean | null {
   const found = lookupVoter(ix, key, raw);
@@ -66,7 +69,7 @@ export function findPaperVoter(ix: VoterIndex, ref: VoterRef): number {
   }
   if (m < 0) return m;
   const i = m >> 3;
-  for (const key of ['snils', 'cadastral', 'plot', 'name'] as const) {
+  for (const key of CHECKED_KEYS) {
     const raw = refValue(ref, key);
     if (raw && key !== by && !ownValue(ix, key, raw, i) && names(ix, key, raw, i) === false) {
       return IDENTITY_MISMATCH;
