@@ -9,13 +9,13 @@
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { putAuditedRows, putRows } from '../fixtures/appDb';
 import { meetingRecords } from '../fixtures/meetingRecords';
-import { timePairs, type BenchResult } from './benchKit';
+import type { BenchResult } from './benchKit';
 import {
   baseUrl,
   builtRenderer,
-  frameGapPairs,
   launchChromium,
   serve,
+  timeWithFrameGaps,
   waitForDailyBackup,
 } from './browserKit';
 import { makeTallyData } from './tallyData';
@@ -88,6 +88,8 @@ export async function benchIntegrityBrowser(
     const check = async () => {
       const t0 = performance.now();
       await page.getByRole('button', { name: 'Проверить целостность' }).click();
+      // The previous check's result stays on screen: wait for this check to end («Проверка…» gone).
+      await page.getByText('Проверка…').waitFor({ state: 'detached', timeout: 300_000 });
       await page.getByText(/Данные совпадают с журналом/).waitFor({ timeout: 300_000 });
       return performance.now() - t0;
     };
@@ -95,8 +97,7 @@ export async function benchIntegrityBrowser(
     const read = async () => {
       rows = await page.evaluate(readAll, TABLES);
     };
-    const pair = await timePairs(check, read, { pairs: 5 });
-    const gaps = await frameGapPairs(page, 'while the integrity check runs', check);
+    const { time: pair, gaps } = await timeWithFrameGaps(page, 'while the integrity check runs', check, read);
     const what = `${registry.length} persons, ${records.paperBallots.length + records.gosuslugiImports.length} ballot records (${ballots.length} ballots), ${rows} rows`;
     return [
       {
