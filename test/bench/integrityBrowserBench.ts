@@ -3,8 +3,9 @@
  * E2E_DIST): a registry of 10,000 persons and a 40-question meeting with about 25,000 paper, in-person and
  * Gosuslugi ballots, stored with their audit entries (the registry in one entry as an import writes it,
  * ballots 500 to an entry). Measured through the app: «Проверить целостность» on «Журнал изменений», click
- * to «Данные совпадают с журналом» (interleaved with its baseline, A B A B …), and the longest gap between animation frames meanwhile. Baseline:
- * reading the same tables (audit trail and checked records) in the page with plain IndexedDB getAll.
+ * to «Данные совпадают с журналом», and the longest gap between animation frames meanwhile, each check
+ * interleaved with its baseline and the idle page (A B C A B C …). Baseline: reading the same tables
+ * (audit trail and checked records) in the page with plain IndexedDB getAll.
  */
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { putAuditedRows, putRows } from '../fixtures/appDb';
