@@ -31,14 +31,14 @@ export interface SearchHit {
 /** Normalised keys of every person, computed once (rebuild when the registry changes). */
 export function buildRegistryIndex(persons: readonly Person[]): RegistryIndex {
   const collator = new Intl.Collator('ru');
+  const names = persons.map((p) => normalizeName(p.fullName));
   const entries: Entry[] = persons.map((p, i) => ({
     i,
-    words: normalizeName(p.fullName).split(' ').filter(Boolean),
+    words: names[i]!.split(' ').filter(Boolean),
     plots: p.holdings.map((h) => plotKey(h.plotNumber)),
     plotNumbers: p.holdings.map((h) => h.plotNumber),
     snils: p.snils ?? '',
   }));
-  const names = persons.map((p) => normalizeName(p.fullName));
   entries.sort((a, b) => collator.compare(names[a.i]!, names[b.i]!) || a.i - b.i);
   return { persons, entries };
 }

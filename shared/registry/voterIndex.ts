@@ -112,24 +112,25 @@ export function indexVoters(persons: readonly Person[]): VoterIndex {
 function mapOf(ix: VoterIndex, key: VoterKey): KeyMap {
   let map = ix.maps[key];
   if (map) return map;
-  map = new Map();
+  const keys: KeyMap = (map = new Map());
   const shared = new Map<string, number[]>();
-  for (let i = 0; i < ix.persons.length; i++) {
-    personKeys(ix.persons[i]!, key, (raw) => {
-      const k = voterKeyValue(key, raw);
-      if (k === '') return;
-      const had = map!.get(k);
-      if (had === undefined) map!.set(k, i);
-      else if (had === i) return;
-      else if (had === AMBIGUOUS) {
-        const list = shared.get(k)!;
-        if (list[list.length - 1] !== i) list.push(i);
-      } else {
-        map!.set(k, AMBIGUOUS);
-        shared.set(k, [had, i]);
-      }
-    });
-  }
+  let i = 0;
+  // One callback for the whole registry (person i), not one per person.
+  const add = (raw: string): void => {
+    const k = voterKeyValue(key, raw);
+    if (k === '') return;
+    const had = keys.get(k);
+    if (had === undefined) keys.set(k, i);
+    else if (had === i) return;
+    else if (had === AMBIGUOUS) {
+      const list = shared.get(k)!;
+      if (list[list.length - 1] !== i) list.push(i);
+    } else {
+      keys.set(k, AMBIGUOUS);
+      shared.set(k, [had, i]);
+    }
+  };
+  for (; i < ix.persons.length; i++) personKeys(ix.persons[i]!, key, add);
   ix.maps[key] = map;
   ix.shared[key] = shared;
   return map;

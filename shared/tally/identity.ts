@@ -15,6 +15,7 @@ import {
   NONE,
   refValue,
   type VoterIndex,
+  VOTER_KEYS,
   type VoterKey,
 } from '../registry/voterIndex';
 
@@ -31,6 +32,9 @@ const DETAILS: readonly { key: VoterKey; missing: number }[] = [
   { key: 'plot', missing: PLOT_NOT_FOUND },
 ];
 
+/** The details that must name the matched person (its name too), in the order checked. */
+const CHECKED_KEYS: readonly VoterKey[] = ['snils', 'cadastral', 'plot', 'name'];
+
 /** Whether the key value names person `i` (alone or among several); null when it names no one. */
 function names(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean | null {
   const found = lookupVoter(ix, key, raw);
@@ -40,19 +44,36 @@ function names(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean |
   return true; // empty once normalised: as if not given
 }
 
+/**
+ * Whether `raw` is, as written, person `i`'s own value of the key: then it names `i` (alone or among
+ * namesakes) without a lookup, and the name index need not be built when ballots spell names as the
+ * registry does (the first tally's cost: normalising every name).
+ */
+function ownValue(ix: VoterIndex, key: VoterKey, raw: string, i: number): boolean {
+  const p = ix.persons[i]!;
+  if (key === 'name') return raw === p.fullName;
+  if (key === 'snils') return raw === p.snils;
+  for (const h of p.holdings) if (raw === (key === 'plot' ? h.plotNumber : h.cadastralNumber)) return true;
+  return false;
+}
+
 /** The voter of a paper or in-person ballot: findVoterPacked's answer, or one of the failures above. */
 export function findPaperVoter(ix: VoterIndex, ref: VoterRef): number {
   const m = findVoterPacked(ix, ref);
   if (ref.personId) return m;
+  // The key that matched names someone: looked up once, not again.
+  const by = m >= 0 ? VOTER_KEYS[m & 7] : undefined;
   for (const { key, missing } of DETAILS) {
     const raw = refValue(ref, key);
-    if (raw && lookupVoter(ix, key, raw) === NONE) return missing;
+    if (raw && key !== by && lookupVoter(ix, key, raw) === NONE) return missing;
   }
   if (m < 0) return m;
   const i = m >> 3;
-  for (const key of ['snils', 'cadastral', 'plot', 'name'] as const) {
+  for (const key of CHECKED_KEYS) {
     const raw = refValue(ref, key);
-    if (raw && names(ix, key, raw, i) === false) return IDENTITY_MISMATCH;
+    if (raw && key !== by && !ownValue(ix, key, raw, i) && names(ix, key, raw, i) === false) {
+      return IDENTITY_MISMATCH;
+    }
   }
   return m;
 }

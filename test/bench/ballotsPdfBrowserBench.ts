@@ -16,8 +16,8 @@ import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { nodeBallotsPdf } from './ballotsPdfBench';
-import { builtRenderer, frameGapPairs, launchChromium, serve } from './browserKit';
-import { timePairs, type BenchResult } from './benchKit';
+import { builtRenderer, launchChromium, serve, timeWithFrameGaps } from './browserKit';
+import type { BenchResult } from './benchKit';
 
 const VOTERS = 1000;
 const AGENDA: [string, string][] = [
@@ -94,8 +94,13 @@ export async function benchBallotsPdfBrowser(
     };
     // Each download interleaved with the same builder on the same voters in Node (A B A B …).
     const inNode = nodeBallotsPdf(VOTERS);
-    const pair = await timePairs(all, inNode.build, { pairs: 5, warmup: 0 });
-    const gaps = await frameGapPairs(page, 'while the ballots are built', all);
+    const { time: pair, gaps } = await timeWithFrameGaps(
+      page,
+      'while the ballots are built',
+      all,
+      async () => inNode.build(),
+      { warmup: 0 },
+    );
     return [
       {
         name: `Ballots PDF in Chromium, ${VOTERS} voters, ${AGENDA.length} questions, ${pages} pages (click to download, worker)`,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { timePairs, type BenchResult } from './benchKit';
+import { pairStats, timePairs, type BenchResult, type PairedRatio } from './benchKit';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -176,4 +176,40 @@ export function frameGapRow(
     ...gaps,
     baselineName: 'longest frame gap of the idle page over as long',
   };
+}
+
+/**
+ * One set of runs for two rows: `work` against its baseline (time), and the longest frame gap during
+ * `work` against the idle page's over as long. Interleaved A B C A B C … (work, baseline, idle), so a
+ * slow piece of work (an integrity check, a PDF) runs once per pair instead of once per row.
+ */
+export async function timeWithFrameGaps(
+  page: Page,
+  while_: string,
+  work: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+  opts: { pairs?: number; warmup?: number } = {},
+): Promise<{ time: { ms: number; baselineMs: number; ratio: PairedRatio }; gaps: BenchResult }> {
+  const pairs = Math.max(5, opts.pairs ?? 5);
+  const warmup = opts.warmup ?? 1;
+  const busy: number[] = [];
+  const base: number[] = [];
+  const busyGap: number[] = [];
+  const idleGap: number[] = [];
+  let last: FrameGaps = { maxGap: 0, longTasks: 0, longMs: 0 };
+  for (let i = 0; i < warmup + pairs; i++) {
+    const t0 = performance.now();
+    last = await withFrameGaps(page, work);
+    const ms = performance.now() - t0;
+    const t1 = performance.now();
+    await baseline();
+    const baseMs = performance.now() - t1;
+    const idle = await withFrameGaps(page, () => page.waitForTimeout(ms));
+    if (i < warmup) continue;
+    busy.push(ms);
+    base.push(baseMs);
+    busyGap.push(last.maxGap);
+    idleGap.push(idle.maxGap);
+  }
+  return { time: pairStats(busy, base), gaps: frameGapRow(while_, last, pairStats(busyGap, idleGap)) };
 }

@@ -1,10 +1,15 @@
 /**
  * One first tally in a fresh Node process, as `golos tally` pays it (cold code, nothing decoded):
- * `node dist/bench/first-tally.mjs case|baseline` prints the milliseconds of the one timed call. The
+ * `node dist/bench/first-tally.mjs case|baseline|objects` prints the milliseconds of the one timed call. The
  * data (10,000 persons × 40 questions) is generated before the clock starts.
  */
 import { tally } from '../../shared/tally/tally';
-import { countOneBallotPerPerson, oneBallotPerPerson } from './tallyBaseline';
+import {
+  countBallotObjects,
+  countOneBallotPerPerson,
+  firstBallots,
+  oneBallotPerPerson,
+} from './tallyBaseline';
 import { makeTallyData } from './tallyData';
 
 const data = makeTallyData(10_000, 40, 7);
@@ -15,6 +20,13 @@ if (what === 'baseline') {
   const counts = new Int32Array(questions * 8);
   const t = performance.now();
   countOneBallotPerPerson(decisions, questions, counts);
+  ms = performance.now() - t;
+} else if (what === 'objects') {
+  const ballots = firstBallots(data);
+  const numbers = data.meeting.questions.map((q) => q.number);
+  const counts = new Int32Array(numbers.length * 8);
+  const t = performance.now();
+  countBallotObjects(ballots, numbers, counts);
   ms = performance.now() - t;
 } else {
   const t = performance.now();

@@ -3,19 +3,20 @@
  * E2E_DIST): a registry of 10,000 persons and a 40-question meeting with about 25,000 paper, in-person and
  * Gosuslugi ballots, stored with their audit entries (the registry in one entry as an import writes it,
  * ballots 500 to an entry). Measured through the app: «Проверить целостность» on «Журнал изменений», click
- * to «Данные совпадают с журналом» (interleaved with its baseline, A B A B …), and the longest gap between animation frames meanwhile. Baseline:
- * reading the same tables (audit trail and checked records) in the page with plain IndexedDB getAll.
+ * to «Данные совпадают с журналом», and the longest gap between animation frames meanwhile, each check
+ * interleaved with its baseline and the idle page (A B C A B C …). Baseline: reading the same tables
+ * (audit trail and checked records) in the page with plain IndexedDB getAll.
  */
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { putAuditedRows, putRows } from '../fixtures/appDb';
 import { meetingRecords } from '../fixtures/meetingRecords';
-import { timePairs, type BenchResult } from './benchKit';
+import type { BenchResult } from './benchKit';
 import {
   baseUrl,
   builtRenderer,
-  frameGapPairs,
   launchChromium,
   serve,
+  timeWithFrameGaps,
   waitForDailyBackup,
 } from './browserKit';
 import { makeTallyData } from './tallyData';
@@ -88,6 +89,8 @@ export async function benchIntegrityBrowser(
     const check = async () => {
       const t0 = performance.now();
       await page.getByRole('button', { name: 'Проверить целостность' }).click();
+      // The previous check's result stays on screen: wait for this check to end («Проверка…» gone).
+      await page.getByText('Проверка…').waitFor({ state: 'detached', timeout: 300_000 });
       await page.getByText(/Данные совпадают с журналом/).waitFor({ timeout: 300_000 });
       return performance.now() - t0;
     };
@@ -95,8 +98,7 @@ export async function benchIntegrityBrowser(
     const read = async () => {
       rows = await page.evaluate(readAll, TABLES);
     };
-    const pair = await timePairs(check, read, { pairs: 5 });
-    const gaps = await frameGapPairs(page, 'while the integrity check runs', check);
+    const { time: pair, gaps } = await timeWithFrameGaps(page, 'while the integrity check runs', check, read);
     const what = `${registry.length} persons, ${records.paperBallots.length + records.gosuslugiImports.length} ballot records (${ballots.length} ballots), ${rows} rows`;
     return [
       {

@@ -17,6 +17,7 @@ import { createEntryContext } from '../../shared/paper/entry/entryContext';
 import { initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { keysForBallot, keystrokesPerBallot, replayKeys } from '../../shared/paper/entry/typeBallot';
 import { currentBallots } from '../../shared/paper/ballotRecord';
+import { tally } from '../../shared/tally/tally';
 import { toPersonRecord } from '../../renderer/db/personRecord';
 import { makePersons } from '../fixtures/persons';
 import { paperMeeting, storedRecords, typicalBallots } from '../fixtures/paperBallots';
@@ -133,7 +134,10 @@ export async function benchPaperBrowser(
   const spec = paperMeeting();
   const registry = makePersons(PERSONS, 31, { contacts: false });
   const records = storedRecords(registry, spec, STORED, 32);
-  const counted = currentBallots(records).length;
+  // «Бюллетеней в подсчёте» counts the accepted ballots only (the void ones are shown apart).
+  const counted = tally({ registry, meeting: spec, ballots: currentBallots(records) }).ballots.filter(
+    (b) => b.status === 'accepted',
+  ).length;
   const now = '2026-06-14T20:00:00+03:00';
   const meeting: Meeting = {
     ...newMeeting({ id: MEETING_ID, partnershipId: 'pt-bench', kind: 'snt', title: spec.title, now }),

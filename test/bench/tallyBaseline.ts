@@ -12,15 +12,11 @@ export function oneBallotPerPerson(data: { meeting: MeetingSpec; ballots: readon
   decisions: Int8Array;
   questions: number;
 } {
-  const first = new Map<string, Ballot>();
-  for (const b of data.ballots) {
-    const who = b.voter.personId ?? b.voter.snils ?? b.voter.plotNumber ?? b.voter.fullName ?? b.id;
-    if (!first.has(who)) first.set(who, b);
-  }
+  const first = firstBallots(data);
   const Q = data.meeting.questions.length;
-  const decisions = new Int8Array(first.size * Q);
+  const decisions = new Int8Array(first.length * Q);
   let i = 0;
-  for (const b of first.values()) {
+  for (const b of first) {
     data.meeting.questions.forEach((q, k) => (decisions[i * Q + k] = CODE[b.marks[q.number] ?? 'none']));
     i++;
   }
@@ -31,5 +27,31 @@ export function countOneBallotPerPerson(decisions: Int8Array, Q: number, counts:
   counts.fill(0);
   for (let i = 0; i < decisions.length; i += Q) {
     for (let k = 0; k < Q; k++) counts[k * 8 + decisions[i + k]!]!++;
+  }
+}
+
+/** The first ballot of each person who has one, as the ballot objects themselves (see oneBallotPerPerson). */
+export function firstBallots(data: { ballots: readonly Ballot[] }): Ballot[] {
+  const first = new Map<string, Ballot>();
+  for (const b of data.ballots) {
+    const who = b.voter.personId ?? b.voter.snils ?? b.voter.plotNumber ?? b.voter.fullName ?? b.id;
+    if (!first.has(who)) first.set(who, b);
+  }
+  return [...first.values()];
+}
+
+/**
+ * The same count read from the ballot objects (one per person, chosen beforehand): what any first count
+ * pays before its data is decoded, so the first tally's cold cost can be told from its own work.
+ */
+export function countBallotObjects(
+  ballots: readonly Ballot[],
+  numbers: readonly number[],
+  counts: Int32Array,
+): void {
+  counts.fill(0);
+  const Q = numbers.length;
+  for (const b of ballots) {
+    for (let k = 0; k < Q; k++) counts[k * 8 + CODE[b.marks[numbers[k]!] ?? 'none']]!++;
   }
 }

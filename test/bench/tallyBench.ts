@@ -6,7 +6,8 @@
  *   ballot's and person's outcome that results.json and the protocol read; target under 50 ms and
  *   within 10× of a bare loop counting one ballot per person (the real work) in an Int8Array;
  * - the first tally of a meeting in a fresh Node process, as `golos tally` pays it (target the same),
- *   against the same bare loop in a fresh process;
+ *   against the same bare loop in a fresh process, and (no target) against that loop reading the marks
+ *   from the ballot objects;
  * - `golos tally` end to end on generated XLSX files of that size, against a plain read of the same
  *   files (unzip + XML scan) and against exceljs reading them (target: under 5 s). Needs
  *   dist/cli/golos.mjs and dist/bench/first-tally.mjs (node build/build-node.mjs).
@@ -79,6 +80,13 @@ async function benchEngine(root: string): Promise<BenchResult[]> {
     () => fresh('baseline'),
     { pairs: 5, warmup: 0, reported: true },
   );
+  // The same cold start against the same count read from the ballot objects (no target: it tells the
+  // first tally's decoding of marks and voters from the cold start every count pays).
+  const coldObjects = await timePairs(
+    () => fresh('case'),
+    () => fresh('objects'),
+    { pairs: 5, warmup: 0, reported: true },
+  );
   if (sink < 0) console.log(sink);
   const what = `${data.registry.length} persons × ${Q} questions, ${data.ballots.length} ballots of 3 channels`;
   const baselineName = 'bare loop counting one ballot per person in an Int8Array';
@@ -96,6 +104,12 @@ async function benchEngine(root: string): Promise<BenchResult[]> {
       baselineName: `${baselineName}, in a fresh process`,
       targetMs: 50,
       targetRatio: 10,
+    },
+    {
+      name: `first tally of a meeting in a fresh process (as golos tally pays it): ${what}`,
+      ...coldObjects,
+      baselineName:
+        'bare loop counting one ballot per person read from the ballot objects, in a fresh process',
     },
   ];
 }
