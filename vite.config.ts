@@ -21,6 +21,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'electron/**/*.test.ts',
+      'node/**/*.test.ts',
       'cli/**/*.test.ts',
       'build/**/*.test.ts',
       'test/fixtures/**/*.test.ts',

@@ -8,16 +8,16 @@ import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseStoredBackupName, storedBackupName } from '../../shared/backup/backupNames';
 import { err, ok, problem, type Result } from '../../shared/result';
-import { atomicWrite, type AtomicFs } from '../fs/atomicWrite';
-import { errorCode, fsProblem } from '../fs/fsProblem';
+import { atomicWrite, type AtomicFs } from '../../node/fs/atomicWrite';
+import { errorCode, fsProblem } from '../../node/fs/fsProblem';
 import {
   BACKUPS_KEPT,
   IPC_LIMITS,
   type BackupInfo,
   type BackupReadRequest,
   type BackupSaveRequest,
-} from './contract';
-import { formatMegabytes } from './validate';
+} from '../../shared/ipc/contract';
+import { formatMegabytes } from '../../shared/ipc/validate';
 
 export type BackupFs = AtomicFs & Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'stat' | 'readFile'>;
 

@@ -1,7 +1,7 @@
 /** `golos:save-file`: a save dialog, then an atomic write of the bytes to the chosen path. */
 import { ok, type Result } from '../../shared/result';
-import { atomicWrite, type AtomicFs } from '../fs/atomicWrite';
-import type { SavedFile, SaveFileRequest } from './contract';
+import { atomicWrite, type AtomicFs } from '../../node/fs/atomicWrite';
+import type { SavedFile, SaveFileRequest } from '../../shared/ipc/contract';
 import type { Dialogs, FileFilter } from './dialogs';
 
 export interface SaveFileDeps {
