@@ -4,6 +4,7 @@ import { err, problem, type Result } from '../../../shared/result';
 import type { ImportCommand } from './importHandler';
 import type { ImportResponse } from './importProtocol';
 import type { ImportAnalysis, RemapOptions } from './importSession';
+import { createWorkerClient } from '../../workers/workerClient';
 
 /** Reads an import file and re-reads it with another mapping; in a Web Worker where there is one. */
 export interface ImportEngine {
@@ -38,28 +39,22 @@ function engineOver(send: (cmd: ImportCommand) => Promise<Reply>, dispose: () =>
 
 /** Parsing, validation and the comparison with the stored registry run off the main thread. */
 function workerEngine(): ImportEngine {
-  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  let nextId = 1;
-  const pending = new Map<number, (r: Reply) => void>();
-  worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-    pending.get(e.data.id)?.(e.data.result);
-    pending.delete(e.data.id);
-  };
-  worker.onerror = (e) => {
-    const failure = err([
-      problem('import_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
-    ]);
-    for (const resolve of pending.values()) resolve(failure);
-    pending.clear();
-  };
+  const client = createWorkerClient<ImportCommand, ImportResponse>(
+    () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }),
+  );
   return engineOver(
     (cmd) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        worker.postMessage({ ...cmd, id });
-      }),
-    () => worker.terminate(),
+      client
+        .call(cmd, (m) => ({ value: m.result }))
+        .catch((e: unknown) =>
+          err([
+            problem(
+              'import_failed',
+              `Файл не удалось обработать: ${(e instanceof Error && e.message) || 'сбой обработчика'}.`,
+            ),
+          ]),
+        ),
+    () => client.dispose(),
   );
 }
 
