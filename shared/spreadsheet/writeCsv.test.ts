@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { parseBallotBatch } from '../paper/parseBallotBatch';
 import type { Ballot } from '../domain/types';
 import { writeBallotBatch } from '../paper/ballotBatch';
 import { parseCsv } from './readCsv';
