@@ -2,13 +2,13 @@
  * The wizard's side of the import worker: a command in, progress while it runs, a result out. Where
  * there is no Worker (jsdom) the same handler runs on the main thread, loaded lazily.
  */
-import { err, problem, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { Ballot, IsoDate, Person } from '../../shared/domain/types';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import type { Progress } from './importHandler';
 import type { ImportAnswer, ImportCommand, ImportMessage, Opened } from './importProtocol';
 import type { BuiltImport, Corrections, OpenRequest, PreviewView } from './importSession';
-import { createWorkerClient } from '../workers/workerClient';
+import { createWorkerClient, fileFailure } from '../workers/workerClient';
 
 export interface ImportEngine {
   open(req: OpenRequest, progress?: Progress): Promise<Result<Opened>>;
@@ -57,14 +57,7 @@ function workerEngine(): ImportEngine {
           progress(m.stage, m.step, m.steps);
           return undefined;
         })
-        .catch((e: unknown) =>
-          err([
-            problem(
-              'gosuslugi_failed',
-              `Файл не удалось обработать: ${(e instanceof Error && e.message) || 'сбой обработчика'}.`,
-            ),
-          ]),
-        ),
+        .catch(fileFailure('gosuslugi_failed')),
     () => client.dispose(),
   );
 }

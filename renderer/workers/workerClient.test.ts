@@ -1,6 +1,6 @@
 // The one worker client: ids, progress, a failing worker, cancelling and disposing, against a fake worker
 // that records what it was sent and answers when the test says.
-import { createWorkerClient, WorkerFailed, type WorkerLike } from './workerClient';
+import { createWorkerClient, fileFailure, WorkerFailed, type WorkerLike } from './workerClient';
 
 type Req = { type: 'work'; n: number } | { type: 'cancel'; id: number };
 type Reply = { id: number; type: 'step'; done: number } | { id: number; type: 'result'; value: number };
@@ -113,4 +113,15 @@ test('dispose ends the worker and rejects what waits with an AbortError', async 
   client.dispose();
   await expect(a).rejects.toMatchObject({ name: 'AbortError' });
   expect(workers[0]!.ended).toBe(true);
+});
+
+test('an importer reports a failed worker as a problem naming what went wrong', () => {
+  const asProblem = fileFailure('import_failed');
+  expect(asProblem(new WorkerFailed(''))).toMatchObject({
+    ok: false,
+    error: [{ code: 'import_failed', message: 'Файл не удалось обработать: сбой обработчика.' }],
+  });
+  expect(asProblem(new WorkerFailed('out of memory'))).toMatchObject({
+    error: [{ message: 'Файл не удалось обработать: out of memory.' }],
+  });
 });

@@ -10,6 +10,7 @@
  *   worker with `cancel(id)` when given, and rejects with the signal's reason.
  * - `dispose()` ends the worker; requests still waiting reject with an AbortError.
  */
+import { err, problem, type Result } from '../../shared/result';
 
 /** The part of a Worker the client uses (tests pass a fake). */
 export interface WorkerLike {
@@ -21,6 +22,20 @@ export interface WorkerLike {
 
 /** The worker failed; `message` is the browser's text, '' when it gave none. */
 export class WorkerFailed extends Error {}
+
+/**
+ * A file-reading request that failed in the worker, as the importers report it: «Файл не удалось
+ * обработать: …» with the failure's text.
+ */
+export function fileFailure(code: string): (e: unknown) => Result<never> {
+  return (e) =>
+    err([
+      problem(
+        code,
+        `Файл не удалось обработать: ${(e instanceof Error && e.message) || 'сбой обработчика'}.`,
+      ),
+    ]);
+}
 
 /** What one reply means for its request: it goes on (progress, `undefined`) or ends with `value`. */
 export type ReplyOutcome<T> = { value: T } | undefined;

@@ -1,10 +1,10 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
-import { err, problem, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import type { ImportCommand } from './importHandler';
 import type { ImportResponse } from './importProtocol';
 import type { ImportAnalysis, RemapOptions } from './importSession';
-import { createWorkerClient } from '../../workers/workerClient';
+import { createWorkerClient, fileFailure } from '../../workers/workerClient';
 
 /** Reads an import file and re-reads it with another mapping; in a Web Worker where there is one. */
 export interface ImportEngine {
@@ -43,17 +43,7 @@ function workerEngine(): ImportEngine {
     () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }),
   );
   return engineOver(
-    (cmd) =>
-      client
-        .call(cmd, (m) => ({ value: m.result }))
-        .catch((e: unknown) =>
-          err([
-            problem(
-              'import_failed',
-              `Файл не удалось обработать: ${(e instanceof Error && e.message) || 'сбой обработчика'}.`,
-            ),
-          ]),
-        ),
+    (cmd) => client.call(cmd, (m) => ({ value: m.result })).catch(fileFailure('import_failed')),
     () => client.dispose(),
   );
 }
