@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 
 // The renderer is plain static files: served by `npm run web`, and by Electron through its app://golos scheme.
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'electron/**/*.test.ts',
+      'node/**/*.test.ts',
       'cli/**/*.test.ts',
       'build/**/*.test.ts',
       'test/fixtures/**/*.test.ts',
@@ -28,5 +30,8 @@ export default defineConfig({
     ],
     setupFiles: ['test/setup-unit.ts'],
     testTimeout: 30000,
+    // Vitest runs one file per worker and, by default, one worker less than the cores: on a 2-core
+    // machine that is a single worker and half the machine idle. At least two workers.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -10,6 +10,7 @@ import { buildBallotsPdf } from '../shared/documents/ballotsPdf';
 import type { PdfFonts } from '../shared/documents/pdfFont';
 import { parseProtocolFields, withProtocolFields } from '../shared/documents/protocolMeetingJson';
 import { ballotOrder, type BallotOrder } from '../shared/registry/sortPersons';
+import { atomicWriteAllSync } from '../electron/fs/atomicWrite';
 import { readCliMeetingAndRegistry } from './cliInputs';
 
 export const BALLOTS_USAGE =
@@ -101,9 +102,8 @@ export async function ballotsMain(argv: readonly string[], fonts: () => PdfFonts
     blanks: args.blank,
     ...(args.partnership ? { partnershipName: args.partnership } : {}),
   });
-  const { writeAllAtomic } = await import('./golos');
   try {
-    writeAllAtomic([{ path: args.out, data: bytes }]);
+    atomicWriteAllSync([{ path: args.out, data: bytes }]);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     process.stderr.write(

@@ -8,16 +8,7 @@
  * input exit 1 with Russian messages (file, row, field), writing nothing.
  *   golos verify --protocol protocol.pdf --results results.json (cli/verify.ts)
  */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -34,6 +25,7 @@ import { readMeetingText, tallyFiles, type InputFile } from '../shared/results/t
 import { BALLOTS_USAGE } from './ballots';
 import { runVerify, VERIFY_USAGE } from './verify';
 import { todayIso } from '../shared/meetings/dates';
+import { atomicWriteAllSync, type FileData } from '../electron/fs/atomicWrite';
 
 const USAGE =
   'Использование: golos tally --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json ' +
@@ -124,57 +116,6 @@ export function parseArgs(
 
 function formatProblem(p: Problem): string {
   return p.file ? `${p.file}: ${p.message}` : p.message;
-}
-
-/** What goes into one output file: its bytes, or a writer that gives its text in pieces, in order. */
-export type FileData = string | Uint8Array | ((emit: (chunk: string) => void) => void);
-
-/** Every byte of `bytes` at the end of the file (writeSync may write less than asked). */
-function writeFully(fd: number, bytes: Uint8Array): void {
-  for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
-}
-
-/** Text given in pieces goes to disk in blocks of about a megabyte, never as one string. */
-function writePieces(fd: number, write: (emit: (chunk: string) => void) => void): void {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    writeFully(fd, Buffer.from(pending.join(''), 'utf8'));
-    pending = [];
-    size = 0;
-  };
-  write((chunk) => {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= 1 << 20) flush();
-  });
-  flush();
-}
-
-/**
- * All or nothing: every file goes to a temporary file first (fsync); only when all are written are they
- * renamed over their targets. A failed write removes the temporary files and leaves the targets alone.
- */
-export function writeAllAtomic(files: readonly { path: string; data: FileData }[]): void {
-  const temps: string[] = [];
-  try {
-    for (const f of files) {
-      const tmp = `${f.path}.${process.pid}.tmp`;
-      temps.push(tmp);
-      const fd = openSync(tmp, 'w');
-      try {
-        if (typeof f.data === 'function') writePieces(fd, f.data);
-        else writeFully(fd, typeof f.data === 'string' ? Buffer.from(f.data, 'utf8') : f.data);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-  } catch (e) {
-    for (const tmp of temps) rmSync(tmp, { force: true });
-    throw e;
-  }
-  files.forEach((f, i) => renameSync(temps[i]!, f.path));
 }
 
 function readFonts(): PdfFonts {
@@ -309,7 +250,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   try {
     mkdirSync(args.out, { recursive: true });
-    writeAllAtomic(outputs);
+    atomicWriteAllSync(outputs);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     process.stderr.write(

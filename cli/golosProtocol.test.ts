@@ -150,12 +150,12 @@ describe('golos tally --protocol', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'results.json'), 'previous run\n');
     // The workbook's temporary file cannot be created: a folder is in its place.
-    mkdirSync(join(out, `results.xlsx.${process.pid}.tmp`));
+    mkdirSync(join(out, `.results.xlsx.${process.pid}.tmp`));
     const { code, stderr } = await runGolos(...sampleArgs(out), '--protocol');
     expect(code).toBe(1);
     expect(stderr).toContain('файлы не записаны');
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe('previous run\n');
-    expect(readdirSync(out).sort()).toEqual(['results.json', `results.xlsx.${process.pid}.tmp`]);
+    expect(readdirSync(out).sort()).toEqual([`.results.xlsx.${process.pid}.tmp`, 'results.json']);
   });
 
   it('takes --protocol and --mask-snils as switches', () => {

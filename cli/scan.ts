@@ -31,6 +31,7 @@ import { StackReader, type ScanPage } from '../shared/omr/readStack';
 import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/scannedBatch';
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { sheetLayouts } from '../shared/omr/sheetLayouts';
+import { atomicWriteAllSync } from '../electron/fs/atomicWrite';
 import { readCliMeetingAndRegistry } from './cliInputs';
 import { readPgm } from './pgm';
 import { todayIso } from '../shared/meetings/dates';
@@ -261,8 +262,7 @@ export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): 
     ...result.review,
   ];
   mkdirSync(args.out, { recursive: true });
-  const { writeAllAtomic } = await import('./golos');
-  writeAllAtomic([
+  atomicWriteAllSync([
     { path: join(args.out, 'scanned.csv'), data: writeScannedBatch(ballots, questions, registry) },
     { path: join(args.out, 'review.json'), data: reviewJson(review, registry) },
   ]);

@@ -1,6 +1,6 @@
 // Only main.ts and preload.ts may load the `electron` module; everything else must run in plain Node
 // (the handlers are tested without Electron). Type-only imports are erased and allowed. The contract,
-// validators and manifest are shared with the renderer and the sandboxed preload: no Node imports.
+// validators and manifest (shared/ipc) are shared with the renderer and the sandboxed preload: no Node imports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -25,7 +25,7 @@ test('only main.ts and preload.ts import electron at run time', () => {
 
 test('the shared IPC files import neither Node nor Electron', () => {
   for (const file of ['ipc/contract.ts', 'ipc/validate.ts', 'ipc/manifest.ts']) {
-    const specifiers = imports(readFileSync(join(root, file), 'utf8')).map((m) => m[2]);
+    const specifiers = imports(readFileSync(join(root, '..', 'shared', file), 'utf8')).map((m) => m[2]);
     expect(specifiers.filter((s) => s!.startsWith('node:') || s === 'electron')).toEqual([]);
   }
 });

@@ -9,7 +9,7 @@
  *  - no remote content: every request outside `app://golos/` (any http, https, ws, file...) is cancelled;
  *  - navigation blocked except to app://golos/index.html itself; new windows denied; permission requests
  *    denied; downloads refused (files are saved through IPC);
- *  - IPC: only the channels of ./ipc/contract, from the app://golos origin, every argument validated
+ *  - IPC: only the channels of shared/ipc/contract, from the app://golos origin, every argument validated
  *    (./ipc/router); automatic backups go to `<userData>/backups` (./ipc/backupHandlers), the audit
  *    anchor to `<userData>/anchors` (./ipc/anchorHandlers);
  *  - single instance.

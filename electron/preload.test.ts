@@ -1,4 +1,4 @@
-import { IPC_CHANNELS, type GolosBridge } from './ipc/contract';
+import { IPC_CHANNELS, type GolosBridge } from '../shared/ipc/contract';
 
 const exposed = new Map<string, unknown>();
 const invoked: unknown[][] = [];

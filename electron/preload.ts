@@ -3,7 +3,7 @@
  * IPC channel and nothing else — never ipcRenderer itself. Imports only `electron` and the contract.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_CHANNELS, type GolosBridge } from './ipc/contract';
+import { IPC_CHANNELS, type GolosBridge } from '../shared/ipc/contract';
 
 const bridge: GolosBridge = {
   saveFile: (req) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, req),

@@ -2,4 +2,8 @@
 import 'fake-indexeddb/auto';
 if (typeof window !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
+  // findBy…/waitFor give up after 1 s by default: too short for a screen's first database read on a
+  // loaded machine (the test then fails on timing, not on what the screen shows).
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5000 });
 }

@@ -1,7 +1,8 @@
+import { mkdirSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failingWriteFs, fsError, withFs, withTempDir } from '../test/faultyFs';
-import { atomicWrite, fsyncDir, writeFileDurable } from './atomicWrite';
+import { atomicWrite, atomicWriteAllSync, fsyncDir, tempNameFor, writeFileDurable } from './atomicWrite';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 
@@ -142,6 +143,40 @@ describe('fsyncDir', () => {
       });
       await expect(fsyncDir(dir, broken, 'linux')).rejects.toMatchObject({ code: 'EIO' });
       await expect(fsyncDir(dir, broken, 'win32')).resolves.toBeUndefined();
+    });
+  });
+});
+
+describe('atomicWriteAllSync', () => {
+  test('writes text, bytes and text in pieces, replacing old files, leaving no temp file', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'a.json'), 'old');
+      const piece = 'ж'.repeat(300_000); // 600,000 bytes a piece: the writer flushes by the megabyte
+      atomicWriteAllSync([
+        { path: join(dir, 'a.json'), data: (emit) => [1, 2, 3, 4].forEach(() => emit(piece)) },
+        { path: join(dir, 'b.pdf'), data: encode('%PDF') },
+        { path: join(dir, 'c.txt'), data: 'текст' },
+      ]);
+      expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe(piece.repeat(4));
+      expect(await readFile(join(dir, 'b.pdf'), 'utf8')).toBe('%PDF');
+      expect(await readFile(join(dir, 'c.txt'), 'utf8')).toBe('текст');
+      expect((await readdir(dir)).sort()).toEqual(['a.json', 'b.pdf', 'c.txt']);
+    });
+  });
+
+  test('when one file cannot be written, no target changes and the other temp files are removed', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(join(dir, 'a.json'), 'old');
+      // The second file's temp file cannot be created: a folder is in its place.
+      mkdirSync(tempNameFor(join(dir, 'b.pdf'), String(process.pid)));
+      expect(() =>
+        atomicWriteAllSync([
+          { path: join(dir, 'a.json'), data: 'new' },
+          { path: join(dir, 'b.pdf'), data: 'new' },
+        ]),
+      ).toThrow(/EISDIR/);
+      expect(await readFile(join(dir, 'a.json'), 'utf8')).toBe('old');
+      expect((await readdir(dir)).sort()).toEqual([`.b.pdf.${process.pid}.tmp`, 'a.json']);
     });
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatsFs } from 'node:fs';
 import { failingWriteFs, fsError, withFs, withTempDir } from '../test/faultyFs';
-import type { WritePackageRequest } from '../ipc/contract';
+import type { WritePackageRequest } from '../../shared/ipc/contract';
 import { writePackageTo } from './writePackage';
 
 const encode = (s: string) => new TextEncoder().encode(s);

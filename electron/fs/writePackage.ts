@@ -15,9 +15,9 @@ import * as nodeFs from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join } from 'node:path';
 import { err, ok, problem, type Result } from '../../shared/result';
-import { MANIFEST_NAME, type WritePackageRequest, type WrittenPackage } from '../ipc/contract';
-import { formatManifest } from '../ipc/manifest';
-import { formatMegabytes } from '../ipc/validate';
+import { MANIFEST_NAME, type WritePackageRequest, type WrittenPackage } from '../../shared/ipc/contract';
+import { formatManifest } from '../../shared/ipc/manifest';
+import { formatMegabytes } from '../../shared/ipc/validate';
 import { fsyncDir, writeFileDurable } from './atomicWrite';
 import { errorCode, fsProblem } from './fsProblem';
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { err, ok, problem, type Result } from '../../shared/result';
 import { atomicWrite, type AtomicFs } from '../fs/atomicWrite';
 import { errorCode, fsProblem } from '../fs/fsProblem';
-import type { AnchorReadRequest, AnchorWriteRequest, AuditAnchor } from './contract';
-import { validateAuditAnchor } from './validate';
+import type { AnchorReadRequest, AnchorWriteRequest, AuditAnchor } from '../../shared/ipc/contract';
+import { validateAuditAnchor } from '../../shared/ipc/validate';
 
 export type AnchorFs = AtomicFs & Pick<typeof nodeFs, 'mkdir' | 'readFile'>;
 

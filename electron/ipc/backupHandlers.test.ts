@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { storedBackupName } from '../../shared/backup/backupNames';
 import { failingWriteFs, fsError, withFs, withTempDir } from '../test/faultyFs';
 import { listBackups, readBackup, saveBackup } from './backupHandlers';
-import { BACKUPS_KEPT } from './contract';
+import { BACKUPS_KEPT } from '../../shared/ipc/contract';
 
 const at = (i: number) => new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString();
 const bytesOf = (s: string) => new TextEncoder().encode(s);

@@ -16,8 +16,8 @@ import {
   type BackupInfo,
   type BackupReadRequest,
   type BackupSaveRequest,
-} from './contract';
-import { formatMegabytes } from './validate';
+} from '../../shared/ipc/contract';
+import { formatMegabytes } from '../../shared/ipc/validate';
 
 export type BackupFs = AtomicFs & Pick<typeof nodeFs, 'mkdir' | 'readdir' | 'stat' | 'readFile'>;
 

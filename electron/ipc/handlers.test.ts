@@ -5,7 +5,7 @@ import type { Dialogs } from './dialogs';
 import { openFile } from './openFileHandler';
 import { filtersFor, saveFile } from './saveFileHandler';
 import { writePackage } from './writePackageHandler';
-import { IPC_LIMITS } from './contract';
+import { IPC_LIMITS } from '../../shared/ipc/contract';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 

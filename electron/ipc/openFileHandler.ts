@@ -3,9 +3,9 @@ import * as nodeFs from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { err, ok, problem, type Problem, type Result } from '../../shared/result';
 import { fsProblem } from '../fs/fsProblem';
-import { IPC_LIMITS, type OpenedFile, type OpenFileRequest } from './contract';
+import { IPC_LIMITS, type OpenedFile, type OpenFileRequest } from '../../shared/ipc/contract';
 import type { Dialogs } from './dialogs';
-import { formatMegabytes } from './validate';
+import { formatMegabytes } from '../../shared/ipc/validate';
 
 export interface OpenFileDeps {
   dialogs: Pick<Dialogs, 'chooseOpenPaths'>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withTempDir } from '../test/faultyFs';
 import { isAppOrigin } from '../security/policy';
-import { IPC_CHANNELS } from './contract';
+import { IPC_CHANNELS } from '../../shared/ipc/contract';
 import type { Dialogs } from './dialogs';
 import { registerIpcHandlers, type IpcInvokeEventLike } from './router';
 

@@ -6,7 +6,7 @@
 import { err, problem, type Result } from '../../shared/result';
 import { readAnchorFile, writeAnchorFile, type AnchorFs } from './anchorHandlers';
 import { listBackups, readBackup, saveBackup, type BackupFs } from './backupHandlers';
-import { IPC_CHANNELS, type IpcChannel } from './contract';
+import { IPC_CHANNELS, type IpcChannel } from '../../shared/ipc/contract';
 import type { Dialogs } from './dialogs';
 import { openFile, type OpenFileDeps } from './openFileHandler';
 import { saveFile, type SaveFileDeps } from './saveFileHandler';
@@ -19,7 +19,7 @@ import {
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateWritePackageRequest,
-} from './validate';
+} from '../../shared/ipc/validate';
 import { writePackage, type WritePackageDeps } from './writePackageHandler';
 
 export interface IpcInvokeEventLike {

@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { ok, type Result } from '../../shared/result';
 import { atomicWrite, type AtomicFs } from '../fs/atomicWrite';
-import type { SavedFile, SaveFileRequest } from './contract';
+import type { SavedFile, SaveFileRequest } from '../../shared/ipc/contract';
 import type { Dialogs, FileFilter } from './dialogs';
 
 export interface SaveFileDeps {

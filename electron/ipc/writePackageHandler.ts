@@ -1,7 +1,7 @@
 /** `golos:write-package`: the user picks a folder or removable drive, then the package is written there. */
 import { ok, type Result } from '../../shared/result';
 import { writePackageTo, type PackageFs } from '../fs/writePackage';
-import type { WritePackageRequest, WrittenPackage } from './contract';
+import type { WritePackageRequest, WrittenPackage } from '../../shared/ipc/contract';
 import type { Dialogs } from './dialogs';
 
 export interface WritePackageDeps {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dialogs } from '../ipc/dialogs';
-import { IPC_LIMITS } from '../ipc/contract';
+import { IPC_LIMITS } from '../../shared/ipc/contract';
 import { openFile } from '../ipc/openFileHandler';
-import { validateFileName } from '../ipc/validate';
+import { validateFileName } from '../../shared/ipc/validate';
 import { withTempDir } from '../test/faultyFs';
 
 const reasonOf = (name: string): string => {

@@ -5,10 +5,9 @@
 import Dexie from 'dexie';
 import { runIntegrityCheck, type IntegrityReply, type IntegrityRequest } from './integrityRun';
 
-const post = (m: IntegrityReply) => self.postMessage(m);
-
-self.onmessage = async (e: MessageEvent<IntegrityRequest>) => {
-  const { dbName, anchor } = e.data;
+self.onmessage = async (e: MessageEvent<IntegrityRequest & { id: number }>) => {
+  const { dbName, anchor, id } = e.data;
+  const post = (m: IntegrityReply) => self.postMessage(m);
   const db = new Dexie(dbName);
   let last = 0;
   try {
@@ -17,12 +16,12 @@ self.onmessage = async (e: MessageEvent<IntegrityRequest>) => {
       const now = performance.now();
       if (done === total || now - last > 50) {
         last = now;
-        post({ type: 'progress', done, total });
+        post({ id, type: 'progress', done, total });
       }
     });
-    post({ type: 'done', outcome });
+    post({ id, type: 'done', outcome });
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
     db.close();
   }

@@ -18,12 +18,12 @@ class StandInWorker {
   constructor(url: URL) {
     started.push(url.pathname.split('/').pop()!);
   }
-  postMessage({ dbName, anchor }: IntegrityRequest) {
+  postMessage({ dbName, anchor, id }: IntegrityRequest & { id: number }) {
     const db = new Dexie(dbName);
     void db
       .open()
       .then(() => runIntegrityCheck(db, anchor))
-      .then((outcome) => this.onmessage?.({ data: { type: 'done', outcome } }))
+      .then((outcome) => this.onmessage?.({ data: { id, type: 'done', outcome } }))
       .finally(() => db.close());
   }
   terminate() {}

@@ -6,6 +6,7 @@
  * workers (unit tests) the same check runs inline.
  */
 import type Dexie from 'dexie';
+import { createWorkerClient, WorkerFailed } from '../workers/workerClient';
 import { readAnchor } from './auditAnchor';
 import type { CheckProgress } from './dataCheck';
 import {
@@ -17,24 +18,20 @@ import {
 
 export type { IntegrityOutcome };
 
-class WorkerUnavailable extends Error {}
-
-function inWorker(request: IntegrityRequest, onProgress?: CheckProgress): Promise<IntegrityOutcome> {
-  const worker = new Worker(new URL('./integrity.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<IntegrityOutcome>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<IntegrityReply>) => {
-      const m = e.data;
+async function inWorker(request: IntegrityRequest, onProgress?: CheckProgress): Promise<IntegrityOutcome> {
+  const client = createWorkerClient<IntegrityRequest, IntegrityReply>(
+    () => new Worker(new URL('./integrity.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  try {
+    return await client.call(request, (m) => {
       if (m.type === 'progress') onProgress?.(m.done, m.total);
-      else if (m.type === 'done') resolve(m.outcome);
-      else reject(new Error(m.message));
-    };
-    // The worker itself failed (its script could not load or run): the page runs the check instead.
-    worker.onerror = (e) => {
-      e.preventDefault();
-      reject(new WorkerUnavailable(e.message || 'сбой фоновой проверки'));
-    };
-    worker.postMessage(request);
-  }).finally(() => worker.terminate());
+      else if (m.type === 'done') return { value: m.outcome };
+      else throw new Error(m.message);
+      return undefined;
+    });
+  } finally {
+    client.dispose();
+  }
 }
 
 /** The whole check, off the main thread where the browser has workers. */
@@ -44,8 +41,12 @@ export async function verifyIntegrity(db: Dexie, onProgress?: CheckProgress): Pr
   try {
     return await inWorker({ dbName: db.name, anchor }, onProgress);
   } catch (e) {
-    if (!(e instanceof WorkerUnavailable)) throw e;
-    console.warn('Проверка целостности выполняется без фонового обработчика:', e.message);
+    // The worker itself failed (its script could not load or run): the page runs the check instead.
+    if (!(e instanceof WorkerFailed)) throw e;
+    console.warn(
+      'Проверка целостности выполняется без фонового обработчика:',
+      e.message || 'сбой фоновой проверки',
+    );
     return runIntegrityCheck(db, anchor, onProgress);
   }
 }

@@ -16,10 +16,12 @@ export interface IntegrityOutcome {
 }
 
 export type IntegrityRequest = { dbName: string; anchor: Result<AuditAnchor | null> };
-export type IntegrityReply =
+/** The worker's replies, each with the id of its request (renderer/workers/workerClient). */
+export type IntegrityReply = { id: number } & (
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; outcome: IntegrityOutcome }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+);
 
 /** Both checks on this thread (the worker's body, and the fallback without workers). */
 export async function runIntegrityCheck(

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { GolosBridge } from '../../electron/ipc/contract';
+import type { GolosBridge } from '../../shared/ipc/contract';
 import { ok } from '../../shared/result';
 import { createRecord } from '../../shared/paper/ballotRecord';
 import { voterRefOf } from '../../shared/paper/voterRef';

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Person } from '../../shared/domain/types';
-import { buildRegistryIndex, searchRegistry, type RegistryIndex } from '../../shared/registry/search';
+import { buildRegistryIndex, type RegistryIndex } from '../../shared/registry/search';
 import { STATUS_LABEL } from '../../shared/vocabulary';
+import { PersonSearch } from '../registry/PersonSearch';
 
 /** The first control after `box` in its form (where the focus goes once a person is picked). */
 function nextControl(box: HTMLElement): HTMLElement | undefined {
@@ -15,8 +16,9 @@ function nextControl(box: HTMLElement): HTMLElement | undefined {
 }
 
 /**
- * Choose a registry person by plot number, name or СНИЛС (search as you type, Enter takes the first).
- * Once a person is picked the focus moves on to the next field of the form (the search box is gone).
+ * A form's person field: the person picked (with «другой» to pick again), or the one person search
+ * (renderer/registry/PersonSearch). Once a person is picked the focus moves on to the next field of the
+ * form (the search box is gone).
  */
 export function PersonPicker({
   registry,
@@ -34,15 +36,12 @@ export function PersonPicker({
   error?: string | undefined;
 }) {
   const search = useMemo(() => index ?? buildRegistryIndex(registry), [index, registry]);
-  const [query, setQuery] = useState('');
-  const hits = useMemo(() => (query.trim() ? searchRegistry(search, query, 8) : []), [search, query]);
   const plots = (p: Person) => p.holdings.map((h) => h.plotNumber).join(', ');
   const box = useRef<HTMLDivElement>(null);
   const picked = useRef(false);
   const pick = (p: Person) => {
     picked.current = true;
     onChange(p);
-    setQuery('');
   };
   useEffect(() => {
     if (!picked.current || !value || !box.current) return;
@@ -59,35 +58,7 @@ export function PersonPicker({
           </button>
         </p>
       ) : (
-        <>
-          <label>
-            {label}
-            <input
-              type="search"
-              value={query}
-              placeholder="участок, ФИО или СНИЛС"
-              aria-invalid={Boolean(error)}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && hits[0]) {
-                  e.preventDefault();
-                  pick(hits[0].person);
-                }
-              }}
-            />
-          </label>
-          {hits.length > 0 && (
-            <ul aria-label="Найденные участники">
-              {hits.map((h) => (
-                <li key={h.index}>
-                  <button type="button" onClick={() => pick(h.person)}>
-                    {h.person.fullName} · уч. {plots(h.person)} · {STATUS_LABEL[h.person.status]}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
+        <PersonSearch label={label} index={search} error={error} onPick={pick} />
       )}
       {error && <p className="field-error">{error}</p>}
     </div>

@@ -8,7 +8,7 @@
 import type { Ballot, IsoTimestamp } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { MEETING_JSON_NAME, meetingJsonText } from '../../shared/meetings/meetingJsonExport';
-import { parseBallotBatch } from '../../shared/ballots/parseBallotBatch';
+import { parseBallotBatch } from '../../shared/paper/parseBallotBatch';
 import { currentVersion, type LaptopRef, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
 import { mergeBallotBatch, type BatchMerge } from '../../shared/paper/ballotBatch';
 import {

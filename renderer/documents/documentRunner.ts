@@ -5,6 +5,7 @@
  */
 import type { PdfFonts } from '../../shared/documents/pdfFont';
 import type { DocumentJob, DocumentReply, DocumentRequest, JobControl } from './documentJob';
+import { createWorkerClient, WorkerFailed } from '../workers/workerClient';
 
 export interface DocumentRunner {
   run(job: DocumentJob, ctl?: JobControl): Promise<Uint8Array>;
@@ -12,77 +13,30 @@ export interface DocumentRunner {
   dispose(): void;
 }
 
-const cancelled = () => new DOMException('Отменено', 'AbortError');
-
-interface Pending {
-  onProgress?: ((done: number, total: number) => void) | undefined;
-  resolve: (bytes: Uint8Array) => void;
-  reject: (error: unknown) => void;
-}
+type DocumentCommand = DocumentRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 function workerRunner(): DocumentRunner {
-  let worker: Worker | null = null;
-  let nextId = 1;
-  const pending = new Map<number, Pending>();
-  const failAll = (error: unknown) => {
-    for (const job of [...pending.values()]) job.reject(error);
-  };
-  const start = (): Worker => {
-    const w = new Worker(new URL('./documents.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<DocumentReply>) => {
-      const m = e.data;
-      const job = pending.get(m.id);
-      if (!job) return; // cancelled meanwhile
-      if (m.type === 'progress') job.onProgress?.(m.done, m.total);
-      else if (m.type === 'done') job.resolve(m.bytes);
-      else job.reject(new Error(m.message));
-    };
-    w.onerror = (e) => {
-      e.preventDefault();
-      w.terminate();
-      worker = null;
-      failAll(new Error(e.message || 'сбой обработчика документов'));
-    };
-    return w;
-  };
+  const client = createWorkerClient<DocumentCommand, DocumentReply>(
+    () => new Worker(new URL('./documents.worker.ts', import.meta.url), { type: 'module' }),
+    { restartAfterFailure: true },
+  );
   return {
-    run(job, { onProgress, signal } = {}) {
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(signal.reason ?? cancelled());
-          return;
-        }
-        const w = (worker ??= start());
-        const id = nextId++;
-        const settle = () => {
-          pending.delete(id);
-          signal?.removeEventListener('abort', onAbort);
-        };
-        const onAbort = () => {
-          settle();
-          w.postMessage({ type: 'cancel', id } satisfies DocumentRequest);
-          reject(signal?.reason ?? cancelled());
-        };
-        pending.set(id, {
-          onProgress,
-          resolve: (bytes) => {
-            settle();
-            resolve(bytes);
+    run: (job, { onProgress, signal } = {}) =>
+      client
+        .call<Uint8Array>(
+          { type: 'run', job },
+          (m) => {
+            if (m.type === 'progress') onProgress?.(m.done, m.total);
+            else if (m.type === 'done') return { value: m.bytes };
+            else throw new Error(m.message);
+            return undefined;
           },
-          reject: (error) => {
-            settle();
-            reject(error);
-          },
-        });
-        signal?.addEventListener('abort', onAbort);
-        w.postMessage({ type: 'run', id, job } satisfies DocumentRequest);
-      });
-    },
-    dispose() {
-      worker?.terminate();
-      worker = null;
-      failAll(cancelled());
-    },
+          { signal, cancel: (id) => ({ type: 'cancel', id }) },
+        )
+        .catch((e: unknown) => {
+          throw e instanceof WorkerFailed ? new Error(e.message || 'сбой обработчика документов') : e;
+        }),
+    dispose: () => client.dispose(),
   };
 }
 

@@ -4,7 +4,7 @@ import type { MatchDecision } from '../../shared/gosuslugi/matchRows';
 import type { RegistryIndex } from '../../shared/registry/search';
 import type { NameCheck } from './importRepo';
 import type { ReviewRow } from './importSession';
-import { PersonPicker, personLine } from './PersonPicker';
+import { PersonSearch, personLine } from '../registry/PersonSearch';
 
 /** Rows listed at once (a wrong mapping can give thousands). */
 const SHOWN = 200;
@@ -124,9 +124,11 @@ function NameCard({
         </button>
       ) : rejecting ? (
         <>
-          <PersonPicker
+          <PersonSearch
+            className="gos-picker"
+            links
             label={`Другой участник: строка ${row.row}`}
-            getIndex={getIndex}
+            index={getIndex}
             disabled={busy}
             onPick={(p) => onDecide({ row: row.row, kind: 'person', personId: p.id })}
           />

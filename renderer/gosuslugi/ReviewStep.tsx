@@ -7,7 +7,7 @@ import { formatSnils } from '../../shared/registry/snils';
 import type { ErrorRow, PreviewView, ReviewRow } from './importSession';
 import { matchText, VALUE_OPTIONS } from './importText';
 import { NameMatches } from './NameMatches';
-import { PersonPicker, personLine } from './PersonPicker';
+import { PersonSearch, personLine } from '../registry/PersonSearch';
 import { PreviewCounts } from './PreviewCounts';
 
 /** Rows listed at once in each section; the rest are counted (a wrong mapping can give thousands). */
@@ -351,9 +351,11 @@ function ReviewCard({
               })}
             </ul>
           )}
-          <PersonPicker
+          <PersonSearch
+            className="gos-picker"
+            links
             label={`Найти в реестре: строка ${row.row}`}
-            getIndex={getIndex}
+            index={getIndex}
             disabled={busy}
             onPick={(p) => onDecide({ row: row.row, kind: 'person', personId: p.id })}
           />

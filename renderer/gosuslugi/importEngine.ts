@@ -2,12 +2,13 @@
  * The wizard's side of the import worker: a command in, progress while it runs, a result out. Where
  * there is no Worker (jsdom) the same handler runs on the main thread, loaded lazily.
  */
-import { err, problem, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { Ballot, IsoDate, Person } from '../../shared/domain/types';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import type { Progress } from './importHandler';
 import type { ImportAnswer, ImportCommand, ImportMessage, Opened } from './importProtocol';
 import type { BuiltImport, Corrections, OpenRequest, PreviewView } from './importSession';
+import { createWorkerClient, fileFailure } from '../workers/workerClient';
 
 export interface ImportEngine {
   open(req: OpenRequest, progress?: Progress): Promise<Result<Opened>>;
@@ -45,34 +46,19 @@ function engineOver(send: Send, dispose: () => void): ImportEngine {
 }
 
 function workerEngine(): ImportEngine {
-  const worker = new Worker(new URL('./gosuslugiWorker.ts', import.meta.url), { type: 'module' });
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (r: Result<ImportAnswer>) => void; progress: Progress }>();
-  worker.onmessage = (e: MessageEvent<ImportMessage>) => {
-    const m = e.data;
-    const p = pending.get(m.id);
-    if (!p) return;
-    if (m.kind === 'progress') p.progress(m.stage, m.step, m.steps);
-    else {
-      pending.delete(m.id);
-      p.resolve(m.result);
-    }
-  };
-  worker.onerror = (e) => {
-    const failure = err([
-      problem('gosuslugi_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
-    ]);
-    for (const p of pending.values()) p.resolve(failure);
-    pending.clear();
-  };
+  const client = createWorkerClient<ImportCommand, ImportMessage>(
+    () => new Worker(new URL('./gosuslugiWorker.ts', import.meta.url), { type: 'module' }),
+  );
   return engineOver(
     (cmd, progress) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        pending.set(id, { resolve, progress });
-        worker.postMessage({ ...cmd, id });
-      }),
-    () => worker.terminate(),
+      client
+        .call(cmd, (m) => {
+          if (m.kind === 'done') return { value: m.result };
+          progress(m.stage, m.step, m.steps);
+          return undefined;
+        })
+        .catch(fileFailure('gosuslugi_failed')),
+    () => client.dispose(),
   );
 }
 

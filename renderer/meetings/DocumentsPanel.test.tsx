@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Partnership, Person } from '../../shared/domain/types';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
@@ -134,7 +134,7 @@ describe('DocumentsPanel', () => {
       'Яковлева Мария',
       'Абрамов Олег',
     ]);
-    ctl.onProgress(1, 2);
+    act(() => ctl.onProgress(1, 2));
     expect(await screen.findByRole('progressbar', { name: 'Создание: Бюллетени (2)' })).toHaveAttribute(
       'value',
       '1',

@@ -9,15 +9,15 @@ import {
   MANIFEST_NAME,
   type OpenedFile,
   type WrittenPackageFile,
-} from '../../electron/ipc/contract';
-import { formatManifest } from '../../electron/ipc/manifest';
+} from '../../shared/ipc/contract';
+import { formatManifest } from '../../shared/ipc/manifest';
 import {
   formatMegabytes,
   validateAuditAnchor,
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateWritePackageRequest,
-} from '../../electron/ipc/validate';
+} from '../../shared/ipc/validate';
 import { sha256Hex } from '../../shared/crypto/sha256';
 import type { AuditAnchor, Platform, PlatformAnchors } from './platform';
 // fflate is small and already in the main bundle (backup files, XLSX reading): imported statically.

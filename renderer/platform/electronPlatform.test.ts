@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import type { GolosBridge } from '../../electron/ipc/contract';
+import type { GolosBridge } from '../../shared/ipc/contract';
 import { createElectronPlatform } from './electronPlatform';
 import { getPlatform } from './platform';
 

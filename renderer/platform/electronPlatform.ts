@@ -4,7 +4,7 @@
  * checks them again), and a failed IPC call becomes a Russian problem instead of a rejected promise.
  */
 import { err, problem, type Result } from '../../shared/result';
-import type { GolosBridge } from '../../electron/ipc/contract';
+import type { GolosBridge } from '../../shared/ipc/contract';
 import {
   validateAnchorReadRequest,
   validateAnchorWriteRequest,
@@ -13,7 +13,7 @@ import {
   validateOpenFileRequest,
   validateSaveFileRequest,
   validateWritePackageRequest,
-} from '../../electron/ipc/validate';
+} from '../../shared/ipc/validate';
 import type { Platform } from './platform';
 
 async function call<T>(what: string, run: () => Promise<Result<T>>): Promise<Result<T>> {

@@ -16,7 +16,7 @@ import type {
   SaveFileRequest,
   WritePackageRequest,
   WrittenPackage,
-} from '../../electron/ipc/contract';
+} from '../../shared/ipc/contract';
 import { createBrowserPlatform } from './browserPlatform';
 import { createElectronPlatform } from './electronPlatform';
 
@@ -32,8 +32,8 @@ export type {
   WritePackageRequest,
   WrittenPackage,
   WrittenPackageFile,
-} from '../../electron/ipc/contract';
-export { BACKUPS_KEPT, IPC_LIMITS, MANIFEST_NAME } from '../../electron/ipc/contract';
+} from '../../shared/ipc/contract';
+export { BACKUPS_KEPT, IPC_LIMITS, MANIFEST_NAME } from '../../shared/ipc/contract';
 
 /** Automatic backups kept by the app itself, outside the browser's storage (Electron: the data folder). */
 export interface PlatformBackups {

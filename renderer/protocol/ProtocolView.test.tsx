@@ -6,7 +6,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createHash } from 'node:crypto';
 import { decodeBackup } from '../../shared/backup/backupFile';
-import { parseBallotBatch } from '../../shared/ballots/parseBallotBatch';
+import { parseBallotBatch } from '../../shared/paper/parseBallotBatch';
 import { protocolQrFromPdfProperties } from '../../shared/documents/protocolProof';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
 import { err, ok, problem } from '../../shared/result';

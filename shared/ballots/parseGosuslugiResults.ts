@@ -10,7 +10,7 @@ import { importGosuslugiTable, mappedQuestions, rowBallot } from '../gosuslugi/b
 import { err, ok, type Result } from '../result';
 import type { Table } from '../spreadsheet/table';
 import type { UnmatchedEntry } from '../tally/types';
-import type { BallotImport } from './parseBallotBatch';
+import type { BallotImport } from '../paper/parseBallotBatch';
 
 export { GOSUSLUGI_FIELDS, type GosuslugiField } from '../gosuslugi/fields';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BATCH_COLUMNS, parseBallotBatch } from '../ballots/parseBallotBatch';
+import { BATCH_COLUMNS, parseBallotBatch } from './parseBallotBatch';
 import type { Ballot, Mark, MeetingSpec, Person, VoidReason } from '../domain/types';
 import { readTable } from '../spreadsheet/readTable';
 import { tally } from '../tally/tally';

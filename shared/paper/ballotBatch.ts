@@ -7,7 +7,7 @@
  * date received; its content is what the file carries of the rest: delivery, whole-ballot problems,
  * representative, power of attorney and the marks.
  */
-import { BATCH_COLUMNS } from '../ballots/parseBallotBatch';
+import { BATCH_COLUMNS } from './parseBallotBatch';
 import type { Ballot, Person, VoterRef } from '../domain/types';
 import { formatSnils } from '../registry/snils';
 import { normalizeCadastral } from '../registry/cadastral';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { parseBallotBatch } from './parseBallotBatch';
 import type { Ballot, Person } from '../domain/types';
 import { readTable } from '../spreadsheet/readTable';
 import { writeBallotBatch } from './ballotBatch';

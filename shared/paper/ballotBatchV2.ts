@@ -5,7 +5,7 @@
  * «История» its whole version history as JSON (what another laptop merges, see historyMerge).
  */
 import { parseDateCell } from '../ballots/cellValues';
-import { BATCH_COLUMNS, COUNTED_STATE } from '../ballots/parseBallotBatch';
+import { BATCH_COLUMNS, COUNTED_STATE } from './parseBallotBatch';
 import { sha256 } from '../crypto/sha256';
 import type { Ballot, IsoDate, IsoTimestamp, Person } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';

@@ -5,7 +5,7 @@
  */
 import type { Ballot, MeetingSpec, Person } from '../domain/types';
 import { err, ok, problem, type Problem, type Result } from '../result';
-import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { parseBallotBatch } from '../paper/parseBallotBatch';
 import { parseGosuslugiResults } from '../ballots/parseGosuslugiResults';
 import { readRegistryFile } from '../registry/readRegistryFile';
 import type { StatusValues } from '../registry/statusVocabulary';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBallotBatch } from '../ballots/parseBallotBatch';
+import { parseBallotBatch } from '../paper/parseBallotBatch';
 import type { Ballot } from '../domain/types';
 import { SOURCE_COLUMN, writeScannedBatch } from '../omr/scannedBatch';
 import { writeBallotBatch } from '../paper/ballotBatch';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BATCH_COLUMNS, parseBallotBatch } from '../ballots/parseBallotBatch';
+import { BATCH_COLUMNS, parseBallotBatch } from '../paper/parseBallotBatch';
 import { readRegistryFile } from '../registry/readRegistryFile';
 import { readTable } from '../spreadsheet/readTable';
 import { registrySheet, xlsxOfSheet } from '../../test/fixtures/hostileXlsx';

@@ -3,7 +3,7 @@
  * (XLSX with title rows) and the ballot batch file (CSV or XLSX), plus the meeting JSON.
  */
 import ExcelJS from 'exceljs';
-import { BATCH_COLUMNS } from '../../shared/ballots/parseBallotBatch';
+import { BATCH_COLUMNS } from '../../shared/paper/parseBallotBatch';
 import type { Ballot, Mark, MeetingSpec, Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../../shared/vocabulary';

@@ -18,7 +18,14 @@ export function StatusValuesExport({ partnershipId, refresh }: { partnershipId: 
   const toast = useToast();
   const [values, setValues] = useState<StatusValues>({});
   useEffect(() => {
-    void getStatusValues(db, partnershipId).then(setValues);
+    let live = true;
+    // Unchanged values keep the state as it is (no render, and none after the screen is gone).
+    void getStatusValues(db, partnershipId).then((next) => {
+      if (live) setValues((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
+    });
+    return () => {
+      live = false;
+    };
   }, [db, partnershipId, refresh]);
   if (Object.keys(values).length === 0) return null;
   const save = async () => {

@@ -1,10 +1,11 @@
 import type { PartnershipKind, Person } from '../../../shared/domain/types';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
-import { err, problem, type Result } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
 import { applyDelta, type AnalysisDelta } from './analysisDelta';
 import type { ImportCommand } from './importHandler';
 import type { ImportResponse } from './importProtocol';
 import type { ImportAnalysis, RemapOptions } from './importSession';
+import { createWorkerClient, fileFailure, type WorkerClient } from '../../workers/workerClient';
 
 /** Reads an import file and re-reads it with another mapping; in a Web Worker where there is one. */
 export interface ImportEngine {
@@ -59,48 +60,24 @@ function engineOver(send: (cmd: ImportCommand) => Promise<Reply>, dispose: () =>
   };
 }
 
-/** The import worker and its unanswered commands; one for the window's life, made at the first import. */
-interface Channel {
-  worker: Worker;
-  pending: Map<number, (r: Reply) => void>;
-  nextId: number;
-}
-let channel: Channel | null = null;
-
-function openChannel(): Channel {
-  if (channel) return channel;
-  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-  const ch: Channel = { worker, pending: new Map(), nextId: 1 };
-  worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-    ch.pending.get(e.data.id)?.(e.data.result);
-    ch.pending.delete(e.data.id);
-  };
-  worker.onerror = (e) => {
-    const failure = err([
-      problem('import_failed', `Файл не удалось обработать: ${e.message || 'сбой обработчика'}.`),
-    ]);
-    for (const resolve of ch.pending.values()) resolve(failure);
-    // A worker that failed is not used again: the next import starts a new one.
-    worker.terminate();
-    if (channel === ch) channel = null;
-  };
-  channel = ch;
-  return ch;
-}
+type ImportClient = WorkerClient<ImportCommand, ImportResponse>;
+/** The import worker, one for the window's life, started by the first import. */
+let client: ImportClient | null = null;
 
 /**
  * Parsing, validation and the comparison with the stored registry run off the main thread, in one worker
  * kept for the window's life: a second import does not load and compile the reader again (a fresh worker
- * runs its first file several times slower). Closing an import lets its file go (`close`).
+ * runs its first file several times slower). A worker that failed is not used again: the next import
+ * starts a new one. Closing an import lets its file go (`close`).
  */
 function workerEngine(): ImportEngine {
+  client ??= createWorkerClient<ImportCommand, ImportResponse>(
+    () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }),
+    { restartAfterFailure: true },
+  );
+  const c = client;
   const send = (cmd: ImportCommand): Promise<Reply> =>
-    new Promise((resolve) => {
-      const ch = openChannel();
-      const id = ch.nextId++;
-      ch.pending.set(id, resolve);
-      ch.worker.postMessage({ ...cmd, id });
-    });
+    c.call(cmd, (m) => ({ value: m.result })).catch(fileFailure('import_failed'));
   return engineOver(send, () => void send({ type: 'close' }));
 }
 

@@ -7,7 +7,7 @@ import {
   validateSaveFileRequest,
   validateWritePackageRequest,
 } from './validate';
-import type { Problem, Result } from '../../shared/result';
+import type { Problem, Result } from '../result';
 
 const bytes = (n = 3) => new Uint8Array(n);
 

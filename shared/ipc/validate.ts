@@ -3,8 +3,8 @@
  * (the renderer is not trusted); renderer/platform runs the same ones first, so both sides give the same
  * Russian messages. Pure TypeScript: no Node, Electron or DOM imports.
  */
-import { isBackupReason, isIsoUtc, parseStoredBackupName } from '../../shared/backup/backupNames';
-import { err, ok, problem, type Problem, type Result } from '../../shared/result';
+import { isBackupReason, isIsoUtc, parseStoredBackupName } from '../backup/backupNames';
+import { err, ok, problem, type Problem, type Result } from '../result';
 import {
   IPC_LIMITS,
   MANIFEST_NAME,

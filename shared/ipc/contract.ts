@@ -4,8 +4,8 @@
  * This file is imported by the preload script, the main process and renderer/platform, so it must stay
  * free of Node, Electron and DOM imports: types and plain constants only.
  */
-import type { BackupReason } from '../../shared/backup/backupNames';
-import type { Result } from '../../shared/result';
+import type { BackupReason } from '../backup/backupNames';
+import type { Result } from '../result';
 
 /** Named IPC channels; the preload exposes one typed function per channel and nothing else. */
 export const IPC_CHANNELS = {

@@ -17,8 +17,8 @@ import {
   parseMarkCell,
   parseVoidCell,
   powerOfAttorneyDate,
-} from './cellValues';
-import { findQuestionColumns, headerTexts, withoutQuestionHeaders } from './questionColumns';
+} from '../ballots/cellValues';
+import { findQuestionColumns, headerTexts, withoutQuestionHeaders } from '../ballots/questionColumns';
 
 export type BatchField =
   | 'snils'
