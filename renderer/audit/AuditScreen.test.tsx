@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import Dexie from 'dexie';
 import { appendAudit, AUDIT_SCHEMA, readChain } from './auditLog';
@@ -113,6 +113,23 @@ test('the integrity check says the chain is intact, then finds an entry edited d
   expect(rowOf(2)).toHaveTextContent('— нарушение');
   await waitFor(() => expect(rowOf(2)).toHaveTextContent('Председатель'));
   expect(rowOf(3)).not.toHaveTextContent('— нарушение');
+});
+
+test('checking again hides the last result until the new one is in', async () => {
+  const db = await loggedDb();
+  render(<AuditScreen db={db} />);
+  await screen.findByRole('table', { name: 'Записи журнала' });
+  await userEvent.click(screen.getByRole('button', { name: 'Проверить целостность' }));
+  expect(await screen.findByText(/Цепочка цела, 3 записи/)).toBeInTheDocument();
+
+  await db.table('audit').delete(3);
+  fireEvent.click(screen.getByRole('button', { name: 'Проверить целостность' }));
+  // Checking: the old «цела» is gone at once (it may no longer hold), the button waits for the check.
+  expect(screen.queryByText(/Цепочка цела/)).toBeNull();
+  expect(screen.getByRole('status')).toHaveTextContent('Проверка…');
+  expect(screen.getByRole('button', { name: 'Проверить целостность' })).toBeDisabled();
+  expect(await screen.findByText(/Цепочка цела, 2 записи/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Проверить целостность' })).toBeEnabled();
 });
 
 test('a removed entry is reported where the gap is', async () => {

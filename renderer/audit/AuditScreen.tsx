@@ -28,6 +28,9 @@ export function AuditScreen({ db, pageSize = 200 }: AuditScreenProps) {
   const verify = async () => {
     setChecking(true);
     setFailure(null);
+    // The last result is no longer shown while the data is checked again: it may no longer hold.
+    setCheck(null);
+    setIntegrity(null);
     try {
       // Off the main thread: the chain, and the data against the log where the database is the app's.
       const outcome = await verifyIntegrity(db);

@@ -99,7 +99,11 @@ export type AuditCheck =
 
 /** Verifies the whole chain as stored (read in one transaction). */
 export async function checkAuditChain(db: Dexie): Promise<AuditCheck> {
-  const entries = await db.transaction('r', AUDIT_TABLE, () => readChain(db));
+  return checkChainOf(await db.transaction('r', AUDIT_TABLE, () => readChain(db)));
+}
+
+/** Verifies the chain given as read (every entry, in sequence order). */
+export function checkChainOf(entries: readonly AuditEntry[]): AuditCheck {
   const found = verifyChain(entries);
   if (found) return { intact: false, count: entries.length, break: found };
   const head = entries.at(-1);

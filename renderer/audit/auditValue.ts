@@ -59,3 +59,25 @@ export function auditValue(value: unknown): AuditJson | undefined {
   }
   return out;
 }
+
+/**
+ * Whether two values in the audit trail's plain-JSON form are the same record: what equal canonical
+ * JSON (sorted keys) would say, without writing either out. A value that is not plain JSON (a Date or
+ * bytes put into the log by hand) is never the same as the stored record's plain form.
+ */
+export function sameAuditJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameAuditJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || kindOf(a) !== 'Object' || kindOf(b) !== 'Object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameAuditJson(x[k], y[k])) return false;
+  return true;
+}

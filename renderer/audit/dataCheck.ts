@@ -8,8 +8,7 @@
  */
 import type Dexie from 'dexie';
 import type { AuditEntry } from '../../shared/audit/auditChain';
-import { canonicalJson } from '../../shared/crypto/sha256';
-import { auditValue } from './auditValue';
+import { auditValue, sameAuditJson } from './auditValue';
 import { AUDIT_TABLE } from './auditLog';
 import { CHECKED_TABLES, stateKey, type CheckedTable } from './recordState';
 
@@ -43,7 +42,15 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type CheckProgress = (done: number, total: number) => void;
 
-export async function checkDataAgainstLog(db: Dexie, onProgress?: CheckProgress): Promise<DataCheck> {
+/**
+ * Compares the stored records with the log. `log`: the whole audit trail when the caller has already
+ * read it (the integrity check reads it once, for the chain and for this); otherwise it is read here.
+ */
+export async function checkDataAgainstLog(
+  db: Dexie,
+  onProgress?: CheckProgress,
+  log?: readonly AuditEntry[],
+): Promise<DataCheck> {
   const tables = CHECKED_TABLES.filter((t) => db.tables.some((x) => x.name === t));
   const counts = await db.transaction('r', [AUDIT_TABLE, ...tables], () =>
     Promise.all([db.table(AUDIT_TABLE).count(), ...tables.map((t) => db.table(t).count())]),
@@ -51,12 +58,23 @@ export async function checkDataAgainstLog(db: Dexie, onProgress?: CheckProgress)
   const total = counts.reduce((s, n) => s + n, 0);
   let done = 0;
 
-  // table/key -> canonical JSON of the record as the log says it must be ('' : deleted).
-  const expected = new Map<string, { json: string; value: unknown }>();
+  // table/key -> the record as the log says it must be (null: deleted).
+  const expected = new Map<string, unknown>();
   let complete = true;
   let entries = 0;
-  let after = 0;
-  for (;;) {
+  const replay = (chunk: readonly AuditEntry[]) => {
+    for (const e of chunk) {
+      if (!e.state) {
+        complete = false;
+        continue;
+      }
+      for (const [key, value] of Object.entries(e.state)) expected.set(key, value);
+    }
+    entries += chunk.length;
+    onProgress?.((done += chunk.length), total);
+  };
+  if (log) replay(log);
+  for (let after = 0; !log;) {
     const chunk = await db
       .table<AuditEntry, number>(AUDIT_TABLE)
       .where(':id')
@@ -64,18 +82,8 @@ export async function checkDataAgainstLog(db: Dexie, onProgress?: CheckProgress)
       .limit(CHUNK)
       .toArray();
     if (chunk.length === 0) break;
-    for (const e of chunk) {
-      if (!e.state) {
-        complete = false;
-        continue;
-      }
-      for (const [key, value] of Object.entries(e.state)) {
-        expected.set(key, { json: value === null ? '' : canonicalJson(value), value });
-      }
-    }
-    entries += chunk.length;
+    replay(chunk);
     after = chunk.at(-1)!.seq;
-    onProgress?.((done += chunk.length), total);
     await pause();
   }
 
@@ -98,10 +106,10 @@ export async function checkDataAgainstLog(db: Dexie, onProgress?: CheckProgress)
         expected.delete(key);
         if (want === undefined) {
           if (complete) issues.push({ table, key: String(id), kind: 'added', stored });
-        } else if (want.json === '') {
+        } else if (want === null) {
           issues.push({ table, key: String(id), kind: 'added', stored });
-        } else if (want.json !== canonicalJson(stored)) {
-          issues.push({ table, key: String(id), kind: 'changed', expected: want.value, stored });
+        } else if (!sameAuditJson(want, stored)) {
+          issues.push({ table, key: String(id), kind: 'changed', expected: want, stored });
         }
       }
       records += rows.length;
@@ -112,11 +120,11 @@ export async function checkDataAgainstLog(db: Dexie, onProgress?: CheckProgress)
   }
   // What the log says exists but is not stored: deleted outside the app.
   for (const [key, want] of expected) {
-    if (want.json === '') continue;
+    if (want === null) continue;
     const slash = key.indexOf('/');
     const table = key.slice(0, slash) as CheckedTable;
     if (!tables.includes(table)) continue;
-    issues.push({ table, key: key.slice(slash + 1), kind: 'deleted', expected: want.value });
+    issues.push({ table, key: key.slice(slash + 1), kind: 'deleted', expected: want });
   }
   return { issues, records, entries, complete };
 }

@@ -63,9 +63,10 @@ export async function checkIntegrity(
   db: Dexie,
   anchor: Result<AuditAnchor | null>,
   onProgress?: CheckProgress,
+  log?: readonly AuditEntry[],
 ): Promise<Integrity> {
   const missing = await anchorIssues(db, anchor);
-  const check = await checkDataAgainstLog(db, onProgress);
+  const check = await checkDataAgainstLog(db, onProgress, log);
   const names = check.issues.some((i) => i.table !== 'persons') ? await personNames(db) : undefined;
   const issues = [...missing, ...check.issues.map((i) => describeIssue(i, names))];
   return { issues, reason: await acceptedReason(db, issues), records: check.records };

@@ -122,6 +122,14 @@ test('a ballot edited, one deleted and one added outside the app are named; the 
   expect(text).toContain(`Решение комиссии: ${reason}`);
   expect(text).toContain(`${name(deleted)}: удалён вне программы`);
   expect(pageQrText(pdf, 1)).toMatch(/^GOLOS-PROTOCOL1\|[0-9a-f]{64}\|\d{4}-\d\d-\d\d\|Q1=/);
+
+  // «Проверить протокол…»: the PDF just saved, picked as a user would, matches the meeting's data now.
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Проверить протокол…' }).click(),
+  ]);
+  await chooser.setFiles(path);
+  await expect(page.getByText(/^Протокол соответствует текущим данным собрания/)).toBeVisible();
 });
 
 test('the last five audit entries deleted in IndexedDB are named missing', async ({ page }) => {

@@ -1,9 +1,10 @@
 /**
- * The integrity check keeps the window responsive on a large audit trail: 18,000 registry persons in one
- * entry (about 5 MB, as an import writes it) and a meeting's ballots in entries of 500. The chain is
- * hashed and the data compared with the log in a Web Worker (renderer/audit/integrity.worker.ts); this
- * spec records the page's long tasks (PerformanceObserver 'longtask') and animation-frame gaps while
- * «Проверить целостность» runs, and asserts the result is the same as the check on the main thread gave.
+ * The integrity check keeps the window responsive on the benchmark's data (test/bench/
+ * integrityBrowserBench): a registry of 10,000 persons in one entry (as an import writes it) and a
+ * 40-question meeting's 25,000 ballots in entries of 500. The chain is hashed and the data compared with
+ * the log in a Web Worker (renderer/audit/integrity.worker.ts). Recorded while the check runs: the page's long tasks
+ * and frame gaps (wall time, which a loaded machine stretches) and, from Chromium's trace, each
+ * main-thread task's CPU time, which is asserted under 100 ms.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { toPersonRecord } from '../../renderer/db/personRecord';
@@ -11,6 +12,7 @@ import { putAuditedRows, putRows, readStore } from '../fixtures/appDb';
 import { meetingRecords } from '../fixtures/meetingRecords';
 import { waitForDailyBackup } from '../bench/browserKit';
 import { makeTallyData } from '../bench/tallyData';
+import { recordMainThread } from './mainThreadCpu';
 
 /** Starts recording long tasks and frame gaps in the page. */
 function startRecording(page: Page) {
@@ -44,13 +46,14 @@ function stopRecording(page: Page) {
   });
 }
 
-test('the check of a 5 MB audit entry runs off the main thread: no long task of half a second or more', async ({
+test('the check of 10,000 persons and 25,000 ballots never holds the main thread 100 ms', async ({
   page,
 }) => {
-  test.setTimeout(600_000);
-  const { registry, meeting: spec, ballots } = makeTallyData(18_000, 20, 7);
+  test.setTimeout(1_500_000);
+  const { registry, meeting: spec, ballots } = makeTallyData(10_000, 40, 7);
   const now = new Date().toISOString();
-  const records = meetingRecords(spec, ballots.slice(0, 2_000), { meetingId: 'big', partnershipId: 'p' });
+  const records = meetingRecords(spec, ballots, { meetingId: 'big', partnershipId: 'p' });
+  expect(ballots.length).toBeGreaterThan(24_000);
   await page.goto('/');
   await page.getByRole('heading', { name: 'Начало работы: товарищество' }).waitFor();
   await putRows(page, {
@@ -61,7 +64,7 @@ test('the check of a 5 MB audit entry runs off the main thread: no long task of 
     { persons: registry.map(toPersonRecord), meetings: [records.meeting] },
     'import.registry',
   );
-  expect(JSON.stringify(registryEntry).length).toBeGreaterThan(4_800_000);
+  expect(JSON.stringify(registryEntry).length).toBeGreaterThan(2_500_000);
   await putAuditedRows(page, { gosuslugiImports: records.gosuslugiImports }, 'gosuslugi.import');
   for (let i = 0; i < records.paperBallots.length; i += 500) {
     await putAuditedRows(page, { paperBallots: records.paperBallots.slice(i, i + 500) }, 'ballot.enter');
@@ -74,21 +77,26 @@ test('the check of a 5 MB audit entry runs off the main thread: no long task of 
   await waitForDailyBackup(page);
   await page.waitForTimeout(1_000);
 
+  const button = page.getByRole('button', { name: 'Проверить целостность' });
+  const result = page.getByText(/Данные совпадают с журналом/);
   await startRecording(page);
-  await page.getByRole('button', { name: 'Проверить целостность' }).click();
-  await expect(page.getByText(/Данные совпадают с журналом/)).toBeVisible({ timeout: 300_000 });
+  const stopTrace = await recordMainThread(page);
+  await button.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Проверка…' })).toBeVisible();
+  await expect(result).toBeVisible({ timeout: 600_000 });
+  await expect(button).toBeEnabled();
+  const cpu = await stopTrace();
   const seen = await stopRecording(page);
-  console.log(`integrity check main thread: ${JSON.stringify(seen)}`);
+  console.log(`integrity check main thread: ${JSON.stringify({ ...seen, ...cpu })}`);
 
   await expect(page.getByText(new RegExp(`Цепочка цела, ${entries} запис`))).toBeVisible();
   const checked = registry.length + records.paperBallots.length + records.gosuslugiImports.length + 1;
-  await expect(page.getByText(/Данные совпадают с журналом/)).toContainText(
+  await expect(result).toContainText(
     `проверено записей — ${checked.toLocaleString('ru-RU').replace(/\s/g, ' ')}`,
   );
   expect(seen.frames).toBeGreaterThan(10);
-  // Runs have shown no long task at all and, on the loaded 2-core machine, two of about 190 ms whose
-  // source is not the hashing (see the issue's note); the frozen window was one task of 2.2 s.
-  expect(seen.longest).toBeLessThan(500);
-  // Frame gaps also take in the rest of a busy machine; the frozen window was 2.2 s.
-  expect(seen.maxGap).toBeLessThan(1_000);
+  expect(cpu.tasks).toBeGreaterThan(10);
+  // The work the page itself does in any one task (its thread's CPU time) stays under 100 ms; the wall
+  // time of a task is logged above: on the shared 2-core machine it also holds the waits for a core.
+  expect(cpu.longestCpuMs).toBeLessThan(100);
 });
