@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const PRODUCTION = ['shared', 'renderer', 'cli', 'electron', 'node']
+const PRODUCTION = ['shared', 'renderer', 'cli', 'electron']
   .flatMap(sources)
   .filter((f) => !/\.(test|spec|testkit)\.tsx?$/.test(f));
 
