@@ -84,7 +84,7 @@ test('double entry follows the operator, refuses the same member once, and the p
   await area(page).focus();
   await pressKeys(page, keys.slice(0, found));
   await expect(message(page)).toHaveText(
-    `Повторный ввод бюллетеня (${voter.fullName}, участок ${plot}) не принят: первый ввод сделал(а) Иванова А. П., а повторный должен делать другой член комиссии. Передайте ввод другому члену комиссии и укажите его в поле «Кто вводит».`,
+    `Повторный ввод бюллетеня (${voter.fullName}, участок ${voter.holdings.map((h) => h.plotNumber).join(', ')}) не принят: первый ввод сделал(а) Иванова А. П., а повторный должен делать другой член комиссии. Передайте ввод другому члену комиссии и укажите его в поле «Кто вводит».`,
   );
   await expect(page.getByText(/Сохранён бюллетень/)).toHaveCount(0);
   await page.getByRole('radio', { name: /первый ввод/ }).check();
