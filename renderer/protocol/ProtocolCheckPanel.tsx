@@ -6,10 +6,14 @@ import { checkProtocolFiles, type ProtocolCheck } from './protocolCheck';
 
 export function ProtocolCheckPanel({
   platform,
-  results,
+  currentResults,
 }: {
   platform: Platform;
-  results: ResultsJson | null;
+  /**
+   * Reads the meeting's results afresh: the check compares with the data as stored when the file is
+   * picked, not with the figures the tab loaded when it opened (null while the tab is loading).
+   */
+  currentResults: (() => Promise<ResultsJson>) | null;
 }) {
   const [check, setCheck] = useState<ProtocolCheck | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -18,14 +22,19 @@ export function ProtocolCheckPanel({
     setFailure(null);
     const picked = await platform.openFile({ accept: ['.pdf', '.zip', '.json'], multiple: true });
     if (!picked.ok) return setFailure(picked.error.map((p) => p.message).join(' '));
-    if (picked.value.length === 0 || !results) return;
-    setCheck(checkProtocolFiles(picked.value, results));
+    if (picked.value.length === 0 || !currentResults) return;
+    try {
+      setCheck(checkProtocolFiles(picked.value, await currentResults()));
+    } catch (e) {
+      setCheck(null);
+      setFailure(`Не удалось прочитать данные собрания: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
     <div className="protocol-check">
       <div className="actions">
-        <button type="button" disabled={!results} onClick={() => void pick()}>
+        <button type="button" disabled={!currentResults} onClick={() => void pick()}>
           Проверить протокол…
         </button>
         <span className="field-hint">

@@ -18,6 +18,7 @@ import { makeTallyData } from '../../test/bench/tallyData';
 import { pdfPageTexts } from '../../test/fixtures/pdfText';
 import { meetingRecords } from '../../test/fixtures/meetingRecords';
 import { DbProvider } from '../app/DbContext';
+import { withdrawBallot } from '../ballots/ballotRepo';
 import { appendAudit, getAuditHead, readChain } from '../audit/auditLog';
 import { GolosDb } from '../db/db';
 import { savePartnership } from '../db/partnershipRepo';
@@ -451,5 +452,52 @@ describe('ProtocolView', () => {
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
     expect(alerts.some((t) => t?.startsWith('Журнал изменений нарушен на записи № 1'))).toBe(true);
+  });
+
+  it('«Проверить протокол» compares the PDF with the data as stored when it is picked, not as the tab opened', async () => {
+    const seeded = await seed();
+    const platform = fakePlatform('electron', async () => ok(null));
+    const { user } = await show(seeded, platform);
+    await user.click(screen.getByRole('button', { name: 'Скачать PDF' }));
+    await screen.findByText(/^Сохранено: /, {}, { timeout: 20000 });
+    const pdf = platform.saved[0]!;
+    platform.openFile = async () => ok([{ name: 'Протокол.pdf', bytes: pdf.bytes }]);
+
+    // A member who voted on paper or in person only, every ballot counted and agreeing on question 1:
+    // withdrawn (through the app's write path, the tab staying open), that vote leaves question 1.
+    const mine = (p: { fullName: string }) => seeded.ballots.filter((b) => b.voter.fullName === p.fullName);
+    const person = seeded.registry.find((p) => {
+      const own = mine(p);
+      return (
+        p.status === 'member' &&
+        own.length > 0 &&
+        own.every(
+          (b) =>
+            b.channel !== 'gosuslugi' &&
+            b.copy === 'original' &&
+            b.receivedAt <= seeded.meeting.votingEnd &&
+            b.voidReasons.length === 0 &&
+            b.representative === undefined &&
+            Object.values(b.marks).every((m) => m === 'for' || m === 'against' || m === 'abstain') &&
+            b.marks[1] === own[0]!.marks[1],
+        ) &&
+        seeded.ballots.filter((b) => b.voter.snils === p.snils && b.channel === 'gosuslugi').length === 0
+      );
+    })!;
+    const mark = mine(person)[0]!.marks[1] as 'for' | 'against' | 'abstain';
+    const ctx = { meeting: seeded.meeting, registry: seeded.registry, by: 'Счётчиков И. И.' };
+    for (const b of mine(person)) {
+      expect((await withdrawBallot(seeded.db, ctx, b.id, 'подан не тем лицом')).ok).toBe(true);
+    }
+
+    await user.click(screen.getByRole('button', { name: 'Проверить протокол…' }));
+    expect(
+      await screen.findByText('Данные собрания изменились после составления протокола:'),
+    ).toBeInTheDocument();
+    const q1 = seeded.results.questions.find((q) => q.number === 1)!;
+    const label = { for: '«за»', against: '«против»', abstain: '«воздержался»' }[mark];
+    expect(screen.getByRole('list', { name: 'Что изменилось' })).toHaveTextContent(
+      `Вопрос 1, ${label}: в протоколе ${q1[mark]}, сейчас ${Number(q1[mark]) - 1}.`,
+    );
   });
 });

@@ -239,6 +239,9 @@ export function ProtocolView({
       );
     });
 
+  /** «Проверить протокол» compares with the data as stored now (the preview follows it too). */
+  const currentResults = async () => (await reload()).source.results;
+
   const heldBack = !audit || (audit.integrity.issues.length > 0 && audit.integrity.reason === null);
   const disabled = busy !== null || !model || heldBack;
   const stick = platform.kind === 'electron' ? 'Записать на флешку…' : 'Записать на флешку (скачать архив)';
@@ -301,7 +304,7 @@ export function ProtocolView({
         сумма — в QR-коде протокола), пакетный файл бюллетеней, сканы бюллетеней, полная резервная копия
         данных и список контрольных сумм {MANIFEST_NAME}. Перед записью программа делает резервную копию.
       </p>
-      <ProtocolCheckPanel platform={platform} results={source?.results ?? null} />
+      <ProtocolCheckPanel platform={platform} currentResults={source ? currentResults : null} />
       {busy && <BusyLine busy={busy} />}
       {message && (
         <p className={`notice ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>

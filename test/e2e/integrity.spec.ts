@@ -9,7 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Person } from '../../shared/domain/types';
+import type { Ballot, Mark, Person } from '../../shared/domain/types';
+import { parseProtocolQr } from '../../shared/documents/protocolProof';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { makeBallots, makeMeeting } from '../bench/tallyData';
 import { putAuditedRows, putRows, readStore } from '../fixtures/appDb';
@@ -25,7 +26,15 @@ import type { PaperBallotRow } from '../../renderer/db/records';
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-integrity-'));
 const MARK = { for: 'за', against: 'против', abstain: 'воздержался' } as Record<string, string>;
 
-async function seed(page: Page): Promise<PaperBallotRow[]> {
+interface Seeded {
+  /** The stored paper and in-person ballots that mark question 3. */
+  marked: PaperBallotRow[];
+  /** Every ballot stored (paper, in person, Gosuslugi); `<channel>:<i>` is cast by registry[i]. */
+  ballots: Ballot[];
+  registry: Person[];
+}
+
+async function seed(page: Page): Promise<Seeded> {
   const persons = makePersons(40, 12, { contacts: false });
   const file = join(dir, 'registry.xlsx');
   writeFileSync(file, await writeRegistryXlsx(largeRegistrySheet(persons, 'СНТ «Проверка»')));
@@ -34,7 +43,8 @@ async function seed(page: Page): Promise<PaperBallotRow[]> {
   const registry = await readStore<Person>(page, 'persons');
   const spec = makeMeeting(4, 'snt');
   const [partnership] = await readStore<{ id: string }>(page, 'partnership');
-  const records = meetingRecords(spec, makeBallots(registry, spec, 12), {
+  const ballots = makeBallots(registry, spec, 12);
+  const records = meetingRecords(spec, ballots, {
     meetingId: 'meeting-i',
     partnershipId: partnership!.id,
     scans: 0,
@@ -44,7 +54,38 @@ async function seed(page: Page): Promise<PaperBallotRow[]> {
     paperBallots: records.paperBallots,
     gosuslugiImports: records.gosuslugiImports,
   });
-  return records.paperBallots.filter((r) => currentVersion(r).ballot.marks[3] !== undefined);
+  const marked = records.paperBallots.filter((r) => currentVersion(r).ballot.marks[3] !== undefined);
+  return { marked, ballots, registry };
+}
+
+const CHOICES: readonly Mark[] = ['for', 'against', 'abstain'];
+const clean = (b: Ballot) =>
+  b.copy === 'original' &&
+  b.receivedAt <= '2026-06-14' &&
+  b.voidReasons.length === 0 &&
+  b.representative === undefined &&
+  Object.values(b.marks).every((m) => CHOICES.includes(m));
+
+/**
+ * A member's paper ballot whose question 1 counts: every ballot the member cast is an original received in
+ * time, without a void reason or a bad mark, and all agree on question 1 (no in-person ballot, so the
+ * list shows one row under the name). With the meeting's conflicts policy «flag», changing its mark takes
+ * the member's vote off the old choice, and puts it on the new one only when it is the member's sole ballot.
+ */
+function countedPaperBallot(s: Seeded, skip: ReadonlySet<string>) {
+  for (const b of s.ballots) {
+    const i = Number(b.id.split(':')[1]);
+    const own = s.ballots.filter((o) => o.id.split(':')[1] === String(i));
+    if (
+      b.channel === 'paper' &&
+      !skip.has(b.id) &&
+      s.registry[i]!.status === 'member' &&
+      own.every((o) => o.channel !== 'in_person' && clean(o) && o.marks[1] === b.marks[1])
+    ) {
+      return { ballot: b, person: s.registry[i]!, sole: own.length === 1 };
+    }
+  }
+  throw new Error('no member with a counted paper ballot in the seed');
 }
 
 const protocolTab = async (page: Page) => {
@@ -59,7 +100,8 @@ test('a ballot edited, one deleted and one added outside the app are named; the 
   page,
 }) => {
   test.setTimeout(300_000);
-  const ballots = await seed(page);
+  const seeded = await seed(page);
+  const ballots = seeded.marked;
   await protocolTab(page);
   await expect(page.getByRole('button', { name: 'Скачать PDF' })).toBeEnabled();
   await expect(page.getByRole('alert', { name: 'Расхождения данных с журналом' })).toHaveCount(0);
@@ -130,6 +172,50 @@ test('a ballot edited, one deleted and one added outside the app are named; the 
   ]);
   await chooser.setFiles(path);
   await expect(page.getByText(/^Протокол соответствует текущим данным собрания/)).toBeVisible();
+
+  // Then a ballot is corrected through the app, in a second browser tab on the entry screen (as a commission
+  // member keying at the same time would) while this one stays on the protocol: question 1 of a member's
+  // counted paper ballot. The same PDF, checked again here, now names the figures that moved.
+  const printed = parseProtocolQr(pageQrText(pdf, 1)!);
+  if (!printed.ok) throw new Error(printed.error[0]!.message);
+  const q1 = printed.value.questions.find((q) => q.number === 1)!;
+  const target = countedPaperBallot(seeded, new Set([edited.id, deleted.id, copied.id]));
+  const was1 = target.ballot.marks[1]!;
+  const now1: Mark = was1 === 'abstain' ? 'for' : 'abstain';
+  const who = target.person.fullName;
+  const desk = await page.context().newPage();
+  await desk.goto('/#/meetings/meeting-i/entry');
+  const list = desk.getByRole('region', { name: 'Введённые бюллетени' });
+  await list.getByRole('searchbox', { name: 'Найти бюллетень' }).fill(who);
+  await list.getByRole('button', { name: `Исправить: ${who}` }).click();
+  const ask = desk.getByRole('dialog', { name: 'Исправление бюллетеня' });
+  await ask.getByLabel('Причина').fill('опечатка в вопросе 1');
+  await ask.getByRole('button', { name: 'Открыть для исправления' }).click();
+  await expect(desk.getByRole('group', { name: 'Ввод бюллетеня' })).toBeFocused();
+  await expect(desk.getByLabel('Голосующий')).toContainText(`Исправление: ${who}`);
+  await desk.keyboard.press(now1 === 'for' ? '1' : '3');
+  await desk.keyboard.press('End');
+  await desk.keyboard.press('Enter');
+  await expect(list.getByRole('button', { name: `История: ${who}` })).toHaveText('История (2)');
+
+  await desk.close();
+  const [again] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Проверить протокол…' }).click(),
+  ]);
+  await again.setFiles(path);
+  await expect(page.getByText('Данные собрания изменились после составления протокола:')).toBeVisible();
+  const what = page.getByRole('list', { name: 'Что изменилось' });
+  const LABEL = { for: '«за»', against: '«против»', abstain: '«воздержался»' } as Record<string, string>;
+  const key = (m: Mark) => m as 'for' | 'against' | 'abstain';
+  const before = Number(q1[key(was1)]);
+  await expect(what).toContainText(`Вопрос 1, ${LABEL[was1]}: в протоколе ${before}, сейчас ${before - 1}.`);
+  if (target.sole) {
+    const other = Number(q1[key(now1)]);
+    await expect(what).toContainText(`Вопрос 1, ${LABEL[now1]}: в протоколе ${other}, сейчас ${other + 1}.`);
+  }
+  await expect(what).toContainText('Контрольная сумма итогов (SHA-256 results.json): в протоколе');
+  await page.screenshot({ path: join(dir, 'check-changed.png') });
 });
 
 test('the last five audit entries deleted in IndexedDB are named missing', async ({ page }) => {
