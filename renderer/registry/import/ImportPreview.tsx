@@ -8,6 +8,7 @@ import { ImportDiffList } from './ImportDiffList';
 import { ImportMapping } from './ImportMapping';
 import type { ImportAnalysis } from './importSession';
 import { ProblemRowsEditor } from './ProblemRowsEditor';
+import { COLUMNS_SHOWN, shownColumns, shownText } from './shownColumns';
 import { useSteadyCallback } from './useSteadyCallback';
 
 /** Problems listed at once; the rest are counted (a badly mapped file can have thousands). */
@@ -66,17 +67,23 @@ const FirstRows = memo(function FirstRows({
 }: Pick<ImportAnalysis, 'preview' | 'width' | 'columns' | 'mapping'> & { kind: PartnershipKind }) {
   const fieldOfColumn = new Map<number, RegistryField>();
   for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
+  const shown = shownColumns(width, mapping);
   return (
     <div className="preview-scroll">
+      {width > shown.length && (
+        <p className="notice">
+          Показаны первые {COLUMNS_SHOWN} столбцов из {width} (и выбранные для загрузки).
+        </p>
+      )}
       <table className="grid" aria-label="Первые строки файла">
         <thead>
           <tr>
             <th scope="col">Строка</th>
-            {Array.from({ length: width }, (_, c) => {
+            {shown.map((c) => {
               const field = fieldOfColumn.get(c);
               return (
                 <th key={c} scope="col">
-                  {columnLetter(c)}: {columns[c]}
+                  {columnLetter(c)}: {shownText(columns[c])}
                   <br />
                   <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
                 </th>
@@ -88,8 +95,8 @@ const FirstRows = memo(function FirstRows({
           {preview.map((r) => (
             <tr key={r.row}>
               <td>{r.row}</td>
-              {r.cells.map((cell, c) => (
-                <td key={c}>{cell}</td>
+              {shown.map((c) => (
+                <td key={c}>{shownText(r.cells[c])}</td>
               ))}
             </tr>
           ))}
