@@ -69,40 +69,43 @@ const FirstRows = memo(function FirstRows({
   for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
   const shown = shownColumns(width, mapping);
   return (
-    <div className="preview-scroll">
+    <>
       {width > shown.length && (
         <p className="notice">
-          Показаны первые {COLUMNS_SHOWN} столбцов из {width} (и выбранные для загрузки).
+          Показаны первые {COLUMNS_SHOWN} столбцов из {width.toLocaleString('ru-RU')} и выбранные для
+          загрузки.
         </p>
       )}
-      <table className="grid" aria-label="Первые строки файла">
-        <thead>
-          <tr>
-            <th scope="col">Строка</th>
-            {shown.map((c) => {
-              const field = fieldOfColumn.get(c);
-              return (
-                <th key={c} scope="col">
-                  {columnLetter(c)}: {shownText(columns[c])}
-                  <br />
-                  <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.map((r) => (
-            <tr key={r.row}>
-              <td>{r.row}</td>
-              {shown.map((c) => (
-                <td key={c}>{shownText(r.cells[c])}</td>
-              ))}
+      <div className="preview-scroll">
+        <table className="grid" aria-label="Первые строки файла">
+          <thead>
+            <tr>
+              <th scope="col">Строка</th>
+              {shown.map((c) => {
+                const field = fieldOfColumn.get(c);
+                return (
+                  <th key={c} scope="col">
+                    {columnLetter(c)}: {shownText(columns[c])}
+                    <br />
+                    <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
+                  </th>
+                );
+              })}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {preview.map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                {shown.map((c) => (
+                  <td key={c}>{shownText(r.cells[c])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 });
 
