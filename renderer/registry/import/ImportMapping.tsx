@@ -7,6 +7,7 @@ import {
   registryFieldLabel,
   type RegistryField,
 } from '../../../shared/registry/registryFields';
+import { shownColumns, shownText } from './shownColumns';
 
 function rowSummary(cells: string[]): string {
   const text = cells.filter(Boolean).join(' | ');
@@ -52,6 +53,7 @@ export const ImportMapping = memo(function ImportMapping({
     }
     onRemap(next, headerRow);
   };
+  const shown = shownColumns(width, mapping);
   return (
     <>
       <h3 id={`${ids}-header`}>Заголовок и столбцы</h3>
@@ -79,9 +81,10 @@ export const ImportMapping = memo(function ImportMapping({
                 onChange={(e) => setColumn(spec.field, e.target.value)}
               >
                 <option value="">— не загружать —</option>
-                {Array.from({ length: width }, (_, c) => (
+                {shown.map((c) => (
                   <option key={c} value={c}>
-                    {columnLetter(c)}: {columns[c] || `(без заголовка) ${sample(c)}`.trim()}
+                    {columnLetter(c)}:{' '}
+                    {shownText(columns[c]) || `(без заголовка) ${shownText(sample(c))}`.trim()}
                   </option>
                 ))}
               </select>

@@ -8,6 +8,7 @@ import { ImportDiffList } from './ImportDiffList';
 import { ImportMapping } from './ImportMapping';
 import type { ImportAnalysis } from './importSession';
 import { ProblemRowsEditor } from './ProblemRowsEditor';
+import { COLUMNS_SHOWN, shownColumns, shownText } from './shownColumns';
 import { useSteadyCallback } from './useSteadyCallback';
 
 /** Problems listed at once; the rest are counted (a badly mapped file can have thousands). */
@@ -66,36 +67,45 @@ const FirstRows = memo(function FirstRows({
 }: Pick<ImportAnalysis, 'preview' | 'width' | 'columns' | 'mapping'> & { kind: PartnershipKind }) {
   const fieldOfColumn = new Map<number, RegistryField>();
   for (const [f, c] of Object.entries(mapping)) if (c !== undefined) fieldOfColumn.set(c, f as RegistryField);
+  const shown = shownColumns(width, mapping);
   return (
-    <div className="preview-scroll">
-      <table className="grid" aria-label="Первые строки файла">
-        <thead>
-          <tr>
-            <th scope="col">Строка</th>
-            {Array.from({ length: width }, (_, c) => {
-              const field = fieldOfColumn.get(c);
-              return (
-                <th key={c} scope="col">
-                  {columnLetter(c)}: {columns[c]}
-                  <br />
-                  <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.map((r) => (
-            <tr key={r.row}>
-              <td>{r.row}</td>
-              {r.cells.map((cell, c) => (
-                <td key={c}>{cell}</td>
-              ))}
+    <>
+      {width > shown.length && (
+        <p className="notice">
+          Показаны первые {COLUMNS_SHOWN} столбцов из {width.toLocaleString('ru-RU')} и выбранные для
+          загрузки.
+        </p>
+      )}
+      <div className="preview-scroll">
+        <table className="grid" aria-label="Первые строки файла">
+          <thead>
+            <tr>
+              <th scope="col">Строка</th>
+              {shown.map((c) => {
+                const field = fieldOfColumn.get(c);
+                return (
+                  <th key={c} scope="col">
+                    {columnLetter(c)}: {shownText(columns[c])}
+                    <br />
+                    <small>{field ? `→ ${registryFieldLabel(field, kind)}` : 'не загружается'}</small>
+                  </th>
+                );
+              })}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {preview.map((r) => (
+              <tr key={r.row}>
+                <td>{r.row}</td>
+                {shown.map((c) => (
+                  <td key={c}>{shownText(r.cells[c])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 });
 
