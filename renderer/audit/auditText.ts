@@ -5,6 +5,7 @@
  */
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import type { Holding, Person } from '../../shared/domain/types';
+import { formatArea } from '../../shared/documents/figuresRu';
 import { personName } from '../../shared/registry/describeChange';
 import { formatSnils } from '../../shared/registry/snils';
 import { MONTHS_GENITIVE, formatJournalDate } from '../../shared/meetings/dates';
@@ -82,7 +83,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function holdingText(h: Holding): string {
-  const extra = [h.area ? `${h.area.replace('.', ',')} м²` : '', h.share ? `доля ${h.share}` : '']
+  const extra = [h.area ? `${formatArea(h.area)} м²` : '', h.share ? `доля ${h.share}` : '']
     .filter(Boolean)
     .join(', ');
   return `${h.plotNumber || h.cadastralNumber || '—'}${extra ? ` (${extra})` : ''}`;

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { Person } from '../../shared/domain/types';
-import { formatFigure } from '../../shared/documents/figuresRu';
+import { formatArea } from '../../shared/documents/figuresRu';
 import { formatSnils } from '../../shared/registry/snils';
 import type { SortKey, SortState } from './sortPersons';
 import './registryTable.css';
@@ -12,15 +12,19 @@ const OVERSCAN = 6;
 /** Used before layout is known (and in jsdom, which has no layout). */
 const FALLBACK_VIEWPORT = 720;
 
-const COLUMNS: { key: SortKey | null; label: string; width: string; className?: string }[] = [
-  { key: 'fullName', label: 'ФИО', width: '22%' },
-  { key: 'plot', label: 'Участок', width: '7%' },
-  { key: null, label: 'Кадастровый номер', width: '12%', className: 'c-cadastral' },
-  { key: null, label: 'Площадь, м²', width: '8%' },
-  { key: 'status', label: 'Статус', width: '13%' },
-  { key: 'snils', label: 'СНИЛС', width: '11%' },
-  { key: null, label: 'Контакты', width: '11%', className: 'c-contacts' },
-  { key: null, label: 'Действия', width: '16%' },
+/**
+ * Widths in rem for the short columns (each fits its longest usual value: «садовод без членства»,
+ * a СНИЛС, both action buttons); the full name takes the rest. See registryTable.css.
+ */
+const COLUMNS: { key: SortKey | null; label: string; width?: string; className?: string }[] = [
+  { key: 'fullName', label: 'ФИО' },
+  { key: 'plot', label: 'Участок', width: '6rem' },
+  { key: null, label: 'Кадастровый номер', width: '11.5rem', className: 'c-cadastral' },
+  { key: null, label: 'Площадь, м²', width: '7rem' },
+  { key: 'status', label: 'Статус', width: '12.5rem' },
+  { key: 'snils', label: 'СНИЛС', width: '10rem' },
+  { key: null, label: 'Контакты', width: '11rem', className: 'c-contacts' },
+  { key: null, label: 'Действия', width: '11.5rem' },
 ];
 
 function list(values: (string | undefined)[]): string {
@@ -94,7 +98,7 @@ export function RegistryTable({
       >
         <colgroup>
           {columns.map((c) => (
-            <col key={c.label} className={c.className} style={{ width: c.width }} />
+            <col key={c.label} className={c.className} style={c.width ? { width: c.width } : undefined} />
           ))}
         </colgroup>
         <thead>
@@ -159,7 +163,7 @@ const PersonRow = memo(function PersonRow({
   const snils = p.snils ? formatSnils(p.snils) : '';
   const plots = list(p.holdings.map((h) => h.plotNumber));
   const cadastral = list(p.holdings.map((h) => h.cadastralNumber));
-  const area = list(p.holdings.map((h) => (h.area ? formatFigure(h.area) : undefined)));
+  const area = list(p.holdings.map((h) => (h.area ? formatArea(h.area) : undefined)));
   const contacts = list([p.phone, p.email]);
   return (
     <tr aria-rowindex={rowIndex}>

@@ -7,7 +7,7 @@
 import { formatDateRu } from '../meetings/dates';
 import type { ResultsJson } from '../results/buildResults';
 import type { RuleProfile } from '../rules/profile';
-import { formatFigure } from './figuresRu';
+import { formatArea } from './figuresRu';
 import type { ProtocolFact, ProtocolMeeting, ProtocolSignature, ProtocolSource } from './protocolTypes';
 import { CHANNEL_LABEL, FORM_LABEL, MEETING_KIND_LABEL } from '../vocabulary';
 
@@ -31,7 +31,7 @@ export function meetingFacts(
   if (mkd) {
     add('Адрес многоквартирного дома', meeting.address || partnership?.address, true);
     const area = clean(meeting.buildingArea);
-    add('Общая площадь жилых и нежилых помещений в доме', area ? `${formatFigure(area)} кв. м` : '', true);
+    add('Общая площадь жилых и нежилых помещений в доме', area ? `${formatArea(area)} кв. м` : '', true);
   } else add('Адрес', meeting.address);
   if (meeting.meetingKind) add('Вид собрания', MEETING_KIND_LABEL[meeting.meetingKind]);
   add('Форма проведения', FORM_LABEL[meeting.form]);

@@ -8,7 +8,6 @@ import type { PartnershipKind } from '../domain/types';
 import type { Meeting } from '../meetings/meeting';
 import { buildProtocolModel } from './protocolModel';
 import { buildProtocolPdf } from './protocolPdf';
-import { formatFigure } from './figuresRu';
 
 const fonts = readPtSansFonts();
 
@@ -110,7 +109,7 @@ describe('protocol parts', () => {
           'Адрес многоквартирного дома',
           meeting.address!,
           'Общая площадь жилых и нежилых',
-          `${formatFigure('5432.10')} кв. м`,
+          '5 432,10 кв. м',
           'Номер собрания в ГИС ЖКХ',
           meeting.gisNumber!,
           'Инициатор собрания (сведения)',

@@ -34,6 +34,13 @@ describe('describePersonChange', () => {
       'Помещения: 12 (600,00 м²) → 12 (600,00 м²)',
     ]);
   });
+
+  it('writes areas from 1 000 m² with their thousands apart', () => {
+    const after: Person = { ...ivanov, holdings: [{ plotNumber: '12', area: '1200.00' }] };
+    expect(describePersonChange(ivanov, after, ['holdings'])).toEqual([
+      'Участки: 12 (600,00 м²) → 12 (1\u00a0200,00 м²)',
+    ]);
+  });
 });
 
 describe('personName', () => {

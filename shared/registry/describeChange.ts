@@ -1,5 +1,6 @@
 import type { Holding, PartnershipKind, Person } from '../domain/types';
 import type { PersonField } from './diffRegistry';
+import { formatArea } from '../documents/figuresRu';
 import { formatSnils } from './snils';
 import { STATUS_LABEL } from '../vocabulary';
 
@@ -15,10 +16,10 @@ export const PERSON_FIELD_LABEL: Record<PersonField, string> = {
   holdings: 'Участки',
 };
 
-/** `12 (600 м², доля 1/2)` */
+/** `12 (600,00 м², доля 1/2)` */
 function holdingText(h: Holding): string {
   const parts: string[] = [];
-  if (h.area) parts.push(`${h.area.replace('.', ',')} м²`);
+  if (h.area) parts.push(`${formatArea(h.area)} м²`);
   if (h.share) parts.push(`доля ${h.share}`);
   const name = h.plotNumber || h.cadastralNumber || '—';
   return parts.length ? `${name} (${parts.join(', ')})` : name;

@@ -1,4 +1,5 @@
 import type { Holding, PartnershipKind, Person, PersonStatus } from '../domain/types';
+import { formatArea } from '../documents/figuresRu';
 import { problem, type Problem } from '../result';
 import { findHeader } from '../spreadsheet/header';
 import type { Table } from '../spreadsheet/table';
@@ -273,13 +274,7 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
       else {
         h.area = a.area;
         if (a.rounded) {
-          report(
-            P.areaRounded,
-            r,
-            'area',
-            `«${areaText}» округлено до ${a.area.replace('.', ',')} м².`,
-            'warning',
-          );
+          report(P.areaRounded, r, 'area', `«${areaText}» округлено до ${formatArea(a.area)} м².`, 'warning');
         }
       }
     }

@@ -5,6 +5,7 @@
  * registry's sum, and a difference is a warning.
  */
 import { lcm, ONE, parseDecimal, rational, toDecimal, type Rational } from '../arith/rational';
+import { formatArea } from '../documents/figuresRu';
 import type { MeetingSpec, Person } from '../domain/types';
 import { problem, type Problem } from '../result';
 import type { RuleProfile } from '../rules/profile';
@@ -80,8 +81,8 @@ export function registryWeights(
       problems.push(
         problem(
           'building_area_differs',
-          `Сумма площадей в реестре (${toDecimal(rational(registryWeightN, denominator), 2).replace('.', ',')} м²) ` +
-            `отличается от общей площади помещений дома (${toDecimal(area, 2).replace('.', ',')} м²): ` +
+          `Сумма площадей в реестре (${formatArea(toDecimal(rational(registryWeightN, denominator), 2))} м²) ` +
+            `отличается от общей площади помещений дома (${formatArea(toDecimal(area, 2))} м²): ` +
             'кворум и решения «от общего числа голосов» считаются от площади дома.',
           { field: 'Общая площадь помещений дома' },
           'warning',

@@ -58,6 +58,54 @@ async function screenshots(page: Page, name: string) {
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) {
       expect(box, `top bar at ${size.width} px`).toBeLessThanOrEqual(size.width);
     }
+    // The operator's name is shown whole (the field grows with it).
+    const operator = page.locator('.operator input');
+    expect(
+      await operator.evaluate((e) => e.scrollWidth - e.clientWidth),
+      'operator field cut',
+    ).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize(SIZES[0]!);
+}
+
+/**
+ * The registry at each size: no header or cell of the rendered rows is cut (its content overflows
+ * neither across nor down), every row keeps the fixed height the virtual scroll counts on, the table
+ * needs no sideways scrolling, and every «Удалить» lies inside the table's frame and the window.
+ */
+async function expectRegistryReadable(page: Page) {
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const found = await page.getByRole('table', { name: 'Реестр участников' }).evaluate((table) => {
+      const frame = table.parentElement!.getBoundingClientRect();
+      const cut: string[] = [];
+      for (const el of table.querySelectorAll<HTMLElement>('th, th button, tbody tr:not(.spacer) td')) {
+        if (el.clientWidth === 0) continue; // the columns that give way below 1280 px
+        if (el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight)
+          cut.push(el.textContent ?? '');
+      }
+      const rows = [...table.querySelectorAll('tbody tr:not(.spacer)')];
+      const removeRight = [...table.querySelectorAll('button')]
+        .filter((b) => b.textContent === 'Удалить')
+        .map((b) => b.getBoundingClientRect().right);
+      return {
+        cut,
+        rows: rows.length,
+        heights: [...new Set(rows.map((r) => Math.round(r.getBoundingClientRect().height)))],
+        sideways: table.scrollWidth - table.parentElement!.clientWidth,
+        removeRight,
+        frameRight: frame.right,
+      };
+    });
+    const at = `registry at ${size.width} px`;
+    expect(found.rows, at).toBeGreaterThan(10);
+    expect(found.cut, `${at}: cut off`).toEqual([]);
+    expect(found.heights, `${at}: row heights`).toEqual([36]);
+    expect(found.sideways, `${at}: sideways scroll`).toBeLessThanOrEqual(0);
+    expect(found.removeRight.length, at).toBe(found.rows);
+    for (const right of found.removeRight) {
+      expect(right, `${at}: «Удалить»`).toBeLessThanOrEqual(Math.min(found.frameRight, size.width));
+    }
   }
   await page.setViewportSize(SIZES[0]!);
 }
@@ -89,6 +137,19 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
     await createPartnership(page, { name: 'СНТ «Ромашка»' });
     await importRegistry(page, registryFile, 40);
     await screenshots(page, 'registry');
+    await expectRegistryReadable(page);
+    // Areas in the Russian format, thousands apart: «1 000,00», never «1000,00».
+    const areas = await page
+      .getByRole('table', { name: 'Реестр участников' })
+      .locator('tbody tr:not(.spacer) td:nth-child(4)')
+      .allTextContents();
+    expect(areas.filter((a) => /^\d\u00a0\d{3},\d\d/.test(a)).length, 'areas from 1 000 m²').toBeGreaterThan(
+      0,
+    );
+    expect(
+      areas.filter((a) => /\d{4},\d\d/.test(a)),
+      'areas without the thousands apart',
+    ).toEqual([]);
     await page.getByRole('button', { name: 'Собрания', exact: true }).click();
     await page.getByRole('button', { name: 'Создать собрание' }).click();
     const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
