@@ -22,7 +22,6 @@ export default defineConfig({
       'shared/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'electron/**/*.test.ts',
-      'node/**/*.test.ts',
       'cli/**/*.test.ts',
       'build/**/*.test.ts',
       'test/fixtures/**/*.test.ts',
