@@ -30,6 +30,16 @@ export function grayToRgba(img: GrayImage): Uint8ClampedArray {
   return out;
 }
 
+/** The rectangle's whole-pixel bounds, clipped to the image. */
+function clip(img: GrayImage, x0: number, y0: number, x1: number, y1: number) {
+  return {
+    left: Math.max(0, Math.floor(Math.min(x0, x1))),
+    top: Math.max(0, Math.floor(Math.min(y0, y1))),
+    right: Math.min(img.width, Math.ceil(Math.max(x0, x1))),
+    bottom: Math.min(img.height, Math.ceil(Math.max(y0, y1))),
+  };
+}
+
 /** The part of the image inside the rectangle (clipped to the image), with where it starts. */
 export function crop(
   img: GrayImage,
@@ -38,10 +48,7 @@ export function crop(
   x1: number,
   y1: number,
 ): { image: GrayImage; x: number; y: number } {
-  const left = Math.max(0, Math.floor(Math.min(x0, x1)));
-  const top = Math.max(0, Math.floor(Math.min(y0, y1)));
-  const right = Math.min(img.width, Math.ceil(Math.max(x0, x1)));
-  const bottom = Math.min(img.height, Math.ceil(Math.max(y0, y1)));
+  const { left, top, right, bottom } = clip(img, x0, y0, x1, y1);
   const width = Math.max(0, right - left);
   const height = Math.max(0, bottom - top);
   const data = new Uint8Array(width * height);
@@ -63,10 +70,9 @@ export function halfCrop(
   x1: number,
   y1: number,
 ): { image: GrayImage; x: number; y: number } {
-  const left = Math.max(0, Math.floor(Math.min(x0, x1)));
-  const top = Math.max(0, Math.floor(Math.min(y0, y1)));
-  const width = Math.max(0, Math.floor((Math.min(img.width, Math.ceil(Math.max(x0, x1))) - left) / 2));
-  const height = Math.max(0, Math.floor((Math.min(img.height, Math.ceil(Math.max(y0, y1))) - top) / 2));
+  const { left, top, right, bottom } = clip(img, x0, y0, x1, y1);
+  const width = Math.max(0, Math.floor((right - left) / 2));
+  const height = Math.max(0, Math.floor((bottom - top) / 2));
   const data = new Uint8Array(width * height);
   const src = img.data;
   for (let r = 0; r < height; r++) {
