@@ -21,7 +21,7 @@ import { readStore } from '../fixtures/appDb';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { createPartnership, importRegistry } from './helpers';
+import { createMixedMeeting, createPartnership, importRegistry } from './helpers';
 import { pressKeys } from './pressKeys';
 
 const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-desk-'));
@@ -150,33 +150,7 @@ test('entry desk: a late ballot, a second ballot and an in-person ballot with a 
       areas.filter((a) => /\d{4},\d\d/.test(a)),
       'areas without the thousands apart',
     ).toEqual([]);
-    await page.getByRole('button', { name: 'Собрания', exact: true }).click();
-    await page.getByRole('button', { name: 'Создать собрание' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Новое собрание' });
-    await dialog.getByLabel('Название собрания').fill('Общее собрание 2026');
-    await dialog.getByLabel('Форма проведения').selectOption({ label: 'очно-заочная' });
-    await dialog.getByRole('button', { name: 'Создать' }).click();
-    await expect(page.getByRole('heading', { name: 'Общее собрание 2026' })).toBeVisible();
-    meetingId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-    const form = page.getByRole('form', { name: 'Сведения о собрании' });
-    await form.getByLabel('Начало голосования').fill('2026-11-15');
-    await form.getByLabel('Окончание голосования').fill('2026-11-29');
-    await form.getByLabel('Дата очной части').fill('2026-11-29');
-    await form.getByLabel('Время очной части').fill('11:00');
-    await form.getByLabel('Место очной части').fill('Правление');
-    await form.getByLabel('Адрес приёма бюллетеней').fill('Правление СНТ «Ромашка»');
-    await form.getByLabel('Счётная комиссия').fill('Иванова А. П.');
-    await form.getByRole('button', { name: 'Сохранить сведения' }).click();
-    await expect(page.getByText('Сведения о собрании сохранены.')).toBeVisible();
-    for (const [i, text] of questions.entries()) {
-      await page.getByRole('button', { name: 'Добавить вопрос' }).click();
-      await page
-        .getByRole('region', { name: `Вопрос ${i + 1}`, exact: true })
-        .getByLabel('Формулировка вопроса')
-        .fill(text);
-    }
-    await page.getByRole('button', { name: 'Сохранить повестку' }).click();
-    await expect(page.getByText('Повестка сохранена.')).toBeVisible();
+    meetingId = await createMixedMeeting(page, 'Общее собрание 2026', questions);
     const stored = (await readStore<Meeting>(page, 'meetings')).find((m) => m.id === meetingId)!;
     registry = (await readStore<Person & { nameKey?: string; plotNumbers?: string[] }>(page, 'persons')).map(
       ({ nameKey: _n, plotNumbers: _p, ...p }) => p,
