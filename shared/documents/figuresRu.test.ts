@@ -28,6 +28,18 @@ describe('areas as every screen and paper shows them', () => {
     }
   });
 
+  it('groups a vote weight in m² as it groups an area: from 1 000 up, also a 4-digit weight', () => {
+    // A 4-digit МКД weight (results.json keeps it as "2945.85") reads «2 945,85», not «2945,85».
+    expect(formatFigure('2945.85')).toBe('2\u00a0945,85');
+    expect(formatFigure('999.99')).toBe('999,99');
+    expect(formatFigure('12345.60')).toBe('12\u00a0345,60');
+    const ru = new Intl.NumberFormat('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    for (const weight of ['1000.00', '2945.85', '5230.40', '98765.43', '1234567.89']) {
+      expect(formatFigure(weight)).toBe(ru.format(Number(weight)));
+      expect(formatFigure(weight)).toBe(formatArea(weight));
+    }
+  });
+
   it('leaves counts grouped from 10 000 up', () => {
     expect(formatFigure(1000)).toBe('1000');
     expect(formatFigure(12345)).toBe('12\u00a0345');

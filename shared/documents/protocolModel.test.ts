@@ -8,11 +8,11 @@ import { MARK_LABEL } from '../vocabulary';
 const OPTIONS: ProtocolOptions = { maskSnils: false, today: '2026-06-18' };
 
 describe('figures as printed', () => {
-  it('groups digits from 10 000 with a non-breaking space and writes a decimal comma', () => {
+  it('groups counts from 10 000 and m² (decimals) from 1 000 with a non-breaking space, decimal comma', () => {
     expect(formatFigure(5)).toBe('5');
     expect(formatFigure(9999)).toBe('9999');
     expect(formatFigure(12345)).toBe('12\u00a0345');
-    expect(formatFigure('1234.50')).toBe('1234,50');
+    expect(formatFigure('1234.50')).toBe('1\u00a0234,50');
     expect(formatFigure('1234567.05')).toBe('1\u00a0234\u00a0567,05');
     expect(formatFigure('-0.25')).toBe('-0,25');
     expect(formatPercent('63.33')).toBe('63,33\u00a0%');

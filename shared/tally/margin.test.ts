@@ -132,5 +132,9 @@ describe('margin under area weights (МКД, m²)', () => {
     expect(margin!.decision).toBe('rejected');
     expect(margin!.votes).toEqual(rational(25n, 2n));
     expect(marginText(margin!)).toBe('более 12,50 м²');
+    // A margin of thousands of m² is grouped as areas are: «не менее 1 234,50 м²».
+    expect(marginText({ ...margin!, votes: rational(2469n, 2n), strict: false })).toBe(
+      'не менее 1\u00a0234,50 м²',
+    );
   });
 });

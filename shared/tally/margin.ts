@@ -7,6 +7,7 @@
  * original, voters not found), and whether they are enough to flip the outcome.
  */
 import { add, compare, fromInt, mul, rational, toDecimal, ZERO, type Rational } from '../arith/rational';
+import { formatFigure } from '../documents/figuresRu';
 import type { QuestionOutcome, RejectReason, TallyResult } from './types';
 
 export interface QuestionMargin {
@@ -125,7 +126,7 @@ export function questionMargins(result: TallyResult, weighted: boolean): Questio
 export function marginText(m: QuestionMargin, unit = 'м²'): string {
   if (!m.votes) return 'нет кворума — решение не принято';
   if (m.unit === 'weight') {
-    return `${m.strict ? 'более' : 'не менее'} ${toDecimal(m.votes, 2).replace('.', ',')} ${unit}`;
+    return `${m.strict ? 'более' : 'не менее'} ${formatFigure(toDecimal(m.votes, 2))} ${unit}`;
   }
   const n = Number(m.votes.n);
   const mod10 = n % 10;
