@@ -15,10 +15,28 @@ const EXCEPTIONS_TEXT =
   'если одно из исключений применяется, отметьте его в настройках собрания';
 
 /**
- * Warnings for items the profile does not allow in the remote form, when the meeting is remote: each
- * names the exceptions the law allows, or the one the meeting records.
+ * Warnings about the agenda's items: a condition of the law the registry cannot show (the profile's
+ * `conditions`, any form), and, when the meeting is remote, items the profile does not allow in the
+ * remote form, each naming the exceptions the law allows, or the one the meeting records.
  */
 export function agendaWarnings(meeting: MeetingSpec, profile: RuleProfile): Problem[] {
+  const conditions = meeting.questions.flatMap((q) => {
+    const text = q.item !== undefined ? profile.conditions?.[q.item.trim()] : undefined;
+    return text
+      ? [
+          problem(
+            'item_condition',
+            `Вопрос ${q.number} (пункт ${q.item!.trim()}): ${text}.`,
+            { field: `Вопрос ${q.number}` },
+            'warning',
+          ),
+        ]
+      : [];
+  });
+  return [...conditions, ...remoteWarnings(meeting, profile)];
+}
+
+function remoteWarnings(meeting: MeetingSpec, profile: RuleProfile): Problem[] {
   if (meeting.form !== 'remote') return [];
   const forbidden = new Set(profile.remoteForbidden);
   const exception = remoteExceptionOf(meeting);

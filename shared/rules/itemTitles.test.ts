@@ -31,8 +31,25 @@ describe('agenda categories of a rule profile', () => {
 
   it('names an item without a known title by its number, never with a guessed one', () => {
     expect(itemLabel('snt', '24')).toBe('24 — пункт 24 ч. 1 ст. 17');
-    expect(itemLabel('mkd', '4.2')).toBe('4.2 — пункт 4.2 ч. 2 ст. 44 ЖК РФ');
+    expect(itemLabel('mkd', '1.3')).toBe('1.3 — пункт 1.3 ч. 2 ст. 44 ЖК РФ');
+    expect(itemLabel('mkd', '3.8')).toBe('3.8 — пункт 3.8 ч. 2 ст. 44 ЖК РФ');
     expect(itemLabel('mkd', '4')).toBe('4 — выбор способа управления многоквартирным домом');
+  });
+
+  it('МКД items read as art. 44 part 2 words them (4.3 is the council chair, 4.4 the direct contracts)', () => {
+    expect(itemLabel('mkd', '1.1')).toBe(
+      '1.1 — способ формирования фонда капитального ремонта, лицо, открывающее специальный счёт',
+    );
+    expect(itemLabel('mkd', '3.1')).toBe(
+      '3.1 — лица, уполномоченные заключать договоры об использовании общего имущества',
+    );
+    expect(itemLabel('mkd', '4.3')).toBe('4.3 — полномочия председателя совета дома');
+    expect(itemLabel('mkd', '4.4')).toContain('прямые договоры собственников с ресурсоснабжающей');
+    expect(itemLabel('mkd', '4.7')).toBe('4.7 — выбор управляющей организации');
+    const rules = new Map(profileItems(mkd).map((i) => [i.item, describeRule(i.rule, 'mkd')]));
+    expect(rules.get('4.5')).toBe('большинство (более половины) голосов собственников, принявших участие');
+    expect(rules.get('4.6')).toBe('не менее 2/3 голосов от общего числа голосов собственников');
+    expect(rules.get('4.4')).toBe('большинство (более половины) голосов собственников, принявших участие');
   });
 
   it('МКД items sort by number parts and carry the «all votes» bases', () => {
@@ -44,13 +61,21 @@ describe('agenda categories of a rule profile', () => {
       '1.2',
       '1.3',
       '2',
+      '2.1',
       '3',
       '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+      '3.7',
       '3.8',
       '4',
       '4.1',
       '4.2',
       '4.3',
+      '4.4',
       '4.5',
       '4.6',
       '4.7',

@@ -72,8 +72,13 @@ export interface RuleProfile {
   /** Items that may not be decided in the remote form (warned about when the agenda is built). */
   remoteForbidden: string[];
   questionQuorum?: QuestionQuorumRule;
-  /** Items with a quorum of their own (МКД). */
+  /** Items with a quorum of their own (a custom profile; the built-in МКД profile lists none). */
   quorumExceptions?: Record<string, QuorumException>;
+  /**
+   * Conditions of the law on an item that the registry cannot show (the entrance of a premises, which
+   * premises are residential): a warning whenever a question has the item, for the commission to check.
+   */
+  conditions?: Record<string, string>;
   cites?: RuleCitations;
 }
 

@@ -73,15 +73,18 @@ export const snt: RuleProfile = {
   },
 };
 
-const MKD_MORE_THAN_HALF_OF_ALL = ['1.1', '4', '4.2', '4.5', '4.6', '4.7'];
+const MKD_MORE_THAN_HALF_OF_ALL = ['1.1', '4', '4.2', '4.7'];
 const MKD_TWO_THIRDS_OF_ALL = ['1', '1.1-1', '1.2', '1.3', '2', '3', '3.1', '3.8', '4.3'];
 
 /**
  * Housing Code arts. 44-48: votes weighted by area share (art. 48 part 3); quorum of all owners' votes
- * (art. 45 part 3, with its exception); simple majority of participants by default; more than half of
- * all votes on items 1.1, 4, 4.2, 4.7 of art. 44 part 2 and, by art. 46 parts 1.2-1.3, on 4.5 and 4.6; at
- * least 2/3 of all votes on items 1, 1.1-1, 1.2, 1.3, 2, 3, 3.1, 3.8, 4.3 (art. 46 part 1, edition in
- * force from 01.09.2024); every owner on a reduction of common property (item `36.3`: art. 36 part 3).
+ * (art. 45 part 3); simple majority of participants by default; more than half of all votes on items
+ * 1.1, 4, 4.2, 4.7 of art. 44 part 2; at least 2/3 of all votes on items 1, 1.1-1, 1.2, 1.3, 2, 3, 3.1,
+ * 3.8, 4.3 (art. 46 part 1, edition in force from 01.09.2024); item 4.5 by art. 46 part 1.2 (a majority
+ * of those taking part) and 4.6 by part 1.3 (inclusion in an integrated development area: 2/3 of the
+ * residential owners' votes); every owner on a reduction of common property (item `36.3`: art. 36
+ * part 3). What the registry cannot show (the entrance of 4.5, residential premises for 4.6) is a
+ * warning on the agenda (`conditions`).
  */
 export const mkd: RuleProfile = {
   id: 'mkd',
@@ -94,19 +97,31 @@ export const mkd: RuleProfile = {
   items: {
     ...itemsWith({ majority: 'simple', electorate: 'members', base: 'all' }, MKD_MORE_THAN_HALF_OF_ALL),
     ...itemsWith({ majority: 'two_thirds', electorate: 'members', base: 'all' }, MKD_TWO_THIRDS_OF_ALL),
+    '4.5': { majority: 'simple', electorate: 'members', base: 'participants' },
+    '4.6': { majority: 'two_thirds', electorate: 'members', base: 'all' },
     '36.3': { majority: 'unanimous', electorate: 'members', base: 'all' },
   },
   remoteForbidden: [],
-  quorumExceptions: {
-    '4.7': { share: [1, 3], cite: `ч. 3 ст. 45 ${HOUSING_CODE}` },
+  conditions: {
+    '4.5':
+      'перевод жилого помещения в нежилое: если в доме больше одного подъезда, решение принимается, только ' +
+      'если «за» проголосовало и большинство участвующих собственников подъезда, где находится помещение, а ' +
+      'кворум — более 50% голосов дома и более 2/3 голосов собственников этого подъезда; в доме с одним ' +
+      'подъездом кворум — более 2/3 голосов (ч. 3 ст. 45, ч. 1.2 ст. 46 ЖК РФ). Реестр не указывает подъезды: ' +
+      'проверьте эти условия сами',
+    '4.6':
+      'комплексное развитие территории: голосуют только собственники жилых помещений, кворум и решение ' +
+      'считаются от их голосов; включение дома — не менее 2/3, исключение — не менее 1/3 их голосов ' +
+      '(ч. 3.2 ст. 45, ч. 1.3 ст. 46 ЖК РФ). «Голос» считает 2/3 от всех голосов дома: если в доме есть ' +
+      'нежилые помещения или вопрос об исключении, задайте правило вопроса вручную',
   },
   cites: {
     quorum: `ч. 3 ст. 45 ${HOUSING_CODE}`,
     defaultRule: `ч. 1 ст. 46 ${HOUSING_CODE}`,
     items: {
-      ...cite(['1.1', '4', '4.2', '4.7'], (i) => `п. ${i} ч. 2 ст. 44, ч. 1 ст. 46 ${HOUSING_CODE}`),
+      ...cite(MKD_MORE_THAN_HALF_OF_ALL, (i) => `п. ${i} ч. 2 ст. 44, ч. 1 ст. 46 ${HOUSING_CODE}`),
       '4.5': `п. 4.5 ч. 2 ст. 44, ч. 1.2 ст. 46 ${HOUSING_CODE}`,
-      '4.6': `п. 4.6 ч. 2 ст. 44, ч. 1.3 ст. 46 ${HOUSING_CODE}`,
+      '4.6': `п. 4.6 ч. 2 ст. 44, п. 1 ч. 1.3 ст. 46 ${HOUSING_CODE}`,
       ...cite(MKD_TWO_THIRDS_OF_ALL, (i) => `п. ${i} ч. 2 ст. 44, ч. 1 ст. 46 ${HOUSING_CODE}`),
       '36.3': `ч. 3 ст. 36 ${HOUSING_CODE}`,
     },

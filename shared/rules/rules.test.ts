@@ -140,6 +140,36 @@ describe('rule profiles', () => {
     );
   });
 
+  it('mkd: 4.5 by a majority of those taking part (art. 46 part 1.2), 4.6 by 2/3 of all (part 1.3), no quorum exception', () => {
+    expect(mkd.items['4.5']).toEqual({ majority: 'simple', electorate: 'members', base: 'participants' });
+    expect(mkd.items['4.6']).toEqual({ majority: 'two_thirds', electorate: 'members', base: 'all' });
+    expect(mkd.items['4.7']).toEqual({ majority: 'simple', electorate: 'members', base: 'all' });
+    // Art. 45 part 3 has its own quorum only for 4.5 and 4.6, whose conditions the registry cannot show.
+    expect(mkd.quorumExceptions).toBeUndefined();
+    expect(mkd.cites!.items['4.5']).toBe('п. 4.5 ч. 2 ст. 44, ч. 1.2 ст. 46 ЖК РФ');
+    expect(mkd.cites!.items['4.6']).toBe('п. 4.6 ч. 2 ст. 44, п. 1 ч. 1.3 ст. 46 ЖК РФ');
+  });
+
+  it('warns in every form about the conditions of items 4.5 and 4.6 the registry cannot show', () => {
+    const questions = [
+      { number: 1, text: 'Перевод квартиры 5 в нежилое', item: '4.5' },
+      { number: 2, text: 'КРТ', item: ' 4.6 ' },
+      { number: 3, text: 'Управляющая организация', item: '4.7' },
+    ];
+    for (const form of ['in_person', 'mixed', 'remote'] as const) {
+      const w = agendaWarnings(meeting(questions, { kind: 'mkd', form }), mkd);
+      expect(w.map((p) => [p.code, p.field, p.severity])).toEqual([
+        ['item_condition', 'Вопрос 1', 'warning'],
+        ['item_condition', 'Вопрос 2', 'warning'],
+      ]);
+      expect(w[0]!.message).toContain('больше одного подъезда');
+      expect(w[0]!.message).toContain('ч. 3 ст. 45, ч. 1.2 ст. 46 ЖК РФ');
+      expect(w[1]!.message).toContain('только собственники жилых помещений');
+      expect(w[1]!.message).toContain('исключение — не менее 1/3');
+    }
+    expect(agendaWarnings(meeting(questions, { kind: 'snt', form: 'mixed' }), snt)).toEqual([]);
+  });
+
   it('warns about items not allowed in the remote form, only for a remote meeting', () => {
     const questions = [
       { number: 1, text: 'Смета', item: '17' },

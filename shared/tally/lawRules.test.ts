@@ -85,26 +85,81 @@ describe('МКД: the building area is all owners’ votes (Housing Code art. 45
     }
   });
 
-  it('art. 45 part 3: an item with a quorum of its own decides with at least 1/3 of all votes', () => {
+  it('item 4.7 (управляющая организация) needs the meeting quorum: 30 of 90 m² is no quorum', () => {
     const three = owners(['30', '30', '30']);
     const q47: Question[] = [{ number: 1, text: 'В', item: '4.7' }];
+    const third = tally({ registry: three, meeting: mkdMeeting(q47), ballots: [ballot('p1', 'for')] });
+    expect(third.quorum.reached).toBe(false);
+    expect(third.questions[0]!.quorumException).toBeUndefined();
+    expect(third.questions[0]!.decision).toBe('no_quorum');
+    // 60 of 90 took part, 45.01 needed: 60 for is more than half of all votes; 30 for of 60 is not.
+    const two = [ballot('p1', 'for'), ballot('p2', 'for')];
+    expect(tally({ registry: three, meeting: mkdMeeting(q47), ballots: two }).questions[0]!.decision).toBe(
+      'adopted',
+    );
+    const split = [ballot('p1', 'for'), ballot('p2', 'against')];
+    expect(tally({ registry: three, meeting: mkdMeeting(q47), ballots: split }).questions[0]!.decision).toBe(
+      'rejected',
+    );
+  });
+
+  it('a profile may give an item a quorum of its own: at least the share of all votes took part', () => {
+    const three = owners(['30', '30', '30']);
+    const own = { ...mkd, quorumExceptions: { '9.9': { share: [1, 3] as [number, number], cite: 'устав' } } };
+    const q: Question[] = [{ number: 1, text: 'В', item: '9.9' }];
     // 30 of 90 is exactly one third: not a meeting quorum, but the item's own quorum is reached.
-    const at = tally({ registry: three, meeting: mkdMeeting(q47), ballots: [ballot('p1', 'for')] });
-    expect(at.quorum.reached).toBe(false);
-    expect(at.questions[0]!.quorumException).toEqual({
-      share: [1, 3],
-      reached: true,
-      cite: 'ч. 3 ст. 45 ЖК РФ',
+    const at = tally({
+      registry: three,
+      meeting: mkdMeeting(q),
+      ballots: [ballot('p1', 'for')],
+      profile: own,
     });
-    // Decided, not no_quorum: 30 for is not more than half of all 90 votes.
-    expect(at.questions[0]!.decision).toBe('rejected');
+    expect(at.quorum.reached).toBe(false);
+    expect(at.questions[0]!.quorumException).toEqual({ share: [1, 3], reached: true, cite: 'устав' });
+    expect(at.questions[0]!.decision).toBe('adopted'); // 30 for of 30 taking part
     const below = tally({
       registry: three,
-      meeting: mkdMeeting(q47, '90.01'),
+      meeting: mkdMeeting(q, '90.01'),
       ballots: [ballot('p1', 'for')],
+      profile: own,
     });
     expect(below.questions[0]!.quorumException!.reached).toBe(false);
     expect(below.questions[0]!.decision).toBe('no_quorum');
+  });
+
+  it('item 4.5 (перевод в нежилое): a majority of the votes of those taking part (art. 46 part 1.2)', () => {
+    // 90 of 100 m² took part; 45 for is exactly half of 90: not a majority; 45.01 for is.
+    const q45: Question[] = [{ number: 1, text: 'В', item: '4.5' }];
+    const half = tally({
+      registry: owners(['45', '45', '10']),
+      meeting: mkdMeeting(q45),
+      ballots: [ballot('p1', 'for'), ballot('p2', 'against')],
+    });
+    expect(half.quorum.reached).toBe(true);
+    expect(half.questions[0]!.decision).toBe('rejected');
+    const more = tally({
+      registry: owners(['45.01', '44.99', '10']),
+      meeting: mkdMeeting(q45),
+      ballots: [ballot('p1', 'for'), ballot('p2', 'against')],
+    });
+    // 45.01 of 90 taking part: adopted, though less than half of all 100 m².
+    expect(more.questions[0]!.decision).toBe('adopted');
+    expect(more.questions[0]!.ruleText).toBe(
+      'большинство (более половины) голосов собственников, принявших участие (п. 4.5 ч. 2 ст. 44, ч. 1.2 ст. 46 ЖК РФ)',
+    );
+  });
+
+  it('item 4.6 (комплексное развитие): at least 2/3 of all votes (art. 46 part 1.3 item 1)', () => {
+    const q46: Question[] = [{ number: 1, text: 'В', item: '4.6' }];
+    const reg = owners(['60', '30']);
+    const ballots = [ballot('p1', 'for'), ballot('p2', 'against')];
+    // 60 for of a 90 m² building is exactly two thirds: adopted; of 90.01 m² it is less.
+    expect(tally({ registry: reg, meeting: mkdMeeting(q46, '90'), ballots }).questions[0]!.decision).toBe(
+      'adopted',
+    );
+    expect(tally({ registry: reg, meeting: mkdMeeting(q46, '90.01'), ballots }).questions[0]!.decision).toBe(
+      'rejected',
+    );
   });
 });
 
