@@ -119,11 +119,11 @@ export const AgendaEditor = memo(function AgendaEditor({
   };
 
   const draftQuestions = toQuestions({ questions: questionsNow ?? [] }, kind);
-  const remoteWarnings = new Map(
-    agendaWarnings({ ...meeting, form: form ?? meeting.form, questions: draftQuestions }, profile).map(
-      (w) => [w.field, w.message],
-    ),
-  );
+  // Per question: the item's conditions the registry cannot show, and the remote-form warnings.
+  const draftMeeting = { ...meeting, form: form ?? meeting.form, questions: draftQuestions };
+  const itemWarnings = new Map<string | undefined, string>();
+  for (const w of agendaWarnings(draftMeeting, profile))
+    itemWarnings.set(w.field, [itemWarnings.get(w.field), w.message].filter(Boolean).join(' '));
 
   const attach = async (i: number) => {
     const picked = await getPlatform().openFile({ accept: MATERIAL_EXTENSIONS, multiple: true });
@@ -244,9 +244,9 @@ export const AgendaEditor = memo(function AgendaEditor({
                   )}
                 </Field>
                 <QuestionRule view={view} />
-                {remoteWarnings.get(`Вопрос ${n}`) && (
+                {itemWarnings.get(`Вопрос ${n}`) && (
                   <p className="notice error" role="note">
-                    {remoteWarnings.get(`Вопрос ${n}`)}
+                    {itemWarnings.get(`Вопрос ${n}`)}
                   </p>
                 )}
                 <label className="check">

@@ -290,6 +290,19 @@ describe('PrepareTab: agenda editor', () => {
     await user.selectOptions(within(details()).getByLabelText('Форма проведения'), 'очно-заочная');
     await waitFor(() => expect(within(question(1)).queryByRole('note')).toBeNull());
   });
+
+  it('МКД: warns in any form about the entrance condition of item 4.5, not about item 4.7', async () => {
+    const { user } = await setup({ kind: 'mkd' });
+    await addQuestion(user, 1, 'Перевод квартиры 5 в нежилое', '4.5');
+    await addQuestion(user, 2, 'Выбор управляющей организации', '4.7');
+    expect(await within(question(1)).findByRole('note')).toHaveTextContent(
+      'Вопрос 1 (пункт 4.5): перевод жилого помещения в нежилое: если в доме больше одного подъезда',
+    );
+    expect(within(question(1)).getByRole('note')).toHaveTextContent('проверьте эти условия сами');
+    expect(within(question(2)).queryByRole('note')).toBeNull();
+    await user.selectOptions(within(details()).getByLabelText('Форма проведения'), 'заочная');
+    expect(within(question(1)).getByRole('note')).toHaveTextContent('больше одного подъезда');
+  });
 });
 
 describe('agenda note: «голосование началось» only once the start date has come', () => {
