@@ -4,6 +4,7 @@
  * every decision that is not counted, with its reason. Pure: from the tally result and its input.
  */
 import { toDecimal, type Rational } from '../../shared/arith/rational';
+import { formatFigure } from '../../shared/documents/figuresRu';
 import type { Channel, ConflictPolicy, MeetingSpec } from '../../shared/domain/types';
 import { rejectText } from '../../shared/tally/explain';
 import type { ConflictEntry, TallyResult } from '../../shared/tally/types';
@@ -122,7 +123,7 @@ export function notCountedDecisions(result: TallyResult, meeting: MeetingSpec): 
   return out;
 }
 
-/** A figure as results.json prints it: persons, or area weights exact to 0.01 m² (МКД). */
+/** A figure as the screens show it: persons, or area weights exact to 0.01 m² (МКД, `2 945,85`). */
 export function figure(r: Rational, exact: boolean): string {
-  return exact ? toDecimal(r, 2) : (r.n / r.d).toString();
+  return formatFigure(exact ? toDecimal(r, 2) : (r.n / r.d).toString());
 }
