@@ -31,8 +31,19 @@ describe('threshold', () => {
     const half = rational(12345n, 200n); // 61.725
     const t = threshold(half, true, half, false);
     expect(t.reached).toBe(false);
-    expect(t.text).toBe('нужно более 61.73 (сейчас 61.73)');
+    expect(t.text).toBe('нужно более 61,73 (сейчас 61,73)');
     expect(threshold(half, true, rational(12346n, 200n), false).reached).toBe(true);
+  });
+
+  it('weights of thousands of m² read as areas do: «нужно более 4 471,05 (сейчас 2 945,85)»', () => {
+    const t = threshold(rational(447105n, 100n), true, rational(294585n, 100n), false);
+    expect(t.text).toBe('нужно более 4\u00a0471,05 (сейчас 2\u00a0945,85)');
+    const reached = threshold(rational(447105n, 100n), true, rational(894210n, 100n), false);
+    expect(reached.text).toBe('нужно более 4\u00a0471,05 (набрано)');
+    // Whole votes stay counts: grouped from 10 000 only.
+    expect(threshold(fromInt(1234), false, fromInt(1000), true).text).toBe(
+      'нужно не менее 1234 (не хватает 234)',
+    );
   });
 });
 
@@ -97,7 +108,7 @@ describe('liveResults', () => {
     expect(live.wholeVotes).toBe(false);
     expect(toDecimal(live.quorum.present)).toBe('60.50');
     expect(toDecimal(live.quorum.total)).toBe('100.75');
-    expect(live.quorum.needed.text).toBe('нужно более 50.38 (набрано)');
+    expect(live.quorum.needed.text).toBe('нужно более 50,38 (набрано)');
     expect(live.questions[0]!.needed).toMatchObject({
       strict: true,
       reached: true,

@@ -4,6 +4,7 @@
  * Every figure comes from `tally`; nothing here counts votes itself.
  */
 import { compare, fromInt, mul, rational, toDecimal, ZERO, type Rational } from '../arith/rational';
+import { formatFigure } from '../documents/figuresRu';
 import type { Channel, Rule } from '../domain/types';
 import { tally, type TallyInput } from '../tally/tally';
 import type { QuestionOutcome, Tallies, TallyResult } from '../tally/types';
@@ -21,7 +22,7 @@ export interface Threshold {
   /** How much is still missing now: 0 when reached; with `strict`, more than this is missing. */
   missing: Rational;
   reached: boolean;
-  /** «нужно не менее 34 (не хватает 5)», «нужно более 1234.50 (сейчас 1000.25)», «… (набрано)». */
+  /** «нужно не менее 34 (не хватает 5)», «нужно более 1 234,50 (сейчас 1 000,25)», «… (набрано)». */
   text: string;
 }
 
@@ -94,13 +95,9 @@ export function threshold(
   const missing = reached
     ? ZERO
     : rational(target.n * current.d - current.n * target.d, target.d * current.d);
-  const shown = figure(target, wholeVotes);
-  const need = more ? `нужно более ${shown}` : `нужно не менее ${shown}`;
-  const status = reached
-    ? 'набрано'
-    : more
-      ? `сейчас ${figure(current, wholeVotes)}`
-      : `не хватает ${figure(missing, wholeVotes)}`;
+  const shown = (r: Rational) => formatFigure(figure(r, wholeVotes));
+  const need = more ? `нужно более ${shown(target)}` : `нужно не менее ${shown(target)}`;
+  const status = reached ? 'набрано' : more ? `сейчас ${shown(current)}` : `не хватает ${shown(missing)}`;
   return {
     value: target,
     strict: more,
