@@ -1,12 +1,8 @@
 /**
  * The audit trail in the database: table `audit`, keyed by `seq` (schema `audit: 'seq'`). Every change
  * appends one hash-chained entry (shared/audit/auditChain) in the SAME read-write transaction as the
- * change itself, so a change without its entry (or the reverse) can never be stored:
- *
- *   await db.transaction('rw', [db.persons, db.table('audit')], async () => {
- *     await db.persons.put(next);
- *     await appendAudit(db, { actor, action: 'person.update', entity: 'person', entityId: next.id, before, after: next });
- *   });
+ * change itself, so a change without its entry (or the reverse) can never be stored. The app's writes
+ * do it through renderer/db/auditedWrite, which opens that transaction and hands the work its append.
  *
  * Each append runs as a Dexie sub-transaction of the caller's, so appends started together (Promise.all)
  * still run one after another, each reading the head the previous one wrote.

@@ -2,9 +2,10 @@
  * What each audit entry says the stored records became. A Dexie middleware sees every write to the
  * tables the integrity check covers (registry, snapshots, ballots, imports, resolutions, attendance,
  * meetings) and notes, per IndexedDB transaction, each record's new value (or null when deleted). The
- * next audit entry appended in that transaction (appendAudit, the one helper that appends) takes those
- * notes as its `state`, which its hash covers; a write that comes after the entry in the same transaction
- * is added to that entry (it is still the head: nothing can follow it before the transaction ends).
+ * next audit entry appended in that transaction (appendAudit, called by the one write helper
+ * renderer/db/auditedWrite) takes those notes as its `state`, which its hash covers; a write that comes
+ * after the entry in the same transaction is added to that entry (it is still the head: nothing can
+ * follow it before the transaction ends).
  *
  * A write made outside the app (developer tools, another program) is not seen by the middleware, so
  * the record no longer equals the state the audit trail gives it: renderer/audit/dataCheck finds it.

@@ -1,5 +1,5 @@
 import type { Partnership } from '../../shared/domain/types';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from './auditedWrite';
 import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from './db';
 
@@ -16,7 +16,7 @@ export async function getPartnership(db: GolosDb): Promise<Partnership | undefin
  */
 export async function savePartnership(db: GolosDb, input: PartnershipInput): Promise<Partnership> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.partnership, db.audit], async () => {
+  return auditedWrite(db, [db.partnership], async (audit) => {
     const existing = await db.partnership.toCollection().first();
     const now = new Date().toISOString();
     const saved: Partnership = {
@@ -26,7 +26,7 @@ export async function savePartnership(db: GolosDb, input: PartnershipInput): Pro
       updatedAt: now,
     };
     await db.partnership.put(saved);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: existing ? 'partnership.update' : 'partnership.create',
       entity: 'partnership',

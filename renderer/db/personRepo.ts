@@ -6,7 +6,7 @@
  */
 import type { PartnershipKind, Person } from '../../shared/domain/types';
 import { importAuditPeople } from '../../shared/registry/importAuditPeople';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from './auditedWrite';
 import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from './db';
 import { fromPersonRecord, toPersonRecord } from './personRecord';
@@ -23,7 +23,7 @@ export async function countPersons(db: GolosDb): Promise<number> {
 /** Adds a person (empty id) or replaces the stored one with the same id. */
 export async function savePerson(db: GolosDb, person: Person): Promise<Person> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.persons, db.audit], async () => {
+  return auditedWrite(db, [db.persons], async (audit) => {
     const now = new Date().toISOString();
     const existing = person.id ? await db.persons.get(person.id) : undefined;
     const saved: Person = {
@@ -33,7 +33,7 @@ export async function savePerson(db: GolosDb, person: Person): Promise<Person> {
       updatedAt: now,
     };
     await db.persons.put(toPersonRecord(saved));
-    await appendAudit(db, {
+    await audit({
       actor,
       action: existing ? 'person.update' : 'person.create',
       entity: 'person',
@@ -48,12 +48,12 @@ export async function savePerson(db: GolosDb, person: Person): Promise<Person> {
 /** Removes a person and returns the stored record as it was, so `restorePerson` can undo exactly. */
 export async function removePerson(db: GolosDb, id: string): Promise<Person | undefined> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.persons, db.audit], async () => {
+  return auditedWrite(db, [db.persons], async (audit) => {
     const record = await db.persons.get(id);
     if (!record) return undefined;
     const removed = fromPersonRecord(record);
     await db.persons.delete(id);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'person.delete',
       entity: 'person',
@@ -67,10 +67,10 @@ export async function removePerson(db: GolosDb, id: string): Promise<Person | un
 /** Puts back a removed person exactly as `removePerson` returned it (same id and timestamps). */
 export async function restorePerson(db: GolosDb, person: Person): Promise<void> {
   const actor = await getOperator(db);
-  await db.transaction('rw', [db.persons, db.audit], async () => {
+  await auditedWrite(db, [db.persons], async (audit) => {
     const existing = await db.persons.get(person.id);
     await db.persons.put(toPersonRecord(person));
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'person.restore',
       entity: 'person',
@@ -104,7 +104,7 @@ export interface AppliedChanges {
 /** Applies an import in one transaction: either every change (and its audit entry) is stored or none is. */
 export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges): Promise<AppliedChanges> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.persons, db.audit], async () => {
+  return auditedWrite(db, [db.persons], async (audit) => {
     const now = new Date().toISOString();
     const added = changes.added.map((p): Person => ({ ...p, id: newId(), createdAt: now, updatedAt: now }));
     const changed = changes.changed.map(({ before, after }): Person => ({
@@ -119,7 +119,7 @@ export async function applyRegistryChanges(db: GolosDb, changes: RegistryChanges
     await db.persons.bulkPut(written.map(toPersonRecord));
     await db.persons.bulkDelete(removedIds);
     const counts = { added: added.length, changed: changed.length, removed: removedIds.length };
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'import.registry',
       entity: 'registry',
