@@ -1,4 +1,4 @@
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import type { GolosDb } from '../db/db';
 
 const KEY = 'operator';
@@ -19,11 +19,11 @@ export async function getOperator(db: GolosDb): Promise<string> {
  */
 export async function setOperator(db: GolosDb, name: string): Promise<void> {
   const next = name.trim() || DEFAULT_OPERATOR;
-  const changed = await db.transaction('rw', [db.settings, db.audit], async () => {
+  const changed = await auditedWrite(db, [db.settings], async (audit) => {
     const before = await getOperator(db);
     if (before === next) return false;
     await db.settings.put({ key: KEY, value: name.trim() });
-    await appendAudit(db, {
+    await audit({
       actor: next,
       action: 'operator.change',
       entity: 'operator',

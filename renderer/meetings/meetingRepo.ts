@@ -6,7 +6,7 @@ import type { Person, RegistrySnapshot } from '../../shared/domain/types';
 import { canonicalJson, sha256Hex } from '../../shared/crypto/sha256';
 import { changedFields, type RegistryDiff } from '../../shared/registry/diffRegistry';
 import { copyMeeting, newMeeting, type Meeting, type NewMeetingInput } from '../../shared/meetings/meeting';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite, type AuditAppend } from '../db/auditedWrite';
 import { getOperator } from '../app/operator';
 import { newId, type GolosDb } from '../db/db';
 import { listPersons } from '../db/personRepo';
@@ -29,9 +29,9 @@ export async function createMeeting(
 ): Promise<Meeting> {
   const actor = await getOperator(db);
   const meeting = newMeeting({ ...input, id: newId(), now: new Date().toISOString() });
-  await db.transaction('rw', [db.meetings, db.audit], async () => {
+  await auditedWrite(db, [db.meetings], async (audit) => {
     await db.meetings.add(meeting);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'meeting.create',
       entity: 'meeting',
@@ -51,26 +51,31 @@ export type MeetingChange = 'meeting.update' | 'meeting.agenda';
  */
 export async function saveMeeting(db: GolosDb, meeting: Meeting, action: MeetingChange): Promise<Meeting> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
+  return auditedWrite(db, [db.meetings, db.attachments], async (audit) => {
     const before = await db.meetings.get(meeting.id);
     if (!before) throw new Error(`Meeting ${meeting.id} not found`);
     if (canonicalJson({ ...before, updatedAt: '' }) === canonicalJson({ ...meeting, updatedAt: '' }))
       return before;
     const saved: Meeting = { ...meeting, updatedAt: new Date().toISOString() };
     await db.meetings.put(saved);
-    await appendAudit(db, { actor, action, entity: 'meeting', entityId: saved.id, before, after: saved });
-    if (action === 'meeting.agenda') await removeOrphanAttachments(db, saved, actor);
+    await audit({ actor, action, entity: 'meeting', entityId: saved.id, before, after: saved });
+    if (action === 'meeting.agenda') await removeOrphanAttachments(db, audit, saved, actor);
     return saved;
   });
 }
 
-async function removeOrphanAttachments(db: GolosDb, meeting: Meeting, actor: string): Promise<void> {
+async function removeOrphanAttachments(
+  db: GolosDb,
+  audit: AuditAppend,
+  meeting: Meeting,
+  actor: string,
+): Promise<void> {
   const used = new Set(meeting.questions.flatMap((q) => q.attachmentIds));
   const stored = await db.attachments.where('meetingId').equals(meeting.id).toArray();
   for (const a of stored) {
     if (a.purpose !== 'material' || used.has(a.id)) continue;
     await db.attachments.delete(a.id);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'attachment.remove',
       entity: 'attachment',
@@ -91,7 +96,7 @@ export async function copyMeetingInDb(
   how: { build?: (m: Meeting, id: string, now: string) => Meeting; reason?: string } = {},
 ): Promise<Meeting> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.meetings, db.attachments, db.audit], async () => {
+  return auditedWrite(db, [db.meetings, db.attachments], async (audit) => {
     const now = new Date().toISOString();
     const copy = (how.build ?? copyMeeting)(source, newId(), now);
     const files = (await db.attachments.where('meetingId').equals(source.id).toArray()).filter(
@@ -102,7 +107,7 @@ export async function copyMeetingInDb(
       const record: AttachmentRecord = { ...f, id: newId(), meetingId: copy.id, addedAt: now };
       newIds.set(f.id, record.id);
       await db.attachments.add(record);
-      await appendAudit(db, {
+      await audit({
         actor,
         action: 'attachment.add',
         entity: 'attachment',
@@ -119,7 +124,7 @@ export async function copyMeetingInDb(
       }),
     }));
     await db.meetings.add(copy);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'meeting.copy',
       entity: 'meeting',
@@ -169,7 +174,7 @@ export async function meetingContents(db: GolosDb, meetingId: string): Promise<M
 export async function deleteMeeting(db: GolosDb, meetingId: string): Promise<MeetingContents> {
   const actor = await getOperator(db);
   const tables = MEETING_TABLES.map((name) => db.table(name));
-  return db.transaction('rw', [db.meetings, db.audit, ...tables], async () => {
+  return auditedWrite(db, [db.meetings, ...tables], async (audit) => {
     const meeting = await db.meetings.get(meetingId);
     if (!meeting) throw new Error(`Meeting ${meetingId} not found`);
     const counts = await Promise.all(
@@ -177,7 +182,7 @@ export async function deleteMeeting(db: GolosDb, meetingId: string): Promise<Mee
     );
     const deleted = contents(counts);
     await db.meetings.delete(meetingId);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'meeting.delete',
       entity: 'meeting',
@@ -220,9 +225,9 @@ export async function addAttachment(
     addedAt: new Date().toISOString(),
     purpose: 'material',
   };
-  await db.transaction('rw', [db.attachments, db.audit], async () => {
+  await auditedWrite(db, [db.attachments], async (audit) => {
     await db.attachments.add(record);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'attachment.add',
       entity: 'attachment',
@@ -301,7 +306,7 @@ export async function takeSnapshot(
   reason: string,
 ): Promise<{ meeting: Meeting; snapshot: RegistrySnapshot }> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.meetings, db.snapshots, db.persons, db.audit], async () => {
+  return auditedWrite(db, [db.meetings, db.snapshots, db.persons], async (audit) => {
     const before = await db.meetings.get(meetingId);
     if (!before) throw new Error(`Meeting ${meetingId} not found`);
     const persons: Person[] = await listPersons(db);
@@ -315,7 +320,7 @@ export async function takeSnapshot(
     const meeting: Meeting = { ...before, snapshotId: snapshot.id, updatedAt: snapshot.takenAt };
     await db.snapshots.add(snapshot);
     await db.meetings.put(meeting);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: before.snapshotId ? 'snapshot.replace' : 'snapshot.create',
       entity: 'snapshot',
@@ -323,7 +328,7 @@ export async function takeSnapshot(
       after: snapshotSummary(snapshot),
       reason: snapshot.reason,
     });
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'meeting.update',
       entity: 'meeting',

@@ -3,7 +3,7 @@
  * secretary can see and change them; the defaults are those of the reference regulation.
  */
 import { DEFAULT_TIMELINE_SETTINGS, type TimelineSettings } from '../../shared/meetings/timeline';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
 
@@ -24,10 +24,10 @@ export async function getTimelineSettings(db: GolosDb): Promise<TimelineSettings
 
 export async function saveTimelineSettings(db: GolosDb, settings: TimelineSettings): Promise<void> {
   const actor = await getOperator(db);
-  await db.transaction('rw', [db.settings, db.audit], async () => {
+  await auditedWrite(db, [db.settings], async (audit) => {
     const before = await db.settings.get(KEY);
     await db.settings.put({ key: KEY, value: { ...settings } });
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'settings.timeline',
       entity: 'settings',

@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
 
@@ -22,7 +22,7 @@ export async function recordProtocolProduced(
   details: ProtocolDetails,
 ): Promise<Meeting> {
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.meetings, db.audit], async () => {
+  return auditedWrite(db, [db.meetings], async (audit) => {
     const stored = await db.meetings.get(meetingId);
     if (!stored) throw new Error('Собрание не найдено: возможно, оно удалено.');
     const number = details.number.trim();
@@ -31,7 +31,7 @@ export async function recordProtocolProduced(
     if (number) next.protocolNumber = number;
     else delete next.protocolNumber;
     await db.meetings.put(next);
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'meeting.protocol',
       entity: 'meeting',

@@ -1,7 +1,7 @@
 /** A meeting's thresholds for reading scans (db settings `omr:<meeting id>`), changed with an audit entry. */
 import { DEFAULT_OMR_SETTINGS, checkOmrSettings, type OmrSettings } from '../../shared/omr/settings';
 import type { Result } from '../../shared/result';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import type { GolosDb } from '../db/db';
 
 const key = (meetingId: string) => `omr:${meetingId}`;
@@ -19,10 +19,10 @@ export async function saveOmrSettings(
 ): Promise<Result<OmrSettings>> {
   const checked = checkOmrSettings(settings);
   if (!checked.ok) return checked;
-  await db.transaction('rw', [db.settings, db.audit], async () => {
+  await auditedWrite(db, [db.settings], async (audit) => {
     const before = await db.settings.get(key(meetingId));
     await db.settings.put({ key: key(meetingId), value: { ...settings } });
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'settings.omr',
       entity: 'settings',

@@ -4,7 +4,7 @@
  */
 import type { PersonStatus } from '../../../shared/domain/types';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
-import { appendAudit } from '../../audit/auditLog';
+import { auditedWrite } from '../../db/auditedWrite';
 import { getOperator } from '../../app/operator';
 import type { GolosDb } from '../../db/db';
 
@@ -35,11 +35,11 @@ export async function rememberStatusValues(
   if (Object.keys(values).length === 0) return;
   const actor = await getOperator(db);
   const key = statusValuesKey(partnershipId);
-  await db.transaction('rw', [db.settings, db.audit], async () => {
+  await auditedWrite(db, [db.settings], async (audit) => {
     const before = await getStatusValues(db, partnershipId);
     const after = { ...before, ...values };
     await db.settings.put({ key, value: after });
-    await appendAudit(db, {
+    await audit({
       actor,
       action: 'settings.statusValues',
       entity: 'settings',
