@@ -21,7 +21,7 @@ import { logArrival, type ArrivalInput } from '../../shared/paper/mailLog';
 import { registerAttendance, withdrawAttendance, type AttendanceRecord } from '../../shared/paper/attendance';
 import { voterIndex } from '../../shared/paper/voterRef';
 import { err, ok, problem, type Result } from '../../shared/result';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite, type AuditAppend } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, AttendanceRow, PaperBallotRow } from '../db/records';
 import { getLaptop } from './laptop';
@@ -62,6 +62,7 @@ export function rowOf(
 /** Inside a transaction: stores the record and one audit entry per version added since `known`. */
 async function putRecord(
   db: GolosDb,
+  audit: AuditAppend,
   record: PaperBallotRecord,
   known: number,
   ctx: BallotWriteContext,
@@ -69,7 +70,7 @@ async function putRecord(
   const row = rowOf(record, ctx.meeting.id, ctx.registry);
   await db.paperBallots.put(row);
   for (let n = known + 1; n <= record.versions.length; n++) {
-    await appendAudit(db, versionAuditEvent(record, n));
+    await audit(versionAuditEvent(record, n));
   }
   return row;
 }
@@ -90,12 +91,12 @@ async function change(
   make: (record: PaperBallotRow, ctx: BallotWriteContext) => Result<PaperBallotRecord>,
 ): Promise<Result<PaperBallotRow>> {
   ctx = await withLaptop(db, ctx);
-  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+  return auditedWrite(db, [db.paperBallots], async (audit) => {
     const stored = await storedRecord(db, id, ctx.meeting.id);
     if (!stored) return notFound(id);
     const next = make(stored, ctx);
     if (!next.ok) return next;
-    return ok(await putRecord(db, next.value, stored.versions.length, ctx));
+    return ok(await putRecord(db, audit, next.value, stored.versions.length, ctx));
   });
 }
 
@@ -148,7 +149,7 @@ export async function saveKeyedBallot(
   const id = keyed.recordId ?? keyed.ballot.id;
   const c = { ...(await withLaptop(db, ctx)), at: ctx.at ?? localTimestamp() };
   try {
-    return await db.transaction('rw', [db.paperBallots, db.audit], async () => {
+    return await auditedWrite(db, [db.paperBallots], async (audit) => {
       if (keyed.recordId === undefined && !keyed.correction) {
         // A new ballot under a new id: added, never put over a stored one (a taken id aborts the write).
         const next = keyedRecord(undefined, keyed, c);
@@ -157,7 +158,7 @@ export async function saveKeyedBallot(
         // Requests of one transaction run in order: the audit entry's read of the chain head need not wait
         // for the add to be acknowledged.
         const adding = db.paperBallots.add(row);
-        for (let n = 1; n <= row.versions.length; n++) await appendAudit(db, versionAuditEvent(row, n));
+        for (let n = 1; n <= row.versions.length; n++) await audit(versionAuditEvent(row, n));
         await adding;
         return ok(row);
       }
@@ -165,7 +166,7 @@ export async function saveKeyedBallot(
       if (stored && stored.meetingId !== c.meeting.id) return idTaken(id);
       const next = keyedRecord(stored, keyed, c);
       if (!next.ok) return next;
-      return ok(await putRecord(db, next.value, stored?.versions.length ?? 0, c));
+      return ok(await putRecord(db, audit, next.value, stored?.versions.length ?? 0, c));
     });
   } catch (e) {
     if (
@@ -265,11 +266,11 @@ export async function recordArrival(
     ctx.registry,
   );
   if (!made.ok) return made;
-  return db.transaction('rw', [db.paperBallots, db.attachments, db.audit], async () => {
+  return auditedWrite(db, [db.paperBallots, db.attachments], async (audit) => {
     for (const a of attachments) {
       await db.attachments.add(a);
       const { bytes: _bytes, ...meta } = a;
-      await appendAudit(db, {
+      await audit({
         actor: ctx.by,
         action: 'attachment.add',
         entity: 'attachment',
@@ -277,7 +278,7 @@ export async function recordArrival(
         after: { ...meta, ballotId: made.value.id },
       });
     }
-    const row = await putRecord(db, made.value, 0, { ...ctx, at });
+    const row = await putRecord(db, audit, made.value, 0, { ...ctx, at });
     return ok({ row, attachments: attachments.map(({ bytes: _b, ...meta }) => meta) });
   });
 }
@@ -295,14 +296,14 @@ export async function addImportedBallots(
     if (!r.ok) return r;
     records.push(r.value);
   }
-  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+  return auditedWrite(db, [db.paperBallots], async (audit) => {
     for (const r of records) {
       if (await db.paperBallots.get(r.id)) {
         return err([problem('ballot_exists', `Бюллетень ${r.id} уже есть: загрузите файл заново.`)]);
       }
     }
     const rows: PaperBallotRow[] = [];
-    for (const r of records) rows.push(await putRecord(db, r, 0, { ...ctx, at }));
+    for (const r of records) rows.push(await putRecord(db, audit, r, 0, { ...ctx, at }));
     return ok(rows);
   });
 }
@@ -313,14 +314,14 @@ export async function registerArrival(
   ctx: BallotWriteContext,
   arrival: Omit<AttendanceRecord, 'id' | 'by'>,
 ): Promise<Result<AttendanceRow>> {
-  return db.transaction('rw', [db.attendance, db.audit], async () => {
+  return auditedWrite(db, [db.attendance], async (audit) => {
     const list = await db.attendance.where('meetingId').equals(ctx.meeting.id).toArray();
     const record: AttendanceRecord = { ...arrival, id: newId(), by: ctx.by };
     const next = registerAttendance(list, record, ctx.registry);
     if (!next.ok) return next;
     const row: AttendanceRow = { ...record, meetingId: ctx.meeting.id };
     await db.attendance.add(row);
-    await appendAudit(db, {
+    await audit({
       actor: ctx.by,
       action: 'attendance.register',
       entity: 'attendance',
@@ -338,14 +339,14 @@ export async function strikeArrival(
   id: string,
   reason: string,
 ): Promise<Result<AttendanceRow>> {
-  return db.transaction('rw', [db.attendance, db.audit], async () => {
+  return auditedWrite(db, [db.attendance], async (audit) => {
     const list = await db.attendance.where('meetingId').equals(ctx.meeting.id).toArray();
     const next = withdrawAttendance(list, id, ctx.by, ctx.at ?? localTimestamp(), reason);
     if (!next.ok) return next;
     const before = list.find((a) => a.id === id)!;
     const after = next.value.find((a) => a.id === id)! as AttendanceRow;
     await db.attendance.put(after);
-    await appendAudit(db, {
+    await audit({
       actor: ctx.by,
       action: 'attendance.withdraw',
       entity: 'attendance',

@@ -8,7 +8,7 @@ import { versionAuditEvent, type PaperBallotRecord } from '../../shared/paper/ba
 import { settleVersions } from '../../shared/paper/batchClashes';
 import { mergeRecord } from '../../shared/paper/historyMerge';
 import { err, ok, problem, type Result } from '../../shared/result';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import type { GolosDb } from '../db/db';
 import type { PaperBallotRow } from '../db/records';
 import { rowOf, withLaptop, type BallotWriteContext } from './ballotRepo';
@@ -52,7 +52,7 @@ export async function importHistories(
 ): Promise<Result<ImportedRecords>> {
   const at = ctx.at ?? localTimestamp();
   const from = `из файла «${file.name}» ноутбука «${file.origin.laptop.name}»`;
-  return db.transaction('rw', [db.paperBallots, db.audit, db.settings], async () => {
+  return auditedWrite(db, [db.paperBallots, db.settings], async (audit) => {
     const rows: PaperBallotRow[] = [];
     let versions = 0;
     for (const incoming of file.records) {
@@ -65,7 +65,7 @@ export async function importHistories(
       for (const v of m.added) {
         const event = versionAuditEvent(m.record, v.n);
         const made = `${from}; внёс(ла) ${v.by} ${v.at}${v.laptop ? ` на ноутбуке «${v.laptop.name}»` : ''}`;
-        await appendAudit(db, {
+        await audit({
           ...event,
           actor: ctx.by,
           reason: event.reason ? `${event.reason} (${made})` : `Загружено ${made}`,
@@ -87,7 +87,7 @@ export async function importHistories(
         fingerprint: file.origin.fingerprint,
       };
       await db.settings.put({ key: key(ctx.meeting.id), value: all });
-      await appendAudit(db, {
+      await audit({
         actor: ctx.by,
         action: 'ballot.batch_import',
         entity: 'meeting',
@@ -111,7 +111,7 @@ export async function settleLaptopClash(
   reason: string,
 ): Promise<Result<PaperBallotRow>> {
   const c = await withLaptop(db, ctx);
-  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+  return auditedWrite(db, [db.paperBallots], async (audit) => {
     const stored = await db.paperBallots.get(recordId);
     if (!stored || stored.meetingId !== c.meeting.id) {
       return err([problem('ballot_missing', `Бюллетень ${recordId} не найден в этом собрании.`)]);
@@ -125,7 +125,7 @@ export async function settleLaptopClash(
     if (!next.ok) return next;
     const row = rowOf(next.value, c.meeting.id, c.registry);
     await db.paperBallots.put(row);
-    await appendAudit(db, versionAuditEvent(next.value, next.value.versions.length));
+    await audit(versionAuditEvent(next.value, next.value.versions.length));
     return ok(row);
   });
 }

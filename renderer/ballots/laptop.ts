@@ -4,7 +4,7 @@
  * settings table; renaming is audited and changes the name on versions made from then on only.
  */
 import type { LaptopRef } from '../../shared/paper/ballotRecord';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 
 const KEY = 'laptop';
@@ -77,9 +77,9 @@ export async function setLaptopName(db: GolosDb, name: string, by: string): Prom
     name: name.trim().replace(/\s+/g, ' ') || DEFAULT_LAPTOP_NAME,
     named: true,
   };
-  await db.transaction('rw', [db.settings, db.audit], async () => {
+  await auditedWrite(db, [db.settings], async (audit) => {
     await db.settings.put({ key: KEY, value: next });
-    await appendAudit(db, {
+    await audit({
       actor: by,
       action: 'laptop.rename',
       entity: 'laptop',

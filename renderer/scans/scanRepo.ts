@@ -9,7 +9,7 @@ import type { Ballot } from '../../shared/domain/types';
 import { createRecord, currentVersion, versionAuditEvent } from '../../shared/paper/ballotRecord';
 import { compareEntries, recordEntry } from '../../shared/paper/doubleEntry';
 import { ok, type Result } from '../../shared/result';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, PaperBallotRow } from '../db/records';
 import { rowOf, withLaptop, type BallotWriteContext, type PickedFile } from '../ballots/ballotRepo';
@@ -32,7 +32,7 @@ export async function storeScanFiles(
 ): Promise<Map<string, string>> {
   const at = ctx.at ?? localTimestamp();
   const ids = new Map<string, string>();
-  await db.transaction('rw', [db.attachments, db.audit], async () => {
+  await auditedWrite(db, [db.attachments], async (audit) => {
     for (const f of files) {
       const a: AttachmentRecord = {
         id: newId(),
@@ -46,7 +46,7 @@ export async function storeScanFiles(
       };
       await db.attachments.add(a);
       const { bytes: _bytes, ...meta } = a;
-      await appendAudit(db, {
+      await audit({
         actor: ctx.by,
         action: 'attachment.add',
         entity: 'attachment',
@@ -82,7 +82,7 @@ export async function saveScannedBallots(
   const c = await withLaptop(db, ctx);
   const at = c.at ?? localTimestamp();
   const questions = c.meeting.questions.map((q) => q.number);
-  return db.transaction('rw', [db.paperBallots, db.audit], async () => {
+  return auditedWrite(db, [db.paperBallots], async (audit) => {
     const rows: PaperBallotRow[] = [];
     const notes: SavedScans['notes'] = [];
     for (const { ballot, attachmentIds } of ballots) {
@@ -112,7 +112,7 @@ export async function saveScannedBallots(
         const row = rowOf(entry.value, c.meeting.id, c.registry);
         await db.paperBallots.put(row);
         for (let n = stored.versions.length + 1; n <= row.versions.length; n++) {
-          await appendAudit(db, versionAuditEvent(row, n));
+          await audit(versionAuditEvent(row, n));
         }
         rows.push(row);
         continue;
@@ -124,7 +124,7 @@ export async function saveScannedBallots(
       }
       const row = rowOf(made.value, c.meeting.id, c.registry);
       await db.paperBallots.add(row);
-      await appendAudit(db, versionAuditEvent(row, 1));
+      await audit(versionAuditEvent(row, 1));
       rows.push(row);
     }
     return ok({ rows, notes });
@@ -137,13 +137,15 @@ export async function auditScanStack(
   ctx: BallotWriteContext,
   summary: { files: string[]; pages: number; ballots: number; review: number; rejected: number },
 ): Promise<void> {
-  await appendAudit(db, {
-    actor: ctx.by,
-    action: 'scan.read',
-    entity: 'meeting',
-    entityId: ctx.meeting.id,
-    after: summary,
-  });
+  await auditedWrite(db, [], (audit) =>
+    audit({
+      actor: ctx.by,
+      action: 'scan.read',
+      entity: 'meeting',
+      entityId: ctx.meeting.id,
+      after: summary,
+    }),
+  );
 }
 
 /** A person's answer to a review card. */
@@ -152,11 +154,13 @@ export async function auditReviewAnswer(
   ctx: BallotWriteContext,
   answer: { source: string; personId: string; question: number | null; reason: string; answer: string },
 ): Promise<void> {
-  await appendAudit(db, {
-    actor: ctx.by,
-    action: 'scan.review',
-    entity: 'meeting',
-    entityId: ctx.meeting.id,
-    after: answer,
-  });
+  await auditedWrite(db, [], (audit) =>
+    audit({
+      actor: ctx.by,
+      action: 'scan.review',
+      entity: 'meeting',
+      entityId: ctx.meeting.id,
+      after: answer,
+    }),
+  );
 }
