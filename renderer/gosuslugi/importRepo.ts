@@ -8,9 +8,9 @@ import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
 import { reimportProblem } from '../../shared/gosuslugi/importIdentity';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import { canonicalJson } from '../../shared/crypto/sha256';
-import { err, ok, problem, type Problem, type Result } from '../../shared/result';
+import { err, ok, problem, type Result } from '../../shared/result';
 import { getOperator } from '../app/operator';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { autoBackup } from '../backup/autoBackup';
 import { newId, type GolosDb } from '../db/db';
 import type { GosuslugiImportRecord } from '../db/records';
@@ -53,12 +53,6 @@ export interface NameCheck {
 
 function withNameChecks<T extends object>(s: T, checks: readonly NameCheck[] | undefined) {
   return checks && checks.length > 0 ? { ...s, nameChecks: checks } : s;
-}
-
-class Refused extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map((p) => p.message).join(' '));
-  }
 }
 
 export interface ConfirmInput {
@@ -118,73 +112,65 @@ export async function confirmImport(
     ballots: input.ballots,
     notCounted: input.notCounted,
   };
-  try {
-    await db.transaction('rw', [db.gosuslugiImports, db.importMappings, db.audit], async () => {
-      const existing = await db.gosuslugiImports.where('meetingId').equals(input.meetingId).toArray();
-      const again = reimportProblem(input.contentHash, input.fileName, existing);
-      if (again) throw new Refused([again]);
-      const active = existing.find((r) => r.status === 'active');
-      if ((active?.id ?? undefined) !== input.replaces) {
-        throw new Refused([
-          problem(
-            'gosuslugi_import_changed',
-            'Пока шла проверка, импорт этого собрания изменился (другое окно?). Загрузите файл заново.',
-          ),
-        ]);
-      }
-      await db.gosuslugiImports.add(record);
-      if (active) {
-        const replaced: GosuslugiImportRecord = { ...active, status: 'replaced', replacedBy: record.id };
-        await db.gosuslugiImports.put(replaced);
-        await appendAudit(
-          db,
-          {
-            actor,
-            action: 'gosuslugi.replace',
-            entity: 'gosuslugiImport',
-            entityId: record.id,
-            before: summary(active),
-            after: withNameChecks(summary(record), input.nameChecks),
-          },
-          now,
-        );
-      } else {
-        await appendAudit(
-          db,
-          {
-            actor,
-            action: 'gosuslugi.import',
-            entity: 'gosuslugiImport',
-            entityId: record.id,
-            after: withNameChecks(summary(record), input.nameChecks),
-          },
-          now,
-        );
-      }
-      const signature = input.mapping.signature;
-      const before = await db.importMappings.get(signature);
-      if (!before || canonicalJson(before.mapping) !== canonicalJson(input.mapping)) {
-        const after = { signature, mapping: input.mapping, savedAt: at };
-        await db.importMappings.put(after);
-        await appendAudit(
-          db,
-          {
-            actor,
-            action: 'gosuslugi.mapping',
-            entity: 'importMapping',
-            entityId: signature,
-            ...(before ? { before: before.mapping } : {}),
-            after: input.mapping,
-          },
-          now,
-        );
-      }
-    });
-  } catch (e) {
-    if (e instanceof Refused) return err(e.problems);
-    throw e;
-  }
-  return ok(record);
+  return auditedWrite(db, [db.gosuslugiImports, db.importMappings], async (audit) => {
+    const existing = await db.gosuslugiImports.where('meetingId').equals(input.meetingId).toArray();
+    const again = reimportProblem(input.contentHash, input.fileName, existing);
+    if (again) return err([again]);
+    const active = existing.find((r) => r.status === 'active');
+    if ((active?.id ?? undefined) !== input.replaces) {
+      return err([
+        problem(
+          'gosuslugi_import_changed',
+          'Пока шла проверка, импорт этого собрания изменился (другое окно?). Загрузите файл заново.',
+        ),
+      ]);
+    }
+    await db.gosuslugiImports.add(record);
+    if (active) {
+      const replaced: GosuslugiImportRecord = { ...active, status: 'replaced', replacedBy: record.id };
+      await db.gosuslugiImports.put(replaced);
+      await audit(
+        {
+          actor,
+          action: 'gosuslugi.replace',
+          entity: 'gosuslugiImport',
+          entityId: record.id,
+          before: summary(active),
+          after: withNameChecks(summary(record), input.nameChecks),
+        },
+        now,
+      );
+    } else {
+      await audit(
+        {
+          actor,
+          action: 'gosuslugi.import',
+          entity: 'gosuslugiImport',
+          entityId: record.id,
+          after: withNameChecks(summary(record), input.nameChecks),
+        },
+        now,
+      );
+    }
+    const signature = input.mapping.signature;
+    const before = await db.importMappings.get(signature);
+    if (!before || canonicalJson(before.mapping) !== canonicalJson(input.mapping)) {
+      const after = { signature, mapping: input.mapping, savedAt: at };
+      await db.importMappings.put(after);
+      await audit(
+        {
+          actor,
+          action: 'gosuslugi.mapping',
+          entity: 'importMapping',
+          entityId: signature,
+          ...(before ? { before: before.mapping } : {}),
+          after: input.mapping,
+        },
+        now,
+      );
+    }
+    return ok(record);
+  });
 }
 
 /**
@@ -199,40 +185,32 @@ export async function undoImport(
 ): Promise<Result<GosuslugiImportRecord | null>> {
   const now = opts.now ?? new Date();
   const actor = await getOperator(db);
-  try {
-    return await db.transaction('rw', [db.gosuslugiImports, db.audit], async () => {
-      const current = await db.gosuslugiImports.get(importId);
-      if (!current || current.status !== 'active') {
-        throw new Refused([
-          problem('gosuslugi_undo_stale', 'Этот импорт уже не действует: обновите страницу.'),
-        ]);
-      }
-      const previous = (
-        await db.gosuslugiImports.where('meetingId').equals(current.meetingId).toArray()
-      ).find((r) => r.replacedBy === importId);
-      await db.gosuslugiImports.delete(importId);
-      let restored: GosuslugiImportRecord | null = null;
-      if (previous) {
-        const { replacedBy: _replacedBy, ...rest } = previous;
-        restored = { ...rest, status: 'active' };
-        await db.gosuslugiImports.put(restored);
-      }
-      await appendAudit(
-        db,
-        {
-          actor,
-          action: previous ? 'gosuslugi.replace.undo' : 'gosuslugi.import.undo',
-          entity: 'gosuslugiImport',
-          entityId: importId,
-          before: summary(current),
-          ...(restored ? { after: summary(restored) } : {}),
-        },
-        now,
-      );
-      return ok(restored);
-    });
-  } catch (e) {
-    if (e instanceof Refused) return err(e.problems);
-    throw e;
-  }
+  return auditedWrite(db, [db.gosuslugiImports], async (audit) => {
+    const current = await db.gosuslugiImports.get(importId);
+    if (!current || current.status !== 'active') {
+      return err([problem('gosuslugi_undo_stale', 'Этот импорт уже не действует: обновите страницу.')]);
+    }
+    const previous = (await db.gosuslugiImports.where('meetingId').equals(current.meetingId).toArray()).find(
+      (r) => r.replacedBy === importId,
+    );
+    await db.gosuslugiImports.delete(importId);
+    let restored: GosuslugiImportRecord | null = null;
+    if (previous) {
+      const { replacedBy: _replacedBy, ...rest } = previous;
+      restored = { ...rest, status: 'active' };
+      await db.gosuslugiImports.put(restored);
+    }
+    await audit(
+      {
+        actor,
+        action: previous ? 'gosuslugi.replace.undo' : 'gosuslugi.import.undo',
+        entity: 'gosuslugiImport',
+        entityId: importId,
+        before: summary(current),
+        ...(restored ? { after: summary(restored) } : {}),
+      },
+      now,
+    );
+    return ok(restored);
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { err, ok, problem, type Result } from '../../shared/result';
 import { getOperator } from '../app/operator';
-import { appendAudit } from '../audit/auditLog';
+import { auditedWrite } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 import type { ResolutionRecord } from '../db/records';
 
@@ -39,7 +39,7 @@ export async function saveResolutions(
   if (missing.length > 0) return err(missing.map(reasonMissing));
   const now = opts.now ?? new Date();
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.resolutions, db.audit], async () => {
+  return auditedWrite(db, [db.resolutions], async (audit) => {
     const saved: ResolutionRecord[] = [];
     for (const r of inputs) {
       const before = await db.resolutions
@@ -57,8 +57,7 @@ export async function saveResolutions(
         at: now.toISOString(),
       };
       await db.resolutions.put(record);
-      await appendAudit(
-        db,
+      await audit(
         {
           actor,
           action: 'resolution.save',
@@ -84,15 +83,11 @@ export async function removeResolution(
 ): Promise<Result<void>> {
   const now = opts.now ?? new Date();
   const actor = await getOperator(db);
-  return db.transaction('rw', [db.resolutions, db.audit], async () => {
+  return auditedWrite(db, [db.resolutions], async (audit) => {
     const before = await db.resolutions.get(id);
     if (!before) return err([problem('resolution_missing', 'Это решение уже отменено.')]);
     await db.resolutions.delete(id);
-    await appendAudit(
-      db,
-      { actor, action: 'resolution.remove', entity: 'resolution', entityId: id, before },
-      now,
-    );
+    await audit({ actor, action: 'resolution.remove', entity: 'resolution', entityId: id, before }, now);
     return ok(undefined);
   });
 }
