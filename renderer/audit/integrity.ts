@@ -9,7 +9,8 @@ import type { Result } from '../../shared/result';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
 import { compareWithAnchor, readAnchor, type AuditAnchor } from './auditAnchor';
-import { appendAudit, AUDIT_TABLE } from './auditLog';
+import { auditedWrite } from '../db/auditedWrite';
+import { AUDIT_TABLE } from './auditLog';
 import { checkDataAgainstLog, type CheckProgress } from './dataCheck';
 import { describeIssue } from './dataCheckText';
 
@@ -84,12 +85,14 @@ export async function acceptDifferences(
   reason: string,
 ): Promise<void> {
   const actor = await getOperator(db);
-  await appendAudit(db, {
-    actor,
-    action: INTEGRITY_ACCEPT,
-    entity: 'integrity',
-    entityId: '',
-    after: { issues: [...issues] },
-    reason: reason.trim(),
-  });
+  await auditedWrite(db, [], (audit) =>
+    audit({
+      actor,
+      action: INTEGRITY_ACCEPT,
+      entity: 'integrity',
+      entityId: '',
+      after: { issues: [...issues] },
+      reason: reason.trim(),
+    }),
+  );
 }

@@ -7,7 +7,8 @@ import Dexie from 'dexie';
 import type { Backup } from '../../shared/backup/backupFile';
 import { getOperator } from '../app/operator';
 import type { GolosDb } from '../db/db';
-import { appendAudit, AUDIT_TABLE } from './auditLog';
+import { auditedWrite } from '../db/auditedWrite';
+import { AUDIT_TABLE } from './auditLog';
 import { discardState } from './recordState';
 
 export const BACKUP_RESTORE = 'backup.restore';
@@ -19,16 +20,18 @@ export async function recordRestore(
   if (!db.tables.some((t) => t.name === AUDIT_TABLE)) return;
   discardState(Dexie.currentTransaction?.idbtrans);
   const actor = db.tables.some((t) => t.name === 'settings') ? await getOperator(db as GolosDb) : 'программа';
-  await appendAudit(db, {
-    actor,
-    action: BACKUP_RESTORE,
-    entity: 'backup',
-    entityId: backup.sha256,
-    after: {
-      createdAt: backup.createdAt,
-      reason: backup.reason,
-      sha256: backup.sha256,
-      schemaVersion: backup.schemaVersion,
-    },
-  });
+  await auditedWrite(db, [], (audit) =>
+    audit({
+      actor,
+      action: BACKUP_RESTORE,
+      entity: 'backup',
+      entityId: backup.sha256,
+      after: {
+        createdAt: backup.createdAt,
+        reason: backup.reason,
+        sha256: backup.sha256,
+        schemaVersion: backup.schemaVersion,
+      },
+    }),
+  );
 }
