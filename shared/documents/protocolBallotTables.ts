@@ -1,11 +1,22 @@
 /** Appendix tables about ballots: rejected and invalid, representatives, conflicts, scans, unmatched rows. */
 import { rejectText } from '../tally/explain';
 import { compareSource } from '../tally/sourceOrder';
+import type { BallotOutcome } from '../tally/types';
 import type { CellValue, ProtocolTable } from './protocolTypes';
-import { col, powerOfAttorneyText, voterName, type TableContext } from './protocolTableKit';
+import { col, numberedTable, powerOfAttorneyText, voterName, type TableContext } from './protocolTableKit';
 import { STATUS_OF_BALLOT, UNMATCHED_TEXT } from './protocolWords';
 import { CHANNEL_LABEL, MARK_EXPLANATION, MARK_LABEL } from '../vocabulary';
 import { dateRu } from '../meetings/dates';
+
+/** Where a ballot came from, whose it is, how and when it was received. */
+function ballotCells(ctx: TableContext, outcome: BallotOutcome): CellValue[] {
+  return [
+    outcome.source,
+    voterName(ctx, outcome),
+    CHANNEL_LABEL[outcome.channel],
+    dateRu(outcome.receivedAt),
+  ];
+}
 
 export function rejectedTable(ctx: TableContext): ProtocolTable {
   const rows: CellValue[][] = [];
@@ -15,37 +26,26 @@ export function rejectedTable(ctx: TableContext): ProtocolTable {
     .filter((b) => b.status === 'rejected')
     .sort((a, b) => compareSource(a.source, b.source));
   for (const outcome of rejected) {
-    rows.push([
-      rows.length + 1,
-      outcome.source,
-      voterName(ctx, outcome),
-      CHANNEL_LABEL[outcome.channel],
-      dateRu(outcome.receivedAt),
-      'не принят',
-      rejectText(outcome, ctx.meeting),
-    ]);
+    rows.push([...ballotCells(ctx, outcome), 'не принят', rejectText(outcome, ctx.meeting)]);
   }
   // Accepted ballots with badly marked questions: those questions are not counted.
   for (const outcome of ctx.result.ballots) {
     if (outcome.status !== 'accepted' || !outcome.invalidQuestions?.length) continue;
     const marks = ctx.ballotsById.get(outcome.ballotId)?.marks ?? {};
     rows.push([
-      rows.length + 1,
-      outcome.source,
-      voterName(ctx, outcome),
-      CHANNEL_LABEL[outcome.channel],
-      dateRu(outcome.receivedAt),
+      ...ballotCells(ctx, outcome),
       'недействителен по вопросам',
       outcome.invalidQuestions.map((n) => `вопрос ${n}: ${MARK_EXPLANATION[marks[n] ?? 'none']}`).join('; '),
     ]);
   }
-  return {
-    key: 'rejected',
-    title: 'Недействительные и не принятые бюллетени',
-    sheetName: 'Недействительные',
-    note: 'Источник: файл и строка, откуда взят бюллетень.',
-    columns: [
-      col('№', 'count', 8),
+  return numberedTable(
+    {
+      key: 'rejected',
+      title: 'Недействительные и не принятые бюллетени',
+      sheetName: 'Недействительные',
+      note: 'Источник: файл и строка, откуда взят бюллетень.',
+    },
+    [
       col('Источник', 'text', 26),
       col('Участник', 'text', 38),
       col('Способ', 'text', 16),
@@ -54,9 +54,7 @@ export function rejectedTable(ctx: TableContext): ProtocolTable {
       col('Причина', 'text', 50),
     ],
     rows,
-    inPdf: true,
-    inWorkbook: true,
-  };
+  );
 }
 
 export function representativesTable(ctx: TableContext): ProtocolTable {
@@ -65,7 +63,6 @@ export function representativesTable(ctx: TableContext): ProtocolTable {
     const rep = ctx.ballotsById.get(outcome.ballotId)?.representative;
     if (!rep) continue;
     rows.push([
-      rows.length + 1,
       rep.fullName,
       voterName(ctx, outcome),
       powerOfAttorneyText(rep),
@@ -74,12 +71,9 @@ export function representativesTable(ctx: TableContext): ProtocolTable {
       STATUS_OF_BALLOT[outcome.status],
     ]);
   }
-  return {
-    key: 'representatives',
-    title: 'Представители и реквизиты доверенностей',
-    sheetName: 'Представители',
-    columns: [
-      col('№', 'count', 8),
+  return numberedTable(
+    { key: 'representatives', title: 'Представители и реквизиты доверенностей', sheetName: 'Представители' },
+    [
       col('Представитель', 'text', 38),
       col('Кого представляет', 'text', 38),
       col('Доверенность', 'text', 34),
@@ -88,14 +82,12 @@ export function representativesTable(ctx: TableContext): ProtocolTable {
       col('Бюллетень', 'text', 20),
     ],
     rows,
-    inPdf: true,
-    inWorkbook: true,
-  };
+  );
 }
 
 export function conflictsTable(ctx: TableContext): ProtocolTable {
   const policy = ctx.results.meeting.conflicts;
-  const rows = ctx.results.conflicts.map((c, i): CellValue[] => {
+  const rows = ctx.results.conflicts.map((c): CellValue[] => {
     const choices = c.choices
       .map(
         (x) =>
@@ -110,21 +102,15 @@ export function conflictsTable(ctx: TableContext): ProtocolTable {
           : c.resolution === 'latest'
             ? 'учтён бюллетень, полученный последним'
             : `учтён по приоритету способов: ${(Array.isArray(policy) ? policy : []).map((x) => CHANNEL_LABEL[x]).join(', ')}`;
-    return [
-      i + 1,
-      c.person,
-      c.question,
-      choices,
-      how,
-      c.counted === null ? 'не учтено' : MARK_LABEL[c.counted],
-    ];
+    return [c.person, c.question, choices, how, c.counted === null ? 'не учтено' : MARK_LABEL[c.counted]];
   });
-  return {
-    key: 'conflicts',
-    title: 'Расхождения решений одного участника и как они разрешены',
-    sheetName: 'Конфликты',
-    columns: [
-      col('№', 'count', 8),
+  return numberedTable(
+    {
+      key: 'conflicts',
+      title: 'Расхождения решений одного участника и как они разрешены',
+      sheetName: 'Конфликты',
+    },
+    [
       col('Участник', 'text', 36),
       col('Вопрос', 'count', 13),
       col('Бюллетени и решения', 'text', 60),
@@ -132,53 +118,44 @@ export function conflictsTable(ctx: TableContext): ProtocolTable {
       col('Учтено', 'text', 16),
     ],
     rows,
-    inPdf: true,
-    inWorkbook: true,
-  };
+  );
 }
 
 export function scanDifferencesTable(ctx: TableContext): ProtocolTable {
-  const rows = ctx.results.scanDifferences.map((d, i): CellValue[] => [
-    i + 1,
+  const rows = ctx.results.scanDifferences.map((d): CellValue[] => [
     d.person,
     d.source,
     d.original,
     d.questions.join(', '),
   ]);
-  return {
-    key: 'scan_differences',
-    title: 'Расхождения скана и оригинала бюллетеня (учтён оригинал)',
-    sheetName: 'Скан и оригинал',
-    columns: [
-      col('№', 'count', 8),
+  return numberedTable(
+    {
+      key: 'scan_differences',
+      title: 'Расхождения скана и оригинала бюллетеня (учтён оригинал)',
+      sheetName: 'Скан и оригинал',
+    },
+    [
       col('Участник', 'text', 44),
       col('Скан', 'text', 32),
       col('Оригинал', 'text', 32),
       col('Вопросы', 'text', 30),
     ],
     rows,
-    inPdf: true,
-    inWorkbook: true,
-  };
+  );
 }
 
 export function unmatchedTable(ctx: TableContext): ProtocolTable {
   const rows = [
     ...ctx.results.unmatched.map((u) => [u.source, u.name, UNMATCHED_TEXT[u.reason]]),
     ...ctx.excluded.map((x) => [x.source, x.name, `не участник собрания: ${x.reason}`]),
-  ].map((cells, i): CellValue[] => [i + 1, ...cells]);
-  return {
-    key: 'unmatched',
-    title: 'Электронные решения, не учтённые при подсчёте',
-    sheetName: 'Не сопоставлены',
-    columns: [
-      col('№', 'count', 8),
-      col('Источник', 'text', 34),
-      col('ФИО в файле', 'text', 60),
-      col('Причина', 'text', 50),
-    ],
+  ];
+  return numberedTable(
+    {
+      key: 'unmatched',
+      title: 'Электронные решения, не учтённые при подсчёте',
+      sheetName: 'Не сопоставлены',
+    },
+    [col('Источник', 'text', 34), col('ФИО в файле', 'text', 60), col('Причина', 'text', 50)],
     rows,
-    inPdf: true,
-    inWorkbook: true,
-  };
+  );
 }

@@ -3,7 +3,14 @@ import type { Ballot, Channel, Person } from '../domain/types';
 import type { ResultsJson } from '../results/buildResults';
 import type { BallotOutcome, Decision, TallyResult } from '../tally/types';
 import { acceptedBallotIds } from '../tally/votes';
-import type { CellValue, ColumnKind, ExcludedRow, ProtocolColumn, ProtocolMeeting } from './protocolTypes';
+import type {
+  CellValue,
+  ColumnKind,
+  ExcludedRow,
+  ProtocolColumn,
+  ProtocolMeeting,
+  ProtocolTable,
+} from './protocolTypes';
 import { CHANNEL_ORDER, holdingsText, NOT_VOTING_WORD, snilsText } from './protocolWords';
 import { MARK_LABEL, STATUS_LABEL } from '../vocabulary';
 import { dateRu } from '../meetings/dates';
@@ -46,6 +53,29 @@ export const col = (header: string, kind: ColumnKind, width: number): ProtocolCo
   kind,
   width,
 });
+
+/** What names an appendix table and where it goes: the PDF and the workbook unless told otherwise. */
+export type TableHead = Pick<ProtocolTable, 'key' | 'title' | 'sheetName'> &
+  Partial<Pick<ProtocolTable, 'note' | 'inPdf' | 'inWorkbook'>>;
+
+/** A table whose rows are numbered 1, 2, … in a first column «№» (the rows and columns come without it). */
+export function numberedTable(
+  head: TableHead,
+  columns: readonly ProtocolColumn[],
+  rows: readonly CellValue[][],
+): ProtocolTable {
+  const { key, title, sheetName, note, inPdf = true, inWorkbook = true } = head;
+  return {
+    key,
+    title,
+    sheetName,
+    ...(note !== undefined ? { note } : {}),
+    columns: [col('№', 'count', 8), ...columns],
+    rows: rows.map((cells, i) => [i + 1, ...cells]),
+    inPdf,
+    inWorkbook,
+  };
+}
 
 /** №, ФИО, СНИЛС, участок, статус (СНТ), голосов (по весу): the columns every list of persons starts with. */
 export function personColumns(ctx: TableContext, withSnils = true): ProtocolColumn[] {
