@@ -1,10 +1,8 @@
-import { useId, useState } from 'react';
-import type { Person } from '../../shared/domain/types';
-import type { MatchDecision } from '../../shared/gosuslugi/matchRows';
-import type { RegistryIndex } from '../../shared/registry/search';
+import { useState } from 'react';
 import type { NameCheck } from './importRepo';
 import type { ReviewRow } from './importSession';
-import { PersonSearch, personLine } from '../registry/PersonSearch';
+import { personLine } from '../registry/PersonSearch';
+import { NotParticipantForm, PickPerson, RowCard, type RowDecision } from './RowCard';
 
 /** Rows listed at once (a wrong mapping can give thousands). */
 const SHOWN = 200;
@@ -35,20 +33,11 @@ export function nameChecks(rows: readonly ReviewRow[]): NameCheck[] {
  */
 export function NameMatches({
   rows,
-  persons,
-  getIndex,
-  busy,
-  onDecide,
-  onUndecide,
+  ...decision
 }: {
   /** Review rows with `nameMatch`. */
   rows: readonly ReviewRow[];
-  persons: ReadonlyMap<string, Person>;
-  getIndex: () => RegistryIndex;
-  busy: boolean;
-  onDecide: (decision: MatchDecision) => void;
-  onUndecide: (row: number) => void;
-}) {
+} & RowDecision) {
   const isOpen = (r: ReviewRow) => !r.skipped && r.match.status === 'matched' && r.match.by === 'name';
   const open = rows.filter(isOpen);
   // Undecided rows first, so that the ones beyond those shown come up as the first are decided.
@@ -66,15 +55,7 @@ export function NameMatches({
       </p>
       <ul className="gos-review" aria-label="Строки, найденные только по ФИО">
         {shown.map((r) => (
-          <NameCard
-            key={r.row}
-            row={r}
-            persons={persons}
-            getIndex={getIndex}
-            busy={busy}
-            onDecide={onDecide}
-            onUndecide={onUndecide}
-          />
+          <NameCard key={r.row} row={r} {...decision} />
         ))}
       </ul>
       {rows.length > SHOWN && <p className="counts">Показаны первые {SHOWN} строк.</p>}
@@ -82,22 +63,8 @@ export function NameMatches({
   );
 }
 
-function NameCard({
-  row,
-  persons,
-  getIndex,
-  busy,
-  onDecide,
-  onUndecide,
-}: {
-  row: ReviewRow;
-  persons: ReadonlyMap<string, Person>;
-  getIndex: () => RegistryIndex;
-  busy: boolean;
-  onDecide: (decision: MatchDecision) => void;
-  onUndecide: (row: number) => void;
-}) {
-  const id = useId();
+function NameCard({ row, ...decision }: { row: ReviewRow } & RowDecision) {
+  const { persons, busy, onDecide } = decision;
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const found = persons.get(row.nameMatch!);
@@ -111,48 +78,27 @@ function NameCard({
         : `Совпадение отклонено, не участник: ${check.reason}.`
     : `Найден только по ФИО: ${foundText}.`;
   return (
-    <li className={`gos-card${check ? ' gos-decided' : ''}`} aria-label={`Строка ${row.row} (по ФИО)`}>
-      <p>
-        <strong>Строка {row.row}:</strong> {row.name}
-        {row.plot ? `, № ${row.plot}` : ''}
-        {row.skipped && ' (строка пропущена)'}
-      </p>
-      <p className={check ? 'gos-ok' : 'gos-warn'}>{status}</p>
-      {check ? (
-        <button type="button" className="link" disabled={busy} onClick={() => onUndecide(row.row)}>
-          Отменить решение по строке {row.row}
-        </button>
-      ) : rejecting ? (
+    <RowCard
+      row={row}
+      label={`Строка ${row.row} (по ФИО)`}
+      details={`${row.name}${row.plot ? `, № ${row.plot}` : ''}`}
+      decided={check !== undefined}
+      status={status}
+      {...decision}
+    >
+      {rejecting ? (
         <>
-          <PersonSearch
-            className="gos-picker"
-            links
-            label={`Другой участник: строка ${row.row}`}
-            index={getIndex}
-            disabled={busy}
-            onPick={(p) => onDecide({ row: row.row, kind: 'person', personId: p.id })}
+          <PickPerson row={row} label={`Другой участник: строка ${row.row}`} {...decision} />
+          <NotParticipantForm
+            row={row}
+            label={`Или: почему не участник (строка ${row.row})`}
+            placeholder="например: однофамилец, не собственник"
+            submit="Отклонить: не участник"
+            reason={reason}
+            onReason={setReason}
+            onCancel={() => setRejecting(false)}
+            {...decision}
           />
-          <div className="toolbar">
-            <div className="field">
-              <label htmlFor={`${id}-reason`}>Или: почему не участник (строка {row.row})</label>
-              <input
-                id={`${id}-reason`}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                placeholder="например: однофамилец, не собственник"
-              />
-            </div>
-            <button
-              type="button"
-              disabled={busy || reason.trim() === ''}
-              onClick={() => onDecide({ row: row.row, kind: 'not_participant', reason: reason.trim() })}
-            >
-              Отклонить: не участник
-            </button>
-            <button type="button" className="link" onClick={() => setRejecting(false)}>
-              Отмена
-            </button>
-          </div>
         </>
       ) : (
         <div className="toolbar">
@@ -168,6 +114,6 @@ function NameCard({
           </button>
         </div>
       )}
-    </li>
+    </RowCard>
   );
 }

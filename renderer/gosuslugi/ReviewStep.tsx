@@ -1,13 +1,11 @@
-import { useId, useState } from 'react';
-import type { Person } from '../../shared/domain/types';
-import type { MatchDecision } from '../../shared/gosuslugi/matchRows';
+import { useState } from 'react';
 import type { GosuslugiValue } from '../../shared/gosuslugi/values';
-import type { RegistryIndex } from '../../shared/registry/search';
 import { formatSnils } from '../../shared/registry/snils';
 import type { ErrorRow, PreviewView, ReviewRow } from './importSession';
 import { matchText, VALUE_OPTIONS } from './importText';
 import { NameMatches } from './NameMatches';
-import { PersonSearch, personLine } from '../registry/PersonSearch';
+import { personLine } from '../registry/PersonSearch';
+import { NotParticipantForm, PickPerson, RowCard, type RowDecision } from './RowCard';
 import { PreviewCounts } from './PreviewCounts';
 
 /** Rows listed at once in each section; the rest are counted (a wrong mapping can give thousands). */
@@ -34,17 +32,13 @@ export function ReviewStep({
   preview: PreviewView;
   /** Rows the user skipped (those without errors are listed here to be taken back). */
   skipRows: readonly number[];
-  persons: ReadonlyMap<string, Person>;
-  getIndex: () => RegistryIndex;
-  busy: boolean;
   onFix: (row: number, question: number, value: GosuslugiValue | null) => void;
   onSkip: (row: number, skip: boolean) => void;
-  onDecide: (decision: MatchDecision) => void;
-  onUndecide: (row: number) => void;
   onBack: () => void;
   onNext: () => void;
-}) {
+} & RowDecision) {
   const nameOf = (id: string) => persons.get(id)?.fullName ?? id;
+  const decision: RowDecision = { persons, getIndex, busy, onDecide, onUndecide };
   const errorRows = preview.errorRows;
   const open = errorRows.filter((r) => !r.skipped && r.cells.some((c) => c.fixed === undefined));
   // Skipped rows with errors are listed (and taken back) in the table of errors.
@@ -105,31 +99,13 @@ export function ReviewStep({
         )}
         <ul className="gos-review" aria-label="Строки для сопоставления">
           {reviewRows.slice(0, SHOWN).map((r) => (
-            <ReviewCard
-              key={r.row}
-              row={r}
-              nameOf={nameOf}
-              persons={persons}
-              getIndex={getIndex}
-              busy={busy}
-              onDecide={onDecide}
-              onUndecide={onUndecide}
-            />
+            <ReviewCard key={r.row} row={r} nameOf={nameOf} {...decision} />
           ))}
         </ul>
         {reviewRows.length > SHOWN && <p className="counts">Показаны первые {SHOWN} строк.</p>}
       </section>
 
-      {nameRows.length > 0 && (
-        <NameMatches
-          rows={nameRows}
-          persons={persons}
-          getIndex={getIndex}
-          busy={busy}
-          onDecide={onDecide}
-          onUndecide={onUndecide}
-        />
-      )}
+      {nameRows.length > 0 && <NameMatches rows={nameRows} {...decision} />}
 
       {preview.duplicates.length > 0 && (
         <section aria-labelledby="gos-twice-title">
@@ -290,21 +266,9 @@ function ErrorLines({
 function ReviewCard({
   row,
   nameOf,
-  persons,
-  getIndex,
-  busy,
-  onDecide,
-  onUndecide,
-}: {
-  row: ReviewRow;
-  nameOf: (id: string) => string;
-  persons: ReadonlyMap<string, Person>;
-  getIndex: () => RegistryIndex;
-  busy: boolean;
-  onDecide: (decision: MatchDecision) => void;
-  onUndecide: (row: number) => void;
-}) {
-  const id = useId();
+  ...decision
+}: { row: ReviewRow; nameOf: (id: string) => string } & RowDecision) {
+  const { persons, busy, onDecide } = decision;
   const [reason, setReason] = useState('');
   const [notParticipant, setNotParticipant] = useState(false);
   const m = row.match;
@@ -318,76 +282,49 @@ function ReviewCard({
     .filter(Boolean)
     .join(', ');
   return (
-    <li className={`gos-card${decided ? ' gos-decided' : ''}`} aria-label={`Строка ${row.row}`}>
-      <p>
-        <strong>Строка {row.row}:</strong> {details}
-        {row.skipped && ' (строка пропущена)'}
-      </p>
-      <p className={decided ? 'gos-ok' : 'gos-warn'}>
-        {decided ? 'Решено: ' : ''}
-        {matchText(m, nameOf)}
-      </p>
-      {decided ? (
-        <button type="button" className="link" disabled={busy} onClick={() => onUndecide(row.row)}>
-          Отменить решение по строке {row.row}
+    <RowCard
+      row={row}
+      label={`Строка ${row.row}`}
+      details={details}
+      decided={decided}
+      status={`${decided ? 'Решено: ' : ''}${matchText(m, nameOf)}`}
+      {...decision}
+    >
+      {m.status === 'ambiguous' && (
+        <ul className="gos-candidates" aria-label={`Кто подходит: строка ${row.row}`}>
+          {m.candidates.map((pid) => {
+            const p = persons.get(pid);
+            return (
+              <li key={pid}>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => onDecide({ row: row.row, kind: 'person', personId: pid })}
+                >
+                  Это {p ? personLine(p) : pid}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <PickPerson row={row} label={`Найти в реестре: строка ${row.row}`} {...decision} />
+      {!notParticipant ? (
+        <button type="button" className="link" disabled={busy} onClick={() => setNotParticipant(true)}>
+          Не участник…
         </button>
       ) : (
-        <>
-          {m.status === 'ambiguous' && (
-            <ul className="gos-candidates" aria-label={`Кто подходит: строка ${row.row}`}>
-              {m.candidates.map((pid) => {
-                const p = persons.get(pid);
-                return (
-                  <li key={pid}>
-                    <button
-                      type="button"
-                      disabled={busy}
-                      onClick={() => onDecide({ row: row.row, kind: 'person', personId: pid })}
-                    >
-                      Это {p ? personLine(p) : pid}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          <PersonSearch
-            className="gos-picker"
-            links
-            label={`Найти в реестре: строка ${row.row}`}
-            index={getIndex}
-            disabled={busy}
-            onPick={(p) => onDecide({ row: row.row, kind: 'person', personId: p.id })}
-          />
-          {!notParticipant ? (
-            <button type="button" className="link" disabled={busy} onClick={() => setNotParticipant(true)}>
-              Не участник…
-            </button>
-          ) : (
-            <div className="toolbar">
-              <div className="field">
-                <label htmlFor={`${id}-reason`}>Почему не участник (строка {row.row})</label>
-                <input
-                  id={`${id}-reason`}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  placeholder="например: продал участок до начала голосования"
-                />
-              </div>
-              <button
-                type="button"
-                disabled={busy || reason.trim() === ''}
-                onClick={() => onDecide({ row: row.row, kind: 'not_participant', reason: reason.trim() })}
-              >
-                Отметить: не участник
-              </button>
-              <button type="button" className="link" onClick={() => setNotParticipant(false)}>
-                Отмена
-              </button>
-            </div>
-          )}
-        </>
+        <NotParticipantForm
+          row={row}
+          label={`Почему не участник (строка ${row.row})`}
+          placeholder="например: продал участок до начала голосования"
+          submit="Отметить: не участник"
+          reason={reason}
+          onReason={setReason}
+          onCancel={() => setNotParticipant(false)}
+          {...decision}
+        />
       )}
-    </li>
+    </RowCard>
   );
 }
