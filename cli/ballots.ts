@@ -11,7 +11,8 @@ import type { PdfFonts } from '../shared/documents/pdfFont';
 import { parseProtocolFields, withProtocolFields } from '../shared/documents/protocolMeetingJson';
 import { ballotOrder, type BallotOrder } from '../shared/registry/sortPersons';
 import { atomicWriteAllSync } from '../electron/fs/atomicWrite';
-import { readCliMeetingAndRegistry } from './cliInputs';
+import { startWithMeeting } from './cliInputs';
+import { readOptions } from './commandOptions';
 
 export const BALLOTS_USAGE =
   'Использование: golos ballots --registry РЕЕСТР.xlsx --meeting СОБРАНИЕ.json --out БЮЛЛЕТЕНИ.pdf ' +
@@ -32,23 +33,13 @@ const NAMES = ['registry', 'meeting', 'out', 'blank', 'order', 'partnership'] as
 export function parseBallotsArgs(
   argv: readonly string[],
 ): { ok: true; args: BallotsArgs } | { ok: false; message: string } {
-  const named: Partial<Record<(typeof NAMES)[number], string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const name = a.startsWith('--') ? (a.slice(2) as (typeof NAMES)[number]) : undefined;
-    if (!name || !NAMES.includes(name)) {
-      return { ok: false, message: `Неизвестный параметр «${a}».\n${BALLOTS_USAGE}` };
-    }
-    const value = argv[++i];
-    if (!value || value.startsWith('--'))
-      return { ok: false, message: `Параметр --${name}: не указано значение.\n${BALLOTS_USAGE}` };
-    if (named[name] !== undefined)
-      return { ok: false, message: `Параметр --${name} указан больше одного раза.\n${BALLOTS_USAGE}` };
-    named[name] = value;
-  }
-  for (const need of ['registry', 'meeting', 'out'] as const) {
-    if (!named[need]) return { ok: false, message: `Параметр --${need} обязателен.\n${BALLOTS_USAGE}` };
-  }
+  const options = readOptions(argv, {
+    names: NAMES,
+    required: ['registry', 'meeting', 'out'],
+    usage: BALLOTS_USAGE,
+  });
+  if (!options.ok) return options;
+  const { named } = options;
   const blank = named.blank === undefined ? 0 : Number(named.blank);
   if (!/^\d{1,4}$/.test(named.blank ?? '0')) {
     return {
@@ -77,17 +68,12 @@ export function parseBallotsArgs(
 }
 
 export async function ballotsMain(argv: readonly string[], fonts: () => PdfFonts): Promise<number> {
-  const parsed = parseBallotsArgs(argv);
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.message}\n`);
-    return 1;
-  }
-  const { args } = parsed;
-  const inputs = await readCliMeetingAndRegistry(args.meeting, args.registry);
-  if (!inputs.ok) {
-    process.stderr.write(`Бюллетени не созданы, ничего не записано:\n${inputs.message}\n`);
-    return 1;
-  }
+  const inputs = await startWithMeeting(
+    parseBallotsArgs(argv),
+    'Бюллетени не созданы, ничего не записано:\n',
+  );
+  if (!inputs) return 1;
+  const { args } = inputs;
   // Proposals and the rest of what meeting.json says for the printed papers.
   const printed = parseProtocolFields(readFileSync(args.meeting, 'utf8'), basename(args.meeting));
   if (!printed.ok) {

@@ -70,3 +70,24 @@ export async function readCliMeetingAndRegistry(
     return { ok: false, message: `Не удалось прочитать файл ${err.path ?? ''}: ${why}` };
   }
 }
+
+/**
+ * How `golos ballots` and `golos scan` start: their arguments as parsed, then the meeting.json and the
+ * registry they name. A problem is written to stderr, after `refusal` (what was not done), and comes
+ * back as undefined: the command ends with exit code 1.
+ */
+export async function startWithMeeting<A extends { meeting: string; registry: string }>(
+  parsed: { ok: true; args: A } | { ok: false; message: string },
+  refusal = '',
+): Promise<{ args: A; meeting: Meeting; registry: Person[] } | undefined> {
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.message}\n`);
+    return undefined;
+  }
+  const inputs = await readCliMeetingAndRegistry(parsed.args.meeting, parsed.args.registry);
+  if (!inputs.ok) {
+    process.stderr.write(`${refusal}${inputs.message}\n`);
+    return undefined;
+  }
+  return { args: parsed.args, meeting: inputs.meeting, registry: inputs.registry };
+}

@@ -32,7 +32,8 @@ import { ballotsOfStack, reviewJson, writeScannedBatch } from '../shared/omr/sca
 import { DEFAULT_OMR_SETTINGS } from '../shared/omr/settings';
 import { sheetLayouts } from '../shared/omr/sheetLayouts';
 import { atomicWriteAllSync } from '../electron/fs/atomicWrite';
-import { readCliMeetingAndRegistry } from './cliInputs';
+import { startWithMeeting } from './cliInputs';
+import { readOptions } from './commandOptions';
 import { readPgm } from './pgm';
 import { todayIso } from '../shared/meetings/dates';
 
@@ -61,28 +62,15 @@ interface ScanArgs {
 export function parseScanArgs(
   argv: readonly string[],
 ): { ok: true; args: ScanArgs } | { ok: false; message: string } {
-  const named: Record<string, string | undefined> = {};
   const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) {
-      files.push(a);
-      continue;
-    }
-    const name = a.slice(2);
-    if (!['registry', 'meeting', 'out', 'received', 'partnership'].includes(name)) {
-      return { ok: false, message: `Неизвестный параметр «${a}».\n${SCAN_USAGE}` };
-    }
-    const value = argv[++i];
-    if (!value || value.startsWith('--'))
-      return { ok: false, message: `Параметр --${name}: не указано значение.\n${SCAN_USAGE}` };
-    if (named[name] !== undefined)
-      return { ok: false, message: `Параметр --${name} указан больше одного раза.\n${SCAN_USAGE}` };
-    named[name] = value;
-  }
-  for (const need of ['registry', 'meeting', 'out']) {
-    if (!named[need]) return { ok: false, message: `Параметр --${need} обязателен.\n${SCAN_USAGE}` };
-  }
+  const options = readOptions(argv, {
+    names: ['registry', 'meeting', 'out', 'received', 'partnership'],
+    required: ['registry', 'meeting', 'out'],
+    usage: SCAN_USAGE,
+    files,
+  });
+  if (!options.ok) return options;
+  const { named } = options;
   if (named.received && !/^\d{4}-\d{2}-\d{2}$/.test(named.received)) {
     return { ok: false, message: `Параметр --received: дата «${named.received}» — нужен вид ГГГГ-ММ-ДД.` };
   }
@@ -203,18 +191,9 @@ async function* pagesOf(path: string, work: string): AsyncGenerator<ScanPage> {
 class UnreadableFile extends Error {}
 
 export async function scanMain(argv: readonly string[], fonts: () => PdfFonts): Promise<number> {
-  const parsed = parseScanArgs(argv);
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.message}\n`);
-    return 1;
-  }
-  const { args } = parsed;
-  const inputs = await readCliMeetingAndRegistry(args.meeting, args.registry);
-  if (!inputs.ok) {
-    process.stderr.write(`${inputs.message}\n`);
-    return 1;
-  }
-  const { meeting, registry } = inputs;
+  const inputs = await startWithMeeting(parseScanArgs(argv));
+  if (!inputs) return 1;
+  const { args, meeting, registry } = inputs;
 
   // Every voter's sheet layouts, built once (the ballots PDF builder in its layout-only mode).
   const layouts = await sheetLayouts(
