@@ -25,10 +25,10 @@ import { auditedWrite, type AuditAppend } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 import type { AttachmentRecord, AttendanceRow, PaperBallotRow } from '../db/records';
 import { getLaptop } from './laptop';
+import { scanAttachments, storeAttachments, type AttachmentMeta, type PickedFile } from './scanFiles';
 import { localTimestamp } from '../../shared/meetings/dates';
 
-/** An attachment as the screens list it (the bytes are read only to show the file). */
-export type AttachmentMeta = Omit<AttachmentRecord, 'bytes'>;
+export { SCAN_EXTENSIONS, type AttachmentMeta, type PickedFile } from './scanFiles';
 
 export interface BallotWriteContext {
   meeting: Meeting;
@@ -209,28 +209,6 @@ export async function settleBallot(
   return change(db, ctx, id, (r, c) => settle(r, agreed, metaOf(c, reason)));
 }
 
-export interface PickedFile {
-  name: string;
-  bytes: Uint8Array;
-}
-
-const MIME: Record<string, string> = {
-  '.pdf': 'application/pdf',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-};
-
-/** Extensions a scan may have (what the file picker offers). */
-export const SCAN_EXTENSIONS = ['.pdf', '.jpg', '.jpeg', '.png'];
-
-function mimeOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return MIME[dot >= 0 ? name.slice(dot).toLowerCase() : ''] ?? 'application/octet-stream';
-}
-
 /**
  * Records a paper ballot's arrival (the mail log) with its files (a scan's image or PDF): the files, the
  * record and the audit entries in one transaction; nothing is stored when a field is wrong.
@@ -243,17 +221,7 @@ export async function recordArrival(
 ): Promise<Result<{ row: PaperBallotRow; attachments: AttachmentMeta[] }>> {
   const at = ctx.at ?? localTimestamp();
   const { laptop } = await withLaptop(db, ctx);
-  const attachments: AttachmentRecord[] = files.map((f) => ({
-    id: newId(),
-    meetingId: ctx.meeting.id,
-    name: f.name,
-    mime: mimeOf(f.name),
-    size: f.bytes.byteLength,
-    bytes: f.bytes,
-    addedAt: at,
-    // Belongs to its ballot: agenda edits never prune or copy it.
-    purpose: 'scan' as const,
-  }));
+  const attachments = scanAttachments(ctx.meeting.id, files, at);
   const made = logArrival(
     {
       ...arrival,
@@ -267,19 +235,9 @@ export async function recordArrival(
   );
   if (!made.ok) return made;
   return auditedWrite(db, [db.paperBallots, db.attachments], async (audit) => {
-    for (const a of attachments) {
-      await db.attachments.add(a);
-      const { bytes: _bytes, ...meta } = a;
-      await audit({
-        actor: ctx.by,
-        action: 'attachment.add',
-        entity: 'attachment',
-        entityId: a.id,
-        after: { ...meta, ballotId: made.value.id },
-      });
-    }
+    const stored = await storeAttachments(db, audit, ctx.by, attachments, made.value.id);
     const row = await putRecord(db, audit, made.value, 0, { ...ctx, at });
-    return ok({ row, attachments: attachments.map(({ bytes: _b, ...meta }) => meta) });
+    return ok({ row, attachments: stored });
   });
 }
 

@@ -11,18 +11,10 @@ import { compareEntries, recordEntry } from '../../shared/paper/doubleEntry';
 import { ok, type Result } from '../../shared/result';
 import { auditedWrite } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
-import type { AttachmentRecord, PaperBallotRow } from '../db/records';
-import { rowOf, withLaptop, type BallotWriteContext, type PickedFile } from '../ballots/ballotRepo';
+import type { PaperBallotRow } from '../db/records';
+import { rowOf, withLaptop, type BallotWriteContext } from '../ballots/ballotRepo';
+import { scanAttachments, storeAttachments, type PickedFile } from '../ballots/scanFiles';
 import { localTimestamp } from '../../shared/meetings/dates';
-
-const MIME: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-};
 
 /** The files of a stack stored as the meeting's scans; their ids by file name. */
 export async function storeScanFiles(
@@ -30,33 +22,9 @@ export async function storeScanFiles(
   ctx: BallotWriteContext,
   files: readonly PickedFile[],
 ): Promise<Map<string, string>> {
-  const at = ctx.at ?? localTimestamp();
-  const ids = new Map<string, string>();
-  await auditedWrite(db, [db.attachments], async (audit) => {
-    for (const f of files) {
-      const a: AttachmentRecord = {
-        id: newId(),
-        meetingId: ctx.meeting.id,
-        name: f.name,
-        mime: MIME[f.name.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream',
-        size: f.bytes.byteLength,
-        bytes: f.bytes,
-        addedAt: at,
-        purpose: 'scan',
-      };
-      await db.attachments.add(a);
-      const { bytes: _bytes, ...meta } = a;
-      await audit({
-        actor: ctx.by,
-        action: 'attachment.add',
-        entity: 'attachment',
-        entityId: a.id,
-        after: meta,
-      });
-      ids.set(f.name, a.id);
-    }
-  });
-  return ids;
+  const attachments = scanAttachments(ctx.meeting.id, files, ctx.at ?? localTimestamp());
+  await auditedWrite(db, [db.attachments], (audit) => storeAttachments(db, audit, ctx.by, attachments));
+  return new Map(attachments.map((a) => [a.name, a.id]));
 }
 
 /** A ballot read from scans, with the stored file(s) its pages are in. */
