@@ -59,8 +59,8 @@ export function rowOf(
   return { ...record, meetingId, ...(i >= 0 ? { personId: registry[i]!.id } : {}) };
 }
 
-/** Inside a transaction: stores the record and one audit entry per version added since `known`. */
-async function putRecord(
+/** Inside an audited write: stores the record and one audit entry per version added since `known`. */
+export async function putRecord(
   db: GolosDb,
   audit: AuditAppend,
   record: PaperBallotRecord,

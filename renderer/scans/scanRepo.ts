@@ -12,7 +12,7 @@ import { ok, type Result } from '../../shared/result';
 import { auditedWrite } from '../db/auditedWrite';
 import { newId, type GolosDb } from '../db/db';
 import type { PaperBallotRow } from '../db/records';
-import { rowOf, withLaptop, type BallotWriteContext } from '../ballots/ballotRepo';
+import { putRecord, rowOf, withLaptop, type BallotWriteContext } from '../ballots/ballotRepo';
 import { scanAttachments, storeAttachments, type PickedFile } from '../ballots/scanFiles';
 import { localTimestamp } from '../../shared/meetings/dates';
 
@@ -77,12 +77,7 @@ export async function saveScannedBallots(
           } else note(entry.error.map((p) => p.message).join(' '));
           continue;
         }
-        const row = rowOf(entry.value, c.meeting.id, c.registry);
-        await db.paperBallots.put(row);
-        for (let n = stored.versions.length + 1; n <= row.versions.length; n++) {
-          await audit(versionAuditEvent(row, n));
-        }
-        rows.push(row);
+        rows.push(await putRecord(db, audit, entry.value, stored.versions.length, c));
         continue;
       }
       const made = createRecord({ ...ballot, id: newId() }, meta);
