@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { err, ok, problem } from '../../shared/result';
 import { checkAuditChain, readChain } from '../audit/auditLog';
 import { auditedWrite } from './auditedWrite';
@@ -102,23 +99,4 @@ describe('auditedWrite', () => {
     expect(await db.settings.get(setting.key)).toEqual(setting);
     expect((await readChain(db)).map((e) => e.action)).toEqual(['settings.timeline']);
   });
-});
-
-/** The app's source files below `dir` (tests left out). */
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) sources(path, out);
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-test('no write of the app appends an audit entry but through auditedWrite', () => {
-  const renderer = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const callers = sources(renderer)
-    .filter((file) => /\bappendAudit\(/.test(readFileSync(file, 'utf8')))
-    .map((file) => relative(renderer, file).replaceAll('\\', '/'));
-  // The definition and the helper; the scan itself finds them (a check of the check).
-  expect(callers.sort()).toEqual(['audit/auditLog.ts', 'db/auditedWrite.ts']);
 });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUDIT_ACTIONS, auditActionLabel, isAuditAction } from './auditCatalogue';
 
@@ -29,6 +29,17 @@ function writtenActions(): Set<string> {
   }
   return found;
 }
+
+describe('the audit trail as the code writes it', () => {
+  it('appends an entry only through renderer/db/auditedWrite (one transaction with the change)', () => {
+    const renderer = join(ROOT, 'renderer');
+    const callers = sources(renderer)
+      .filter((file) => /\bappendAudit\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(renderer, file).replaceAll('\\', '/'));
+    // The definition and the helper: the scan finds them (a check of the check).
+    expect(callers.sort()).toEqual(['audit/auditLog.ts', 'db/auditedWrite.ts']);
+  });
+});
 
 describe('the catalogue of audit actions', () => {
   it('names every action the code writes', () => {
