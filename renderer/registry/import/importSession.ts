@@ -117,7 +117,7 @@ export class ImportSession {
     this.options = opts;
     const { kind, rows } = this;
     const table: Table = { ...this.table, rows };
-    const parsed = parseRegistry(table, { kind, ...opts });
+    const parsed = parseRegistry(table, { kind, ...opts, countNames: true });
     const validation = new RegistryValidation(parsed.persons, parsed.sourceRows, {
       file: table.fileName,
       kind,
