@@ -5,7 +5,7 @@ import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import { registryFieldLabel, type RegistryField } from '../../../shared/registry/registryFields';
 
 /** Problems listed at once besides the rows to fix; the rest are counted (a badly mapped file can have thousands). */
-const PROBLEMS_SHOWN = 300;
+const PROBLEMS_SHOWN = 150;
 
 const severityText = (p: Pick<Problem, 'severity'>) =>
   p.severity === 'error' ? 'Ошибка: ' : 'Предупреждение: ';
