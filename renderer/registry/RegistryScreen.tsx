@@ -112,6 +112,8 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
   );
 
   const startImport = async () => {
+    // The reader is loaded and compiled in its worker while the user picks a file.
+    void import('./import/importEngine').then((m) => m.warmUpImportWorker());
     const picked = await getPlatform().openFile({ accept: IMPORT_ACCEPT });
     if (!picked.ok) {
       toast({ message: picked.error.map((p) => p.message).join(' ') });

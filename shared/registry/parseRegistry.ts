@@ -6,6 +6,7 @@ import type { Table } from '../spreadsheet/table';
 import { cleanName, MAX_NAME_LENGTH, NAME_CLEANED_TEXT, nameTooLongText } from '../text/cleanName';
 import { normalizeName } from '../text/normalizeName';
 import { normalizeCadastral } from './cadastral';
+import { addAt, listAt, type KeyedLists } from './keyedLists';
 import { parseAreaCell, parseShareCell, parseSnilsCell, plotKey } from './fieldValues';
 import { REGISTRY_PROBLEM as P } from './problemCodes';
 import { REGISTRY_FIELDS, registryFieldLabel, type RegistryField } from './registryFields';
@@ -37,6 +38,8 @@ export interface RegistryImport {
   rowsRead: number;
   /** Status values the importer did not know (an empty cell as ''), each once, in order of first row. */
   unknownStatuses: UnknownStatus[];
+  /** How many persons have each normalised name (normalizeName of fullName), with `countNames`. */
+  names?: Map<string, number>;
 }
 
 /** A status value not in the vocabulary nor in the user's mappings, with the rows that carry it. */
@@ -63,6 +66,8 @@ export interface ParseRegistryOptions {
   consume?: boolean;
   /** Only these 1-based rows, with `mapping` and `headerRow` given (the header is not looked for). */
   rows?: { from: number; to: number };
+  /** Count the persons of each name (RegistryImport.names): a fix in place needs to know a name is unique. */
+  countNames?: boolean;
 }
 
 const CONSUMED: string[] = [];
@@ -164,8 +169,8 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   ) => problems.push(problem(code, `${at(row, label(f))}${text}`, { file, row, field: label(f) }, severity));
 
   const drafts: Draft[] = [];
-  const bySnils: DraftIndex = new Map();
-  const byName: DraftIndex = new Map();
+  const bySnils: KeyedLists<Draft> = new Map();
+  const byName: KeyedLists<Draft> = new Map();
   /** The person of the row above: a row with a plot but no name continues it (several plots). */
   let previous: Draft | undefined;
   /** Rows of numbers only: a totals row when nothing named follows them. */
@@ -214,15 +219,15 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
     }
     const nameKey = normalizeName(fullName);
     let draft: Draft | undefined;
-    if (snils) draft = draftsAt(bySnils, snils).find((d) => d.key === nameKey);
-    else if (nameKey) draft = draftsAt(byName, nameKey).find((d) => !d.person.snils);
+    if (snils) draft = listAt(bySnils, snils).find((d) => d.key === nameKey);
+    else if (nameKey) draft = listAt(byName, nameKey).find((d) => !d.person.snils);
     if (!draft) {
       const person: Person = { id: '', fullName, status: kind === 'mkd' ? 'owner' : 'member', holdings: [] };
       if (snils) person.snils = snils;
       draft = { person, source: { rows: [r], holdingRows: [] }, key: nameKey };
       drafts.push(draft);
-      if (snils) addDraft(bySnils, snils, draft);
-      if (nameKey) addDraft(byName, nameKey, draft);
+      if (snils) addAt(bySnils, snils, draft);
+      if (nameKey) addAt(byName, nameKey, draft);
     } else draft.source.rows.push(r);
     readPersonFields(draft, row, r);
     if (holding) addHolding(draft, holding, r);
@@ -235,6 +240,11 @@ export function parseRegistry(table: Table, opts: ParseRegistryOptions): Registr
   const merged = mergeNameOnlyDrafts(drafts);
   result.persons = merged.map((d) => d.person);
   result.sourceRows = merged.map((d) => d.source);
+  if (opts.countNames) {
+    const names = new Map<string, number>();
+    for (const d of merged) names.set(d.key, (names.get(d.key) ?? 0) + 1);
+    result.names = names;
+  }
   return result;
 
   /** A row with no name and no СНИЛС: another plot of the person above, or an error. */
@@ -346,17 +356,6 @@ function append<T>(list: T[], x: T): T[] {
   list.push(x);
   return list;
 }
-
-/** Drafts by СНИЛС or name: one as itself, several as a list (not a list per person of a large file). */
-type DraftIndex = Map<string, Draft | Draft[]>;
-const draftsAt = (index: DraftIndex, key: string): readonly Draft[] => {
-  const found = index.get(key);
-  return found === undefined ? [] : Array.isArray(found) ? found : [found];
-};
-const addDraft = (index: DraftIndex, key: string, d: Draft): void => {
-  const found = index.get(key);
-  index.set(key, found === undefined ? d : [...draftsAt(index, key), d]);
-};
 
 function plotWord(kind: PartnershipKind): string {
   return kind === 'mkd' ? 'помещение' : 'участок';

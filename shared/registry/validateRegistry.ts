@@ -1,8 +1,9 @@
 import { add, compare, ONE, toFraction, type Rational } from '../arith/rational';
-import type { PartnershipKind, Person } from '../domain/types';
+import type { Holding, PartnershipKind, Person } from '../domain/types';
 import { problem, type Problem, type Severity } from '../result';
 import { cadastralOk } from './cadastral';
 import { plotKey, shareValue } from './fieldValues';
+import { addAt, listAt, type KeyedLists } from './keyedLists';
 import type { PersonSource } from './parseRegistry';
 import { REGISTRY_PROBLEM as P } from './problemCodes';
 import { registryFieldLabel, type RegistryField } from './registryFields';
@@ -39,11 +40,36 @@ export function validateRegistry(persons: readonly Person[], where: RegistryWher
   return registryFindings(persons, where).map((f) => f.problem);
 }
 
-/** validateRegistry's problems, each with the person it is about and, for a cross-person check, its group. */
-export function registryFindings(persons: readonly Person[], where: RegistryWhere = {}): Finding[] {
+/**
+ * validateRegistry's problems, each with the person it is about and, for a cross-person check, its group.
+ * `index` (empty when given) is filled with where each СНИЛС and plot is.
+ */
+export function registryFindings(
+  persons: readonly Person[],
+  where: RegistryWhere = {},
+  index: RegistryIndex = registryIndex(),
+): Finding[] {
   const names = persons.length > 1;
-  return check(persons, where, (i) => (names ? persons[i]!.fullName : undefined));
+  return check(persons, where, (i) => (names ? persons[i]!.fullName : undefined), index);
 }
+
+/** A holding of a person: indexes in the persons and in the person's holdings. */
+export interface Holder {
+  i: number;
+  k: number;
+}
+
+/** The persons of each СНИЛС and the holders of each plot, as the checks across persons find them. */
+export interface RegistryIndex {
+  snils: KeyedLists<number>;
+  /** By plot key (holdingKey). */
+  plots: KeyedLists<Holder>;
+}
+
+export const registryIndex = (): RegistryIndex => ({ snils: new Map(), plots: new Map() });
+
+/** What makes two holdings the same plot: the plot number as plotKey reads it, else the cadastral number. */
+export const holdingKey = (h: Holding): string => plotKey(h.plotNumber) || (h.cadastralNumber ?? '');
 
 /** The group of a cross-person check: the persons sharing a СНИЛС, or the holders of one plot. */
 export const snilsGroup = (snils: string): string => `snils:${snils}`;
@@ -61,7 +87,7 @@ export function validatePerson(
   const rest = others.filter((o) => o.id === '' || o.id !== person.id);
   const where: RegistryWhere = kind ? { kind } : {};
   // Last, so that a duplicate СНИЛС or a shared plot is reported on the edited person.
-  return check([...rest, person], where, () => undefined)
+  return check([...rest, person], where, () => undefined, registryIndex())
     .filter((f) => f.person === rest.length)
     .map((f) => f.problem);
 }
@@ -78,6 +104,7 @@ function check(
   persons: readonly Person[],
   where: RegistryWhere,
   who: (i: number) => string | undefined,
+  index: RegistryIndex,
 ): Finding[] {
   const out: Finding[] = [];
   const kind =
@@ -103,7 +130,6 @@ function check(
   };
   const plotWord = kind === 'mkd' ? 'помещение' : 'участок';
 
-  const firstBySnils = new Map<string, number>();
   persons.forEach((p, i) => {
     if (!p.fullName.trim()) say(P.nameEmpty, i, personRow(i), 'fullName', 'не заполнено.');
     if (p.snils !== undefined && p.snils !== '') {
@@ -127,9 +153,9 @@ function check(
           'warning',
         );
       }
-      const first = firstBySnils.get(p.snils);
-      if (first === undefined) firstBySnils.set(p.snils, i);
-      else {
+      const first = listAt(index.snils, p.snils)[0];
+      addAt(index.snils, p.snils, i);
+      if (first !== undefined) {
         const r = personRow(first);
         const there =
           r !== undefined ? `в строке ${r} (${persons[first]!.fullName})` : `у ${persons[first]!.fullName}`;
@@ -170,14 +196,14 @@ function check(
   });
 
   // Plots held by several people: every holder needs a share, and the shares add up to 1.
-  const holders = new Map<string, { i: number; k: number }[]>();
   persons.forEach((p, i) =>
     p.holdings.forEach((h, k) => {
-      const key = plotKey(h.plotNumber) || (h.cadastralNumber ?? '');
-      if (key) holders.set(key, [...(holders.get(key) ?? []), { i, k }]);
+      const key = holdingKey(h);
+      if (key) addAt(index.plots, key, { i, k });
     }),
   );
-  for (const [key, list] of holders) {
+  for (const [key, list] of index.plots) {
+    if (!Array.isArray(list)) continue;
     const from = out.length;
     const people = [...new Set(list.map((x) => x.i))];
     if (people.length < 2) continue;

@@ -47,18 +47,36 @@ export interface FindHeaderOptions {
   minMatches?: number;
 }
 
+/** A normalised header text or synonym with what matching compares, worked out once. */
+interface HeaderText {
+  text: string;
+  /** With a space at each end: a synonym's words are looked for as whole words. */
+  padded: string;
+  /** Without spaces. */
+  compact: string;
+  words: number;
+}
+
+function headerText(text: string): HeaderText {
+  // A cell of a paragraph (or of megabytes) is no column header: not compared with any synonym.
+  if (text === '' || text.length > MAX_HEADER_LENGTH) return { text: '', padded: '', compact: '', words: 0 };
+  return { text, padded: ` ${text} `, compact: text.replace(/ /g, ''), words: text.split(' ').length };
+}
+
+function matchScore(header: HeaderText, synonym: HeaderText): number {
+  if (header.text === '' || synonym.text === '') return 0;
+  if (header.text === synonym.text) return 3;
+  if (header.compact === synonym.compact) return 2;
+  if (header.padded.includes(synonym.padded)) return synonym.words / header.words;
+  return 0;
+}
+
 /**
  * How well a normalised header text matches a normalised synonym: 3 exact, 2 exact but for spaces,
  * (0, 1] the synonym's words contained (the share of the header's words they make up), 0 no match.
  */
 export function headerMatchScore(header: string, synonym: string): number {
-  // A cell of a paragraph (or of megabytes) is no column header: not compared with every synonym.
-  if (header === '' || synonym === '' || header.length > MAX_HEADER_LENGTH) return 0;
-  if (header === synonym) return 3;
-  if (header.replace(/ /g, '') === synonym.replace(/ /g, '')) return 2;
-  const h = ` ${header} `;
-  if (h.includes(` ${synonym} `)) return synonym.split(' ').length / header.split(' ').length;
-  return 0;
+  return matchScore(headerText(header), headerText(synonym));
 }
 
 interface Candidate {
@@ -70,14 +88,15 @@ interface Candidate {
 /** Greedy best-first assignment of columns to fields: each column and each field used once. */
 function assign<F extends string>(
   headers: string[],
-  specs: { spec: FieldSpec<F>; synonyms: string[] }[],
+  specs: { spec: FieldSpec<F>; synonyms: HeaderText[] }[],
 ): { mapping: Partial<Record<F, number>>; matched: number; total: number } {
   const candidates: Candidate[] = [];
-  headers.forEach((h, col) => {
-    if (!h) return;
+  headers.forEach((text, col) => {
+    const h = headerText(text);
+    if (!h.text) return;
     specs.forEach((s, spec) => {
       let score = 0;
-      for (const syn of s.synonyms) score = Math.max(score, headerMatchScore(h, syn));
+      for (const syn of s.synonyms) score = Math.max(score, matchScore(h, syn));
       if (score > 0) candidates.push({ col, spec, score });
     });
   });
@@ -121,7 +140,7 @@ export function findHeader<F extends string>(
   const minMatches = opts.minMatches ?? Math.min(2, specs.length);
   const normSpecs = specs.map((spec) => ({
     spec,
-    synonyms: [spec.label, ...spec.synonyms].map(normalizeHeader),
+    synonyms: [spec.label, ...spec.synonyms].map((t) => headerText(normalizeHeader(t))),
   }));
   let best: (HeaderMatch<F> & { score: number }) | null = null;
   const consider = (first: number, last: number, texts: string[]): void => {

@@ -1,9 +1,38 @@
+import { useState, type ReactNode } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import { describePersonChange, personName } from '../../../shared/registry/describeChange';
 import type { RegistryDiff } from '../../../shared/registry/diffRegistry';
 
 /** People listed per group; the rest are counted. */
 const SHOWN = 200;
+
+/** A list open at first when short; a long one is drawn when the user opens it (a preview of thousands). */
+function DiffGroup({
+  summary,
+  label,
+  count,
+  items,
+}: {
+  summary: string;
+  label: string;
+  count: number;
+  items: () => ReactNode;
+}) {
+  const [open, setOpen] = useState(count <= 20);
+  return (
+    <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {summary} ({count})
+      </summary>
+      {open && (
+        <ul aria-label={label}>
+          {items()}
+          {count > SHOWN && <li>…и ещё {count - SHOWN}.</li>}
+        </ul>
+      )}
+    </details>
+  );
+}
 
 /** Headings of the three lists (the import's by default: what will happen). */
 export interface DiffHeadings {
@@ -37,7 +66,6 @@ export function ImportDiffList({
     changed: diff.changed.length,
     removed: diff.removed.length,
   };
-  const more = (total: number) => total > SHOWN && <li>…и ещё {total - SHOWN}.</li>;
   const removed =
     headings !== IMPORT_HEADINGS
       ? { label: headings.removed, summary: headings.removed }
@@ -47,25 +75,20 @@ export function ImportDiffList({
   return (
     <div className="import-diff">
       {n.added > 0 && (
-        <details open={n.added <= 20}>
-          <summary>
-            {headings.added} ({n.added})
-          </summary>
-          <ul aria-label={headings.added}>
-            {diff.added.slice(0, SHOWN).map((p, i) => (
-              <li key={i}>{personName(p, kind)}</li>
-            ))}
-            {more(n.added)}
-          </ul>
-        </details>
+        <DiffGroup
+          summary={headings.added}
+          label={headings.added}
+          count={n.added}
+          items={() => diff.added.slice(0, SHOWN).map((p, i) => <li key={i}>{personName(p, kind)}</li>)}
+        />
       )}
       {n.changed > 0 && (
-        <details open={n.changed <= 20}>
-          <summary>
-            {headings.changed} ({n.changed})
-          </summary>
-          <ul aria-label={headings.changed}>
-            {diff.changed.slice(0, SHOWN).map((c, i) => (
+        <DiffGroup
+          summary={headings.changed}
+          label={headings.changed}
+          count={n.changed}
+          items={() =>
+            diff.changed.slice(0, SHOWN).map((c, i) => (
               <li key={i}>
                 {personName(c.before, kind)}
                 <ul>
@@ -74,23 +97,17 @@ export function ImportDiffList({
                   ))}
                 </ul>
               </li>
-            ))}
-            {more(n.changed)}
-          </ul>
-        </details>
+            ))
+          }
+        />
       )}
       {n.removed > 0 && (
-        <details open={n.removed <= 20}>
-          <summary>
-            {removed.summary} ({n.removed})
-          </summary>
-          <ul aria-label={removed.label}>
-            {diff.removed.slice(0, SHOWN).map((p, i) => (
-              <li key={i}>{personName(p, kind)}</li>
-            ))}
-            {more(n.removed)}
-          </ul>
-        </details>
+        <DiffGroup
+          summary={removed.summary}
+          label={removed.label}
+          count={n.removed}
+          items={() => diff.removed.slice(0, SHOWN).map((p, i) => <li key={i}>{personName(p, kind)}</li>)}
+        />
       )}
     </div>
   );

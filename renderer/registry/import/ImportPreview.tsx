@@ -1,18 +1,14 @@
 import { memo, type ReactNode } from 'react';
 import type { PartnershipKind } from '../../../shared/domain/types';
 import { columnLetter } from '../../../shared/gosuslugi/checkMapping';
-import type { Problem } from '../../../shared/result';
 import type { RegistryMapping } from '../../../shared/registry/parseRegistry';
 import { registryFieldLabel, type RegistryField } from '../../../shared/registry/registryFields';
 import { ImportDiffList } from './ImportDiffList';
 import { ImportMapping } from './ImportMapping';
 import type { ImportAnalysis } from './importSession';
-import { ProblemRowsEditor } from './ProblemRowsEditor';
+import { ProblemsSection } from './ProblemsSection';
 import { COLUMNS_SHOWN, shownColumns, shownText } from './shownColumns';
 import { useSteadyCallback } from './useSteadyCallback';
-
-/** Problems listed at once; the rest are counted (a badly mapped file can have thousands). */
-const PROBLEMS_SHOWN = 300;
 
 /** True when importing would change nothing stored. */
 export function nothingToImport(analysis: ImportAnalysis, deleteMissing: boolean): boolean {
@@ -23,40 +19,6 @@ export function nothingToImport(analysis: ImportAnalysis, deleteMissing: boolean
 // The analysis is put together part by part (analysisDelta): a part a fix did not change is the same object
 // as before, and the section drawing it is skipped.
 const DiffList = memo(ImportDiffList);
-
-/** A key per problem that stays with it while the problems around it come and go. */
-function problemKeys(problems: readonly Problem[]): string[] {
-  const seen = new Map<string, number>();
-  return problems.map((p) => {
-    const base = `${p.row ?? ''}\u0001${p.code}\u0001${p.message}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return `${base}\u0001${n}`;
-  });
-}
-
-const ProblemItem = memo(function ProblemItem({ severity, message }: Pick<Problem, 'severity' | 'message'>) {
-  return (
-    <li className={severity}>
-      <span className="visually-hidden">{severity === 'error' ? 'Ошибка: ' : 'Предупреждение: '}</span>
-      {message}
-    </li>
-  );
-});
-
-const ProblemList = memo(function ProblemList({ problems }: { problems: Problem[] }) {
-  if (problems.length === 0) return <p className="notice ok">Проблем не найдено.</p>;
-  const shown = problems.slice(0, PROBLEMS_SHOWN);
-  const keys = problemKeys(shown);
-  return (
-    <ul className="problems" aria-label="Проблемы в файле">
-      {shown.map((p, i) => (
-        <ProblemItem key={keys[i]} severity={p.severity} message={p.message} />
-      ))}
-      {problems.length > PROBLEMS_SHOWN && <li>…и ещё {problems.length - PROBLEMS_SHOWN}.</li>}
-    </ul>
-  );
-});
 
 const FirstRows = memo(function FirstRows({
   preview,
@@ -204,9 +166,7 @@ export function ImportPreview({
       <h3>
         Проблемы: ошибок {errors}, предупреждений {warnings}
       </h3>
-      <ProblemList problems={problems} />
-
-      <ProblemRowsEditor
+      <ProblemsSection
         rows={analysis.problemRows}
         total={analysis.problemRowCount}
         problems={problems}

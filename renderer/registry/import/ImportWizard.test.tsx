@@ -66,7 +66,7 @@ describe('ImportWizard', () => {
       csv([...good, 'Сидоров Пётр;8;112-233-445 96;член;', ';;;член;', 'Орлов Олег;10;;почётный;']),
     );
     const problems = await screen.findByRole(
-      'list',
+      'region',
       { name: 'Проблемы в файле' },
       // The first test loads the parser (a dynamic import): slow on a loaded machine.
       { timeout: 10_000 },

@@ -70,12 +70,16 @@ let client: ImportClient | null = null;
  * runs its first file several times slower). A worker that failed is not used again: the next import
  * starts a new one. Closing an import lets its file go (`close`).
  */
-function workerEngine(): ImportEngine {
+function importClient(): ImportClient {
   client ??= createWorkerClient<ImportCommand, ImportResponse>(
     () => new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }),
     { restartAfterFailure: true },
   );
-  const c = client;
+  return client;
+}
+
+function workerEngine(): ImportEngine {
+  const c = importClient();
   const send = (cmd: ImportCommand): Promise<Reply> =>
     c.call(cmd, (m) => ({ value: m.result })).catch(fileFailure('import_failed'));
   return engineOver(send, () => void send({ type: 'close' }));
@@ -88,6 +92,17 @@ export function inlineEngine(): ImportEngine {
     async (cmd) => (await handler)(cmd),
     () => {},
   );
+}
+
+/**
+ * Starts the import worker and has it read a small sample, while the user picks a file: the first import
+ * of a session then runs in a worker that has its code loaded and compiled. Nothing where there is no Worker.
+ */
+export function warmUpImportWorker(): void {
+  if (typeof Worker === 'undefined') return;
+  importClient()
+    .call({ type: 'warm' }, () => ({ value: undefined }))
+    .catch(() => {});
 }
 
 export function createImportEngine(): ImportEngine {

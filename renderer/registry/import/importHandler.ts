@@ -3,6 +3,7 @@ import { err, problem, type Result } from '../../../shared/result';
 import type { ImportRequest } from './importProtocol';
 import { deltaSender, type AnalysisDelta } from './analysisDelta';
 import { ImportSession } from './importSession';
+import { warmUpImport } from './importWarmUp';
 
 export type ImportCommand = ImportRequest extends infer R
   ? R extends { id: number }
@@ -12,7 +13,8 @@ export type ImportCommand = ImportRequest extends infer R
 
 /**
  * The import's state machine: `open` reads the file, `remap` re-reads it with the user's header row and
- * mapping or status values, `edit` fixes one row in place, `close` lets the file go. Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
+ * mapping or status values, `edit` fixes one row in place, `close` lets the file go, `warm` reads a sample
+ * (nothing else changes). Runs inside the worker, or on the main thread where there is no Worker. Never rejects.
  * An analysis is answered with the parts that changed since the one before (all of them for `open`).
  */
 export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<AnalysisDelta | RegistryDiff>> {
@@ -30,6 +32,10 @@ export function createImportHandler(): (cmd: ImportCommand) => Promise<Result<An
         if (!opened.ok) return opened;
         session = opened.value;
         return { ok: true, value: delta(session.analyze(cmd.options), true) };
+      }
+      if (cmd.type === 'warm') {
+        await warmUpImport();
+        return { ok: true, value: {} };
       }
       if (cmd.type === 'close') {
         session = null;

@@ -20,7 +20,9 @@ export type ImportRequest =
   /** Everything the last reading would import (the analysis carries only the first people). */
   | { id: number; type: 'changes' }
   /** The import is closed: its file is let go. */
-  | { id: number; type: 'close' };
+  | { id: number; type: 'close' }
+  /** The user is about to pick a file: load and compile the reader before it comes. */
+  | { id: number; type: 'warm' };
 
 export interface ImportResponse {
   id: number;

@@ -15,8 +15,8 @@ import { refixRow, type Reading } from './rowFix';
 
 /** How many data rows the preview shows. */
 export const PREVIEW_ROWS = 10;
-/** Rows with problems offered for a fix in place (the rest are counted). */
-export const FIXABLE_ROWS = 100;
+/** Rows with problems offered for a fix in place at once (the next come up as these are fixed; the rest are listed). */
+export const FIXABLE_ROWS = 50;
 /** People the preview lists in each of added, changed and missing (the rest are counted). */
 export const DIFF_SHOWN = 200;
 
@@ -117,7 +117,7 @@ export class ImportSession {
     this.options = opts;
     const { kind, rows } = this;
     const table: Table = { ...this.table, rows };
-    const parsed = parseRegistry(table, { kind, ...opts });
+    const parsed = parseRegistry(table, { kind, ...opts, countNames: true });
     const validation = new RegistryValidation(parsed.persons, parsed.sourceRows, {
       file: table.fileName,
       kind,

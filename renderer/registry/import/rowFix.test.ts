@@ -85,7 +85,7 @@ describe('a fix in place', () => {
   it('reads only the rows of the fixed person, unless the fix can change another row', () => {
     const table: Table = { fileName: 'реестр.csv', rows: ROWS.map((r) => r.slice()) };
     const reading = () => {
-      const parsed = parseRegistry(table, { kind: 'snt' });
+      const parsed = parseRegistry(table, { kind: 'snt', countNames: true });
       const validation = new RegistryValidation(parsed.persons, parsed.sourceRows, { kind: 'snt' });
       return { parsed, validation };
     };

@@ -1,10 +1,10 @@
 import type { PartnershipKind } from '../../../shared/domain/types';
-import { personNameKey } from '../../../shared/registry/diffRegistry';
 import { parseRegistry, type RegistryImport } from '../../../shared/registry/parseRegistry';
 import { REGISTRY_PROBLEM as P } from '../../../shared/registry/problemCodes';
 import type { RegistryValidation } from '../../../shared/registry/registryValidation';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
 import type { Table } from '../../../shared/spreadsheet/readTable';
+import { normalizeName } from '../../../shared/text/normalizeName';
 
 /** A reading of the file the preview shows: parsed once, then patched row by row by fixes in place. */
 export interface Reading {
@@ -21,7 +21,8 @@ const NUMERIC = /^[\d\s\u00a0.,]+$/;
  * were; the person's own checks and the cross-person checks it touches run again. Returns false, having
  * changed nothing, when the fix could change how another row is read — the rows now make no single
  * person, a nameless row below would join them, another person has the same name (rows are merged by
- * name) — and the whole file must be read again.
+ * name), the reading did not count its names (parseRegistry's `countNames`) — and the whole file must
+ * be read again.
  */
 export function refixRow(
   reading: Reading,
@@ -31,8 +32,8 @@ export function refixRow(
   statusValues: StatusValues | undefined,
 ): boolean {
   const { parsed, validation } = reading;
-  const { mapping, headerRow } = parsed;
-  if (row <= headerRow || row > table.rows.length) return false;
+  const { mapping, headerRow, names } = parsed;
+  if (!names || row <= headerRow || row > table.rows.length) return false;
   const owner = parsed.sourceRows.findIndex((s) => s.rows.includes(row));
   const nameless = owner < 0 && parsed.problems.some((p) => p.row === row && p.code === P.nameEmpty);
   if (owner < 0 && !nameless) return false;
@@ -65,9 +66,10 @@ export function refixRow(
   const source = block.sourceRows[0];
   if (block.persons.length !== 1 || !person || !source || source.rows.length !== to - from + 1) return false;
   // Persons are merged by name: a name another person has (before or after the fix) needs the whole file.
-  const keys = new Set([personNameKey(person)]);
-  if (owner >= 0) keys.add(personNameKey(parsed.persons[owner]!));
-  if (parsed.persons.some((p, i) => i !== owner && keys.has(personNameKey(p)))) return false;
+  const key = normalizeName(person.fullName);
+  const before = owner >= 0 ? normalizeName(parsed.persons[owner]!.fullName) : undefined;
+  const others = (k: string) => (names.get(k) ?? 0) - (k === before ? 1 : 0);
+  if (others(key) > 0 || (before !== undefined && others(before) > 0)) return false;
 
   const inBlock = (r: number | undefined) => r !== undefined && r >= from && r <= to;
   parsed.problems = [
@@ -77,6 +79,8 @@ export function refixRow(
   const readBefore = owner >= 0 ? rows.length : 1;
   parsed.rowsRead += block.rowsRead - readBefore;
   patchUnknown(parsed, block, inBlock);
+  if (before !== undefined) names.set(before, names.get(before)! - 1);
+  names.set(key, (names.get(key) ?? 0) + 1);
   if (owner >= 0) validation.put(owner, person, source);
   else {
     const at = parsed.sourceRows.findIndex((s) => s.rows[0]! > row);
