@@ -17,6 +17,7 @@ import type { ReadBallot } from '../../shared/omr/readStack';
 import { SOURCE_COLUMN } from '../../shared/omr/scannedBatch';
 import { buildTestDeckPdf, checkTestDeck, markedBallots, type TestDeck } from '../../shared/omr/testDeck';
 import { readRegistryFile } from '../../shared/registry/readRegistryFile';
+import { parseCsv } from '../../shared/spreadsheet/readCsv';
 import { BATCH_MARK_WORD } from '../../shared/vocabulary';
 import { copierPdf } from '../fixtures/scannedPdf';
 import { makePersons } from '../fixtures/persons';
@@ -57,11 +58,17 @@ export interface ScanStack {
   pdfs: Map<number, string>;
 }
 
-/** Writes the registry, the meeting and one copier PDF per page count into `dir`. */
+/**
+ * Members only: a gardener's ballot has no boxes for the questions only members decide, where the
+ * deck's plan would still expect the marks it drew nowhere. Writes the registry, the meeting and one
+ * copier PDF per page count into `dir`.
+ */
 export async function makeScanStack(dir: string, counts: readonly number[]): Promise<ScanStack> {
   const voters = Math.max(...counts);
   const registryBytes = await writeRegistryXlsx(
-    largeRegistrySheet(makePersons(voters, 2026, { contacts: false, multiPlot: 0, coOwned: 0 })),
+    largeRegistrySheet(
+      makePersons(voters, 2026, { gardeners: 0, contacts: false, multiPlot: 0, coOwned: 0 }),
+    ),
   );
   const registryPath = join(dir, 'registry.xlsx');
   const meetingPath = join(dir, 'meeting.json');
@@ -106,8 +113,7 @@ export function assertReadAsDrawn(
 
 /** `golos scan`'s scanned.csv and review.json as the ballots read (voters found by their page). */
 export function cliBallots(stack: ScanStack, outDir: string): ReadBallot[] {
-  const rows = readFileSync(join(outDir, 'scanned.csv'), 'utf8').trim().split('\r\n');
-  const header = rows[0]!.split(';');
+  const [header, ...rows] = parseCsv(readFileSync(join(outDir, 'scanned.csv'), 'utf8').trim(), ';');
   const markOf = new Map(Object.entries(BATCH_MARK_WORD).map(([mark, word]) => [word, mark as Mark]));
   const reasonOf = new Map(Object.entries(REVIEW_REASON_TEXT).map(([r, text]) => [text, r as ReviewReason]));
   const review = JSON.parse(readFileSync(join(outDir, 'review.json'), 'utf8')) as {
@@ -115,13 +121,12 @@ export function cliBallots(stack: ScanStack, outDir: string): ReadBallot[] {
     question: number | null;
     reason: string;
   }[];
-  return rows.slice(1).map((line) => {
-    const cells = line.split(';');
-    const source = cells[header.indexOf(SOURCE_COLUMN)]!;
+  return rows.map((cells) => {
+    const source = cells[header!.indexOf(SOURCE_COLUMN)]!;
     const personId = stack.registry[Number(source.split(':').pop()) - 1]!.id;
     const marks: Record<number, Mark> = {};
     for (const q of stack.meeting.questions)
-      marks[q.number] = markOf.get(cells[header.indexOf(String(q.number))]!)!;
+      marks[q.number] = markOf.get(cells[header!.indexOf(String(q.number))]!)!;
     return {
       personId,
       sources: [source],
