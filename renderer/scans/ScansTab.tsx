@@ -70,9 +70,8 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
       setError('Дата получения: укажите дату.');
       return;
     }
-    const files = await Promise.all(
-      [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    // The files go to the scans worker as picked: it reads them, the window's thread never does.
+    const files = [...list];
     if (input.current) input.current.value = '';
     await scan.start(files, { ...STACKS[stack]!.kind, receivedAt });
   };

@@ -62,9 +62,7 @@ export function TestDeckPanel({
 
   const read = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
-    const files = await Promise.all(
-      [...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
-    );
+    const files = [...list];
     if (input.current) input.current.value = '';
     setCheck({ phase: 'busy', label: 'Читаются сканы тестовой пачки…' });
     try {

@@ -1,11 +1,11 @@
 /**
- * Reads a stack of scan files in the scans worker: every file goes to the worker as bytes, and the
- * worker decodes it (a PDF rasterized there by pdfjs on an OffscreenCanvas), so the window's thread
- * only posts files and shows progress. Cancelling ends the worker.
+ * Reads a stack of scan files in the scans worker: every file goes to the worker as the picked File (a
+ * Blob: nothing is copied), and the worker reads and decodes it (a PDF rasterized there by pdfjs on an
+ * OffscreenCanvas) and, given a store, stores the files once the stack is read, so the window's thread
+ * only posts files and shows progress. Cancelling ends the worker (a store not yet committed is undone).
  */
 import type { PageNote, ScanOutcome, ScanSetup } from '../../shared/omr/scanSession';
-import type { PickedFile } from '../ballots/ballotRepo';
-import type { ScanReply, ScanRequest } from './scanProtocol';
+import type { ScanFileStore, ScanReply, ScanRequest, StoredScanFiles } from './scanProtocol';
 
 export interface ScanProgress {
   done: number;
@@ -23,15 +23,16 @@ const cancelled = () => new DOMException('Отменено', 'AbortError');
 
 export async function readScans(
   setup: ScanSetup,
-  files: readonly PickedFile[],
-  ctl: { signal: AbortSignal; onProgress: (p: ScanProgress) => void },
-): Promise<ScanRun> {
+  files: readonly File[],
+  ctl: { signal: AbortSignal; onProgress: (p: ScanProgress) => void; store?: ScanFileStore },
+): Promise<ScanRun & { stored: StoredScanFiles | null }> {
   const { signal } = ctl;
   signal.throwIfAborted();
   const worker = new Worker(new URL('./scans.worker.ts', import.meta.url), { type: 'module' });
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   let outcome: ScanOutcome | null = null;
+  let stored: StoredScanFiles | null = null;
   const unreadable: PageNote[] = [];
   // Each file counts as one page until the worker says how many a PDF has.
   const progress: ScanProgress = { done: 0, total: files.length, last: null };
@@ -42,8 +43,10 @@ export async function readScans(
   };
   worker.onmessage = (e: MessageEvent<ScanReply>) => {
     const m = e.data;
-    if (m.type === 'done') outcome = m.outcome;
-    else if (m.type === 'failed') failure = new Error(m.message);
+    if (m.type === 'done') {
+      outcome = m.outcome;
+      stored = m.stored;
+    } else if (m.type === 'failed') failure = new Error(m.message);
     else if (m.type === 'pdf') {
       progress.total += m.pages - 1;
       ctl.onProgress({ ...progress });
@@ -67,8 +70,8 @@ export async function readScans(
   const send = (m: ScanRequest) => worker.postMessage(m);
   try {
     ctl.onProgress({ ...progress });
-    send({ type: 'start', setup });
-    for (const f of files) send({ type: 'file', name: f.name, bytes: f.bytes });
+    send({ type: 'start', setup, ...(ctl.store ? { store: ctl.store } : {}) });
+    for (const file of files) send({ type: 'file', file });
     send({ type: 'finish' });
     while (outcome === null) {
       if (signal.aborted) throw signal.reason ?? cancelled();
@@ -76,7 +79,7 @@ export async function readScans(
       await new Promise<void>((resolve) => (wake = resolve));
     }
     if (signal.aborted) throw signal.reason ?? cancelled();
-    return { outcome, unreadable };
+    return { outcome, unreadable, stored };
   } finally {
     signal.removeEventListener('abort', onAbort);
     worker.terminate();

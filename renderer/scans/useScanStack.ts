@@ -1,5 +1,5 @@
 /**
- * The scans screen's work: read the picked files in the worker (progress, cancel), store the files and
+ * The scans screen's work: read the picked files in the worker (progress, cancel), which stores them, store
  * the ballots read clearly, audit the stack; then each review answer is audited, and a ballot is
  * stored as soon as its last card is answered. Cards not answered yet wait in the database
  * (pendingReviewRepo): the screen opens on them again until the last is decided.
@@ -14,16 +14,10 @@ import { useDb } from '../app/DbContext';
 import { newId } from '../db/db';
 import type { ScanReviewRecord } from '../db/records';
 import { localTimestamp } from '../../shared/meetings/dates';
-import type { PickedFile } from '../ballots/ballotRepo';
 import type { BallotStore } from '../ballots/ballotStore';
+import { writeAnchor } from '../audit/auditAnchor';
 import { readScans, type ScanProgress, type ScanRun } from './scanClient';
-import {
-  auditReviewAnswer,
-  auditScanStack,
-  saveScannedBallots,
-  storeScanFiles,
-  type SavedScans,
-} from './scanRepo';
+import { auditReviewAnswer, auditScanStack, saveScannedBallots, type SavedScans } from './scanRepo';
 import { dropPendingReview, pendingReviews, putPendingReview } from './pendingReviewRepo';
 
 export type StackKind = Pick<Ballot, 'copy' | 'receivedAt' | 'delivery'>;
@@ -130,12 +124,13 @@ export function useScanStack(opts: {
     return r.value;
   };
 
-  const start = async (picked: PickedFile[], kind: StackKind) => {
+  const start = async (picked: File[], kind: StackKind) => {
     const c = new AbortController();
     controller.current = c;
     setState({ phase: 'reading', progress: { done: 0, total: 0, last: null } });
     try {
-      const run = await readScans(
+      // The worker reads the files and stores them (with their audit entries) once all are read.
+      const { stored, ...run } = await readScans(
         {
           meeting: opts.meeting,
           registry: [...opts.registry],
@@ -143,11 +138,17 @@ export function useScanStack(opts: {
           settings: opts.settings,
         },
         picked,
-        { signal: c.signal, onProgress: (progress) => setState({ phase: 'reading', progress }) },
+        {
+          signal: c.signal,
+          onProgress: (progress) => setState({ phase: 'reading', progress }),
+          store: { dbName: db.name, by: opts.operator },
+        },
       );
-      // Where reading ends and storing begins, for the timeline (the e2e spec measures up to it).
+      // Where reading and storing the files end, for the timeline.
       performance.mark('scan:read');
-      const files = await storeScanFiles(db, ctx, picked);
+      // The worker's page has no anchor store: the head its entries made is anchored from here.
+      if (stored?.head) void writeAnchor(db.name, stored.head);
+      const files = new Map(stored?.ids ?? []);
       const clear = run.outcome.ballots.filter((b) => b.review.length === 0);
       const saved = await save(
         clear.map((b) => ({

@@ -47,17 +47,26 @@ export interface TestDeck {
 }
 
 export function planTestDeck(meeting: Meeting): TestDeck {
-  const ballots = INTENTS.map((_, k): DeckBallot => ({
-    person: {
-      id: `test-${k + 1}`,
-      fullName: `Тестовый бюллетень № ${k + 1}`,
-      status: 'member',
-      holdings: [{ plotNumber: 'тест' }],
-    },
-    intents: new Map(meeting.questions.map((q, i) => [q.number, INTENTS[(k + i) % INTENTS.length]!])),
-    signed: k !== INTENTS.length - 1,
+  const voters = INTENTS.map((_, k): Person => ({
+    id: `test-${k + 1}`,
+    fullName: `Тестовый бюллетень № ${k + 1}`,
+    status: 'member',
+    holdings: [{ plotNumber: 'тест' }],
   }));
-  return { meeting: { ...meeting, id: testDeckMeetingId(meeting.id) }, ballots };
+  return markedBallots({ ...meeting, id: testDeckMeetingId(meeting.id) }, voters);
+}
+
+/**
+ * The deck's marks planned on the ballots of any voters (the k-th voter takes the deck's k-th ballot's
+ * marks, round again after the last): the test deck itself, and the benchmark's stack of marked ballots.
+ */
+export function markedBallots(meeting: Meeting, voters: readonly Person[]): TestDeck {
+  const ballots = voters.map((person, k): DeckBallot => ({
+    person,
+    intents: new Map(meeting.questions.map((q, i) => [q.number, INTENTS[(k + i) % INTENTS.length]!])),
+    signed: k % INTENTS.length !== INTENTS.length - 1,
+  }));
+  return { meeting, ballots };
 }
 
 /** The deck as a PDF: the meeting's ballots for the deck's voters, with the planned marks drawn on. */

@@ -18,6 +18,7 @@ import { benchProtocolBrowser } from './protocolBrowserBench';
 import { benchBackupBrowser } from './backupBrowserBench';
 import { benchIntegrityBrowser } from './integrityBrowserBench';
 import { benchOmr } from './omrBench';
+import { benchOmrBrowser } from './omrBrowserBench';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['registry (node)', () => benchRegistryImport()],
@@ -38,6 +39,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['integrity check (Chromium)', () => benchIntegrityBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['scanned ballots', () => benchOmr()],
+  ['scanned ballots (Chromium)', () => benchOmrBrowser({ executablePath: process.env.CHROMIUM_PATH })],
 ];
 
 // Suites to run: each argument a part of a suite's name, or `=name` for exactly that suite; none: all.
