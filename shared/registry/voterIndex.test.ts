@@ -75,4 +75,25 @@ describe('findVoter', () => {
     expect(lookupVoters(ix, 'cadastral', '50:18:0080301:102,50:18:0080301:103')).toEqual([1]);
     expect(lookupVoters(ix, 'snils', '')).toEqual([]);
   });
+
+  it('indexes each key in its normal form, and no СНИЛС that fails its checksum', () => {
+    const reg: Person[] = [
+      // 112-233-445 96: the check number of 112-233-445 is 95, so this one is «не проверен».
+      person('x', 'Ёлкин  Пётр', '11223344596', []),
+      {
+        ...person('y', 'Ёлкина Анна', '08765432102', []),
+        holdings: [{ plotNumber: 'уч. № 12', cadastralNumber: ' 50:18:0080301:202 ' }],
+      },
+    ];
+    const rx = indexVoters(reg);
+    expect(findVoter(rx, { snils: '11223344596' })).toEqual({ status: 'not_found' });
+    expect(findVoter(rx, { snils: '087-654-321 02' })).toEqual({ status: 'matched', index: 1, by: 'snils' });
+    expect(findVoter(rx, { plotNumber: '12' })).toEqual({ status: 'matched', index: 1, by: 'plot' });
+    expect(findVoter(rx, { cadastralNumber: '50:18:0080301:202' })).toEqual({
+      status: 'matched',
+      index: 1,
+      by: 'cadastral',
+    });
+    expect(findVoter(rx, { fullName: 'елкин петр' })).toEqual({ status: 'matched', index: 0, by: 'name' });
+  });
 });

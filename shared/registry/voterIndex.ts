@@ -75,25 +75,6 @@ export function voterKeyValue(key: VoterKey, raw: string): string {
   }
 }
 
-function personKeys(p: Person, key: VoterKey, add: (raw: string) => void): void {
-  switch (key) {
-    case 'id':
-      return add(p.id);
-    case 'snils':
-      // A СНИЛС failing its checksum is kept in the registry («не проверен») but matches no ballot.
-      if (p.snils && snilsChecksumOk(p.snils)) add(p.snils);
-      return;
-    case 'cadastral':
-      for (const h of p.holdings) if (h.cadastralNumber) add(h.cadastralNumber);
-      return;
-    case 'plot':
-      for (const h of p.holdings) add(h.plotNumber);
-      return;
-    case 'name':
-      return add(p.fullName);
-  }
-}
-
 const cache = new WeakMap<readonly Person[], VoterIndex>();
 
 /**
@@ -109,31 +90,55 @@ export function indexVoters(persons: readonly Person[]): VoterIndex {
   return ix;
 }
 
+/** Files registry index `i` under the normal key value `k`; a value several persons share is AMBIGUOUS. */
+function addKey(keys: KeyMap, shared: Map<string, number[]>, k: string, i: number): void {
+  if (k === '') return;
+  const had = keys.get(k);
+  if (had === undefined) keys.set(k, i);
+  else if (had === i) return;
+  else if (had === AMBIGUOUS) {
+    const list = shared.get(k)!;
+    if (list[list.length - 1] !== i) list.push(i);
+  } else {
+    keys.set(k, AMBIGUOUS);
+    shared.set(k, [had, i]);
+  }
+}
+
+/**
+ * One key's index, built the first time a lookup needs it: a plain loop per key (the first tally of a
+ * meeting pays for it in cold code, so no per-person callback or key dispatch).
+ */
 function mapOf(ix: VoterIndex, key: VoterKey): KeyMap {
-  let map = ix.maps[key];
-  if (map) return map;
-  const keys: KeyMap = (map = new Map());
+  const known = ix.maps[key];
+  if (known) return known;
+  const keys: KeyMap = new Map();
   const shared = new Map<string, number[]>();
-  let i = 0;
-  // One callback for the whole registry (person i), not one per person.
-  const add = (raw: string): void => {
-    const k = voterKeyValue(key, raw);
-    if (k === '') return;
-    const had = keys.get(k);
-    if (had === undefined) keys.set(k, i);
-    else if (had === i) return;
-    else if (had === AMBIGUOUS) {
-      const list = shared.get(k)!;
-      if (list[list.length - 1] !== i) list.push(i);
-    } else {
-      keys.set(k, AMBIGUOUS);
-      shared.set(k, [had, i]);
+  const persons = ix.persons;
+  const n = persons.length;
+  if (key === 'snils') {
+    // A СНИЛС failing its checksum is kept in the registry («не проверен») but matches no ballot. One
+    // passing it is 11 digits: its own normal form.
+    for (let i = 0; i < n; i++) {
+      const s = persons[i]!.snils;
+      if (s && snilsChecksumOk(s)) addKey(keys, shared, s, i);
     }
-  };
-  for (; i < ix.persons.length; i++) personKeys(ix.persons[i]!, key, add);
-  ix.maps[key] = map;
+  } else if (key === 'name') {
+    for (let i = 0; i < n; i++) addKey(keys, shared, normalizeName(persons[i]!.fullName), i);
+  } else if (key === 'id') {
+    for (let i = 0; i < n; i++) addKey(keys, shared, persons[i]!.id, i);
+  } else {
+    const plot = key === 'plot';
+    for (let i = 0; i < n; i++) {
+      for (const h of persons[i]!.holdings) {
+        const raw = plot ? h.plotNumber : h.cadastralNumber;
+        if (raw) addKey(keys, shared, voterKeyValue(key, raw), i);
+      }
+    }
+  }
+  ix.maps[key] = keys;
   ix.shared[key] = shared;
-  return map;
+  return keys;
 }
 
 /** A cell listing several cadastral numbers: `50:18:0080301:152; 50:18:0080301:153`. */

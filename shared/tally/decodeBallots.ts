@@ -98,32 +98,48 @@ export function decodeBallots(
       b = end;
       continue;
     }
-    const ballot = ballots[b]!;
-    const marks = ballot.marks;
-    let bad = 0;
-    for (let q = 0, o = b * Q; q < Q; q++) {
-      const c = markCode(marks[numbers[q]!]);
-      out.codes[o + q] = c;
-      if (c < 1 || c > 3) bad = 1;
-    }
-    out.badMark[b] = bad;
-    // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.
-    out.match[b] =
-      ballot.channel === 'gosuslugi'
-        ? findVoterPacked(index, ballot.voter)
-        : findPaperVoter(index, ballot.voter);
-    receivedAt[b] = ballot.receivedAt;
-    out.channel[b] = CHANNEL_CODE[ballot.channel];
-    out.scan[b] = ballot.copy === 'scan' ? 1 : 0;
-    out.voided[b] =
-      ballot.voidReasons.length > 0 ||
-      (ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim())
-        ? 1
-        : 0;
+    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index);
     b++;
   }
   last = out;
   return out;
+}
+
+/**
+ * Decodes ballot `b` into `out`. A function of its own, small, so that the first tally's cold code
+ * compiles it early (not as part of the whole loop above).
+ */
+function decodeBallot(
+  out: DecodedBallots,
+  receivedAt: string[],
+  b: number,
+  ballot: Ballot,
+  numbers: readonly number[],
+  index: VoterIndex,
+): void {
+  const marks = ballot.marks;
+  const Q = numbers.length;
+  const codes = out.codes;
+  let bad = 0;
+  for (let q = 0, o = b * Q; q < Q; q++) {
+    const c = markCode(marks[numbers[q]!]);
+    codes[o + q] = c;
+    if (c < 1 || c > 3) bad = 1;
+  }
+  out.badMark[b] = bad;
+  // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.
+  out.match[b] =
+    ballot.channel === 'gosuslugi'
+      ? findVoterPacked(index, ballot.voter)
+      : findPaperVoter(index, ballot.voter);
+  receivedAt[b] = ballot.receivedAt;
+  out.channel[b] = CHANNEL_CODE[ballot.channel];
+  out.scan[b] = ballot.copy === 'scan' ? 1 : 0;
+  out.voided[b] =
+    ballot.voidReasons.length > 0 ||
+    (ballot.representative !== undefined && !ballot.representative.powerOfAttorney?.trim())
+      ? 1
+      : 0;
 }
 
 /** The first place from `from` (below `end`) where the two lists hold different ballots, or `end`. */

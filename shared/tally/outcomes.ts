@@ -40,6 +40,8 @@ export interface OutcomeContext {
   ballotPolicy: boolean;
   numbers: readonly number[];
   codes: Int8Array;
+  /** 1 when some mark of the ballot is not a choice (decodeBallots). */
+  badMark: Uint8Array;
   match: Int32Array;
   isMember: Uint8Array;
   openToAll: readonly boolean[];
@@ -84,55 +86,50 @@ export function rejectReasons(ctx: OutcomeContext, b: number, e: OutcomeExtra | 
 
 /** Every outcome has every field (one object shape); absent ones are undefined. */
 export function ballotOutcomes(ctx: OutcomeContext): BallotOutcome[] {
-  const {
-    ballots,
-    registry,
-    codes,
-    match,
-    isMember,
-    openToAll,
-    numbers,
-    slotBallot,
-    slotPerson,
-    slotStatus,
-    extras,
-  } = ctx;
   const S = ctx.slots;
-  const Q = numbers.length;
+  const allOpen = ctx.openToAll.every(Boolean);
   const out: BallotOutcome[] = new Array(S);
-  for (let s = 0; s < S; s++) {
-    const b = slotBallot[s]!;
-    const ballot = ballots[b]!;
-    const i = slotPerson[s]!;
-    const e = extras.get(s);
-    out[s] = {
-      ballotId: ballot.id,
-      source: ballot.source,
-      channel: ballot.channel,
-      copy: ballot.copy,
-      receivedAt: ballot.receivedAt,
-      status: STATUSES[slotStatus[s]!]!,
-      reasons:
-        slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? rejectReasons(ctx, b, e) : NO_REASONS,
-      personId: i < 0 ? undefined : registry[i]!.id,
-      matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
-      voterDetail: match[b]! <= SNILS_NOT_FOUND ? identityDetail(ballot.voter, match[b]!) : undefined,
-      originalId: e?.originalId,
-      scanIds: e?.scanIds,
-      scanDiffers: e?.scanDiffers,
-      invalidQuestions: undefined,
-      ignoredQuestions: undefined,
-    };
-    if (i < 0 || slotStatus[s] !== ACCEPTED) continue;
-    // Of an accepted ballot: questions marked badly where the voter may vote (counted invalid), and
-    // the ones a gardener marked but may not vote on (ignored).
-    const member = isMember[i] === 1;
-    for (let q = 0, o = b * Q; q < Q; q++) {
-      const c = codes[o + q]!;
-      if (member || openToAll[q]) {
-        if (c < FOR || c > ABSTAIN) (out[s]!.invalidQuestions ??= []).push(numbers[q]!);
-      } else if (c !== NONE) (out[s]!.ignoredQuestions ??= []).push(numbers[q]!);
-    }
+  // One call per slot (a small function the first tally's cold code compiles early, not a long loop).
+  for (let s = 0; s < S; s++) out[s] = ballotOutcome(ctx, s, allOpen);
+  return out;
+}
+
+function ballotOutcome(ctx: OutcomeContext, s: number, allOpen: boolean): BallotOutcome {
+  const { ballots, registry, codes, badMark, match, isMember, openToAll, numbers } = ctx;
+  const { slotBallot, slotPerson, slotStatus, extras } = ctx;
+  const Q = numbers.length;
+  const b = slotBallot[s]!;
+  const ballot = ballots[b]!;
+  const i = slotPerson[s]!;
+  const e = extras.get(s);
+  const out: BallotOutcome = {
+    ballotId: ballot.id,
+    source: ballot.source,
+    channel: ballot.channel,
+    copy: ballot.copy,
+    receivedAt: ballot.receivedAt,
+    status: STATUSES[slotStatus[s]!]!,
+    reasons:
+      slotStatus[s] === REJECTED || slotStatus[s] === UNMATCHED ? rejectReasons(ctx, b, e) : NO_REASONS,
+    personId: i < 0 ? undefined : registry[i]!.id,
+    matchedBy: i < 0 ? undefined : matchedBy(match[b]!),
+    voterDetail: match[b]! <= SNILS_NOT_FOUND ? identityDetail(ballot.voter, match[b]!) : undefined,
+    originalId: e?.originalId,
+    scanIds: e?.scanIds,
+    scanDiffers: e?.scanDiffers,
+    invalidQuestions: undefined,
+    ignoredQuestions: undefined,
+  };
+  if (i < 0 || slotStatus[s] !== ACCEPTED) return out;
+  // Of an accepted ballot: questions marked badly where the voter may vote (counted invalid), and
+  // the ones a gardener marked but may not vote on (ignored). Most ballots have neither.
+  const member = isMember[i] === 1;
+  if (badMark[b] === 0 && (member || allOpen)) return out;
+  for (let q = 0, o = b * Q; q < Q; q++) {
+    const c = codes[o + q]!;
+    if (member || openToAll[q]) {
+      if (c < FOR || c > ABSTAIN) (out.invalidQuestions ??= []).push(numbers[q]!);
+    } else if (c !== NONE) (out.ignoredQuestions ??= []).push(numbers[q]!);
   }
   return out;
 }

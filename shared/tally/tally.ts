@@ -23,6 +23,7 @@ import { compareSource } from './sourceOrder';
 import type { ConflictEntry, TallyResult, UnmatchedEntry } from './types';
 import { decideQuestions, SLOTS } from './decide';
 import { settleConflict, type SettleContext } from './conflicts';
+import { countMarks, sameMarks, SLOT, type CountContext } from './countMarks';
 import { lazyField } from './lazyField';
 import { mergeScans, type ScanContext } from './scans';
 import {
@@ -67,8 +68,6 @@ export interface TallyInput {
   resolutions?: readonly ConflictResolution[];
 }
 
-/** Code -> slot of Tallies: for 0, against 1, abstain 2, invalid 3, conflict 4. */
-const SLOT = [3, 0, 1, 2, 3, 3, 4];
 // Basis codes (index into BASES).
 const SINGLE = 0;
 const AGREE = 1;
@@ -175,6 +174,7 @@ export function tally(input: TallyInput): TallyResult {
   let partPersons = 0;
   let partMembers = 0;
   let partQuorumN = 0n;
+  const counting: CountContext = { Q, codes, decision, counts, useWeights, weightSums, gardenersVoted };
   const settling: SettleContext = { resolutions, policy, ballots, codes, numbers, conflicts };
   const settle = (person: Person, acc: readonly number[], q: number) =>
     settleConflict(settling, person, acc, q);
@@ -182,14 +182,17 @@ export function tally(input: TallyInput): TallyResult {
   const scans: ScanContext = { ballots, codes, numbers, scan, channel, acceptScans, slotStatus, extra };
   const list: number[] = [];
   const accepted: number[] = [];
-  for (let i = 0; i < P; i++) {
+  // One person's ballots, settled and counted: a function of its own (not the body of the loop over the
+  // registry) so that the first tally's cold code compiles it after a few hundred persons; the whole
+  // tally, compiled on the stack (OSR), arrives too late to help.
+  const countPerson = (i: number): void => {
     const person = registry[i]!;
     const member = isMember[i] === 1;
     const first = S;
     ballotsFrom[i] = first;
     ballotsTo[i] = first;
     let b = head[i]!;
-    if (b === -1) continue;
+    if (b === -1) return;
     // The person's ballots in received order (insertion sort: a person has a handful at most). The same
     // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot.
     list.length = 0;
@@ -215,7 +218,7 @@ export function tally(input: TallyInput): TallyResult {
       if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
     }
     ballotsTo[i] = S;
-    if (accepted.length === 0) continue;
+    if (accepted.length === 0) return;
     tookPart[i] = 1;
 
     partPersons++;
@@ -231,26 +234,9 @@ export function tally(input: TallyInput): TallyResult {
     const w = useWeights ? weightN[i]! : 0n;
     // Fast path (most persons): a member (or every question open to all) whose accepted ballots are
     // one, or several identical ones: the decisions are that ballot's marks.
-    let same = member || allOpen;
-    for (let k = 1; same && k < n; k++) {
-      const o = accepted[k]! * Q;
-      for (let q = 0; q < Q; q++) {
-        if (codes[o + q] !== codes[a0 + q]) {
-          same = false;
-          break;
-        }
-      }
-    }
-    if (same) {
+    if ((member || allOpen) && (n === 1 || sameMarks(codes, accepted, Q))) {
       basis.fill(n > 1 ? AGREE : SINGLE, row, row + Q);
-      for (let q = 0; q < Q; q++) {
-        const code = codes[a0 + q]!;
-        decision[row + q] = code;
-        const slot = q * SLOTS + SLOT[code]!;
-        counts[slot]!++;
-        if (useWeights) weightSums[slot]! += w;
-        if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
-      }
+      countMarks(counting, accepted[0]!, i, member, w);
     } else {
       for (let q = 0; q < Q; q++) {
         if (!member && !openToAll[q]) {
@@ -283,7 +269,8 @@ export function tally(input: TallyInput): TallyResult {
         if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
       }
     }
-  }
+  };
+  for (let i = 0; i < P; i++) countPerson(i);
 
   // Ballots whose voter is not in the registry: electronic ones go to review, paper ones are rejected.
   orphans.sort((x, y) => compareSource(ballots[x]!.source, ballots[y]!.source) || compareBallots(x, y));
@@ -371,6 +358,7 @@ export function tally(input: TallyInput): TallyResult {
     ballotPolicy,
     numbers,
     codes,
+    badMark,
     match,
     isMember,
     openToAll,

@@ -28,6 +28,8 @@ describe('normalizeName', () => {
       'Оглы-Мамедов Д.',
       'Müller Hans',
       'Ӏван',
+      // The letters on either side of ё (U+0450, U+0452): already normal.
+      'ѐлкин ђорђе',
       ' ',
       '',
     ];
