@@ -74,7 +74,7 @@ for (const r of rows) {
   met += t.filter((x) => x.met).length;
   console.log(
     `| ${r.suite} | ${r.name} | ${fmt(r.ms, r.unit)} | ${r.baselineName} | ${fmt(r.baselineMs, r.unit)} | ${ratioText(r)} | ` +
-      `${t.map((x) => x.text).join(', ')} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ')} |`,
+      `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'} |`,
   );
 }
 const bundleMet = bundle.bytes < 400 * 1024;
