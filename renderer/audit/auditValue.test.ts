@@ -65,3 +65,17 @@ test('a stored record against its logged form: a Date as its ISO text is the sam
     false,
   );
 });
+
+test('a record state keeps the fields in sorted order at every depth and the same canonical JSON', () => {
+  const record = {
+    id: 'p1',
+    fullName: 'Иванов',
+    holdings: [{ plotNumber: '12', area: 600 }],
+    at: new Date(0),
+  };
+  const state = auditValue(record, true) as Record<string, unknown>;
+  expect(Object.keys(state)).toEqual(['at', 'fullName', 'holdings', 'id']);
+  expect(Object.keys((state.holdings as object[])[0]!)).toEqual(['area', 'plotNumber']);
+  expect(Object.keys(auditValue(record) as object)).toEqual(['id', 'fullName', 'holdings', 'at']);
+  expect(JSON.stringify(state)).toBe(canonicalJson(record));
+});

@@ -12,7 +12,12 @@ function kindOf(value: object): string {
   return Object.prototype.toString.call(value).slice(8, -1);
 }
 
-export function auditValue(value: unknown): AuditJson | undefined {
+/**
+ * `sortedKeys`: every object's keys in sorted order, the order canonical JSON writes them in, so the
+ * entry hash need not copy the value again (a record state; before/after keep their fields' order for
+ * the journal).
+ */
+export function auditValue(value: unknown, sortedKeys = false): AuditJson | undefined {
   switch (typeof value) {
     case 'undefined':
     case 'function':
@@ -47,14 +52,17 @@ export function auditValue(value: unknown): AuditJson | undefined {
     return { binary: bytes.byteLength, sha256: sha256Hex(bytes) };
   }
   if (Array.isArray(value) || value instanceof Set) {
-    return [...value].map((item) => auditValue(item) ?? null);
+    return [...value].map((item) => auditValue(item, sortedKeys) ?? null);
   }
   if (value instanceof Map) {
-    return [...value].map(([k, v]) => [auditValue(k) ?? null, auditValue(v) ?? null]);
+    return [...value].map(([k, v]) => [auditValue(k, sortedKeys) ?? null, auditValue(v, sortedKeys) ?? null]);
   }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  if (sortedKeys) keys.sort();
   const out: { [key: string]: AuditJson } = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const converted = auditValue(v);
+  for (const k of keys) {
+    const converted = auditValue(obj[k], sortedKeys);
     if (converted !== undefined) out[k] = converted;
   }
   return out;

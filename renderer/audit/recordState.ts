@@ -58,7 +58,8 @@ export function takeState(trans: object | undefined): Record<string, AuditJson |
   if (!trans) return {};
   const n = notes.get(trans);
   if (!n) return {};
-  const state = Object.fromEntries(n.changes);
+  // In sorted order, as canonical JSON writes it (the entry hash then copies nothing).
+  const state = Object.fromEntries([...n.changes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   n.changes.clear();
   return state;
 }
@@ -122,7 +123,7 @@ function watched(table: DBCoreTable, name: string, down: DBCore): DBCoreTable {
         req.values.forEach((value, i) => {
           if (res.failures[i]) return;
           const key = res.results?.[i] ?? req.keys?.[i] ?? keyOf(value);
-          n.changes.set(stateKey(name, key), auditValue(value) ?? null);
+          n.changes.set(stateKey(name, key), auditValue(value, true) ?? null);
         });
       }
       if (n.last && n.changes.size > 0) await amendLast(down.table('audit'), req.trans, n);

@@ -17,12 +17,21 @@ const K = new Int32Array([
 ]);
 
 export function sha256(data: Uint8Array | string): Uint8Array {
-  const msg = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const bitLen = msg.length * 8;
-  const padded = new Uint8Array(((msg.length + 9 + 63) >> 6) << 6);
-  padded.set(msg);
-  padded[msg.length] = 0x80;
-  const view = new DataView(padded.buffer);
+  // A string is encoded straight into the padded buffer (UTF-8 takes at most 3 bytes per UTF-16 unit).
+  let padded: Uint8Array;
+  let length: number;
+  if (typeof data === 'string') {
+    const room = new Uint8Array(((data.length * 3 + 9 + 63) >> 6) << 6);
+    length = new TextEncoder().encodeInto(data, room).written;
+    padded = room.subarray(0, ((length + 9 + 63) >> 6) << 6);
+  } else {
+    length = data.length;
+    padded = new Uint8Array(((length + 9 + 63) >> 6) << 6);
+    padded.set(data);
+  }
+  const bitLen = length * 8;
+  padded[length] = 0x80;
+  const view = new DataView(padded.buffer, padded.byteOffset, padded.byteLength);
   view.setUint32(padded.length - 8, Math.floor(bitLen / 0x100000000));
   view.setUint32(padded.length - 4, bitLen >>> 0);
 
@@ -82,12 +91,57 @@ export function sha256Hex(data: Uint8Array | string): string {
   return [...sha256(data)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** JSON with object keys sorted at every depth: the same value always gives the same text. */
+/**
+ * JSON with object keys sorted at every depth: the same value always gives the same text, exactly
+ * `JSON.stringify(sortKeys(value))`, which stored hashes were computed over. Parts of the value that are
+ * already in that form (plain objects whose keys are in sorted order, as the audit trail's record
+ * states are written) are not copied: an import's entry holds thousands of records.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(canonicalView(value));
 }
 
-/** Values JSON would lose (dates, bytes) are written out, so the hash covers them too. */
+/** `sortKeys(value)` for JSON.stringify, sharing every part of `value` that needs no change. */
+function canonicalView(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const view = canonicalView(item);
+      if (view !== item) (copy ??= value.slice())[i] = view;
+    }
+    return copy ?? value;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // Dates, bytes, Maps, class instances, objects with toJSON: the sorted copy says what they become.
+  if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) return sortKeys(value);
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  let same = true;
+  // Object.keys lists integer-like keys first in numeric order, as the sorted copy holds them too;
+  // the others must be in sorted order. (Undefined members need no copy: JSON.stringify leaves them out.)
+  for (let i = 1; i < keys.length && same; i++) {
+    const a = keys[i - 1]!;
+    const b = keys[i]!;
+    same = a < b || (isArrayIndex(a) && isArrayIndex(b));
+  }
+  for (let i = 0; i < keys.length && same; i++) {
+    const item = obj[keys[i]!];
+    same = canonicalView(item) === item;
+  }
+  if (same) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of keys.sort()) if (obj[k] !== undefined) out[k] = canonicalView(obj[k]);
+  return out;
+}
+
+function isArrayIndex(key: string): boolean {
+  const n = Number(key);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
+}
+
+/** The sorted copy the canonical text is defined by. */
 function sortKeys(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (ArrayBuffer.isView(value)) {

@@ -42,6 +42,12 @@ describe('benchmark kit', () => {
     expect(targetsOf(row({ targetRatio: 5, ratio: { median: 5.5, min: 4, max: 6, pairs: 5 } }))).toEqual([
       { text: '≤ 5×', met: false },
     ]);
+    expect(targetsOf(row({ ms: 13, targetAtMost: 13, unit: 'клавиш' }))).toEqual([
+      { text: '≤ 13 клавиш', met: true },
+    ]);
+    expect(targetsOf(row({ ms: 13.27, targetAtMost: 13, unit: 'клавиш' }))).toEqual([
+      { text: '≤ 13 клавиш', met: false },
+    ]);
     expect(targetsOf(row({}))).toEqual([]);
   });
 });

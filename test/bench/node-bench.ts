@@ -60,11 +60,12 @@ for (const [suite, run] of suites) {
 }
 
 const bundle = initialBundleGzipBytes();
-const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
+const fmt = (ms: number, unit?: string): string =>
+  (ms < 10 || unit ? ms.toFixed(2) : ms.toFixed(0)) + (unit ? ` ${unit}` : '');
 const ratioText = (r: BenchResult): string =>
   r.ratio
     ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}, ${r.ratio.pairs} пар)`
-    : `${(r.ms / r.baselineMs).toFixed(2)}× (медианы)`;
+    : `${(r.ms / r.baselineMs).toFixed(2)}×${r.unit ? '' : ' (медианы)'}`;
 let targets = 0;
 let met = 0;
 console.log('\n| suite | benchmark | ms | baseline | baseline ms | ratio | target | met |');
@@ -74,8 +75,8 @@ for (const r of rows) {
   targets += t.length;
   met += t.filter((x) => x.met).length;
   console.log(
-    `| ${r.suite} | ${r.name} | ${fmt(r.ms)} | ${r.baselineName} | ${fmt(r.baselineMs)} | ${ratioText(r)} | ` +
-      `${t.map((x) => x.text).join(', ')} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ')} |`,
+    `| ${r.suite} | ${r.name} | ${fmt(r.ms, r.unit)} | ${r.baselineName} | ${fmt(r.baselineMs, r.unit)} | ${ratioText(r)} | ` +
+      `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'} |`,
   );
 }
 const bundleMet = bundle.bytes < 400 * 1024;

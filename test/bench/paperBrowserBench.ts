@@ -50,7 +50,8 @@ declare global {
 /**
  * Listens in the page. A save is done when the ballot is both stored (the entry screen's count of stored
  * ballots, updated after the transaction commits) and counted in the live figures (the tally redrawn):
- * from the armed key (the ballot's last) to the later of the two. Every other key: keydown to its
+ * from the armed key (the ballot's last) to the later of the two. Void ballots are keyed too (one in
+ * fifty): they change the live figures' «не учтено», not the count of ballots in the tally. Every other key: keydown to its
  * handling (and React's commit) done.
  */
 async function installProbe(page: Page): Promise<void> {
@@ -61,8 +62,9 @@ async function installProbe(page: Page): Promise<void> {
     let saving = false;
     const live = document.querySelector('section[aria-label="Итоги сейчас"]')!;
     const saved = document.querySelector('p[aria-label="Сохранение"]')!;
-    const state = () =>
-      `${/Бюллетеней в подсчёте: (\d+)/.exec(live.textContent ?? '')?.[1]}|${saved.textContent}`;
+    // The whole live section: a void ballot leaves «Бюллетеней в подсчёте» as it was and changes
+    // «не учтено» (waiting for the first alone timed out on the keyed ballot that is void).
+    const state = (): [string, string] => [live.textContent ?? '', saved.textContent ?? ''];
     let liveBefore = '';
     let savedBefore = '';
     document.addEventListener(
@@ -73,7 +75,7 @@ async function installProbe(page: Page): Promise<void> {
         saving = probe.armed;
         if (probe.armed) {
           probe.t0 = keyStart;
-          [liveBefore, savedBefore] = state().split('|') as [string, string];
+          [liveBefore, savedBefore] = state();
           probe.armed = false;
         }
       },
@@ -85,8 +87,8 @@ async function installProbe(page: Page): Promise<void> {
     });
     new MutationObserver(() => {
       if (!probe.t0) return;
-      const [liveNow, savedNow] = state().split('|');
-      if (liveNow === liveBefore || savedNow === savedBefore || savedNow?.startsWith('Записывается')) return;
+      const [liveNow, savedNow] = state();
+      if (liveNow === liveBefore || savedNow === savedBefore || savedNow.startsWith('Записывается')) return;
       probe.saves.push(performance.now() - probe.t0);
       probe.t0 = 0;
     }).observe(document.querySelector('.entry-desk')!, {
@@ -210,7 +212,7 @@ export async function benchPaperBrowser(
     const ballotKeys = toType.map((_, i) => median(probe.keys.slice(keysUpTo[i], keysUpTo[i + 1])));
     const keyTimes = pairStats(ballotKeys.slice(WARMUP), reducer.slice(WARMUP));
     const stored = await page.evaluate(() => document.body.textContent ?? '');
-    const expected = counted + toType.length;
+    const expected = counted + toType.filter((b) => !b.voidReasons).length;
     if (!stored.includes(`Бюллетеней в подсчёте: ${expected}`)) {
       throw new Error(`expected ${expected} ballots counted after keying`);
     }
