@@ -1,6 +1,6 @@
 // `golos verify`: the protocol written by `golos tally --protocol` confirms its results.json, and an
 // edited results.json is refused with every changed figure named.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { largeRegistrySheet } from '../test/fixtures/registryLayouts';
@@ -17,10 +17,28 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+// The pair of each kind is written once per file (golos tally with its protocol takes seconds); each
+// test gets its own copy to read or edit.
+let shared: string;
+const pairs = new Map<'snt' | 'mkd', { pdf: string; results: string }>();
+beforeAll(async () => {
+  shared = mkdtempSync(join(tmpdir(), 'golos-cli-verify-pairs-'));
+  for (const kind of ['snt', 'mkd'] as const) pairs.set(kind, await writePair(kind, join(shared, kind)));
+}, 120_000);
+afterAll(() => rmSync(shared, { recursive: true, force: true }));
 
-async function protocolPair(kind: 'snt' | 'mkd') {
+function protocolPair(kind: 'snt' | 'mkd') {
+  const pair = pairs.get(kind)!;
+  const copy = { pdf: join(dir, 'protocol.pdf'), results: join(dir, 'results.json') };
+  copyFileSync(pair.pdf, copy.pdf);
+  copyFileSync(pair.results, copy.results);
+  return copy;
+}
+
+async function writePair(kind: 'snt' | 'mkd', folder: string) {
   const { registry, meeting, ballots } = makeTallyData(120, 4, 11, kind);
-  const f = (name: string) => join(dir, name);
+  mkdirSync(folder);
+  const f = (name: string) => join(folder, name);
   writeFileSync(f('registry.xlsx'), await writeRegistryXlsx(largeRegistrySheet(registry)));
   writeFileSync(f('meeting.json'), meetingJson(meeting));
   writeFileSync(f('gosuslugi.xlsx'), await writeGosuslugiXlsx(ballots, registry, meeting));
@@ -48,7 +66,7 @@ async function protocolPair(kind: 'snt' | 'mkd') {
 describe('golos verify', () => {
   for (const kind of ['snt', 'mkd'] as const) {
     it(`passes on the pair golos tally wrote (${kind})`, async () => {
-      const pair = await protocolPair(kind);
+      const pair = protocolPair(kind);
       const { code, stdout, stderr } = await runGolos(
         'verify',
         '--protocol',
@@ -63,7 +81,7 @@ describe('golos verify', () => {
   }
 
   it('fails on an edited results.json, naming the figure and the checksum', async () => {
-    const pair = await protocolPair('mkd');
+    const pair = protocolPair('mkd');
     const json = JSON.parse(readFileSync(pair.results, 'utf8'));
     const was = json.questions[1].for as string;
     const now = (Number(was) + 10).toFixed(2);
@@ -78,7 +96,7 @@ describe('golos verify', () => {
   });
 
   it('fails when only the bytes changed (a space added), saying the figures are the same', async () => {
-    const pair = await protocolPair('snt');
+    const pair = protocolPair('snt');
     writeFileSync(pair.results, `${readFileSync(pair.results, 'utf8')} `);
     const { code, stderr } = await runGolos('verify', '--protocol', pair.pdf, '--results', pair.results);
     expect(code).toBe(1);
@@ -86,7 +104,7 @@ describe('golos verify', () => {
   });
 
   it('refuses a file that is not a protocol, and bad arguments', async () => {
-    const pair = await protocolPair('snt');
+    const pair = protocolPair('snt');
     const { code, stderr } = await runGolos('verify', '--protocol', pair.results, '--results', pair.results);
     expect(code).toBe(1);
     expect(stderr).toContain('не читается как PDF');

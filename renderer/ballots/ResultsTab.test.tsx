@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Ballot, Mark, Person } from '../../shared/domain/types';
 import { createRecord } from '../../shared/paper/ballotRecord';
@@ -83,7 +83,8 @@ describe('ResultsTab: live results', () => {
       { ballot: ballot(e!, 'p4', 'paper', { 1: 'for', 2: 'for', ...rest }), correction: false },
     );
     if (!saved.ok) throw new Error(saved.error[0]!.message);
-    ballotStoreFor(db, meeting.id).apply({ records: [saved.value] });
+    // The store tells the screen at once: inside act, as the entry screen's own event would be.
+    act(() => ballotStoreFor(db, meeting.id).apply({ records: [saved.value] }));
     await waitFor(() => expect(figureTexts(1)).toEqual(['3', '1', '1', '0', '0']));
     expect(q1).toHaveTextContent('нужно не менее 4 (не хватает 1)');
     expect(quorum).toHaveTextContent('Бюллетеней в подсчёте: 5');

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Partnership } from '../../shared/domain/types';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
@@ -98,7 +98,11 @@ describe('MeetingsScreen', () => {
     await user.selectOptions(dialog.getByLabelText('Вид собрания'), 'внеочередное');
     await user.selectOptions(dialog.getByLabelText('Форма проведения'), 'заочная');
     await user.click(dialog.getByRole('button', { name: 'Создать' }));
-    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    // Testing Library's waitFor (inside act) until the dialog has closed: every update of the screen seen.
+    await waitFor(() => {
+      expect(opened).toHaveLength(1);
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
     const stored = (await db.meetings.get(opened[0]!))!;
     expect(stored).toMatchObject({
       title: 'Внеочередное собрание о дороге',
@@ -118,17 +122,19 @@ describe('MeetingsScreen', () => {
       }),
     ]);
     await user.click(await screen.findByRole('button', { name: 'Копировать: Собрание 2025 года' }));
-    await vi.waitFor(() => expect(opened).toHaveLength(1));
-    const copy = (await db.meetings.get(opened[0]!))!;
-    expect(copy).toMatchObject({ title: 'Собрание 2026 года', votingStart: '', votingEnd: '' });
-    expect(copy.questions).toEqual([{ number: 1, text: 'Смета', item: '17', attachmentIds: [] }]);
+    await waitFor(() => expect(opened).toHaveLength(1));
     expect(
       await screen.findByText('Создана копия: «Собрание 2026 года». Укажите в ней новые даты.'),
     ).toBeInTheDocument();
+    const copy = (await db.meetings.get(opened[0]!))!;
+    expect(copy).toMatchObject({ title: 'Собрание 2026 года', votingStart: '', votingEnd: '' });
+    expect(copy.questions).toEqual([{ number: 1, text: 'Смета', item: '17', attachmentIds: [] }]);
   });
 
   it('deletes a meeting with what it holds after a backup, and «Отмена» keeps it', async () => {
     const { db, user } = await setup([meeting('Пробное собрание', {}), meeting('Собрание 2026 года', {})]);
+    // The list read first (inside act), before the test's own database work.
+    await screen.findByRole('table', { name: 'Собрания' });
     const trial = (await db.meetings.toArray()).find((m) => m.title === 'Пробное собрание')!;
     await db.paperBallots.bulkAdd([
       { id: 'b1', meetingId: trial.id, personId: 'x' },
@@ -159,7 +165,10 @@ describe('MeetingsScreen', () => {
         /^Собрание «Пробное собрание» удалено \(бюллетеней \(бумага, очно\): 2\)\. Вернуть его можно, восстановив резервную копию от .+ в разделе «Резервные копии»\.$/,
       ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('row', { name: /Пробное собрание/ })).not.toBeInTheDocument();
+    // The list is read again after the deletion.
+    await waitFor(() =>
+      expect(screen.queryByRole('row', { name: /Пробное собрание/ })).not.toBeInTheDocument(),
+    );
     expect(row('Собрание 2026 года')).toBeInTheDocument();
     expect(await db.meetings.count()).toBe(1);
     expect(await db.paperBallots.count()).toBe(0);

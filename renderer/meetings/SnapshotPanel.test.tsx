@@ -96,7 +96,11 @@ describe('SnapshotPanel', () => {
       await screen.findByRole('button', { name: 'Начать голосование — зафиксировать реестр' }),
     );
     await user.click(screen.getByRole('button', { name: 'Зафиксировать реестр' }));
-    await screen.findByRole('status', { name: 'Снимок реестра' });
+    // Until the panel has settled (the snapshot listed, the question closed), inside act.
+    await waitFor(() => {
+      expect(screen.getByRole('status', { name: 'Снимок реестра' })).toHaveTextContent('2 человека');
+      expect(screen.queryByRole('dialog')).toBeNull();
+    });
     await savePerson(db, {
       id: '',
       fullName: 'Новиков Олег',

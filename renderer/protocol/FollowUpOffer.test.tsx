@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Without a quorum the protocol tab offers the follow-up meeting the law allows, and creates it with
 // the same agenda in the form the law gives (СНТ: очно-заочная; МКД after an in-person one: заочное).
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MeetingSpec, PartnershipKind } from '../../shared/domain/types';
 import { newMeeting, type Meeting } from '../../shared/meetings/meeting';
@@ -55,8 +55,13 @@ describe('FollowUpOffer', () => {
       const { db, onCreated } = await show(first, false);
       const offer = screen.getByRole('region', { name: 'Повторное собрание' });
       expect(offer).toHaveTextContent(cite);
-      await userEvent.click(screen.getByRole('button', { name: 'Провести повторное собрание' }));
-      await vi.waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
+      const button = screen.getByRole('button', { name: 'Провести повторное собрание' });
+      await userEvent.click(button);
+      // Until the offer has settled (the button enabled again), inside act.
+      await waitFor(() => {
+        expect(onCreated).toHaveBeenCalledTimes(1);
+        expect(button).toBeEnabled();
+      });
       const created = onCreated.mock.calls[0]![0] as Meeting;
       const stored = (await db.meetings.get(created.id))!;
       expect(stored).toMatchObject({

@@ -16,7 +16,7 @@ describe('generated Gosuslugi fixture files', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'golos-gosuslugi-'));
     manifest = (await generateFixtures(dir)).filter((e) => e.type === 'gosuslugi');
-  }, 60000);
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('has the layouts and the two big exports, each layout importing as the manifest says', async () => {
