@@ -44,11 +44,14 @@ export function shareValue(share: string | undefined): Rational | null {
   return parseShare(share);
 }
 
-/** Plots are the same when their numbers differ only in case, spaces or `№`/`уч.` prefixes. */
+/**
+ * Plots are the same when their numbers differ only in case, spaces or `№`/`уч.` prefixes. The longer
+ * words come first: «участок № 12» must lose «участок», not only its first two letters.
+ */
 export function plotKey(plotNumber: string): string {
   return plotNumber
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/^(№|уч\.?|участок|кв\.?|квартира|пом\.?|помещение)\s*/u, '')
+    .replace(/^(участок|уч\.?|квартира|кв\.?|помещение|пом\.?|№)\s*/u, '')
     .replace(/[\s\u00a0№]+/g, '');
 }
