@@ -115,7 +115,10 @@ export function BallotList({
       openRef.current = null;
     };
   }, [openRef]);
-  const [history, setHistory] = useState<PaperBallotRow | null>(null);
+  // The history window follows the stored record, so a save made while it opens is in it.
+  const [historyId, setHistoryId] = useState<string | null>(null);
+  const history =
+    historyId === null ? null : (snap.input.paperRecords.find((r) => r.id === historyId) ?? null);
   const [asking, setAsking] = useState<{ kind: 'edit' | 'withdraw' | 'restore'; row: PaperBallotRow } | null>(
     null,
   );
@@ -234,7 +237,11 @@ export function BallotList({
                         // Blind double entry: nothing of the first entry is shown before the second.
                         <span className="muted">скрыт до повторного ввода</span>
                       ) : (
-                        <button type="button" onClick={() => setHistory(r)} aria-label={`История: ${name}`}>
+                        <button
+                          type="button"
+                          onClick={() => setHistoryId(r.id)}
+                          aria-label={`История: ${name}`}
+                        >
                           История ({r.versions.length})
                         </button>
                       )}{' '}
@@ -278,7 +285,7 @@ export function BallotList({
           row={history}
           meeting={meeting}
           name={voterName(currentVersion(history).ballot, registry)}
-          onClose={() => setHistory(null)}
+          onClose={() => setHistoryId(null)}
         />
       )}
       {asking?.kind === 'edit' && (
