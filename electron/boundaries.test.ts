@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = __dirname;
+const repository = join(root, '..');
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -25,7 +26,7 @@ test('only main.ts and preload.ts import electron at run time', () => {
 
 test('the shared IPC files import neither Node nor Electron', () => {
   for (const file of ['ipc/contract.ts', 'ipc/validate.ts', 'ipc/manifest.ts']) {
-    const specifiers = imports(readFileSync(join(root, '..', 'shared', file), 'utf8')).map((m) => m[2]);
+    const specifiers = imports(readFileSync(join(repository, 'shared', file), 'utf8')).map((m) => m[2]);
     expect(specifiers.filter((s) => s!.startsWith('node:') || s === 'electron')).toEqual([]);
   }
 });
