@@ -255,7 +255,8 @@ describe('EntryTab: keyboard entry', () => {
     // Another member takes the desk: it switches to the blind second entry and names what waits for it.
     await user.clear(screen.getByLabelText('Кто вводит'));
     await user.type(screen.getByLabelText('Кто вводит'), 'Петров П. П.');
-    area().focus();
+    // Leaving «Кто вводит» stores the name: the desk's state changes on that blur.
+    act(() => area().focus());
     await waitFor(() => expect(screen.getByRole('radio', { name: /повторный ввод вслепую/ })).toBeChecked());
     const offer = screen.getByRole('note', { name: 'Ждут повторного ввода' });
     expect(offer).toHaveTextContent(

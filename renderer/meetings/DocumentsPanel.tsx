@@ -50,15 +50,17 @@ export function DocumentsPanel({
   const controllerRef = useRef<AbortController | null>(null);
   const profile = profileFor(meeting.kind);
 
+  // The registry follows the meeting's snapshot alone: saving the details or the agenda does not read it again.
+  const { snapshotId } = meeting;
   useEffect(() => {
     let live = true;
-    void loadMeetingRegistry(db, meeting).then((r) => {
+    void loadMeetingRegistry(db, { snapshotId }).then((r) => {
       if (live) setRegistry(r);
     });
     return () => {
       live = false;
     };
-  }, [db, meeting]);
+  }, [db, snapshotId]);
 
   // Leaving the screen stops a document still being built.
   useEffect(() => () => controllerRef.current?.abort(), []);

@@ -59,7 +59,7 @@ export function withPaperRecords(
 
 export async function loadMeetingRegistry(
   db: GolosDb,
-  meeting: Meeting,
+  meeting: Pick<Meeting, 'snapshotId'>,
 ): Promise<{ persons: Person[]; frozen: boolean }> {
   const snapshot = meeting.snapshotId ? await db.snapshots.get(meeting.snapshotId) : undefined;
   return snapshot

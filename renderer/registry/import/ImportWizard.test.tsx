@@ -57,7 +57,7 @@ async function setup(
       }}
     />,
   );
-  return { db, user, onClose };
+  return { db, user, onClose, stored };
 }
 
 describe('ImportWizard', () => {
@@ -280,8 +280,8 @@ function storedThree(): Person[] {
 describe('ImportWizard with a broken file', () => {
   it('says the file was not imported and leaves the stored registry as it was', async () => {
     const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const { db } = await setup(garbage, storedThree());
-    const before = await listPersons(db);
+    // What was stored before the wizard opened (read before it, not while it reads the file).
+    const { db, stored: before } = await setup(garbage, storedThree());
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Файл «реестр.csv» не импортирован. Реестр не изменён.');
     expect(alert).toHaveTextContent('файл Excel повреждён');
