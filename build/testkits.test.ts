@@ -1,21 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSource, sourceFiles } from '../test/fixtures/sourceFiles';
 
-const ROOT = join(__dirname, '..');
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...sources(path));
-    else if (/\.tsx?$/.test(e.name)) out.push(path);
-  }
-  return out;
-}
-
-const PRODUCTION = ['shared', 'renderer', 'cli', 'electron']
-  .flatMap(sources)
-  .filter((f) => !/\.(test|spec|testkit)\.tsx?$/.test(f));
+const PRODUCTION = sourceFiles(['shared', 'renderer', 'cli', 'electron']).filter(
+  (f) => !/\.testkit\.tsx?$/.test(f),
+);
 
 describe('test kits stay out of the product', () => {
   it('test helpers in production folders are named *.testkit.ts(x)', () => {
@@ -25,12 +12,10 @@ describe('test kits stay out of the product', () => {
   });
 
   it('no production module imports a test kit or a test', () => {
-    const offenders = PRODUCTION.filter((f) =>
-      /from '[^']*\.(testkit|test)'/.test(readFileSync(join(ROOT, f), 'utf8')),
-    );
+    const offenders = PRODUCTION.filter((f) => /from '[^']*\.(testkit|test)'/.test(readSource(f)));
     expect(offenders).toEqual([]);
     // The scan sees the kits the tests do import.
-    const kits = sources('shared').filter((f) => f.endsWith('.testkit.ts'));
+    const kits = sourceFiles(['shared']).filter((f) => f.endsWith('.testkit.ts'));
     expect(kits).toEqual(expect.arrayContaining(['shared/tally/tally.testkit.ts']));
   });
 });

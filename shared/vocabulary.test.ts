@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readSource, sourceFiles } from '../test/fixtures/sourceFiles';
 import { parseChannelCell, parseMarkCell, parseVoidCell } from './ballots/cellValues';
 import type { Mark, VoidReason } from './domain/types';
 import {
@@ -14,18 +13,7 @@ import {
   STATUS_LABEL,
 } from './vocabulary';
 
-const ROOT = join(__dirname, '..');
 const THIS_MODULE = 'shared/vocabulary.ts';
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...sources(path));
-    else if (/\.tsx?$/.test(e.name) && !/\.(test|spec)\.tsx?$/.test(e.name)) out.push(path);
-  }
-  return out;
-}
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 /** The domain's enums whose Russian labels live in the vocabulary. */
@@ -42,10 +30,9 @@ const OTHER_ENUMS = new Set([
 
 function labelMapsOutsideVocabulary(): string[] {
   const found: string[] = [];
-  for (const file of ['shared', 'renderer', 'cli', 'electron'].flatMap(sources)) {
-    const name = relative(ROOT, join(ROOT, file)).replace(/\\/g, '/');
+  for (const name of sourceFiles(['shared', 'renderer', 'cli', 'electron'])) {
     if (name === THIS_MODULE) continue;
-    const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+    const lines = readSource(name).split('\n');
     lines.forEach((line, i) => {
       const typed = ENUM_TYPES.exec(line);
       if (typed && /=\s*\{/.test(line)) {

@@ -1,24 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readSource, sourceFiles } from '../../test/fixtures/sourceFiles';
 import { AUDIT_ACTIONS, auditActionLabel, isAuditAction } from './auditCatalogue';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function sources(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) sources(path, out);
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 /** Every action string the code writes: `action: '…'` (also in a conditional), and the typed unions. */
 function writtenActions(): Set<string> {
   const found = new Set<string>();
-  for (const file of ['renderer', 'shared', 'cli'].flatMap((d) => sources(join(ROOT, d)))) {
-    const text = readFileSync(file, 'utf8');
+  for (const file of sourceFiles(['renderer', 'shared', 'cli'])) {
+    const text = readSource(file);
     for (const m of text.matchAll(/action:\s*([^,\n}]+)/g)) {
       for (const lit of m[1]!.matchAll(/'([a-z]+(?:\.[a-zA-Z_]+)+)'/g)) found.add(lit[1]!);
     }
@@ -32,12 +19,9 @@ function writtenActions(): Set<string> {
 
 describe('the audit trail as the code writes it', () => {
   it('appends an entry only through renderer/db/auditedWrite (one transaction with the change)', () => {
-    const renderer = join(ROOT, 'renderer');
-    const callers = sources(renderer)
-      .filter((file) => /\bappendAudit\(/.test(readFileSync(file, 'utf8')))
-      .map((file) => relative(renderer, file).replaceAll('\\', '/'));
+    const callers = sourceFiles(['renderer']).filter((file) => /\bappendAudit\(/.test(readSource(file)));
     // The definition and the helper: the scan finds them (a check of the check).
-    expect(callers.sort()).toEqual(['audit/auditLog.ts', 'db/auditedWrite.ts']);
+    expect(callers).toEqual(['renderer/audit/auditLog.ts', 'renderer/db/auditedWrite.ts']);
   });
 });
 

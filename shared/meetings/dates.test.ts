@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSource, sourceFiles } from '../../test/fixtures/sourceFiles';
 import {
   addDays,
   dayNumber,
@@ -93,19 +92,9 @@ describe('Russian wording of dates and days', () => {
 describe('one dates module', () => {
   /** Source files (not tests) that take a calendar date apart by hand: `getMonth() + 1`. */
   function handMadeDates(): string[] {
-    const root = join(__dirname, '..', '..');
-    const found: string[] = [];
-    const walk = (dir: string): void => {
-      for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
-        const path = `${dir}/${e.name}`;
-        if (e.isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) {
-          if (/getMonth\(\)\s*\+\s*1/.test(readFileSync(join(root, path), 'utf8'))) found.push(path);
-        }
-      }
-    };
-    ['shared', 'renderer', 'cli', 'electron'].forEach(walk);
-    return found.sort();
+    return sourceFiles(['shared', 'renderer', 'cli', 'electron']).filter((path) =>
+      /getMonth\(\)\s*\+\s*1/.test(readSource(path)),
+    );
   }
 
   it('formats and reads the local calendar only in shared/meetings/dates.ts', () => {
