@@ -6,7 +6,7 @@
 import type { AuditEntry } from '../../shared/audit/auditChain';
 import type { Holding, Person } from '../../shared/domain/types';
 import { formatArea } from '../../shared/documents/figuresRu';
-import { personName } from '../../shared/registry/describeChange';
+import { PERSON_FIELD_LABEL, personName } from '../../shared/registry/describeChange';
 import { formatSnils } from '../../shared/registry/snils';
 import { MONTHS_GENITIVE, formatJournalDate } from '../../shared/meetings/dates';
 import { auditActionLabel } from '../../shared/audit/auditCatalogue';
@@ -14,14 +14,7 @@ import { MARK_LABEL, STATUS_LABEL } from '../../shared/vocabulary';
 
 /** Russian labels of the fields the app's records carry. A field not listed is not shown. */
 export const AUDIT_FIELD_LABELS: Record<string, string> = {
-  fullName: 'ФИО',
-  snils: 'СНИЛС',
-  status: 'Статус',
-  residentialAddress: 'Адрес места жительства',
-  postalAddress: 'Почтовый адрес',
-  email: 'Эл. почта',
-  phone: 'Телефон',
-  holdings: 'Участки',
+  ...PERSON_FIELD_LABEL,
   note: 'Примечание',
   name: 'Название',
   address: 'Адрес',

@@ -10,6 +10,7 @@ import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { awaitingSecondFor } from '../../shared/paper/doubleEntry';
 import { createEntryContext, type EntryFields } from '../../shared/paper/entry/entryContext';
+import { BALLOT_NAMED_KEYS } from '../../shared/paper/entry/ballotKeys';
 import { entryReducer, initialEntryState } from '../../shared/paper/entry/entryReducer';
 import { buildRegistryIndex } from '../../shared/registry/search';
 import type { LiveResults } from '../../shared/paper/liveResults';
@@ -52,20 +53,8 @@ export interface EntryDeskProps {
   autoFocus?: boolean;
 }
 
-/** Named keys the reducer uses; any other named key (F5, PageDown…) keeps its usual meaning. */
-const REDUCER_KEYS = new Set([
-  'Enter',
-  'Tab',
-  'Escape',
-  'Backspace',
-  'Delete',
-  'ArrowUp',
-  'ArrowDown',
-  'ArrowLeft',
-  'ArrowRight',
-  'Home',
-  'End',
-]);
+/** Named keys the reducer uses (the ballot's and Esc); any other named key (F5, PageDown…) keeps its usual meaning. */
+const REDUCER_KEYS = new Set([...BALLOT_NAMED_KEYS, 'Escape']);
 
 function sessionPrefix(meetingId: string): string {
   return `${meetingId}:${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}:`;

@@ -15,6 +15,7 @@ import { getPlatform } from '../platform/platform';
 import { recordArrival, SCAN_EXTENSIONS, type PickedFile } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
 import { PersonPicker } from './PersonPicker';
+import { messagesByField } from './texts';
 
 type How = 'email' | 'mail' | 'hand';
 
@@ -80,10 +81,7 @@ export function ArrivalForm({
         files,
       );
       if (!result.ok) {
-        const next: Record<string, string> = {};
-        for (const p of result.error)
-          next[p.field ?? ''] = [next[p.field ?? ''], p.message].filter(Boolean).join(' ');
-        setErrors(next);
+        setErrors(messagesByField(result.error));
         return;
       }
       store.apply({ records: [result.value.row] });

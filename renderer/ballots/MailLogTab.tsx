@@ -70,7 +70,7 @@ function MailLog({
   const whole = figures?.originalsOnly.wholeVotes ?? true;
   return (
     <div className="ballots-tab">
-      <h2 className="sr-only">Поступление бумажных бюллетеней</h2>
+      <h2 className="visually-hidden">Поступление бумажных бюллетеней</h2>
       <ul className="summary" aria-label="Итоги поступления">
         <li>
           Не поступали: <strong>{t.nothing}</strong>

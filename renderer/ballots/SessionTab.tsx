@@ -4,7 +4,7 @@
  * quorum, in-person ballots keyed the same way as paper ones (channel `in_person`), and the printed
  * attendance list with signature lines (PDF).
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Partnership, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { attendanceList, presentCount } from '../../shared/paper/attendance';
@@ -18,14 +18,13 @@ import type { MeetingTabProps } from '../meetings/meetingTabProps';
 import { getPlatform } from '../platform/platform';
 import { registerArrival, strikeArrival } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
-import { BallotList } from './BallotList';
-import { EntryDesk, type EditRequest } from './EntryDesk';
-import { useLiveResults, useMeetingBallots, useOperator } from './hooks';
+import { DeskAndList } from './DeskAndList';
+import { useMeetingBallots, useOperator } from './hooks';
 import { PersonPicker } from './PersonPicker';
 import { ReasonModal } from './ReasonModal';
 import { countText, printedCountText } from './attendanceCount';
 import { StoreStatus } from './StoreStatus';
-import { problemText } from './texts';
+import { messagesByField, problemText } from './texts';
 import './ballots.css';
 import { STATUS_LABEL } from '../../shared/vocabulary';
 import { dateRu, timeOf, localTimestamp, timestampAt, todayIso } from '../../shared/meetings/dates';
@@ -33,12 +32,8 @@ import { dateRu, timeOf, localTimestamp, timestampAt, todayIso } from '../../sha
 export function SessionTab({ meeting, partnership }: MeetingTabProps) {
   const { store, state } = useMeetingBallots(meeting);
   const [operator, setOperator] = useOperator();
-  const [edit, setEdit] = useState<EditRequest | null>(null);
-  const listOpen = useRef<(() => void) | null>(null);
-  const entryFocus = useRef<(() => void) | null>(null);
-  const snap = state.status === 'ready' ? state.snap : null;
-  const live = useLiveResults(snap?.input ?? null);
-  if (!snap) return <StoreStatus state={state} />;
+  if (state.status !== 'ready') return <StoreStatus state={state} />;
+  const { snap } = state;
   return (
     <div className="ballots-tab">
       <Attendance meeting={meeting} partnership={partnership} snap={snap} store={store} operator={operator} />
@@ -46,32 +41,15 @@ export function SessionTab({ meeting, partnership }: MeetingTabProps) {
       {meeting.questions.length === 0 ? (
         <p className="notice">В повестке нет вопросов.</p>
       ) : (
-        <>
-          <EntryDesk
-            meeting={meeting}
-            snap={snap}
-            store={store}
-            channel="in_person"
-            editRequest={edit}
-            operator={operator}
-            onOperatorChange={(n) => void setOperator(n)}
-            live={live}
-            onLeave={() => listOpen.current?.()}
-            focusRef={entryFocus}
-            autoFocus={false}
-          />
-          <BallotList
-            meeting={meeting}
-            snap={snap}
-            store={store}
-            channel="in_person"
-            operator={operator}
-            live={live}
-            onEdit={(ballot, reason) => setEdit({ ballot, reason, nonce: Date.now() })}
-            openRef={listOpen}
-            onBack={() => entryFocus.current?.()}
-          />
-        </>
+        <DeskAndList
+          meeting={meeting}
+          snap={snap}
+          store={store}
+          channel="in_person"
+          operator={operator}
+          onOperatorChange={(n) => void setOperator(n)}
+          autoFocus={false}
+        />
       )}
     </div>
   );
@@ -142,10 +120,7 @@ function Attendance({
       },
     );
     if (!result.ok) {
-      const next: Record<string, string> = {};
-      for (const p of result.error)
-        next[p.field ?? ''] = [next[p.field ?? ''], p.message].filter(Boolean).join(' ');
-      setErrors(next);
+      setErrors(messagesByField(result.error));
       return;
     }
     store.apply({ attendance: [result.value] });

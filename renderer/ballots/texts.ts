@@ -37,6 +37,13 @@ export function problemText(problems: readonly Problem[]): string {
   return problems.map((p) => p.message).join(' ');
 }
 
+/** A form's messages by the field they name (`''`: the form as a whole), several to a field joined. */
+export function messagesByField(problems: readonly Problem[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of problems) out[p.field ?? ''] = [out[p.field ?? ''], p.message].filter(Boolean).join(' ');
+  return out;
+}
+
 /** «1: за, 2: против, 3: —, …» of the given questions; «—» where the ballot has no entry (not voted on). */
 export function marksLine(ballot: Ballot, questions: readonly number[]): string {
   return questions

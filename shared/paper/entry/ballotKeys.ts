@@ -93,7 +93,7 @@ function ballotCommand(s: EntryState, key: string, shift: boolean): EntryState {
     const mark = cmd ? MARK_OF[cmd] : undefined;
     if (mark) return setMark({ ...s, pendingInvalid: false }, mark);
     if (cmd === 'back') return say({ ...s, pendingInvalid: false }, 'info', '«0» отменён.');
-    if (key.length > 1 && !NAMED_KEYS.has(key)) return s;
+    if (key.length > 1 && !BALLOT_NAMED_KEYS.has(key)) return s;
     return say(
       { ...s, pendingInvalid: false },
       'warning',
@@ -149,7 +149,7 @@ function ballotCommand(s: EntryState, key: string, shift: boolean): EntryState {
 }
 
 /** Named keys that mean something in the ballot (they cancel a pending `0`); others are ignored. */
-const NAMED_KEYS = new Set([
+export const BALLOT_NAMED_KEYS: ReadonlySet<string> = new Set([
   'Enter',
   'Tab',
   'Backspace',
