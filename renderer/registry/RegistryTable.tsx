@@ -130,7 +130,15 @@ export function RegistryTable({
             </tr>
           )}
           {visible.map((p, i) => (
-            <PersonRow key={p.id} person={p} rowIndex={first + i + 2} onEdit={onEdit} onRemove={onRemove} />
+            // Keyed by position: a new search fills the rows in place (their text changes) instead of
+            // removing the table's rows and building new ones on every keystroke.
+            <PersonRow
+              key={first + i}
+              person={p}
+              rowIndex={first + i + 2}
+              onEdit={onEdit}
+              onRemove={onRemove}
+            />
           ))}
           {last < persons.length && (
             <tr
