@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { Person } from '../../shared/domain/types';
 import { makePersons } from '../../test/fixtures/persons';
-import { RegistryTable } from './RegistryTable';
+import { ROW_HEIGHT, RegistryTable } from './RegistryTable';
 
 const persons: Person[] = makePersons(300, 7);
 
@@ -56,5 +56,28 @@ describe('RegistryTable', () => {
       expect(within(row).getByRole('button', { name: `Изменить: ${found[i]!.fullName}` })).toBeTruthy();
     });
     expect(before.slice(3).every((row) => !row.isConnected)).toBe(true);
+  });
+
+  it('draws rows at the height the scroll places them by, with every cut text whole in its tooltip', () => {
+    const long: Person = {
+      ...persons[0]!,
+      email: 'konstantin.konstantinopolsky.predsedatel.revizionnoy.komissii@example.ru',
+      phone: '+7 912 345-67-89',
+    };
+    table([long, ...persons.slice(1)]);
+    // The CSS row height (--row-h, used by registryTable.css) is the constant the windowing computes with.
+    const grid = screen.getByRole('table', { name: 'Реестр участников' });
+    expect(grid.style.getPropertyValue('--row-h')).toBe(`${ROW_HEIGHT}px`);
+    for (const row of rows().slice(0, 3)) {
+      const cells = within(row).getAllByRole('cell').slice(0, -1);
+      expect(cells).toHaveLength(7);
+      for (const cell of cells) {
+        // Text sits in the two-line clamp, and the cell's tooltip repeats all of it.
+        expect(cell.querySelector('.cell-text')?.textContent).toBe(cell.textContent);
+        if (cell.textContent) expect(cell.getAttribute('title')).toBe(cell.textContent);
+      }
+    }
+    const contacts = within(rows()[0]!).getAllByRole('cell')[6]!;
+    expect(contacts.getAttribute('title')).toBe(`${long.phone}, ${long.email}`);
   });
 });
