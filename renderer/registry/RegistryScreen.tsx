@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Partnership, Person, PersonStatus } from '../../shared/domain/types';
 import type { StatusValues } from '../../shared/registry/statusVocabulary';
 import { buildRegistryIndex, searchRegistry } from '../../shared/registry/search';
@@ -60,11 +60,8 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [importFile, setImportFile] = useState<OpenedFile | null>(null);
+  /** The status values remembered from earlier imports, read when an import starts. */
   const [statusValues, setStatusValues] = useState<StatusValues | null>(null);
-  useEffect(() => {
-    if (importFile) void getStatusValues(db, partnership.id).then(setStatusValues);
-    else setStatusValues(null);
-  }, [db, importFile, partnership.id]);
   const [exporting, setExporting] = useState(false);
   const persons = useMemo(() => registry.persons ?? [], [registry.persons]);
   const shown = usePersonsShown(persons, query, status, sort);
@@ -112,14 +109,20 @@ export function RegistryScreen({ partnership }: { partnership: Partnership }) {
   );
 
   const startImport = async () => {
-    // The reader is loaded and compiled in its worker while the user picks a file.
+    // While the user picks a file: the reader is loaded and compiled in its worker, the wizard's code
+    // is loaded, and the status values remembered from earlier imports are read.
     void import('./import/importEngine').then((m) => m.warmUpImportWorker());
+    void import('./import/ImportWizard');
+    const learned = getStatusValues(db, partnership.id);
     const picked = await getPlatform().openFile({ accept: IMPORT_ACCEPT });
     if (!picked.ok) {
       toast({ message: picked.error.map((p) => p.message).join(' ') });
       return;
     }
-    if (picked.value[0]) setImportFile(picked.value[0]);
+    const file = picked.value[0];
+    if (!file) return;
+    setStatusValues(await learned);
+    setImportFile(file);
   };
 
   const onExport = async () => {

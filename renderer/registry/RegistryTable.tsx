@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Person } from '../../shared/domain/types';
 import { formatArea } from '../../shared/documents/figuresRu';
 import { formatSnils } from '../../shared/registry/snils';
@@ -6,7 +6,10 @@ import type { SortKey, SortState } from './sortPersons';
 import './registryTable.css';
 import { STATUS_LABEL } from '../../shared/vocabulary';
 
-/** Must match --row-h in app.css: rows have a fixed height so only the visible window is rendered. */
+/**
+ * The one height of a body row: the virtual scroll places rows by it, and the table sets it as the CSS
+ * `--row-h` its rows are drawn at (a cell shows at most two lines, which fit; see registryTable.css).
+ */
 export const ROW_HEIGHT = 36;
 const OVERSCAN = 6;
 /** Used before layout is known (and in jsdom, which has no layout). */
@@ -95,6 +98,7 @@ export function RegistryTable({
         className="grid registry-table"
         aria-label="Реестр участников"
         aria-rowcount={persons.length + 1}
+        style={{ '--row-h': `${ROW_HEIGHT}px` } as CSSProperties}
       >
         <colgroup>
           {columns.map((c) => (
@@ -130,7 +134,15 @@ export function RegistryTable({
             </tr>
           )}
           {visible.map((p, i) => (
-            <PersonRow key={p.id} person={p} rowIndex={first + i + 2} onEdit={onEdit} onRemove={onRemove} />
+            // Keyed by position: a new search fills the rows in place (their text changes) instead of
+            // removing the table's rows and building new ones on every keystroke.
+            <PersonRow
+              key={first + i}
+              person={p}
+              rowIndex={first + i + 2}
+              onEdit={onEdit}
+              onRemove={onRemove}
+            />
           ))}
           {last < persons.length && (
             <tr
@@ -167,13 +179,13 @@ const PersonRow = memo(function PersonRow({
   const contacts = list([p.phone, p.email]);
   return (
     <tr aria-rowindex={rowIndex}>
-      <td title={p.fullName}>{p.fullName}</td>
-      <td title={plots}>{plots}</td>
-      <td title={cadastral}>{cadastral}</td>
-      <td>{area}</td>
-      <td title={STATUS_LABEL[p.status]}>{STATUS_LABEL[p.status]}</td>
-      <td>{snils}</td>
-      <td title={contacts}>{contacts}</td>
+      <TextCell text={p.fullName} />
+      <TextCell text={plots} />
+      <TextCell text={cadastral} />
+      <TextCell text={area} />
+      <TextCell text={STATUS_LABEL[p.status]} />
+      <TextCell text={snils} />
+      <TextCell text={contacts} />
       <td className="actions-cell">
         <button type="button" aria-label={`Изменить: ${p.fullName}`} onClick={() => onEdit(p)}>
           Изменить
@@ -190,3 +202,12 @@ const PersonRow = memo(function PersonRow({
     </tr>
   );
 });
+
+/** A cell of at most two lines (longer text ends with «…»); the full text is its tooltip. */
+function TextCell({ text }: { text: string }) {
+  return (
+    <td title={text || undefined}>
+      <span className="cell-text">{text}</span>
+    </td>
+  );
+}

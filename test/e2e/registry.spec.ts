@@ -102,6 +102,45 @@ test('registry: create, import with a fixed mapping, search, edit, reload, broke
     await expect(count).toHaveText('В реестре: 500');
   });
 
+  await test.step('at 1366×768 the end of the list is drawn in place, long contacts included', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const scroller = page.locator('.table-scroll');
+    const toEnd = () => scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const lastRow = table(page).locator('tbody tr[aria-rowindex="501"]');
+    await toEnd();
+    await expect(lastRow).toBeVisible();
+    // Contacts that would take three lines of the 11rem column: phone and a long e-mail.
+    const name = (await lastRow.getByRole('cell').first().textContent())!;
+    await lastRow.getByRole('button', { name: `Изменить: ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Изменить: ${name}` });
+    const email = 'konstantin.konstantinopolsky.predsedatel.komissii@example.ru';
+    await dialog.getByLabel('Эл. почта').fill(email);
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(dialog).toBeHidden();
+    await toEnd();
+    await expect(lastRow.getByRole('cell').nth(6)).toHaveAttribute('title', new RegExp(email));
+    // Every drawn row is one fixed height, each starts where the one above ends, and the last one
+    // sits wholly inside the scroll area, at the bottom of the scrolled content.
+    const layout = await scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const rows = [...el.querySelectorAll('tbody tr:not(.spacer)')].map((r) => r.getBoundingClientRect());
+      return {
+        heights: [...new Set(rows.map((r) => Math.round(r.height)))],
+        gaps: rows.slice(1).map((r, i) => Math.round(r.top - rows[i]!.bottom)),
+        lastBottom: rows.at(-1)!.bottom,
+        boxBottom: box.bottom,
+        slack: el.scrollHeight - el.scrollTop - el.clientHeight,
+      };
+    });
+    expect(layout.heights).toEqual([36]);
+    expect(new Set(layout.gaps)).toEqual(new Set([0]));
+    expect(layout.lastBottom).toBeLessThanOrEqual(layout.boxBottom);
+    expect(layout.boxBottom - layout.lastBottom).toBeLessThan(36);
+    expect(layout.slack).toBeLessThan(1);
+    await page.screenshot({ path: join(dir, 'registry-end-1366.png') });
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+  });
+
   await test.step('edit one person', async () => {
     await page.getByLabel('Поиск').fill(sample.fullName);
     await page.getByRole('button', { name: `Изменить: ${sample.fullName}` }).click();

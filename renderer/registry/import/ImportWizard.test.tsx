@@ -7,6 +7,7 @@ import { applyRegistryChanges, listPersons } from '../../db/personRepo';
 import { err, ok, problem, type Result } from '../../../shared/result';
 import { readChain } from '../../audit/auditLog';
 import type { StatusValues } from '../../../shared/registry/statusVocabulary';
+import { inlineEngine, type ImportEngine } from './importEngine';
 import { ImportWizard } from './ImportWizard';
 
 const utf8 = new TextEncoder();
@@ -322,6 +323,54 @@ describe('ImportWizard with a broken file', () => {
         removed: [],
       },
     });
+  });
+
+  it('makes the automatic backup while every change comes from the reader, and writes after both', async () => {
+    const events: string[] = [];
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Changes held until the backup has started (or 1 s, so a one-after-the-other order fails the order check).
+    setTimeout(() => release(), 1000);
+    const createEngine = (): ImportEngine => {
+      const engine = inlineEngine();
+      return {
+        ...engine,
+        changes: async () => {
+          events.push('changes asked');
+          await held;
+          const all = await engine.changes();
+          events.push('changes came');
+          return all;
+        },
+      };
+    };
+    const db = new GolosDb(`golos-import-${crypto.randomUUID()}`);
+    const onClose = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <ImportWizard
+        file={{ name: 'реестр.csv', bytes: csv(good) }}
+        existing={[]}
+        kind="snt"
+        onClose={onClose}
+        createEngine={createEngine}
+        backup={async () => {
+          events.push('backup started');
+          release();
+          return ok(null);
+        }}
+        onApply={async (changes) => {
+          events.push(`writing ${changes.added.length}`);
+          await applyRegistryChanges(db, changes);
+          onClose();
+        }}
+      />,
+    );
+    await screen.findByRole('list', { name: 'Итоги сравнения с реестром' });
+    await user.click(screen.getByRole('button', { name: 'Импортировать' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(events).toEqual(['changes asked', 'backup started', 'changes came', 'writing 3']);
+    expect(await listPersons(db)).toHaveLength(3);
   });
 
   it('imports nothing when the backup before the import fails', async () => {

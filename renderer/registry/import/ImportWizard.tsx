@@ -146,14 +146,14 @@ export function ImportWizard({
     setApplying(true);
     setApplyError(null);
     try {
-      // The preview carries the first people of each list; the import takes them all.
-      const all = await engineRef.current!.changes();
+      // The preview carries the first people of each list; the import takes them all. They come from
+      // the worker while the automatic copy is made (nothing is written before both are done).
+      const [all, copy] = await Promise.all([engineRef.current!.changes(), backup?.()]);
       if (!all.ok) {
         setApplyError(`Импорт не выполнен, реестр не изменён: ${all.error.map((p) => p.message).join(' ')}`);
         return;
       }
       const diff = all.value;
-      const copy = await backup?.();
       if (copy && !copy.ok) {
         setApplyError(
           `Импорт не выполнен, реестр не изменён: не удалось сделать резервную копию перед импортом. ${copy.error.map((p) => p.message).join(' ')}`,
