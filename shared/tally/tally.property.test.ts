@@ -3,6 +3,7 @@ import type { Ballot, Mark } from '../domain/types';
 import { tallyInputArb } from '../../test/reference/tallyArbitraries';
 import { tally, type TallyInput } from './tally';
 import { acceptedBallotIds } from './votes';
+import { encodeMarks } from './markCodes';
 
 const inputArb = tallyInputArb('snt');
 
@@ -146,6 +147,24 @@ describe('tally properties', () => {
           }
         }),
         { numRuns: 150 },
+      );
+    }
+  });
+
+  it('counts the same from the importers’ mark codes as from the ballot objects', () => {
+    for (const kind of ['snt', 'mkd'] as const) {
+      fc.assert(
+        fc.property(tallyInputArb(kind), (input) => {
+          const agenda = input.meeting.questions.map((q) => q.number);
+          // A copy of the registry array each time: nothing decoded before is reused.
+          const coded = tally({
+            ...input,
+            registry: [...input.registry],
+            marks: encodeMarks(input.ballots, agenda),
+          });
+          expect(coded).toEqual(tally({ ...input, registry: [...input.registry] }));
+        }),
+        { numRuns: 200 },
       );
     }
   });

@@ -25,6 +25,7 @@ import { decideQuestions, SLOTS } from './decide';
 import { settleConflict, type SettleContext } from './conflicts';
 import { countMarks, sameMarks, SLOT, type CountContext } from './countMarks';
 import { lazyField } from './lazyField';
+import type { MarkCodes } from './markCodes';
 import { mergeScans, type ScanContext } from './scans';
 import {
   ABSTAIN,
@@ -55,6 +56,11 @@ export interface TallyInput {
    * copies what it decoded of each ballot still at the same place (decodeBallots.ts).
    */
   ballots: readonly Ballot[];
+  /**
+   * The same ballots' marks as codes, in the ballots' order (markCodes.ts), where whoever read them
+   * wrote them (the command line's importers do): then the marks are not read from the objects again.
+   */
+  marks?: MarkCodes;
   /** Rows an importer could not turn into ballots, listed as they are. */
   unmatched?: readonly UnmatchedEntry[];
   /** Defaults to the built-in profile of the meeting's kind. */
@@ -105,7 +111,12 @@ export function tally(input: TallyInput): TallyResult {
   // One pass over the ballots: whether each can count, and a per-person linked list.
   const index = indexRegistry(registry);
   const B = ballots.length;
-  const { codes, badMark, match, receivedAt, channel, scan, voided } = decodeBallots(ballots, numbers, index);
+  const { codes, badMark, match, receivedAt, channel, scan, voided } = decodeBallots(
+    ballots,
+    numbers,
+    index,
+    input.marks,
+  );
   /** Received order: date, channel, copy (original first), id. */
   const compareBallots = (x: number, y: number): number => {
     if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;

@@ -39,7 +39,27 @@ describe('normalizeName', () => {
 
   it('normalizes a whole list as it normalizes each name (normalizeNames)', () => {
     // Letters whose lower case is special (final sigma, dotted I, ß), spacing of every kind, line breaks.
-    const letters = ['А', 'я', 'Ё', 'ё', 'Σ', 'σ', 'İ', 'I', 'ß', 'Ǆ', ' ', '  ', '\t', '\n', '\u00a0', '\u200b', '-', '.', 'Z'];
+    const letters = [
+      'А',
+      'я',
+      'Ё',
+      'ё',
+      'Σ',
+      'σ',
+      'İ',
+      'I',
+      'ß',
+      'Ǆ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u200b',
+      '-',
+      '.',
+      'Z',
+    ];
     const name = fc.array(fc.constantFrom(...letters), { maxLength: 8 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.array(fc.oneof(name, fc.string()), { maxLength: 12 }), (names) => {
