@@ -175,8 +175,7 @@ export function tally(input: TallyInput): TallyResult {
   const ignored = new Int32Array(Q);
   /** Valid votes (for, against, abstain) of gardeners per question: members' ones are the rest. */
   const gardenersVoted = new Int32Array(Q);
-  // -1 (no decision) is written where it applies: the rows of persons who took no part (after
-  // countPerson) and questions outside a person's electorate, not first over the whole matrix.
+  // -1 (no decision) is written only where it applies, not first over the whole matrix.
   const decision = new Int8Array(P * Q);
   const basis = new Int8Array(P * Q);
   const tookPart = new Uint8Array(P);
