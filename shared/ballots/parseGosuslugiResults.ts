@@ -11,6 +11,7 @@ import { err, ok, type Result } from '../result';
 import type { Table } from '../spreadsheet/table';
 import type { UnmatchedEntry } from '../tally/types';
 import type { BallotImport } from '../paper/parseBallotBatch';
+import { MarkCodesWriter } from '../tally/markCodes';
 
 export { GOSUSLUGI_FIELDS, type GosuslugiField } from '../gosuslugi/fields';
 
@@ -31,23 +32,26 @@ export interface GosuslugiImport extends BallotImport {
 /** Every row as an electronic ballot, or every error found (file, row and column named). */
 export function parseGosuslugiResults(table: Table, opts: GosuslugiOptions): Result<GosuslugiImport> {
   const agenda = opts.questions.map((q) => (typeof q === 'number' ? { number: q, text: '' } : q));
+  // The marks as codes of the agenda, written as each row is read (the tally's input, markCodes.ts).
+  const marks = new MarkCodesWriter(agenda.map((q) => q.number));
   const r = importGosuslugiTable(table, {
     registry: opts.registry ?? [],
     agenda,
     receivedAt: opts.receivedAt,
+    ...(opts.registry ? { marks } : {}),
   });
   if (!r.ok) return err(r.error);
   const { preview, warnings } = r.value;
   const base = { fileName: table.fileName, headerRow: preview.mapping.headerRow, problems: warnings };
   if (!opts.registry) {
     const questions = mappedQuestions(preview.mapping);
-    const ballots = preview.rows.map((row) => rowBallot(row, table.fileName, questions, opts));
-    return ok({ ...base, ballots, unmatched: [] });
+    const ballots = preview.rows.map((row) => rowBallot(row, table.fileName, questions, { ...opts, marks }));
+    return ok({ ...base, ballots, unmatched: [], marks: marks.done() });
   }
   const unmatched = r.value.notCounted.flatMap((n): UnmatchedEntry[] =>
     n.reason === 'not_found' || n.reason === 'ambiguous' || n.reason === 'no_details'
       ? [{ source: n.source, name: n.name, channel: 'gosuslugi', reason: n.reason }]
       : [],
   );
-  return ok({ ...base, ballots: r.value.ballots, unmatched });
+  return ok({ ...base, ballots: r.value.ballots, unmatched, marks: marks.done() });
 }

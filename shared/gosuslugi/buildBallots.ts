@@ -5,6 +5,7 @@
 import type { Ballot, IsoDate, Mark, Person } from '../domain/types';
 import { err, ok, type Problem, type Result } from '../result';
 import type { VoterIndex } from '../registry/voterIndex';
+import type { MarkCodesWriter } from '../tally/markCodes';
 import type { Table } from '../spreadsheet/table';
 import type { AgendaQuestion, GosuslugiMapping } from './mapping';
 import type { MatchDecision } from './matchRows';
@@ -40,6 +41,8 @@ export interface BuildOptions {
   receivedAt: IsoDate;
   /** Ballot ids are `${idPrefix}:${row}` (default: the file name, like the source). */
   idPrefix?: string;
+  /** Where each ballot's marks are written as codes too, as they are read (the tally's input, markCodes.ts). */
+  marks?: MarkCodesWriter;
 }
 
 /** Mapped question numbers, in order. */
@@ -61,7 +64,13 @@ export function rowBallot(
   personId?: string,
 ): Ballot {
   const marks: Record<number, Mark> = {};
-  for (const q of questions) marks[q] = row.marks[q] ?? 'none';
+  opts.marks?.begin();
+  for (const q of questions) {
+    const m = row.marks[q] ?? 'none';
+    marks[q] = m;
+    opts.marks?.mark(q, m);
+  }
+  opts.marks?.commit();
   const source = `${file}:${row.row}`;
   return {
     id: `${opts.idPrefix ?? file}:${row.row}`,

@@ -9,6 +9,7 @@ import { hasErrors, err, ok, problem, type Problem, type Result } from '../resul
 import { normalizeSnils, snilsChecksumOk } from '../registry/snils';
 import { findHeader, type FieldSpec } from '../spreadsheet/header';
 import type { Table } from '../spreadsheet/table';
+import { MarkCodesWriter, type MarkCodes } from '../tally/markCodes';
 import {
   parseChannelCell,
   parseCopyCell,
@@ -67,6 +68,8 @@ export interface BallotImport {
   ballots: Ballot[];
   /** Warnings (the import went through). */
   problems: Problem[];
+  /** The ballots' marks as codes of the agenda given (markCodes.ts), when one was given. */
+  marks?: MarkCodes;
 }
 
 const LABEL = Object.fromEntries(BATCH_FIELDS.map((f) => [f.field, f.label])) as Record<BatchField, string>;
@@ -106,6 +109,8 @@ export function parseBallotBatch(
   const columns = headerTexts(table, header.firstHeaderRow, headerRow);
   const questions = findQuestionColumns(columns, { file, row: headerRow }, opts.questions);
   problems.push(...questions.problems);
+  // The marks as codes of the agenda, written as each cell is read (the tally's input, markCodes.ts).
+  const codes = opts.questions ? new MarkCodesWriter(opts.questions) : undefined;
   if (hasErrors(problems)) return err(problems);
 
   const ballots: Ballot[] = [];
@@ -217,6 +222,7 @@ export function parseBallotBatch(
     }
 
     const marks: Record<number, Mark> = {};
+    codes?.begin();
     for (const q of questions.columns) {
       const text = (row[q.col] ?? '').trim();
       const mark = parseMarkCell(text);
@@ -226,12 +232,16 @@ export function parseBallotBatch(
           `«${text}» — неизвестная отметка: нужно «за», «против», «воздержался», «несколько», «все зачеркнуты» или пусто.`,
           'batch_mark',
         );
-      } else marks[q.number] = mark;
+      } else {
+        marks[q.number] = mark;
+        codes?.mark(q.number, mark);
+      }
     }
 
     if (!channel || channel === 'gosuslugi' || !copy || !receivedAt || delivery === null || !voidReasons)
       continue;
     const id = `${file}:${r}`;
+    codes?.commit();
     ballots.push({
       id,
       channel,
@@ -246,5 +256,5 @@ export function parseBallotBatch(
     });
   }
   if (hasErrors(problems)) return err(problems);
-  return ok({ fileName: file, headerRow, ballots, problems });
+  return ok({ fileName: file, headerRow, ballots, problems, ...(codes ? { marks: codes.done() } : {}) });
 }

@@ -8,7 +8,7 @@
  * lookup needs it, and once per registry array.
  */
 import type { Person, VoterRef } from '../domain/types';
-import { normalizeName } from '../text/normalizeName';
+import { normalizeName, normalizeNames } from '../text/normalizeName';
 import { normalizeCadastral } from './cadastral';
 import { parseSnilsCell, plotKey } from './fieldValues';
 import { snilsChecksumOk } from './snils';
@@ -124,7 +124,10 @@ function mapOf(ix: VoterIndex, key: VoterKey): KeyMap {
       if (s && snilsChecksumOk(s)) addKey(keys, shared, s, i);
     }
   } else if (key === 'name') {
-    for (let i = 0; i < n; i++) addKey(keys, shared, normalizeName(persons[i]!.fullName), i);
+    const names = new Array<string>(n);
+    for (let i = 0; i < n; i++) names[i] = persons[i]!.fullName;
+    const normal = normalizeNames(names);
+    for (let i = 0; i < n; i++) addKey(keys, shared, normal[i]!, i);
   } else if (key === 'id') {
     for (let i = 0; i < n; i++) addKey(keys, shared, persons[i]!.id, i);
   } else {

@@ -53,6 +53,19 @@ describe('tallyFiles', () => {
     expect(typeof fromFiles.questions[0]!.for).toBe('number');
   });
 
+  it('tallies from the mark codes its importers wrote, as from the ballot objects', async () => {
+    for (const kind of ['snt', 'mkd'] as const) {
+      const { registry, meeting, ballots } = makeTallyData(150, 5, 13, kind);
+      const r = await tallyFiles(await filesOf(registry, meeting, ballots));
+      if (!r.ok) throw new Error(r.error.map((p) => p.message).join('\n'));
+      const { input, result } = r.value;
+      // Every file's importer wrote the codes: the tally took them, not the objects' marks.
+      expect(input.marks?.codes.length).toBe(input.ballots.length * meeting.questions.length);
+      const { marks: _codes, ...objects } = input;
+      expect(result).toEqual(tally({ ...objects, registry: [...objects.registry] }));
+    }
+  });
+
   it('gives МКД weights as decimal strings exact to 0.01 m²', async () => {
     const { registry, meeting, ballots } = makeTallyData(120, 4, 5, 'mkd');
     const fromFiles = await run(await filesOf(registry, meeting, ballots));

@@ -18,6 +18,7 @@ import { decodeText } from '../spreadsheet/readCsv';
 import { readTable } from '../spreadsheet/readTable';
 import { parseMeetingJson } from '../tally/meetingJson';
 import { tally, type ConflictResolution } from '../tally/tally';
+import { joinMarkCodes, type MarkCodes } from '../tally/markCodes';
 import { matchedByName, matchedByNameWarning } from './matchedByName';
 import { resolveResolutions } from './resolutions';
 import type { TallyResult, UnmatchedEntry } from '../tally/types';
@@ -52,6 +53,8 @@ export interface TallyFilesOutput {
     registry: Person[];
     meeting: MeetingSpec;
     ballots: Ballot[];
+    /** The ballots' marks as codes, as the importers wrote them. */
+    marks?: MarkCodes;
     profile: RuleProfile;
     /** Gosuslugi rows matching no registry person (not counted, listed). */
     unmatched: UnmatchedEntry[];
@@ -140,6 +143,12 @@ async function readRegistryPersons(
   return registry;
 }
 
+/** The files' mark columns joined, when every file's importer wrote one of this agenda. */
+function markCodesOf(agenda: readonly number[], parts: readonly (MarkCodes | undefined)[]) {
+  const marks = joinMarkCodes(agenda, parts);
+  return marks ? { marks } : {};
+}
+
 export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOutput>> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -173,6 +182,8 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
   const registry = await readRegistryPersons(files.registry, meeting.kind, statusValues, keep);
 
   const ballots: Ballot[] = [];
+  /** Each file's marks as codes, as its importer wrote them (the tally's input, markCodes.ts). */
+  const marks: (MarkCodes | undefined)[] = [];
   const importAll = async (
     list: InputFile[] | undefined,
     parse: (t: Parameters<typeof parseBallotBatch>[0]) => ReturnType<typeof parseBallotBatch>,
@@ -188,6 +199,7 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
       else {
         keep(f.name, parsed.value.problems);
         ballots.push(...parsed.value.ballots);
+        marks.push(parsed.value.marks);
       }
     }
   };
@@ -218,6 +230,7 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
     registry,
     meeting,
     ballots,
+    ...markCodesOf(agenda, marks),
     profile,
     unmatched: [...unmatched.values()],
     ...(resolutions.length > 0 ? { resolutions } : {}),

@@ -10,9 +10,10 @@
  * what TallyInput asks: a ballot is not changed in place once passed (a changed ballot is a new object).
  * The registry index and the agenda must be the same too, else everything is decoded afresh.
  */
-import type { Ballot, Channel, Mark } from '../domain/types';
+import type { Ballot, Channel } from '../domain/types';
 import { findVoterPacked, type VoterIndex } from '../registry/voterIndex';
 import { findPaperVoter } from './identity';
+import { markCode, type MarkCodes } from './markCodes';
 
 /** Channel codes, in the order of the channels' names (the order ballots are sorted in). */
 export const CHANNELS: readonly Channel[] = ['gosuslugi', 'in_person', 'paper'];
@@ -41,41 +42,30 @@ export interface DecodedBallots {
 
 let last: DecodedBallots | undefined;
 
-/** A mark's code (its index in DECISIONS); an absent mark is `none`. */
-function markCode(m: Mark | undefined): number {
-  switch (m) {
-    case 'for':
-      return 1;
-    case 'against':
-      return 2;
-    case 'abstain':
-      return 3;
-    case 'several':
-      return 4;
-    case 'all_crossed':
-      return 5;
-    default:
-      return 0;
-  }
-}
-
-/** The ballots decoded for this agenda (question numbers in order) and registry index. */
+/**
+ * The ballots decoded for this agenda (question numbers in order) and registry index. With `marks`
+ * (their codes, as the importer wrote them) of this agenda and length, the codes are taken from there,
+ * not read from the ballot objects.
+ */
 export function decodeBallots(
   ballots: readonly Ballot[],
   numbers: readonly number[],
   index: VoterIndex,
+  marks?: MarkCodes,
 ): DecodedBallots {
   const agenda = numbers.join(',');
   const prev = last?.agenda === agenda && last.index === index ? last : undefined;
   const B = ballots.length;
   if (prev && prev.ballots.length === B && samePlaces(prev.ballots, ballots, B) === B) return prev;
   const Q = numbers.length;
+  const column =
+    marks && marks.codes.length === B * Q && marks.agenda.join(',') === agenda ? marks.codes : undefined;
   const receivedAt = new Array<string>(B);
   const out: DecodedBallots = {
     ballots,
     agenda,
     index,
-    codes: new Int8Array(B * Q),
+    codes: column ?? new Int8Array(B * Q),
     badMark: new Uint8Array(B),
     match: new Int32Array(B),
     receivedAt,
@@ -88,7 +78,7 @@ export function decodeBallots(
     // A run of ballots at the same places as in the previous decoding: copied as one.
     const end = b < kept ? samePlaces(prev!.ballots, ballots, kept, b) : b;
     if (end > b) {
-      out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
+      if (!column) out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
       out.badMark.set(prev!.badMark.subarray(b, end), b);
       out.match.set(prev!.match.subarray(b, end), b);
       out.channel.set(prev!.channel.subarray(b, end), b);
@@ -98,7 +88,7 @@ export function decodeBallots(
       b = end;
       continue;
     }
-    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index);
+    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, column !== undefined);
     b++;
   }
   last = out;
@@ -116,15 +106,20 @@ function decodeBallot(
   ballot: Ballot,
   numbers: readonly number[],
   index: VoterIndex,
+  coded: boolean,
 ): void {
-  const marks = ballot.marks;
   const Q = numbers.length;
   const codes = out.codes;
   let bad = 0;
-  for (let q = 0, o = b * Q; q < Q; q++) {
-    const c = markCode(marks[numbers[q]!]);
-    codes[o + q] = c;
-    if (c < 1 || c > 3) bad = 1;
+  if (coded) {
+    for (let o = b * Q, end = o + Q; o < end; o++) if (codes[o]! < 1 || codes[o]! > 3) bad = 1;
+  } else {
+    const marks = ballot.marks;
+    for (let q = 0, o = b * Q; q < Q; q++) {
+      const c = markCode(marks[numbers[q]!]);
+      codes[o + q] = c;
+      if (c < 1 || c > 3) bad = 1;
+    }
   }
   out.badMark[b] = bad;
   // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.

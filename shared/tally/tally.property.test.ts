@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { Ballot } from '../domain/types';
+import type { Ballot, Mark } from '../domain/types';
 import { tallyInputArb } from '../../test/reference/tallyArbitraries';
 import { tally, type TallyInput } from './tally';
 import { acceptedBallotIds } from './votes';
+import { encodeMarks } from './markCodes';
 
 const inputArb = tallyInputArb('snt');
 
@@ -102,5 +103,69 @@ describe('tally properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a live sequence (one ballot changed, added or removed each time) gives what a fresh tally gives', () => {
+    // The live tally reuses the last decoding and the outcome objects of what did not change. The live
+    // runs come one after another (as after each saved ballot), their outcomes read or not; then each is
+    // checked against a tally on a copy of the registry array, which reuses nothing.
+    const step = fc.record({
+      kind: fc.constantFrom('change', 'add', 'remove'),
+      at: fc.nat(),
+      mark: fc.constantFrom<Mark>('for', 'against', 'several'),
+      late: fc.boolean(),
+      read: fc.boolean(),
+    });
+    for (const kind of ['snt', 'mkd'] as const) {
+      fc.assert(
+        fc.property(tallyInputArb(kind), fc.array(step, { minLength: 1, maxLength: 6 }), (input, steps) => {
+          let ballots = [...input.ballots];
+          const runs: { ballots: Ballot[]; result: ReturnType<typeof tally> }[] = [];
+          for (const s of steps) {
+            const result = tally({ ...input, ballots });
+            if (s.read) expect(result.ballots.length + result.persons.length).toBeGreaterThan(0);
+            runs.push({ ballots, result });
+            const at = s.at % Math.max(1, ballots.length);
+            const b = ballots[at];
+            ballots = ballots.slice();
+            if (s.kind === 'remove' || !b) ballots.splice(at, 1);
+            else {
+              const q = input.meeting.questions[s.at % input.meeting.questions.length]!.number;
+              const changed: Ballot = {
+                ...b,
+                marks: { ...b.marks, [q]: s.mark },
+                ...(s.late ? { receivedAt: '2026-06-20' } : {}),
+              };
+              if (s.kind === 'add') ballots.push({ ...changed, id: `${b.id}+`, source: `${b.source}+` });
+              else ballots[at] = changed;
+            }
+          }
+          for (const run of runs) {
+            expect(run.result).toEqual(
+              tally({ ...input, registry: [...input.registry], ballots: run.ballots }),
+            );
+          }
+        }),
+        { numRuns: 150 },
+      );
+    }
+  });
+
+  it('counts the same from the importers’ mark codes as from the ballot objects', () => {
+    for (const kind of ['snt', 'mkd'] as const) {
+      fc.assert(
+        fc.property(tallyInputArb(kind), (input) => {
+          const agenda = input.meeting.questions.map((q) => q.number);
+          // A copy of the registry array each time: nothing decoded before is reused.
+          const coded = tally({
+            ...input,
+            registry: [...input.registry],
+            marks: encodeMarks(input.ballots, agenda),
+          });
+          expect(coded).toEqual(tally({ ...input, registry: [...input.registry] }));
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });

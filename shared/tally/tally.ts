@@ -25,6 +25,7 @@ import { decideQuestions, SLOTS } from './decide';
 import { settleConflict, type SettleContext } from './conflicts';
 import { countMarks, sameMarks, SLOT, type CountContext } from './countMarks';
 import { lazyField } from './lazyField';
+import type { MarkCodes } from './markCodes';
 import { mergeScans, type ScanContext } from './scans';
 import {
   ABSTAIN,
@@ -55,6 +56,11 @@ export interface TallyInput {
    * copies what it decoded of each ballot still at the same place (decodeBallots.ts).
    */
   ballots: readonly Ballot[];
+  /**
+   * The same ballots' marks as codes, in the ballots' order (markCodes.ts), where whoever read them
+   * wrote them (the command line's importers do): then the marks are not read from the objects again.
+   */
+  marks?: MarkCodes;
   /** Rows an importer could not turn into ballots, listed as they are. */
   unmatched?: readonly UnmatchedEntry[];
   /** Defaults to the built-in profile of the meeting's kind. */
@@ -105,7 +111,12 @@ export function tally(input: TallyInput): TallyResult {
   // One pass over the ballots: whether each can count, and a per-person linked list.
   const index = indexRegistry(registry);
   const B = ballots.length;
-  const { codes, badMark, match, receivedAt, channel, scan, voided } = decodeBallots(ballots, numbers, index);
+  const { codes, badMark, match, receivedAt, channel, scan, voided } = decodeBallots(
+    ballots,
+    numbers,
+    index,
+    input.marks,
+  );
   /** Received order: date, channel, copy (original first), id. */
   const compareBallots = (x: number, y: number): number => {
     if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;
@@ -164,13 +175,15 @@ export function tally(input: TallyInput): TallyResult {
   const ignored = new Int32Array(Q);
   /** Valid votes (for, against, abstain) of gardeners per question: members' ones are the rest. */
   const gardenersVoted = new Int32Array(Q);
-  const decision = new Int8Array(P * Q).fill(-1);
-  const basis = new Int8Array(P * Q).fill(-1);
+  // -1 (no decision) is written only where it applies, not first over the whole matrix.
+  const decision = new Int8Array(P * Q);
+  const basis = new Int8Array(P * Q);
   const tookPart = new Uint8Array(P);
   const ballotsFrom = new Int32Array(P);
   const ballotsTo = new Int32Array(P);
   const conflicts: ConflictEntry[] = [];
-  const byChannel: Record<Channel, number> = { gosuslugi: 0, paper: 0, in_person: 0 };
+  /** Persons with an accepted ballot per channel (CHANNELS order). */
+  const channelPersons = new Int32Array(CHANNELS.length);
   let partPersons = 0;
   let partMembers = 0;
   let partQuorumN = 0n;
@@ -226,7 +239,7 @@ export function tally(input: TallyInput): TallyResult {
     if (member || quorumOfAll) partQuorumN += useWeights ? weightN[i]! : 1n;
     let seen = 0;
     for (const x of accepted) seen |= 1 << channel[x]!;
-    for (let c = 0; c < CHANNELS.length; c++) if (seen & (1 << c)) byChannel[CHANNELS[c]!]++;
+    for (let c = 0; c < CHANNELS.length; c++) channelPersons[c]! += (seen >> c) & 1;
 
     const n = accepted.length;
     const a0 = accepted[0]! * Q;
@@ -241,6 +254,7 @@ export function tally(input: TallyInput): TallyResult {
       for (let q = 0; q < Q; q++) {
         if (!member && !openToAll[q]) {
           basis[row + q] = NOT_ELECTORATE;
+          decision[row + q] = -1;
           let marked = false;
           for (let k = 0; !marked && k < list.length; k++) {
             marked = slotStatus[first + k] === ACCEPTED && codes[list[k]! * Q + q] !== NONE;
@@ -270,7 +284,15 @@ export function tally(input: TallyInput): TallyResult {
       }
     }
   };
-  for (let i = 0; i < P; i++) countPerson(i);
+  for (let i = 0; i < P; i++) {
+    countPerson(i);
+    if (tookPart[i] === 0) {
+      decision.fill(-1, i * Q, i * Q + Q);
+      basis.fill(-1, i * Q, i * Q + Q);
+    }
+  }
+  const byChannel: Record<Channel, number> = { gosuslugi: 0, paper: 0, in_person: 0 };
+  for (let c = 0; c < CHANNELS.length; c++) byChannel[CHANNELS[c]!] = channelPersons[c]!;
 
   // Ballots whose voter is not in the registry: electronic ones go to review, paper ones are rejected.
   orphans.sort((x, y) => compareSource(ballots[x]!.source, ballots[y]!.source) || compareBallots(x, y));

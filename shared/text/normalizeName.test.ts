@@ -1,4 +1,5 @@
-import { normalizeName } from './normalizeName';
+import fc from 'fast-check';
+import { normalizeName, normalizeNames } from './normalizeName';
 
 describe('normalizeName', () => {
   it('ignores case, ё/е and extra whitespace', () => {
@@ -34,5 +35,39 @@ describe('normalizeName', () => {
       '',
     ];
     for (const name of names) expect(normalizeName(name)).toBe(slow(name));
+  });
+
+  it('normalizes a whole list as it normalizes each name (normalizeNames)', () => {
+    // Letters whose lower case is special (final sigma, dotted I, ß), spacing of every kind, line breaks.
+    const letters = [
+      'А',
+      'я',
+      'Ё',
+      'ё',
+      'Σ',
+      'σ',
+      'İ',
+      'I',
+      'ß',
+      'Ǆ',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u200b',
+      '-',
+      '.',
+      'Z',
+    ];
+    const name = fc.array(fc.constantFrom(...letters), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(name, fc.string()), { maxLength: 12 }), (names) => {
+        expect(normalizeNames(names)).toEqual(names.map(normalizeName));
+      }),
+      { numRuns: 500 },
+    );
+    const registry = ['Воробьёв Юрий', 'ИВАНОВ  иван', 'ΟΔΥΣΣΕΥΣ', 'Σ', ''];
+    expect(normalizeNames(registry)).toEqual(['воробьев юрий', 'иванов иван', 'οδυσσευς', 'σ', '']);
   });
 });

@@ -17,3 +17,21 @@ export function normalizeName(s: string): string {
   if (NORMAL.test(lower)) return lower;
   return cleanName(lower).name.replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * normalizeName of each name, for a whole registry at once. Lower-casing Cyrillic one name at a time
+ * costs a call into the Unicode tables per name (about 3 µs: 30 ms for 10,000 names, the first tally's
+ * largest cost), so the names are joined, lower-cased and `ё` replaced in one call each, and split
+ * again; a name not normal then (spacing, other letters) takes normalizeName's full path. Lower-casing
+ * is the same joined or alone: the one letter whose lower case depends on its neighbours (Greek final
+ * sigma) sees a line break at a name's end as it sees the end of the text. A name with a line break
+ * in it (the pieces do not add up) sends every name through normalizeName.
+ */
+export function normalizeNames(names: readonly string[]): string[] {
+  const lower = names.join('\n').toLowerCase().replace(/ё/g, 'е').split('\n');
+  if (lower.length !== names.length) return names.map(normalizeName);
+  for (let i = 0; i < lower.length; i++) {
+    if (!NORMAL.test(lower[i]!)) lower[i] = normalizeName(names[i]!);
+  }
+  return lower;
+}

@@ -1,7 +1,9 @@
 /**
  * One first tally in a fresh Node process, as `golos tally` pays it (cold code, nothing decoded):
  * `node dist/bench/first-tally.mjs case|baseline|objects` prints the milliseconds of the one timed call. The
- * data (10,000 persons × 40 questions) is generated before the clock starts.
+ * data (10,000 persons × 40 questions) is generated before the clock starts, with the ballots' marks
+ * also as codes, written as they are made, as golos tally's importers write them as they read the
+ * cells (shared/tally/markCodes.ts); the voter index is built inside the timed call.
  */
 import { tally } from '../../shared/tally/tally';
 import {

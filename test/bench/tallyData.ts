@@ -11,6 +11,7 @@ import type {
   PartnershipKind,
   Person,
 } from '../../shared/domain/types';
+import { MarkCodesWriter, type MarkCodes } from '../../shared/tally/markCodes';
 import { makePersons } from '../fixtures/persons';
 import { makeRng } from '../fixtures/random';
 
@@ -58,12 +59,17 @@ export const DEFAULT_MIX: BallotMix = {
 const CHOICES: Choice[] = ['for', 'for', 'for', 'against', 'abstain'];
 const BAD: Mark[] = ['several', 'all_crossed', 'none'];
 
-/** Ballots of registry persons in every channel (about 2.5 per person with the default mix). */
+/**
+ * Ballots of registry persons in every channel (about 2.5 per person with the default mix). With
+ * `codes`, each ballot's marks are written there too as they are made, as the file importers write them
+ * (the tally's input, shared/tally/markCodes.ts).
+ */
 export function makeBallots(
   persons: readonly Person[],
   meeting: MeetingSpec,
   seed: number,
   mix: BallotMix = DEFAULT_MIX,
+  codes?: MarkCodesWriter,
 ): Ballot[] {
   const rng = makeRng(seed);
   const ballots: Ballot[] = [];
@@ -78,9 +84,12 @@ export function makeBallots(
       const marks: Record<number, Mark> = {};
       const differs = rng.chance(mix.disagree) ? rng.int(0, numbers.length - 1) : -1;
       const bad = channel !== 'gosuslugi' && rng.chance(mix.badMark) ? rng.int(0, numbers.length - 1) : -1;
+      codes?.begin();
       numbers.forEach((n, q) => {
         marks[n] = q === bad ? rng.pick(BAD) : q === differs ? rng.pick(CHOICES) : intent[q]!;
+        codes?.mark(n, marks[n]);
       });
+      codes?.commit();
       const receivedAt = rng.chance(mix.late)
         ? '2026-06-16'
         : channel === 'in_person'
@@ -106,6 +115,9 @@ export function makeBallots(
       };
       ballots.push(ballot);
       if (channel === 'paper' && rng.chance(mix.scan)) {
+        codes?.begin();
+        for (const n of numbers) codes?.mark(n, marks[n]!);
+        codes?.commit();
         ballots.push({
           ...ballot,
           id: `${id}:scan`,
@@ -124,8 +136,10 @@ export function makeTallyData(
   questions: number,
   seed = 7,
   kind: PartnershipKind = 'snt',
-): { registry: Person[]; meeting: MeetingSpec; ballots: Ballot[] } {
+): { registry: Person[]; meeting: MeetingSpec; ballots: Ballot[]; marks: MarkCodes } {
   const registry = makePersons(persons, seed, { kind, contacts: false });
   const meeting = makeMeeting(questions, kind);
-  return { registry, meeting, ballots: makeBallots(registry, meeting, seed + 1) };
+  const codes = new MarkCodesWriter(meeting.questions.map((q) => q.number));
+  const ballots = makeBallots(registry, meeting, seed + 1, DEFAULT_MIX, codes);
+  return { registry, meeting, ballots, marks: codes.done() };
 }
