@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * PDF pages as gray images, inside the scans worker. A scanner's or copier's PDF holds each page as
- * one image (shared/omr/pdfImages): its JPEG is decoded by the browser (createImageBitmap, a page or
- * two ahead of the reading), its Flate samples by shared/omr/embeddedGray, and the page is taken as
- * it is, without rendering. Any other page (the app's own ballots PDF, a CCITT or JBIG2 scan, an image
+ * one image (shared/omr/pdfImages): its JPEG is decoded by the browser (WebCodecs' ImageDecoder, a
+ * page or two ahead of the reading), its Flate samples by shared/omr/embeddedGray, and the page is
+ * taken as it is, without rendering. Any other page (the app's own ballots PDF, a CCITT or JBIG2 scan, an image
  * that does not decode) is rasterized by pdfjs (loaded only then) at 200 dpi on an OffscreenCanvas,
  * so the window's thread never renders a page. pdfjs's own canvases come from an OffscreenCanvas
  * factory (its default one needs a document), and text is drawn as outlines (no FontFace, which needs
@@ -87,17 +87,65 @@ async function renderPage(doc: PdfDoc, p: number, canvas: OffscreenCanvas): Prom
   return rgbaToGray(data, width, height);
 }
 
-/** The embedded image's gray pixels (null when they do not decode). */
-async function decodedGray(image: EmbeddedImage, jpeg: Promise<ImageBitmap | null> | undefined) {
-  if (image.filter !== 'DCTDecode') {
+/** Frame formats whose first plane is luma: a JPEG's Y, its gray as the JFIF weights give it. */
+const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I444', 'NV12']);
+
+/** The decoded frame's luma plane as a gray image, or null for a frame of another format. */
+async function lumaOf(frame: VideoFrame): Promise<GrayImage | null> {
+  if (!LUMA_FIRST.has(frame.format ?? '')) return null;
+  const { width, height } = frame.visibleRect ?? { width: 0, height: 0 };
+  const buffer = new Uint8Array(frame.allocationSize());
+  const [luma] = await frame.copyTo(buffer);
+  if (!luma || width === 0) return null;
+  if (luma.stride === width)
+    return { data: buffer.subarray(luma.offset, luma.offset + width * height), width, height };
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    data.set(
+      buffer.subarray(luma.offset + y * luma.stride, luma.offset + y * luma.stride + width),
+      y * width,
+    );
+  return { data, width, height };
+}
+
+/**
+ * A JPEG's gray pixels: the luma plane WebCodecs' ImageDecoder gives (no colour conversion, no canvas:
+ * several times faster than a bitmap drawn and read back), else through createImageBitmap; null when
+ * it does not decode. EXIF orientation is not applied, as PDF viewers do not apply it.
+ */
+async function jpegGray(bytes: Uint8Array): Promise<GrayImage | null> {
+  const data = bytes as Uint8Array<ArrayBuffer>;
+  if (typeof ImageDecoder !== 'undefined') {
     try {
-      return sampledGray(image);
+      const decoder = new ImageDecoder({ data, type: 'image/jpeg', colorSpaceConversion: 'none' });
+      try {
+        const { image } = await decoder.decode();
+        try {
+          const gray = await lumaOf(image);
+          if (gray) return gray;
+        } finally {
+          image.close();
+        }
+      } finally {
+        decoder.close();
+      }
     } catch {
-      return null;
+      // Not decoded this way: the bitmap below.
     }
   }
-  const bitmap = await jpeg;
+  const options = { imageOrientation: 'none', colorSpaceConversion: 'none' } as const;
+  const bitmap = await createImageBitmap(new Blob([data], { type: 'image/jpeg' }), options).catch(() => null);
   return bitmap ? bitmapGray(bitmap) : null;
+}
+
+/** The embedded image's gray pixels (null when they do not decode). */
+function decodedGray(image: EmbeddedImage): Promise<GrayImage | null> {
+  if (image.filter === 'DCTDecode') return jpegGray(image.bytes);
+  try {
+    return Promise.resolve(sampledGray(image));
+  } catch {
+    return Promise.resolve(null);
+  }
 }
 
 export type OpenedPdf =
@@ -113,23 +161,17 @@ export async function openPdf(name: string, bytes: Uint8Array): Promise<OpenedPd
   if (pages < 0) return { problem: found.ok ? 'файл PDF не читается' : found.error[0]!.message };
   async function* read() {
     const canvas = new OffscreenCanvas(1, 1);
-    const jpegs = new Map<number, Promise<ImageBitmap | null>>();
-    const decode = (i: number) => {
-      const image = images?.[i];
-      if (image?.filter !== 'DCTDecode' || jpegs.has(i)) return;
-      const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' });
-      const options = { imageOrientation: 'none', colorSpaceConversion: 'none' } as const;
-      jpegs.set(
-        i,
-        createImageBitmap(blob, options).catch(() => null),
-      );
-    };
+    // JPEG pages decoded ahead of the reading (the browser decodes off this thread).
+    const ahead = new Map<number, Promise<GrayImage | null>>();
     try {
       for (let i = 0; i < pages; i++) {
-        for (let k = i; k <= i + DECODE_AHEAD && k < pages; k++) decode(k);
+        for (let k = i; k <= i + DECODE_AHEAD && k < pages; k++) {
+          const image = images?.[k];
+          if (image?.filter === 'DCTDecode' && !ahead.has(k)) ahead.set(k, decodedGray(image));
+        }
         const image = images?.[i];
-        const gray = image ? await decodedGray(image, jpegs.get(i)) : null;
-        jpegs.delete(i);
+        const gray = image ? await (ahead.get(i) ?? decodedGray(image)) : null;
+        ahead.delete(i);
         let page = image && gray ? embeddedPage(image, gray) : null;
         if (!page) {
           doc ??= openPdfJs(bytes);
@@ -138,7 +180,6 @@ export async function openPdf(name: string, bytes: Uint8Array): Promise<OpenedPd
         yield { source: `${name}:${i + 1}`, image: page };
       }
     } finally {
-      for (const bitmap of jpegs.values()) void bitmap.then((b) => b?.close());
       if (doc)
         await doc.then(
           (d) => d.destroy(),
