@@ -18,7 +18,8 @@ export type ScanRequest =
   | { type: 'start'; setup: ScanSetup; store?: ScanFileStore }
   /**
    * A scan file as the user picked it (a Blob: posting it copies nothing), read and decoded in the
-   * worker: a PDF rasterized page by page (pdfPages.ts), an image one page (TIFF: one per frame).
+   * worker: a PDF page by page (a copier's page images as embedded, other pages rasterized: pdfPages.ts),
+   * an image one page (TIFF: one per frame).
    */
   | { type: 'file'; file: File }
   | { type: 'finish' };

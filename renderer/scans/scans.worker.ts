@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Reads scanned ballots off the main thread: reads the picked files, builds the voters' sheet layouts,
-// decodes image files (PNG/JPEG through the browser, TIFF through utif2) and rasterizes PDF pages (pdfjs
-// on an OffscreenCanvas, pdfPages.ts), and reads each page with shared/omr. Messages are handled one at
+// decodes image files (PNG/JPEG through the browser, TIFF through utif2) and PDF pages (a copier's
+// images as embedded, or pdfjs: pdfPages.ts), and reads each page with shared/omr. Messages are handled one at
 // a time, in order; a page's note is posted as soon as it is read. When the screen asks, the files are
 // stored here too, once the last page is read (scanRepo's storeScanFiles: one transaction with their
 // audit entries), so the window's thread never serializes a file of many megabytes into IndexedDB.
@@ -12,7 +12,7 @@ import { rgbaToGray, type GrayImage } from '../../shared/omr/gray';
 import { decodeQrJs } from '../../shared/omr/qrRead';
 import { ScanSession, type ScanSetup } from '../../shared/omr/scanSession';
 import { loadPdfFonts } from '../documents/pdfFonts';
-import { openPdf } from './pdfPages';
+import { bitmapGray, openPdf } from './pdfPages';
 import type { ScanFileStore, ScanReply, ScanRequest, StoredScanFiles } from './scanProtocol';
 import { storeScanFiles } from './scanRepo';
 
@@ -21,14 +21,6 @@ let session: ScanSession | null = null;
 /** The reading's setup and store, and the files read so far (kept to be stored at the end). */
 let stack: { setup: ScanSetup; store: ScanFileStore | null; files: PickedFile[] } | null = null;
 let queue: Promise<void> = Promise.resolve();
-
-function bitmapGray(bitmap: ImageBitmap): GrayImage {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return rgbaToGray(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-}
 
 async function filePages(name: string, bytes: Uint8Array): Promise<{ source: string; image: GrayImage }[]> {
   if (/\.tiff?$/i.test(name)) {
@@ -87,8 +79,8 @@ async function handle(msg: ScanRequest): Promise<void> {
   const unreadable = (message: string) =>
     post({ type: 'pages', notes: [{ source: name, read: false, message }] });
   if (/\.pdf$/i.test(name)) {
-    const pdf = await openPdf(name, bytes).catch(() => null);
-    if (!pdf) return unreadable('файл PDF не читается');
+    const pdf = await openPdf(name, bytes).catch(() => ({ problem: 'файл PDF не читается' }));
+    if ('problem' in pdf) return unreadable(pdf.problem);
     post({ type: 'pdf', name, pages: pdf.pages });
     for await (const page of pdf.read()) post({ type: 'pages', notes: [await session.addPage(page)] });
     return;

@@ -315,3 +315,41 @@ test('«Тестовые бюллетени»: the deck the app prints, scanned 
   });
   await page.screenshot({ path: test.info().outputPath('test-deck.png') });
 });
+
+test("a PDF that is not a copier's is rendered page by page, and a cut-off PDF is listed with its reason", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // The app's own ballots (text and lines, no page images: pdf.js renders them) for the first three
+  // voters, and the copier file cut short.
+  const ballots = join(dir, 'ballots-3.pdf');
+  const { meeting } = meetingOf(agenda);
+  writeFileSync(
+    ballots,
+    await buildBallotsPdf({ ...meeting, acceptScans: true }, registry.slice(0, 3), fonts, {
+      partnershipName: 'СНТ «Большое»',
+    }),
+  );
+  const cut = join(dir, 'cut.pdf');
+  writeFileSync(cut, readFileSync(files.scans).subarray(0, 300));
+  await seedApp(page, { ...meeting, acceptScans: true }, registry);
+  await page.goto(`/#/meetings/${MEETING_ID}/scans`);
+  await page.reload();
+  await page.getByLabel('Оператор:').fill('Секретарёва Анна Ивановна');
+  await page.getByLabel('Оператор:').press('Enter');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Выбрать сканы…' }).click(),
+  ]);
+  await chooser.setFiles([ballots, cut]);
+  const summary = page.getByRole('list', { name: 'Итоги чтения сканов' });
+  await expect(summary).toBeVisible({ timeout: 120_000 });
+  // Unmarked and unsigned: each ballot read, its signature a card.
+  await expect(summary).toContainText('Страниц: 3');
+  await expect(summary).toContainText('Бюллетеней прочитано: 3');
+  await expect(summary).toContainText('Не прочитано страниц: 1');
+  const unread = page.getByRole('table', { name: 'Не прочитанные страницы' });
+  await expect(unread.getByRole('row', { name: /cut\.pdf/ })).toContainText(
+    'файл PDF не читается: он повреждён или обрезан',
+  );
+});
