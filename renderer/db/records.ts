@@ -10,7 +10,8 @@ import type { AttendanceRecord } from '../../shared/paper/attendance';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import type { NotCountedRow } from '../../shared/gosuslugi/buildBallots';
 import type { ReviewAnswer } from '../../shared/omr/reviewAnswers';
-import type { PageNote, ScanOutcome } from '../../shared/omr/scanSession';
+import type { GrayImage } from '../../shared/omr/gray';
+import type { PageNote, ReviewCard, ScanOutcome } from '../../shared/omr/scanSession';
 import type { OmrSettings } from '../../shared/omr/settings';
 
 export type MeetingRecord = Meeting;
@@ -86,12 +87,27 @@ export interface ResolutionRecord {
  * for it, and the answers given so far (by the card's reviewKey). Removed when the last card is
  * answered. The ballots read clearly are stored as paper ballots already; this holds only the wait.
  */
+/** Where a card's crop is in its stack's crop file (`StoredScanOutcome.crops`): bytes [from, to), a PNG. */
+export interface CropSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * A review card as the screen and the database keep it: its crop a PNG inside the stack's one crop
+ * file (renderer/scans/cropFiles.ts); a stack stored before crops were files keeps the crop's pixels.
+ */
+export type StoredReviewCard = Omit<ReviewCard, 'crop'> & { crop: CropSpan | GrayImage | null };
+
+/** A stack's reading as stored: `crops` the PNG files of its cards' crops, one after another. */
+export type StoredScanOutcome = Omit<ScanOutcome, 'cards'> & { cards: StoredReviewCard[]; crops?: Blob };
+
 export interface ScanReviewRecord {
   id: string;
   meetingId: string;
   /** When the stack was read. */
   readAt: IsoTimestamp;
-  run: { outcome: ScanOutcome; unreadable: PageNote[] };
+  run: { outcome: StoredScanOutcome; unreadable: PageNote[] };
   kind: Pick<Ballot, 'copy' | 'receivedAt' | 'delivery'>;
   settings: OmrSettings;
   /** Stored scan file id by file name. */

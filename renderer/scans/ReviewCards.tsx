@@ -4,24 +4,27 @@
  * entry desk. The card has the focus, so the commission decides card after card from the keyboard.
  */
 import { useEffect, useRef } from 'react';
-import type { ReviewCard } from '../../shared/omr/scanSession';
+import type { StoredReviewCard } from '../db/records';
 import { answers, answerText, reviewKey, type ReviewAnswer } from '../../shared/omr/reviewAnswers';
-import { GrayCanvas } from './GrayCanvas';
+import { CropImage } from './CropImage';
 import { capitalised, MARK_LABEL } from '../../shared/vocabulary';
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 
 export function ReviewCards({
   cards,
+  crops,
   given,
   nameOf,
   onAnswer,
   busy,
 }: {
-  cards: readonly ReviewCard[];
+  cards: readonly StoredReviewCard[];
+  /** The stack's crop file (cropFiles.ts). */
+  crops: Blob | undefined;
   given: ReadonlyMap<string, ReviewAnswer>;
   nameOf: (personId: string) => string;
-  onAnswer: (card: ReviewCard, answer: ReviewAnswer) => void;
+  onAnswer: (card: StoredReviewCard, answer: ReviewAnswer) => void;
   busy: boolean;
 }) {
   const open = cards.filter((c) => !given.has(reviewKey(c)));
@@ -57,7 +60,7 @@ export function ReviewCards({
           </header>
           <p className="reason">Почему на проверке: {card.message}</p>
           {card.crop ? (
-            <GrayCanvas image={card.crop} label={`Скан: ${card.source}`} />
+            <CropImage crop={card.crop} crops={crops} label={`Скан: ${card.source}`} />
           ) : (
             <p className="muted">Показать нечего: листа нет среди сканов.</p>
           )}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReviewCard } from '../../shared/omr/scanSession';
+import type { StoredReviewCard } from '../db/records';
 import type { ReviewAnswer } from '../../shared/omr/reviewAnswers';
 import { readChain } from '../audit/auditLog';
 import { renderTab, seededDb } from '../ballots/ballots.testkit';
@@ -12,7 +12,7 @@ import { pendingReviews, putPendingReview } from './pendingReviewRepo';
 import { DEFAULT_OMR_SETTINGS } from '../../shared/omr/settings';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 
-const card = (question: number | null, reason: ReviewCard['reason']): ReviewCard => ({
+const card = (question: number | null, reason: StoredReviewCard['reason']): StoredReviewCard => ({
   source: 'stack.pdf:3',
   personId: 'p1',
   question,
@@ -61,6 +61,7 @@ describe('«Сканы»', () => {
     const view = () => (
       <ReviewCards
         cards={cards}
+        crops={undefined}
         given={given}
         nameOf={() => 'Морозов Игорь Михайлович'}
         busy={false}

@@ -174,6 +174,7 @@ export function ScansTab({ meeting, partnership }: MeetingTabProps) {
           </ul>
           <ReviewCards
             cards={state.run.outcome.cards}
+            crops={state.run.outcome.crops}
             given={state.given}
             nameOf={nameOf}
             busy={state.busy}

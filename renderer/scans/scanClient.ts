@@ -4,7 +4,8 @@
  * OffscreenCanvas) and, given a store, stores the files once the stack is read, so the window's thread
  * only posts files and shows progress. Cancelling ends the worker (a store not yet committed is undone).
  */
-import type { PageNote, ScanOutcome, ScanSetup } from '../../shared/omr/scanSession';
+import type { PageNote, ScanSetup } from '../../shared/omr/scanSession';
+import type { StoredScanOutcome } from '../db/records';
 import type { ScanFileStore, ScanReply, ScanRequest, StoredScanFiles } from './scanProtocol';
 
 export interface ScanProgress {
@@ -14,7 +15,7 @@ export interface ScanProgress {
 }
 
 export interface ScanRun {
-  outcome: ScanOutcome;
+  outcome: StoredScanOutcome;
   /** Files that are not scans at all (read as nothing). */
   unreadable: PageNote[];
 }
@@ -31,7 +32,7 @@ export async function readScans(
   const worker = new Worker(new URL('./scans.worker.ts', import.meta.url), { type: 'module' });
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
-  let outcome: ScanOutcome | null = null;
+  let outcome: StoredScanOutcome | null = null;
   let stored: StoredScanFiles | null = null;
   const unreadable: PageNote[] = [];
   // Each file counts as one page until the worker says how many a PDF has.

@@ -1,6 +1,7 @@
 /** Messages between the scans screen and its Web Worker (scans.worker.ts). */
 import type { AuditEntry } from '../../shared/audit/auditChain';
-import type { PageNote, ScanOutcome, ScanSetup } from '../../shared/omr/scanSession';
+import type { PageNote, ScanSetup } from '../../shared/omr/scanSession';
+import type { StoredScanOutcome } from '../db/records';
 
 /** Where the worker stores the scan files once the stack is read (the app's database, the operator). */
 export interface ScanFileStore {
@@ -29,6 +30,9 @@ export type ScanReply =
   /** A PDF opened: it has this many pages (the progress counted it as one until now). */
   | { type: 'pdf'; name: string; pages: number }
   | { type: 'pages'; notes: PageNote[] }
-  /** The stack read; with a store, its files stored (after the last page, so a cancel stores nothing). */
-  | { type: 'done'; outcome: ScanOutcome; stored: StoredScanFiles | null }
+  /**
+   * The stack read (its cards' crops PNG files, cropFiles.ts); with a store, its files stored (after the
+   * last page, so a cancel stores nothing).
+   */
+  | { type: 'done'; outcome: StoredScanOutcome; stored: StoredScanFiles | null }
   | { type: 'failed'; message: string };

@@ -15,6 +15,7 @@ import { loadPdfFonts } from '../documents/pdfFonts';
 import { bitmapGray, openPdf } from './pdfPages';
 import type { ScanFileStore, ScanReply, ScanRequest, StoredScanFiles } from './scanProtocol';
 import { storeScanFiles } from './scanRepo';
+import { withCropFiles } from './cropFiles';
 
 const post = (m: ScanReply, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 let session: ScanSession | null = null;
@@ -62,15 +63,13 @@ async function handle(msg: ScanRequest): Promise<void> {
   }
   if (!session || !stack) throw new Error('чтение сканов не начато');
   if (msg.type === 'finish') {
-    const outcome = session.finish();
+    // The cards' crops leave as PNG files in one Blob: the window stores and shows them, never pixels.
+    const outcome = withCropFiles(session.finish());
     const { setup, store: to, files } = stack;
     session = null;
     stack = null;
     const stored = to ? await store(to, setup, files) : null;
-    post(
-      { type: 'done', outcome, stored },
-      outcome.cards.flatMap((c) => (c.crop ? [c.crop.data.buffer as ArrayBuffer] : [])),
-    );
+    post({ type: 'done', outcome, stored });
     return;
   }
   const name = msg.file.name;

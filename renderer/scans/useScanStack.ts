@@ -8,11 +8,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Ballot, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { answeredBallot, reviewKey, scannedBallot, type ReviewAnswer } from '../../shared/omr/reviewAnswers';
-import type { ReviewCard } from '../../shared/omr/scanSession';
 import type { OmrSettings } from '../../shared/omr/settings';
 import { useDb } from '../app/DbContext';
 import { newId } from '../db/db';
-import type { ScanReviewRecord } from '../db/records';
+import type { ScanReviewRecord, StoredReviewCard } from '../db/records';
 import { localTimestamp } from '../../shared/meetings/dates';
 import type { BallotStore } from '../ballots/ballotStore';
 import { writeAnchor } from '../audit/auditAnchor';
@@ -190,7 +189,7 @@ export function useScanStack(opts: {
 
   const cancel = useCallback(() => controller.current?.abort(), []);
 
-  const answer = async (card: ReviewCard, a: ReviewAnswer) => {
+  const answer = async (card: StoredReviewCard, a: ReviewAnswer) => {
     if (state.phase !== 'done' || state.busy) return;
     const given = new Map(state.given).set(reviewKey(card), a);
     setState({ ...state, busy: true });

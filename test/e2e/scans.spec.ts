@@ -255,6 +255,18 @@ test('scans: a 20-page PDF read in the worker, review by keyboard, «Итоги�
     await expect(card).toBeFocused();
     const reason = (await card.locator('.reason').textContent())!.replace('Почему на проверке: ', '');
     await expect(card.getByRole('img')).toBeVisible();
+    // The crop is its PNG file (made in the worker), decoded by the browser: a picture wider than tall.
+    await expect
+      .poll(() =>
+        card
+          .getByRole('img')
+          .evaluate((i: HTMLImageElement) => (i.complete ? [i.naturalWidth, i.naturalHeight] : [])),
+      )
+      .toEqual([expect.any(Number), expect.any(Number)]);
+    const [w, h] = await card
+      .getByRole('img')
+      .evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight]);
+    expect(w!).toBeGreaterThan(2 * h!);
     if (n === 0) await page.screenshot({ path: test.info().outputPath('review-card.png') });
     await page.keyboard.press(ANSWER[reason]!.key);
     await expect(queue.getByRole('heading')).toContainText(`решено ${n + 1} из 3`);
