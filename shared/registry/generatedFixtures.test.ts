@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateFixtures } from '../../test/fixtures/generate';
+import { generateRegistryFixtures } from '../../test/fixtures/generate';
 import { messyRegistryLayouts } from '../../test/fixtures/registryLayouts';
 import { readRegistryFile } from './readRegistryFile';
 import { validateRegistry } from './validateRegistry';
@@ -9,10 +9,11 @@ import { validateRegistry } from './validateRegistry';
 // The files `npm run fixtures` writes, read back the way the app reads them.
 describe('generated fixture files', () => {
   let dir = '';
-  let manifest: Awaited<ReturnType<typeof generateFixtures>> = [];
+  let manifest: Awaited<ReturnType<typeof generateRegistryFixtures>> = [];
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'golos-fixtures-'));
-    manifest = await generateFixtures(dir);
+    // The registry half of the set only (shared/gosuslugi/generatedFixtures.test.ts reads the other).
+    manifest = await generateRegistryFixtures(dir);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -53,7 +54,7 @@ describe('generated fixture files', () => {
   }, 60000);
 
   it('writes the same bytes for the same seed', async () => {
-    // The files made again from the same seed by what generateFixtures writes them with (its first
+    // The files made again from the same seed by what generateRegistryFixtures writes them with (its first
     // step, so nothing made before them can move the seed); the rest of the set is not made twice.
     const again = new Map(messyRegistryLayouts(1).map((l) => [l.fileName, l]));
     for (const f of ['04-utf8-comma.csv', '05-cp1251-semicolon.csv', '09-tab-no-snils.csv']) {
