@@ -257,7 +257,7 @@ describe('ProtocolView', () => {
     await user.type(screen.getByLabelText('Номер протокола'), '7');
     await user.click(screen.getByRole('button', { name: 'Скачать PDF' }));
     expect(
-      await screen.findByText('Сохранено: Протокол № 7 от 25.06.2026.pdf', {}, { timeout: 20000 }),
+      await screen.findByText('Сохранено: Протокол № 7 от 25.06.2026.pdf', {}, { timeout: 60000 }),
     ).toBeInTheDocument();
 
     const stored = await seeded.db.meetings.get(seeded.meeting.id);
@@ -302,7 +302,7 @@ describe('ProtocolView', () => {
     ).toBeInTheDocument();
     expect(await readChain(seeded.db)).toHaveLength(chain.length);
     expect(platform.saved[1]!.bytes.subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
-  });
+  }, 90_000);
 
   it('writes the package after a backup: documents, what the count was made from, scans, full backup; «можно извлекать» when flushed', async () => {
     const seeded = await seed();
@@ -391,7 +391,7 @@ describe('ProtocolView', () => {
       { timeout: 30000 },
     );
     expect(screen.queryByText(/можно извлекать/)).toBeNull();
-  });
+  }, 90_000);
 
   it('does not write the package when the backup before it fails', async () => {
     const seeded = await seed();
@@ -459,7 +459,7 @@ describe('ProtocolView', () => {
     const platform = fakePlatform('electron', async () => ok(null));
     const { user } = await show(seeded, platform);
     await user.click(screen.getByRole('button', { name: 'Скачать PDF' }));
-    await screen.findByText(/^Сохранено: /, {}, { timeout: 20000 });
+    await screen.findByText(/^Сохранено: /, {}, { timeout: 60000 });
     const pdf = platform.saved[0]!;
     platform.openFile = async () => ok([{ name: 'Протокол.pdf', bytes: pdf.bytes }]);
 
@@ -492,12 +492,16 @@ describe('ProtocolView', () => {
 
     await user.click(screen.getByRole('button', { name: 'Проверить протокол…' }));
     expect(
-      await screen.findByText('Данные собрания изменились после составления протокола:'),
+      await screen.findByText(
+        'Данные собрания изменились после составления протокола:',
+        {},
+        { timeout: 20000 },
+      ),
     ).toBeInTheDocument();
     const q1 = seeded.results.questions.find((q) => q.number === 1)!;
     const label = { for: '«за»', against: '«против»', abstain: '«воздержался»' }[mark];
     expect(screen.getByRole('list', { name: 'Что изменилось' })).toHaveTextContent(
       `Вопрос 1, ${label}: в протоколе ${q1[mark]}, сейчас ${Number(q1[mark]) - 1}.`,
     );
-  });
+  }, 90_000);
 });
