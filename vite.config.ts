@@ -9,29 +9,35 @@ const TEST_FOLDERS = ['shared', 'renderer', 'electron', 'cli', 'build', 'test/fi
 const TEST_FILES = TEST_FOLDERS.map((f) => `${f}/**/*.test.${f === 'renderer' ? '{ts,tsx}' : 'ts'}`);
 
 /**
- * The test files that need a module graph of their own: a DOM (jsdom), a mocked module, or a stubbed
- * global or clock. The rest share their worker's modules from file to file (isolate: false), which
- * spares each file its module loading: 60 small files took 93 s instead of 237 s (2 workers, same load).
+ * The test files that need a module graph of their own (a mocked module, a stubbed global or clock, or
+ * marked `golos-test: isolated` because they need an empty IndexedDB of the app's fixed names),
+ * and the component tests that only need a DOM (jsdom). The rest, and the DOM files among themselves,
+ * share their worker's modules from file to file (isolate: false), which spares each file its module
+ * loading: 60 small files took 93 s instead of 237 s (2 workers, same load), and a DOM file loads jsdom
+ * once per worker instead of once per file (12 small files, 10 of them DOM-only: 20 s of CPU instead of
+ * 38-41 s). The `threads` pool saved nothing measurable over `forks` (37-38 s against 38-41 s).
  */
-function isolatedTestFiles(): string[] {
-  // Vitest evaluates this config three times a run (the root and each project): the files are read once.
-  const cache = globalThis as { golosIsolatedTests?: string[] };
-  if (cache.golosIsolatedTests) return cache.golosIsolatedTests;
+function testFileGroups(): { isolated: string[]; dom: string[] } {
+  // Vitest evaluates this config once for the root and once for each project: the files are read once.
+  const cache = globalThis as { golosTestFileGroups?: { isolated: string[]; dom: string[] } };
+  if (cache.golosTestFileGroups) return cache.golosTestFileGroups;
   const root = fileURLToPath(new URL('.', import.meta.url));
-  const found: string[] = [];
+  const isolated: string[] = [];
+  const dom: string[] = [];
   const walk = (dir: string): void => {
     for (const e of readdirSync(join(root, dir), { withFileTypes: true })) {
       const path = join(dir, e.name);
       if (e.isDirectory() && e.name !== 'node_modules' && e.name !== 'generated') walk(path);
       else if (/\.test\.tsx?$/.test(e.name)) {
         const text = readFileSync(join(root, path), 'utf8');
-        if (/@vitest-environment|\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(/.test(text))
-          found.push(path);
+        if (/\bvi\.(mock|doMock|stubGlobal|stubEnv|useFakeTimers)\(|golos-test: isolated/.test(text))
+          isolated.push(path);
+        else if (/@vitest-environment jsdom/.test(text)) dom.push(path);
       }
     }
   };
   for (const f of TEST_FOLDERS) walk(f);
-  return (cache.golosIsolatedTests = found);
+  return (cache.golosTestFileGroups = { isolated, dom });
 }
 
 // The renderer is plain static files: served by `npm run web`, and by Electron through its app://golos scheme.
@@ -56,10 +62,14 @@ export default defineConfig({
     // machine that is a single worker and half the machine idle. At least two workers.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: (() => {
-      const isolated = isolatedTestFiles();
+      const { isolated, dom } = testFileGroups();
       return [
         { extends: true, test: { name: 'isolated', include: isolated } },
-        { extends: true, test: { name: 'shared', include: TEST_FILES, exclude: isolated, isolate: false } },
+        { extends: true, test: { name: 'dom', include: dom, environment: 'jsdom', isolate: false } },
+        {
+          extends: true,
+          test: { name: 'shared', include: TEST_FILES, exclude: [...isolated, ...dom], isolate: false },
+        },
       ];
     })(),
   },

@@ -7,8 +7,11 @@ if (typeof window !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
   // findBy…/waitFor give up after 1 s by default: too short for a screen's first database read on a
   // loaded machine (the test then fails on timing, not on what the screen shows).
-  const { configure } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   configure({ asyncUtilTimeout: 5000 });
+  // Testing Library unmounts after each test through a hook it adds when first imported: a DOM file
+  // that shares its worker's modules with the file before it (the `dom` project) must add it itself.
+  afterEach(() => cleanup());
 }
 
 /**

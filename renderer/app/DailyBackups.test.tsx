@@ -1,4 +1,6 @@
 // @vitest-environment jsdom
+// golos-test: isolated (vite.config.ts): the browser's backup store must start empty, and DOM files run
+// before this one in a shared worker leave copies in it.
 import { render, waitFor } from '@testing-library/react';
 import { createBrowserBackupStore } from '../backup/backupStore';
 import { GolosDb } from '../db/db';
