@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { pairStats, timePairs, type BenchResult, type PairedRatio } from './benchKit';
+import { pairStats, timePairs, type BenchResult, type PairFigure } from './benchKit';
+import { startFrameGaps, stopFrameGaps, type FrameGaps } from './frameGaps';
+
+export type { FrameGaps } from './frameGaps';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,81 +76,22 @@ export async function launchChromium(
   return context;
 }
 
-/** How the page's main thread kept up: the longest gap between animation frames, and long tasks. */
-export interface FrameGaps {
-  maxGap: number;
-  longTasks: number;
-  longMs: number;
-  /**
-   * The longest animation frame (PerformanceObserver 'long-animation-frame'): its duration, how much of
-   * it was blocking, and the script that ran longest in it ("invoker fn", or "no script": the thread
-   * waited for the CPU or the renderer), so a row names what held the main thread.
-   */
-  longestFrame?: string;
-}
-
-/** Runs `work` while recording the page's animation-frame gaps and long tasks. */
+/** Runs `work` while recording the page's animation-frame gaps and long tasks (see frameGaps.ts). */
 export async function withFrameGaps<T>(
   page: Page,
   work: () => Promise<T>,
 ): Promise<{ value: T } & FrameGaps> {
-  await page.evaluate(() => {
-    type Script = { invoker: string; sourceFunctionName: string; duration: number };
-    type Frame = PerformanceEntry & { blockingDuration: number; scripts: Script[] };
-    const w = window as unknown as {
-      __frames: number[];
-      __long: number[];
-      __loaf: Frame | null;
-      __stop: boolean;
-    };
-    w.__frames = [];
-    w.__long = [];
-    w.__loaf = null;
-    w.__stop = false;
-    new PerformanceObserver((list) => {
-      if (!w.__stop) for (const e of list.getEntries()) w.__long.push(e.duration);
-    }).observe({ type: 'longtask' });
-    new PerformanceObserver((list) => {
-      if (w.__stop) return;
-      for (const e of list.getEntries() as Frame[]) if (e.duration > (w.__loaf?.duration ?? 0)) w.__loaf = e;
-    }).observe({ type: 'long-animation-frame' });
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (!w.__stop) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const value = await work();
-  const gaps = await page.evaluate(() => {
-    type Script = { invoker: string; sourceFunctionName: string; duration: number };
-    type Frame = PerformanceEntry & { blockingDuration: number; scripts: Script[] };
-    const w = window as unknown as {
-      __frames: number[];
-      __long: number[];
-      __loaf: Frame | null;
-      __stop: boolean;
-    };
-    w.__stop = true;
-    let maxGap = 0;
-    for (let i = 1; i < w.__frames.length; i++)
-      maxGap = Math.max(maxGap, w.__frames[i]! - w.__frames[i - 1]!);
-    const f = w.__loaf;
-    const top = f?.scripts.reduce<Script | null>((a, x) => (a && a.duration >= x.duration ? a : x), null);
-    const script = top
-      ? `${top.invoker}${top.sourceFunctionName ? ` ${top.sourceFunctionName}` : ''} ${top.duration.toFixed(0)} ms`
-      : 'no script';
-    return {
-      maxGap,
-      longTasks: w.__long.length,
-      longMs: w.__long.reduce((s, d) => s + d, 0),
-      ...(f
-        ? {
-            longestFrame: `${f.duration.toFixed(0)} ms, ${f.blockingDuration.toFixed(0)} blocking, ${script}`,
-          }
-        : {}),
-    };
-  });
-  return { value, ...gaps };
+  // Sent as their source text: in the page they default to its window.
+  const start = startFrameGaps as () => void;
+  const stop = stopFrameGaps as () => FrameGaps;
+  await page.evaluate(start);
+  try {
+    const value = await work();
+    return { value, ...(await page.evaluate(stop)) };
+  } catch (e) {
+    await page.evaluate(stop).catch(() => undefined);
+    throw e;
+  }
 }
 
 /** True once the browser backup store (`golos-backups`) holds a backup (run in the page). */
@@ -230,7 +174,7 @@ export async function timeWithFrameGaps(
   work: () => Promise<unknown>,
   baseline: () => Promise<unknown>,
   opts: { pairs?: number; warmup?: number } = {},
-): Promise<{ time: { ms: number; baselineMs: number; ratio: PairedRatio }; gaps: BenchResult }> {
+): Promise<{ time: PairFigure; gaps: BenchResult }> {
   const pairs = Math.max(5, opts.pairs ?? 5);
   const warmup = opts.warmup ?? 1;
   const busy: number[] = [];
