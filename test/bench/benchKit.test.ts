@@ -1,4 +1,12 @@
-import { benchReport, targetsOf, timeAgainst, timePairs, type BenchResult, type SuiteRow } from './benchKit';
+import {
+  benchReport,
+  rowLine,
+  targetsOf,
+  timeAgainst,
+  timePairs,
+  type BenchResult,
+  type SuiteRow,
+} from './benchKit';
 
 const row = (extra: Partial<BenchResult>): BenchResult => ({
   name: 'x',
@@ -108,5 +116,17 @@ describe('one case against several baselines', () => {
     expect(order.join('')).toBe('ABC'.repeat(6));
     expect(plain).toEqual({ ms: 40, baselineMs: 10, ratio: { median: 4, min: 2, max: 6, pairs: 5 } });
     expect(library).toEqual({ ms: 40, baselineMs: 20, ratio: { median: 2, min: 1, max: 3, pairs: 5 } });
+  });
+});
+
+describe('row line printed as a suite ends', () => {
+  it('gives the figure, the baseline, the ratio and each verdict', () => {
+    const line = rowLine(
+      row({ ms: 700, baselineMs: 350, targetMs: 1000, ratio: { median: 2, min: 1.5, max: 3, pairs: 5 } }),
+    );
+    expect(line).toBe('  700 against 350, 2.00× (1.50–3.00, 5 пар); < 1000 мс: да — x');
+    expect(rowLine(row({ ms: 499, baselineMs: 244, unit: 'МБ', targetMs: 1024 }))).toContain(
+      '499.00 МБ against 244.00 МБ, 2.05×; < 1024 МБ: да',
+    );
   });
 });

@@ -163,6 +163,12 @@ const ratioText = (r: BenchResult): string =>
     ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}, ${r.ratio.pairs} пар)`
     : `${(r.ms / r.baselineMs).toFixed(2)}×${r.unit ? '' : ' (медианы)'}`;
 
+/** One short line a row, printed as its suite ends: the figure, the ratio, and each target's verdict. */
+export function rowLine(r: BenchResult): string {
+  const t = targetsOf(r).map((x) => `${x.text}: ${x.met ? 'да' : 'НЕТ'}`);
+  return `  ${fmt(r.ms, r.unit)} against ${fmt(r.baselineMs, r.unit)}, ${ratioText(r)}${t.length ? `; ${t.join(', ')}` : ''} — ${r.name}`;
+}
+
 /**
  * The run's report: a markdown table, one line a row with its targets and «да»/«НЕТ» for each; the
  * `extra` targets (e.g. the bundle size, reported on its own line before); and the closing line

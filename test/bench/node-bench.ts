@@ -2,7 +2,7 @@
 // the baseline measured in the same run, their ratio (the median of interleaved pairs, with its range),
 // the issue's targets and whether each is met; the run ends with «N из M целей выполнено».
 import { initialBundleGzipBytes } from './bundleSize';
-import { benchReport, type BenchResult, type SuiteRow } from './benchKit';
+import { benchReport, rowLine, type BenchResult, type SuiteRow } from './benchKit';
 import { benchRegistryImport } from './registryBench';
 import { benchRegistryBrowser } from './registryBrowserBench';
 import { benchRegistryMessyBrowser } from './registryMessyBrowserBench';
@@ -55,7 +55,10 @@ for (const [suite, run] of suites) {
   process.stdout.write(`… ${suite}\n`);
   const t0 = performance.now();
   try {
-    for (const r of await run()) rows.push({ ...r, suite });
+    for (const r of await run()) {
+      rows.push({ ...r, suite });
+      process.stdout.write(`${rowLine(r)}\n`);
+    }
   } catch (e) {
     failedSuites.push(suite);
     console.error(`${suite}: ${(e as Error).stack ?? e}`);
