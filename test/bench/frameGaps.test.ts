@@ -8,17 +8,26 @@ import { startFrameGaps, stopFrameGaps, type FrameGapsWindow } from './frameGaps
 function fakeWindow() {
   let now = 0;
   let frameCallbacks: ((t: number) => void)[] = [];
-  const observers: { type: string; cb: (list: { getEntries(): PerformanceEntry[] }) => void; on: boolean }[] =
-    [];
+  const observers: {
+    type: string;
+    cb: (list: { getEntries(): PerformanceEntry[] }) => void;
+    on: boolean;
+    queued: PerformanceEntry[];
+  }[] = [];
   class Observer {
     private entry?: (typeof observers)[number];
     constructor(private cb: (list: { getEntries(): PerformanceEntry[] }) => void) {}
     observe(o: { type: string }) {
-      this.entry = { type: o.type, cb: this.cb, on: true };
+      this.entry = { type: o.type, cb: this.cb, on: true, queued: [] };
       observers.push(this.entry);
     }
     disconnect() {
       if (this.entry) this.entry.on = false;
+    }
+    takeRecords() {
+      const taken = this.entry?.queued ?? [];
+      if (this.entry) this.entry.queued = [];
+      return taken;
     }
   }
   const w: FrameGapsWindow = {
@@ -44,6 +53,11 @@ function fakeWindow() {
       for (const o of observers) if (o.on && o.type === 'longtask') o.cb({ getEntries: () => [entry] });
     },
     pendingFrames: () => frameCallbacks.length,
+    /** A long task whose entry is queued, not yet delivered to the observers (as at the end of work). */
+    queuedLongTask(duration: number) {
+      const entry = { duration } as PerformanceEntry;
+      for (const o of observers) if (o.on && o.type === 'longtask') o.queued.push(entry);
+    },
   };
 }
 
@@ -109,5 +123,17 @@ describe('frame gaps recorder', () => {
     page.at(20);
     expect(inPage(stopFrameGaps)).toMatchObject({ maxGap: 16, longTasks: 1, longMs: 55 });
     expect(page.connected()).toBe(0);
+  });
+
+  it('takes the long task the work ended with, queued but not yet delivered when it stops', () => {
+    const page = fakeWindow();
+    startFrameGaps(page.w);
+    page.frameAt(16);
+    page.queuedLongTask(300);
+    page.at(320);
+    expect(stopFrameGaps(page.w)).toEqual({ maxGap: 304, longTasks: 1, longMs: 300 });
+    startFrameGaps(page.w);
+    page.at(400);
+    expect(stopFrameGaps(page.w)).toMatchObject({ longTasks: 0, longMs: 0 });
   });
 });

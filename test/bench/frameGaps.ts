@@ -32,7 +32,11 @@ interface Recording {
   long: number[];
   loaf: Frame | null;
   stopped: boolean;
-  observers: { disconnect(): void }[];
+  /** Each observer with its handler: the stop hands it the entries not yet delivered, then disconnects. */
+  observers: {
+    observer: { disconnect(): void; takeRecords(): PerformanceEntry[] };
+    take(e: PerformanceEntry[]): void;
+  }[];
 }
 
 /** What the recorder uses of the page's window (a fake one in the unit test). */
@@ -40,6 +44,7 @@ export interface FrameGapsWindow {
   PerformanceObserver: new (cb: (list: { getEntries(): PerformanceEntry[] }) => void) => {
     observe(o: { type: string }): void;
     disconnect(): void;
+    takeRecords(): PerformanceEntry[];
   };
   requestAnimationFrame(cb: (t: number) => void): unknown;
   performance: { now(): number };
@@ -51,7 +56,7 @@ export function startFrameGaps(w: FrameGapsWindow = globalThis as unknown as Fra
   const previous = w.__frameGaps;
   if (previous) {
     previous.stopped = true;
-    for (const o of previous.observers) o.disconnect();
+    for (const o of previous.observers) o.observer.disconnect();
   }
   const rec: Recording = {
     frames: [w.performance.now()],
@@ -61,16 +66,22 @@ export function startFrameGaps(w: FrameGapsWindow = globalThis as unknown as Fra
     observers: [],
   };
   w.__frameGaps = rec;
-  const longTasks = new w.PerformanceObserver((list) => {
-    if (!rec.stopped) for (const e of list.getEntries()) rec.long.push(e.duration);
-  });
-  longTasks.observe({ type: 'longtask' });
-  const frames = new w.PerformanceObserver((list) => {
-    if (rec.stopped) return;
-    for (const e of list.getEntries() as Frame[]) if (e.duration > (rec.loaf?.duration ?? 0)) rec.loaf = e;
-  });
-  frames.observe({ type: 'long-animation-frame' });
-  rec.observers.push(longTasks, frames);
+  const takeLong = (entries: PerformanceEntry[]) => {
+    for (const e of entries) rec.long.push(e.duration);
+  };
+  const takeFrames = (entries: PerformanceEntry[]) => {
+    for (const e of entries as Frame[]) if (e.duration > (rec.loaf?.duration ?? 0)) rec.loaf = e;
+  };
+  for (const [type, take] of [
+    ['longtask', takeLong],
+    ['long-animation-frame', takeFrames],
+  ] as const) {
+    const observer = new w.PerformanceObserver((list) => {
+      if (!rec.stopped) take(list.getEntries());
+    });
+    observer.observe({ type });
+    rec.observers.push({ observer, take });
+  }
   // This recording's own loop: it ends at the first frame after its stop, whatever later recordings do.
   const tick = (t: number) => {
     if (rec.stopped) return;
@@ -81,14 +92,16 @@ export function startFrameGaps(w: FrameGapsWindow = globalThis as unknown as Fra
 }
 
 /**
- * Stops the page's recording, disconnects its observers and returns what it saw. The time from the last
+ * Stops the page's recording, takes the entries its observers have not delivered yet, disconnects them and returns what it saw. The time from the last
  * frame to the stop counts as a gap too: work that ends in a long task has no frame after it yet.
  */
 export function stopFrameGaps(w: FrameGapsWindow = globalThis as unknown as FrameGapsWindow): FrameGaps {
   const rec = w.__frameGaps;
   if (!rec) return { maxGap: 0, longTasks: 0, longMs: 0 };
+  // Entries of the work's last task are queued but not yet delivered: take them before disconnecting.
+  for (const o of rec.observers) o.take(o.observer.takeRecords());
   rec.stopped = true;
-  for (const o of rec.observers) o.disconnect();
+  for (const o of rec.observers) o.observer.disconnect();
   w.__frameGaps = undefined;
   const frames = [...rec.frames, w.performance.now()];
   let maxGap = 0;
