@@ -18,11 +18,12 @@ import { timePairs, type BenchResult } from './benchKit';
 import {
   baseUrl,
   builtRenderer,
-  frameGapPairs,
   frameGapRow,
+  idleFrameGap,
   launchChromium,
   type FrameGaps,
   serve,
+  timeWithFrameGaps,
   waitForDailyBackup,
   withFrameGaps,
 } from './browserKit';
@@ -76,7 +77,7 @@ export async function benchBackupBrowser(
     // Busy and idle frame gaps interleaved: each busy run is paired with the idle page over as long.
     let busyMs = 0;
     let busy: FrameGaps | null = null;
-    const idleAsLong = async () => (await withFrameGaps(page, () => page.waitForTimeout(busyMs))).maxGap;
+    const idleAsLong = () => idleFrameGap(page, busyMs);
     const daily = await timePairs(
       async () => {
         await startWithoutBackups();
@@ -110,12 +111,14 @@ export async function benchBackupBrowser(
     if (!backup.ok) throw new Error(`the saved backup does not read back: ${backup.error[0]!.message}`);
     const rows = Object.values(backup.value.tables).reduce((n, t) => n + t.rows.length, 0);
     if (rows < storedRows) throw new Error(`the saved backup holds ${rows} rows of ${storedRows} stored`);
-    const file = await timePairs(
-      async () => (await save()).ms,
-      () => encodeBackup(backup.value),
-      { pairs: 5, warmup: 0, reported: false },
+    // Each save timed and its frame gaps recorded in the same runs (A B C: save, encoding in Node, idle).
+    const { time: file, gaps: saveGaps } = await timeWithFrameGaps(
+      page,
+      'while the backup is saved to a file',
+      save,
+      async () => encodeBackup(backup.value),
+      { warmup: 0 },
     );
-    const saveGaps = await frameGapPairs(page, 'while the backup is saved to a file', save);
 
     const what = `${registry.length} persons, ${ballots.length} ballots, ${(saved.bytes.length / 1e6).toFixed(1)} MB file`;
     return [

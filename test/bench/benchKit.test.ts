@@ -1,4 +1,12 @@
-import { targetsOf, timePairs, type BenchResult } from './benchKit';
+import {
+  benchReport,
+  rowLine,
+  targetsOf,
+  timeAgainst,
+  timePairs,
+  type BenchResult,
+  type SuiteRow,
+} from './benchKit';
 
 const row = (extra: Partial<BenchResult>): BenchResult => ({
   name: 'x',
@@ -49,5 +57,76 @@ describe('benchmark kit', () => {
       { text: '≤ 13 клавиш', met: false },
     ]);
     expect(targetsOf(row({}))).toEqual([]);
+  });
+});
+
+describe('bench report', () => {
+  const rows: SuiteRow[] = [
+    { ...row({ targetMs: 50, targetRatio: 10 }), suite: 'tally' }, // 40 ms, 8×: both met
+    { ...row({ name: 'slow', ms: 70, targetMs: 50 }), suite: 'tally' }, // not met
+    { ...row({ name: 'untargeted' }), suite: 'paper' },
+    { ...row({ name: 'keys', ms: 12.16, baselineMs: 10, unit: 'клавиш', targetAtMost: 13 }), suite: 'paper' },
+  ];
+
+  it('prints each row with its targets and «да»/«НЕТ», and ends with the count of targets met', () => {
+    const lines = benchReport(rows, [{ text: 'bundle', met: false }]);
+    expect(lines.at(-1)).toBe('3 из 5 целей выполнено');
+    const body = lines.filter(
+      (l) => l.startsWith('| ') && !l.startsWith('| suite') && !l.startsWith('| ---'),
+    );
+    expect(body).toHaveLength(4);
+    expect(body[0]).toMatch(/\| < 50 мс, ≤ 10× \| да, да \|$/);
+    expect(body[1]).toMatch(/\| slow \| 70 \|.*\| < 50 мс \| НЕТ \|$/);
+    expect(body[2]).toMatch(/\| — \| — \|$/);
+    expect(body[3]).toMatch(/\| 12\.16 клавиш \|.*\| ≤ 13 клавиш \| да \|$/);
+  });
+
+  it('names the suites that failed in the closing line', () => {
+    expect(benchReport(rows.slice(0, 1), [], ['protocol']).at(-1)).toBe(
+      '2 из 2 целей выполнено; не досчитаны (ошибка): protocol',
+    );
+    expect(benchReport([]).at(-1)).toBe('0 из 0 целей выполнено');
+  });
+});
+
+describe('one case against several baselines', () => {
+  it('runs A B C A B C …, each case run paired with both baselines of its round', async () => {
+    const order: string[] = [];
+    let t = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => t);
+    let k = 0;
+    const [plain, library] = await timeAgainst(
+      () => {
+        order.push('A');
+        t += 10 * ++k; // 10, 20, … 60: the warm-up round, then 20 … 60
+      },
+      [
+        () => {
+          order.push('B');
+          t += 10;
+        },
+        () => {
+          order.push('C');
+          t += 20;
+        },
+      ],
+      { pairs: 5, warmup: 1 },
+    );
+    now.mockRestore();
+    expect(order.join('')).toBe('ABC'.repeat(6));
+    expect(plain).toEqual({ ms: 40, baselineMs: 10, ratio: { median: 4, min: 2, max: 6, pairs: 5 } });
+    expect(library).toEqual({ ms: 40, baselineMs: 20, ratio: { median: 2, min: 1, max: 3, pairs: 5 } });
+  });
+});
+
+describe('row line printed as a suite ends', () => {
+  it('gives the figure, the baseline, the ratio and each verdict', () => {
+    const line = rowLine(
+      row({ ms: 700, baselineMs: 350, targetMs: 1000, ratio: { median: 2, min: 1.5, max: 3, pairs: 5 } }),
+    );
+    expect(line).toBe('  700 against 350, 2.00× (1.50–3.00, 5 пар); < 1000 мс: да — x');
+    expect(rowLine(row({ ms: 499, baselineMs: 244, unit: 'МБ', targetMs: 1024 }))).toContain(
+      '499.00 МБ against 244.00 МБ, 2.05×; < 1024 МБ: да',
+    );
   });
 });

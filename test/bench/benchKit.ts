@@ -8,6 +8,13 @@ export interface PairedRatio {
   pairs: number;
 }
 
+/** A case's and its baseline's medians, and the paired ratio: what a row reports of its timing. */
+export interface PairFigure {
+  ms: number;
+  baselineMs: number;
+  ratio: PairedRatio;
+}
+
 export interface BenchResult {
   name: string;
   /** The case's median time. */
@@ -56,6 +63,31 @@ export interface PairOptions<T, U> {
   reported?: boolean;
 }
 
+/** A call that times itself: untimed preparation, then the call (or the time it reports). */
+const timed =
+  <X>(fn: (x: X) => unknown, prepare: ((run: number) => X) | undefined, reported?: boolean) =>
+  async (run: number): Promise<number> => {
+    const x = prepare ? prepare(run) : (undefined as X);
+    const t = performance.now();
+    const own = await fn(x);
+    return reported ? Number(own) : performance.now() - t;
+  };
+
+/** Runs the calls in turn, A B C A B C …, `warmup` rounds unrecorded: each call's times. */
+async function interleave(
+  calls: ((run: number) => Promise<number>)[],
+  warmup: number,
+  pairs: number,
+): Promise<number[][]> {
+  const times = calls.map(() => [] as number[]);
+  for (let i = 0; i < warmup + pairs; i++) {
+    const round: number[] = [];
+    for (const call of calls) round.push(await call(i));
+    if (i >= warmup) round.forEach((t, k) => times[k]!.push(t));
+  }
+  return times;
+}
+
 /**
  * Times the case and its baseline interleaved, A B A B …, after `warmup` unmeasured pairs, so that a
  * busy moment of the machine falls on both. Returns both medians and the median of the per-pair ratios
@@ -65,29 +97,38 @@ export async function timePairs<T = void, U = void>(
   runCase: (x: T) => unknown,
   runBaseline: (x: U) => unknown,
   options: PairOptions<T, U> = {},
-): Promise<{ ms: number; baselineMs: number; ratio: PairedRatio }> {
-  const pairs = Math.max(5, options.pairs ?? 7);
-  const warmup = options.warmup ?? 1;
-  const once = async <X>(run: number, prepare: ((run: number) => X) | undefined, fn: (x: X) => unknown) => {
-    const x = prepare ? prepare(run) : (undefined as X);
-    const t = performance.now();
-    const own = await fn(x);
-    return options.reported ? Number(own) : performance.now() - t;
-  };
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < warmup + pairs; i++) {
-    const ta = await once(i, options.prepareCase, runCase);
-    const tb = await once(i, options.prepareBaseline, runBaseline);
-    if (i < warmup) continue;
-    a.push(ta);
-    b.push(tb);
-  }
-  return pairStats(a, b);
+): Promise<PairFigure> {
+  const [a, b] = await interleave(
+    [
+      timed(runCase, options.prepareCase, options.reported),
+      timed(runBaseline, options.prepareBaseline, options.reported),
+    ],
+    options.warmup ?? 1,
+    Math.max(5, options.pairs ?? 7),
+  );
+  return pairStats(a!, b!);
+}
+
+/**
+ * One case against several baselines, interleaved A B C A B C …: each run of the case is paired with
+ * the run of every baseline next to it, so a slow case runs once per round, not once per row. Returns
+ * one pair figure per baseline, in their order.
+ */
+export async function timeAgainst<B extends (() => unknown)[]>(
+  runCase: () => unknown,
+  runBaselines: [...B],
+  options: Pick<PairOptions<void, void>, 'pairs' | 'warmup' | 'reported'> = {},
+): Promise<{ [K in keyof B]: PairFigure }> {
+  const [a, ...bs] = await interleave(
+    [runCase, ...runBaselines].map((fn) => timed(fn, undefined, options.reported)),
+    options.warmup ?? 1,
+    Math.max(5, options.pairs ?? 7),
+  );
+  return bs.map((b) => pairStats(a!, b)) as { [K in keyof B]: PairFigure };
 }
 
 /** Both medians and the median of the per-pair ratios a[i] / b[i], with their range. */
-export function pairStats(a: number[], b: number[]): { ms: number; baselineMs: number; ratio: PairedRatio } {
+export function pairStats(a: number[], b: number[]): PairFigure {
   const ratios = a.map((x, i) => x / b[i]!);
   return {
     ms: median(a),
@@ -109,4 +150,50 @@ export function targetsOf(r: BenchResult): { text: string; met: boolean }[] {
     out.push({ text: `≤ ${r.targetRatio}×`, met: ratio <= r.targetRatio });
   }
   return out;
+}
+
+/** A row as the run prints it: its suite, then the row. */
+export type SuiteRow = BenchResult & { suite: string };
+
+const fmt = (ms: number, unit?: string): string =>
+  (ms < 10 || unit ? ms.toFixed(2) : ms.toFixed(0)) + (unit ? ` ${unit}` : '');
+
+const ratioText = (r: BenchResult): string =>
+  r.ratio
+    ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}, ${r.ratio.pairs} пар)`
+    : `${(r.ms / r.baselineMs).toFixed(2)}×${r.unit ? '' : ' (медианы)'}`;
+
+/** One short line a row, printed as its suite ends: the figure, the ratio, and each target's verdict. */
+export function rowLine(r: BenchResult): string {
+  const t = targetsOf(r).map((x) => `${x.text}: ${x.met ? 'да' : 'НЕТ'}`);
+  return `  ${fmt(r.ms, r.unit)} against ${fmt(r.baselineMs, r.unit)}, ${ratioText(r)}${t.length ? `; ${t.join(', ')}` : ''} — ${r.name}`;
+}
+
+/**
+ * The run's report: a markdown table, one line a row with its targets and «да»/«НЕТ» for each; the
+ * `extra` targets (e.g. the bundle size, reported on its own line before); and the closing line
+ * «N из M целей выполнено», naming the suites that failed (their targets are not in M).
+ */
+export function benchReport(
+  rows: SuiteRow[],
+  extra: { text: string; met: boolean }[] = [],
+  failedSuites: string[] = [],
+): string[] {
+  const lines = [
+    '| suite | benchmark | ms | baseline | baseline ms | ratio | target | met |',
+    '| --- | --- | ---: | --- | ---: | ---: | --- | --- |',
+  ];
+  const verdicts = [...extra];
+  for (const r of rows) {
+    const t = targetsOf(r);
+    verdicts.push(...t);
+    lines.push(
+      `| ${r.suite} | ${r.name} | ${fmt(r.ms, r.unit)} | ${r.baselineName} | ${fmt(r.baselineMs, r.unit)} | ${ratioText(r)} | ` +
+        `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'} |`,
+    );
+  }
+  const met = verdicts.filter((v) => v.met).length;
+  const failed = failedSuites.length ? `; не досчитаны (ошибка): ${failedSuites.join(', ')}` : '';
+  lines.push('', `${met} из ${verdicts.length} целей выполнено${failed}`);
+  return lines;
 }

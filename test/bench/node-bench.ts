@@ -2,7 +2,7 @@
 // the baseline measured in the same run, their ratio (the median of interleaved pairs, with its range),
 // the issue's targets and whether each is met; the run ends with «N из M целей выполнено».
 import { initialBundleGzipBytes } from './bundleSize';
-import { targetsOf, type BenchResult } from './benchKit';
+import { benchReport, rowLine, type BenchResult, type SuiteRow } from './benchKit';
 import { benchRegistryImport } from './registryBench';
 import { benchRegistryBrowser } from './registryBrowserBench';
 import { benchRegistryMessyBrowser } from './registryMessyBrowserBench';
@@ -14,6 +14,7 @@ import { benchGosuslugiBrowser } from './gosuslugiBrowserBench';
 import { benchPaper } from './paperBench';
 import { benchPaperBrowser } from './paperBrowserBench';
 import { benchProtocol } from './protocolBench';
+import { benchProtocolScale } from './protocolScaleBench';
 import { benchProtocolBrowser } from './protocolBrowserBench';
 import { benchBackupBrowser } from './backupBrowserBench';
 import { benchIntegrityBrowser } from './integrityBrowserBench';
@@ -35,6 +36,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['paper ballots', () => benchPaper()],
   ['paper ballots (Chromium)', () => benchPaperBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['protocol', () => benchProtocol()],
+  ['protocol at scale (golos tally --protocol)', () => benchProtocolScale()],
   ['protocol (Chromium)', () => benchProtocolBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['backup (Chromium)', () => benchBackupBrowser({ executablePath: process.env.CHROMIUM_PATH })],
   ['integrity check (Chromium)', () => benchIntegrityBrowser({ executablePath: process.env.CHROMIUM_PATH })],
@@ -46,45 +48,30 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
 const only = process.argv.slice(2);
 const chosen = (suite: string): boolean =>
   only.length === 0 || only.some((o) => (o.startsWith('=') ? suite === o.slice(1) : suite.includes(o)));
-const rows: (BenchResult & { suite: string })[] = [];
-let failedSuites = 0;
+const rows: SuiteRow[] = [];
+const failedSuites: string[] = [];
 for (const [suite, run] of suites) {
   if (!chosen(suite)) continue;
   process.stdout.write(`… ${suite}\n`);
+  const t0 = performance.now();
   try {
-    for (const r of await run()) rows.push({ ...r, suite });
+    for (const r of await run()) {
+      rows.push({ ...r, suite });
+      process.stdout.write(`${rowLine(r)}\n`);
+    }
   } catch (e) {
-    failedSuites += 1;
+    failedSuites.push(suite);
     console.error(`${suite}: ${(e as Error).stack ?? e}`);
   }
+  process.stdout.write(`  ${suite}: ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 
 const bundle = initialBundleGzipBytes();
-const fmt = (ms: number, unit?: string): string =>
-  (ms < 10 || unit ? ms.toFixed(2) : ms.toFixed(0)) + (unit ? ` ${unit}` : '');
-const ratioText = (r: BenchResult): string =>
-  r.ratio
-    ? `${r.ratio.median.toFixed(2)}× (${r.ratio.min.toFixed(2)}–${r.ratio.max.toFixed(2)}, ${r.ratio.pairs} пар)`
-    : `${(r.ms / r.baselineMs).toFixed(2)}×${r.unit ? '' : ' (медианы)'}`;
-let targets = 0;
-let met = 0;
-console.log('\n| suite | benchmark | ms | baseline | baseline ms | ratio | target | met |');
-console.log('| --- | --- | ---: | --- | ---: | ---: | --- | --- |');
-for (const r of rows) {
-  const t = targetsOf(r);
-  targets += t.length;
-  met += t.filter((x) => x.met).length;
-  console.log(
-    `| ${r.suite} | ${r.name} | ${fmt(r.ms, r.unit)} | ${r.baselineName} | ${fmt(r.baselineMs, r.unit)} | ${ratioText(r)} | ` +
-      `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'} |`,
-  );
-}
 const bundleMet = bundle.bytes < 400 * 1024;
-targets += 1;
-if (bundleMet) met += 1;
 console.log(
   `\nInitial renderer bundle: ${(bundle.bytes / 1024).toFixed(1)} kB gzip (${bundle.files.join(', ')}); ` +
-    `target < 400 kB: ${((bundle.bytes / 1024 / 400) * 100).toFixed(0)}% of it, ${bundleMet ? 'да' : 'НЕТ'}.`,
+    `target < 400 kB: ${((bundle.bytes / 1024 / 400) * 100).toFixed(0)}% of it, ${bundleMet ? 'да' : 'НЕТ'}.\n`,
 );
-console.log(`\n${met} из ${targets} целей выполнено`);
-process.exit(failedSuites === 0 ? 0 : 1);
+const bundleTarget = { text: 'initial bundle < 400 kB', met: bundleMet };
+console.log(benchReport(rows, [bundleTarget], failedSuites).join('\n'));
+process.exit(failedSuites.length === 0 ? 0 : 1);
