@@ -34,8 +34,13 @@ export function StatusValuesPanel({
 }) {
   const ids = useId();
   if (unknown.length === 0 && chosen.length === 0) return null;
+  // A value just chosen stays in `unknown` until the worker has checked the rows again: it is shown once,
+  // with its choice.
+  const chosenKeys = new Set(chosen.map((c) => c.key));
   const items = [
-    ...unknown.map((u) => ({ key: u.key, text: u.text, status: '' as const, rows: u.rows })),
+    ...unknown
+      .filter((u) => !chosenKeys.has(u.key))
+      .map((u) => ({ key: u.key, text: u.text, status: '' as const, rows: u.rows })),
     ...chosen.map((c) => ({ ...c, rows: undefined })),
   ];
   return (
