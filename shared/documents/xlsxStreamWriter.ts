@@ -7,6 +7,7 @@
  */
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { columnLetter } from '../gosuslugi/checkMapping';
+import { concatBytes } from '../bytes/concatBytes';
 
 /** A number format a cell or column may carry. */
 export type XlsxFormat = 'weight' | 'percent';
@@ -199,11 +200,5 @@ export function writeXlsx(sheets: XlsxSheet[], creator = 'Голос'): Uint8Arr
   });
   zip.end();
   if (failure) throw failure;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

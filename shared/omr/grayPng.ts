@@ -6,6 +6,7 @@
  */
 import { zlibSync } from 'fflate';
 import type { GrayImage } from './gray';
+import { concatBytes } from '../bytes/concatBytes';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -43,17 +44,10 @@ export function grayPng(img: GrayImage): Uint8Array {
   const raw = new Uint8Array((img.width + 1) * img.height);
   for (let r = 0; r < img.height; r++)
     raw.set(img.data.subarray(r * img.width, (r + 1) * img.width), r * (img.width + 1) + 1);
-  const parts = [
+  return concatBytes([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
     chunk('IDAT', zlibSync(raw, { level: 6 })),
     chunk('IEND', new Uint8Array()),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  ]);
 }

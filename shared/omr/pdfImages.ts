@@ -10,6 +10,7 @@
 import { err, ok, problem, type Problem, type Result } from '../result';
 import { PdfFile, filtersOf, type PdfStream } from './pdfFile';
 import { PdfLexer, PdfName, PdfWord, nameOf, type PdfDict, type PdfValue } from './pdfSyntax';
+import { concatBytes } from '../bytes/concatBytes';
 
 /** Where the image's right (+x of its pixel rows) and down (+y) point on the shown page: unit axes. */
 export interface ImageAxes {
@@ -103,10 +104,7 @@ function contentOf(file: PdfFile, page: PdfDict): Uint8Array | null {
     if (!d) return null;
     bytes.push(d, new Uint8Array([10]));
   }
-  const all = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of bytes) all.set(b, (at += b.length) - b.length);
-  return all;
+  return concatBytes(bytes);
 }
 
 /** The one image the content draws and the matrix it is drawn with, or null if it draws anything else. */
