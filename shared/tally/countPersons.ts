@@ -1,0 +1,328 @@
+/**
+ * The count over the registry: each person's ballots in received order, merged with their scans, settled
+ * where they disagree, and counted once per question. The first tally counts every person; the live tally
+ * (recount.ts) counts again only the persons whose ballots changed, with the same `countPerson`.
+ */
+import type { ConflictPolicy, IsoDate, Person } from '../domain/types';
+import { settleConflict, type SettleContext } from './conflicts';
+import { countMarks, sameMarks, SLOT, type CountContext } from './countMarks';
+import { CHANNELS, type DecodedBallots } from './decodeBallots';
+import { SLOTS } from './decide';
+import { ABSTAIN, ACCEPTED, FOR, NONE, REJECTED, type OutcomeExtra } from './outcomes';
+import type { IndexedResolution } from './resolutions';
+import { mergeScans, type ScanContext } from './scans';
+import type { ConflictEntry } from './types';
+
+// Basis codes (index into BASES).
+const SINGLE = 0;
+const AGREE = 1;
+export const NOT_ELECTORATE = 5;
+
+const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
+const PAPER = CHANNELS.indexOf('paper');
+
+/** What a ballot needs to count on its own: the voting period and the meeting's rules on marks. */
+export interface Period {
+  votingStart: IsoDate;
+  votingEnd: IsoDate;
+  /** Last day a paper ballot counts (the voting end, or the in-person part). */
+  paperEnd: IsoDate;
+  /** A paper ballot with a bad mark is void as a whole (meeting.invalidMarks 'ballot'). */
+  ballotPolicy: boolean;
+}
+
+/** What one person's count reads besides the ballots: the same for every person of a tally. */
+export interface CountRules {
+  registry: readonly Person[];
+  numbers: readonly number[];
+  /** 1 for a member (every owner in МКД). */
+  isMember: Uint8Array;
+  useWeights: boolean;
+  /** Each person's weight × the common denominator (empty without weights). */
+  weightN: readonly bigint[];
+  /** The quorum counts every registry person (МКД), not members only. */
+  quorumOfAll: boolean;
+  /** Per question: every registry person may vote on it. */
+  openToAll: readonly boolean[];
+  policy: ConflictPolicy;
+  acceptScans: boolean;
+  resolutions: Map<string, IndexedResolution> | undefined;
+}
+
+/** Each person's ballots as a list (head, next: ballot positions, highest first) and what is unfit. */
+export interface BallotLists {
+  /** Per person: the first ballot of its list, -1 for none. */
+  head: Int32Array;
+  /** Per ballot: the next one of the same person, -1 at the end. */
+  next: Int32Array;
+  /** 1: not acceptable on its own (date, void, bad marks under the ballot policy). */
+  unfit: Uint8Array;
+}
+
+/**
+ * The count: every person's decisions and ballot slots, and the sums the decisions are made from.
+ * Ballot outcomes are compact while tallying (result.ballots builds the objects when first read): slot s
+ * is ballots[slotBallot[s]] of registry person slotPerson[s] (-1: none); the rarer fields in extras.
+ * A person's slots are ballotsFrom[i] .. ballotsTo[i], in registry order; `slots` is where they end.
+ */
+export interface PersonCount {
+  slots: number;
+  slotBallot: Int32Array;
+  slotPerson: Int32Array;
+  slotStatus: Uint8Array;
+  extras: Map<number, OutcomeExtra>;
+  /** Persons × questions: the code counted (-1: none), and on what basis. */
+  decision: Int8Array;
+  basis: Int8Array;
+  tookPart: Uint8Array;
+  ballotsFrom: Int32Array;
+  ballotsTo: Int32Array;
+  conflicts: ConflictEntry[];
+  /** The registry index of the person of each conflict listed. */
+  conflictPerson: number[];
+  /** Persons per question and slot (q × SLOTS + slot), and their weights (× denominator). */
+  counts: Int32Array;
+  weightSums: bigint[];
+  /** Per question: gardeners' marks not counted (the question is for members only). */
+  ignored: Int32Array;
+  /** Valid votes (for, against, abstain) of gardeners per question: members' ones are the rest. */
+  gardenersVoted: Int32Array;
+  /** Persons with an accepted ballot per channel (CHANNELS order). */
+  channelPersons: Int32Array;
+  partPersons: number;
+  partMembers: number;
+  /** Weight (× denominator) of the participants who count toward the quorum. */
+  partQuorumN: bigint;
+}
+
+/** Whether ballot `b` cannot count on its own: out of the period, void, or bad marks under the ballot policy. */
+export function unfitBallot(d: DecodedBallots, b: number, period: Period): boolean {
+  const at = d.receivedAt[b]!;
+  return (
+    at < period.votingStart ||
+    at > period.votingEnd ||
+    (d.channel[b] === PAPER && at > period.paperEnd) ||
+    d.voided[b] === 1 ||
+    // Clause 5.6 is about paper: an electronic ballot with an unanswered question is never void as a whole.
+    (period.ballotPolicy && d.badMark[b] === 1 && d.channel[b] !== GOSUSLUGI)
+  );
+}
+
+/** Received order: date, channel, copy (original first), id. */
+export function ballotOrder(d: DecodedBallots): (x: number, y: number) => number {
+  const { ballots, receivedAt, channel, scan } = d;
+  return (x, y) => {
+    if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;
+    if (channel[x] !== channel[y]) return channel[x]! - channel[y]!;
+    if (scan[x] !== scan[y]) return scan[x]! - scan[y]!;
+    const a = ballots[x]!.id;
+    const b = ballots[y]!.id;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+}
+
+/** An empty count for P persons, Q questions and room for B ballot slots. */
+export function emptyCount(P: number, Q: number, B: number, useWeights: boolean): PersonCount {
+  return {
+    slots: 0,
+    slotBallot: new Int32Array(B),
+    slotPerson: new Int32Array(B),
+    slotStatus: new Uint8Array(B),
+    extras: new Map(),
+    // -1 (no decision) is written only where it applies, not first over the whole matrix.
+    decision: new Int8Array(P * Q),
+    basis: new Int8Array(P * Q),
+    tookPart: new Uint8Array(P),
+    ballotsFrom: new Int32Array(P),
+    ballotsTo: new Int32Array(P),
+    conflicts: [],
+    conflictPerson: [],
+    counts: new Int32Array(Q * SLOTS),
+    weightSums: new Array<bigint>(useWeights ? Q * SLOTS : 0).fill(0n),
+    ignored: new Int32Array(Q),
+    gardenersVoted: new Int32Array(Q),
+    channelPersons: new Int32Array(CHANNELS.length),
+    partPersons: 0,
+    partMembers: 0,
+    partQuorumN: 0n,
+  };
+}
+
+/**
+ * The count of one person, into `out`: its ballots settled and counted, its slots added at out.slots,
+ * its decisions (a full row, -1 where none), its conflicts listed. A function of its own (not the body
+ * of the loop over the registry) so that the first tally's cold code compiles it after a few hundred
+ * persons; the whole tally, compiled on the stack (OSR), arrives too late to help.
+ */
+export function personCounter(
+  rules: CountRules,
+  d: DecodedBallots,
+  lists: BallotLists,
+  out: PersonCount,
+): (i: number) => void {
+  const { registry, numbers, isMember, useWeights, weightN, quorumOfAll, openToAll } = rules;
+  const { ballots, codes, channel, scan } = d;
+  const { head, next, unfit } = lists;
+  const { slotBallot, slotPerson, slotStatus, extras, decision, basis, tookPart } = out;
+  const { ballotsFrom, ballotsTo, conflicts, conflictPerson, counts, weightSums } = out;
+  const { ignored, gardenersVoted, channelPersons } = out;
+  const Q = numbers.length;
+  const allOpen = openToAll.every(Boolean);
+  const compareBallots = ballotOrder(d);
+  const extra = (s: number): OutcomeExtra => {
+    let e = extras.get(s);
+    if (e === undefined) extras.set(s, (e = {}));
+    return e;
+  };
+  const counting: CountContext = { Q, codes, decision, counts, useWeights, weightSums, gardenersVoted };
+  const settling: SettleContext = {
+    resolutions: rules.resolutions,
+    policy: rules.policy,
+    ballots,
+    codes,
+    numbers,
+    conflicts,
+  };
+  const scans: ScanContext = {
+    ballots,
+    codes,
+    numbers,
+    scan,
+    channel,
+    acceptScans: rules.acceptScans,
+    slotStatus,
+    extra,
+  };
+  const list: number[] = [];
+  const accepted: number[] = [];
+  const countPerson = (i: number): void => {
+    const row = i * Q;
+    const listed = conflicts.length;
+    tookPart[i] = 0;
+    countBallots(i);
+    if (tookPart[i] === 0) {
+      decision.fill(-1, row, row + Q);
+      basis.fill(-1, row, row + Q);
+    }
+    for (let k = listed; k < conflicts.length; k++) conflictPerson.push(i);
+  };
+  const countBallots = (i: number): void => {
+    const person = registry[i]!;
+    const member = isMember[i] === 1;
+    const first = out.slots;
+    ballotsFrom[i] = first;
+    ballotsTo[i] = first;
+    let b = head[i]!;
+    if (b === -1) return;
+    // The person's ballots in received order (insertion sort: a person has a handful at most). The same
+    // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot: the one
+    // at the highest position (the list runs from the highest).
+    list.length = 0;
+    for (; b !== -1; b = next[b]!) {
+      let k = list.length;
+      let order = 1;
+      while (k > 0 && (order = compareBallots(list[k - 1]!, b)) > 0) k--;
+      if (k > 0 && order === 0) continue;
+      // Insert at k (no splice: it allocates the removed elements' array).
+      for (let j = list.length; j > k; j--) list[j] = list[j - 1]!;
+      list[k] = b;
+    }
+
+    accepted.length = 0;
+    let hasScan = false;
+    for (const x of list) {
+      if (scan[x] === 1) hasScan = true;
+      const s = out.slots++;
+      slotBallot[s] = x;
+      slotPerson[s] = i;
+      slotStatus[s] = unfit[x] === 0 ? ACCEPTED : REJECTED;
+    }
+    // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
+    if (hasScan) mergeScans(scans, list, first);
+    for (let k = 0; k < list.length; k++) {
+      if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
+    }
+    ballotsTo[i] = out.slots;
+    if (accepted.length === 0) return;
+    tookPart[i] = 1;
+
+    out.partPersons++;
+    if (member) out.partMembers++;
+    if (member || quorumOfAll) out.partQuorumN += useWeights ? weightN[i]! : 1n;
+    let seen = 0;
+    for (const x of accepted) seen |= 1 << channel[x]!;
+    for (let c = 0; c < CHANNELS.length; c++) channelPersons[c]! += (seen >> c) & 1;
+
+    const n = accepted.length;
+    const a0 = accepted[0]! * Q;
+    const row = i * Q;
+    const w = useWeights ? weightN[i]! : 0n;
+    // Fast path (most persons): a member (or every question open to all) whose accepted ballots are
+    // one, or several identical ones: the decisions are that ballot's marks.
+    if ((member || allOpen) && (n === 1 || sameMarks(codes, accepted, Q))) {
+      basis.fill(n > 1 ? AGREE : SINGLE, row, row + Q);
+      countMarks(counting, accepted[0]!, i, member, w);
+      return;
+    }
+    for (let q = 0; q < Q; q++) {
+      if (!member && !openToAll[q]) {
+        basis[row + q] = NOT_ELECTORATE;
+        decision[row + q] = -1;
+        let marked = false;
+        for (let k = 0; !marked && k < list.length; k++) {
+          marked = slotStatus[first + k] === ACCEPTED && codes[list[k]! * Q + q] !== NONE;
+        }
+        if (marked) ignored[q]!++;
+        continue;
+      }
+      let code = codes[a0 + q]!;
+      let how = SINGLE;
+      if (n > 1) {
+        how = AGREE;
+        for (let k = 1; k < n; k++) {
+          if (codes[accepted[k]! * Q + q] !== code) {
+            const settled = settleConflict(settling, person, accepted.slice(), q);
+            code = settled.code;
+            how = settled.how;
+            break;
+          }
+        }
+      }
+      decision[row + q] = code;
+      basis[row + q] = how;
+      const slot = q * SLOTS + SLOT[code]!;
+      counts[slot]!++;
+      if (useWeights) weightSums[slot]! += w;
+      if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
+    }
+  };
+  return countPerson;
+}
+
+/** Every person's ballot list, and which ballots are unfit, from the ballots as decoded. */
+export function ballotLists(d: DecodedBallots, P: number, period: Period): BallotLists {
+  const B = d.ballots.length;
+  const head = new Int32Array(P).fill(-1);
+  const next = new Int32Array(B);
+  const unfit = new Uint8Array(B);
+  const { match } = d;
+  for (let b = 0; b < B; b++) {
+    const m = match[b]!;
+    if (m >= 0) {
+      const i = m >> 3;
+      next[b] = head[i]!;
+      head[i] = b;
+    }
+    if (unfitBallot(d, b, period)) unfit[b] = 1;
+  }
+  return { head, next, unfit };
+}
+
+/** The count of every person (the first tally, or whenever the live one cannot reuse the last). */
+export function countEveryone(rules: CountRules, d: DecodedBallots, lists: BallotLists): PersonCount {
+  const P = rules.registry.length;
+  const out = emptyCount(P, rules.numbers.length, d.ballots.length, rules.useWeights);
+  const countPerson = personCounter(rules, d, lists, out);
+  for (let i = 0; i < P; i++) countPerson(i);
+  return out;
+}
