@@ -14,6 +14,7 @@ import type { Ballot, Channel } from '../domain/types';
 import { findVoterPacked, type VoterIndex } from '../registry/voterIndex';
 import { findPaperVoter } from './identity';
 import { markCode, type MarkCodes } from './markCodes';
+import { codesColumn, datesColumn } from './sharedColumns';
 
 /** Channel codes, in the order of the channels' names (the order ballots are sorted in). */
 export const CHANNELS: readonly Channel[] = ['gosuslugi', 'in_person', 'paper'];
@@ -60,12 +61,12 @@ export function decodeBallots(
   const Q = numbers.length;
   const column =
     marks && marks.codes.length === B * Q && marks.agenda.join(',') === agenda ? marks.codes : undefined;
-  const receivedAt = new Array<string>(B);
+  const receivedAt = datesColumn(prev, ballots);
   const out: DecodedBallots = {
     ballots,
     agenda,
     index,
-    codes: column ?? new Int8Array(B * Q),
+    codes: column ?? codesColumn(prev, ballots, numbers),
     badMark: new Uint8Array(B),
     match: new Int32Array(B),
     receivedAt,
@@ -78,7 +79,8 @@ export function decodeBallots(
     // A run of ballots at the same places as in the previous decoding: copied as one.
     const end = b < kept ? samePlaces(prev!.ballots, ballots, kept, b) : b;
     if (end > b) {
-      if (!column) out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
+      if (!column && out.codes.buffer !== prev!.codes.buffer)
+        out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
       out.badMark.set(prev!.badMark.subarray(b, end), b);
       out.match.set(prev!.match.subarray(b, end), b);
       out.channel.set(prev!.channel.subarray(b, end), b);
