@@ -71,9 +71,11 @@ export interface PersonCount {
   slotPerson: Int32Array;
   slotStatus: Uint8Array;
   extras: Map<number, OutcomeExtra>;
-  /** Persons × questions: the code counted (-1: none), and on what basis. */
+  /** Persons × questions: the code counted (-1: none), and on what basis; where the count writes. */
   decision: Int8Array;
   basis: Int8Array;
+  /** The decisions as the result gives them (the same arrays after a count of everyone). */
+  matrix: DecisionMatrix;
   tookPart: Uint8Array;
   ballotsFrom: Int32Array;
   ballotsTo: Int32Array;
@@ -93,6 +95,28 @@ export interface PersonCount {
   partMembers: number;
   /** Weight (× denominator) of the participants who count toward the quorum. */
   partQuorumN: bigint;
+}
+
+/**
+ * Persons × questions decisions and their bases: a matrix nobody writes once it is here, and the rows of
+ * the persons counted again since (live recounts, recount.ts): person → Q codes then Q bases.
+ */
+export interface DecisionMatrix {
+  decision: Int8Array;
+  basis: Int8Array;
+  rows: Map<number, Int8Array>;
+}
+
+/** The matrix with its rows counted again in place (a copy when there are any). */
+export function decisionsOf(m: DecisionMatrix, Q: number): { decision: Int8Array; basis: Int8Array } {
+  if (m.rows.size === 0) return { decision: m.decision, basis: m.basis };
+  const decision = m.decision.slice();
+  const basis = m.basis.slice();
+  for (const [i, row] of m.rows) {
+    decision.set(row.subarray(0, Q), i * Q);
+    basis.set(row.subarray(Q), i * Q);
+  }
+  return { decision, basis };
 }
 
 /** Whether ballot `b` cannot count on its own: out of the period, void, or bad marks under the ballot policy. */
@@ -123,15 +147,18 @@ export function ballotOrder(d: DecodedBallots): (x: number, y: number) => number
 
 /** An empty count for P persons, Q questions and room for B ballot slots. */
 export function emptyCount(P: number, Q: number, B: number, useWeights: boolean): PersonCount {
+  // -1 (no decision) is written only where it applies, not first over the whole matrix.
+  const decision = new Int8Array(P * Q);
+  const basis = new Int8Array(P * Q);
   return {
     slots: 0,
     slotBallot: new Int32Array(B),
     slotPerson: new Int32Array(B),
     slotStatus: new Uint8Array(B),
     extras: new Map(),
-    // -1 (no decision) is written only where it applies, not first over the whole matrix.
-    decision: new Int8Array(P * Q),
-    basis: new Int8Array(P * Q),
+    decision,
+    basis,
+    matrix: { decision, basis, rows: new Map() },
     tookPart: new Uint8Array(P),
     ballotsFrom: new Int32Array(P),
     ballotsTo: new Int32Array(P),

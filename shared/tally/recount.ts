@@ -15,6 +15,7 @@ import type { ConflictPolicy } from '../domain/types';
 import {
   ballotLists,
   countEveryone,
+  decisionsOf,
   NOT_ELECTORATE,
   personCounter,
   unfitBallot,
@@ -31,6 +32,8 @@ import type { ConflictResolution } from './resolutions';
 
 /** More places changed than this: counted afresh (a file imported, the list read in another order). */
 const MOST_CHANGED = 64;
+/** More rows counted again since the decision matrix was copied than this: it is copied again. */
+const mostRows = (P: number): number => 4 + (P >> 4);
 
 /** A count kept for the next live tally, with what it was made from. */
 interface KeptCount {
@@ -42,6 +45,8 @@ interface KeptCount {
   decoded: DecodedBallots;
   lists: BallotLists;
   count: PersonCount;
+  /** Where a recount writes the decisions of the persons it counts (copied out as rows; no result's). */
+  scratch?: { decision: Int8Array; basis: Int8Array };
 }
 
 /** The last two counts: the app's scan figures alternate two tallies (with and without scans). */
@@ -65,12 +70,13 @@ export function countPersons(
   const last = at >= 0 ? kept.splice(at, 1)[0] : undefined;
   let count = last && recount(last, rules, period, d);
   let lists = last?.lists;
+  const scratch = count ? last?.scratch : undefined;
   if (!count || !lists) {
     lists = ballotLists(d, rules.registry.length, period);
     count = countEveryone(rules, d, lists);
   }
   if (!coded) {
-    kept.unshift({ rules, denominator, period, resolutions, decoded: d, lists, count });
+    kept.unshift({ rules, denominator, period, resolutions, decoded: d, lists, count, scratch });
     kept.length = Math.min(kept.length, 2);
   }
   return count;
@@ -187,6 +193,9 @@ function recount(
   last.lists = { head, next, unfit };
   const order = [...affected].sort((x, y) => x - y);
 
+  // The persons counted again write their decisions in the scratch matrix, then as rows of the result's.
+  const Q = rules.numbers.length;
+  const scratch = (last.scratch ??= { decision: new Int8Array(P * Q), basis: new Int8Array(P * Q) });
   const out: PersonCount = {
     ...prev,
     slots: 0,
@@ -194,8 +203,9 @@ function recount(
     slotPerson: new Int32Array(B),
     slotStatus: new Uint8Array(B),
     extras: new Map(),
-    decision: prev.decision.slice(),
-    basis: prev.basis.slice(),
+    decision: scratch.decision,
+    basis: scratch.basis,
+    matrix: { ...prev.matrix, rows: new Map(prev.matrix.rows) },
     tookPart: prev.tookPart.slice(),
     ballotsFrom: new Int32Array(P),
     ballotsTo: new Int32Array(P),
@@ -245,9 +255,14 @@ function recount(
   for (const i of order) {
     copyRun(from, i);
     countPerson(i);
+    const row = new Int8Array(2 * Q);
+    row.set(scratch.decision.subarray(i * Q, i * Q + Q));
+    row.set(scratch.basis.subarray(i * Q, i * Q + Q), Q);
+    out.matrix.rows.set(i, row);
     from = i + 1;
   }
   copyRun(from, P);
+  if (out.matrix.rows.size > mostRows(P)) out.matrix = { ...decisionsOf(out.matrix, Q), rows: new Map() };
   // The rarer fields of the slots moved (the persons counted again have new ones; orphans come later).
   for (const [s, e] of prev.extras) {
     if (s >= prev.slots) continue;
@@ -275,13 +290,18 @@ function withdraw(
   if (member || quorumOfAll) out.partQuorumN -= useWeights ? w : 1n;
   const first = prev.ballotsFrom[i]!;
   const end = prev.ballotsTo[i]!;
+  // The person's last decisions: a row counted again since the matrix, or the matrix's.
+  const counted = prev.matrix.rows.get(i);
+  const decision = counted ?? prev.matrix.decision;
+  const basis = counted ? counted.subarray(Q) : prev.matrix.basis;
+  const row = counted ? 0 : i * Q;
   let seen = 0;
   for (let s = first; s < end; s++) {
     if (prev.slotStatus[s] === ACCEPTED) seen |= 1 << before.channel[prev.slotBallot[s]!]!;
   }
   for (let k = 0; k < CHANNELS.length; k++) out.channelPersons[k]! -= (seen >> k) & 1;
-  for (let q = 0, row = i * Q; q < Q; q++) {
-    if (prev.basis[row + q] === NOT_ELECTORATE) {
+  for (let q = 0; q < Q; q++) {
+    if (basis[row + q] === NOT_ELECTORATE) {
       let marked = false;
       for (let s = first; !marked && s < end; s++) {
         marked = prev.slotStatus[s] === ACCEPTED && before.codes[prev.slotBallot[s]! * Q + q] !== NONE;
@@ -289,7 +309,7 @@ function withdraw(
       if (marked) out.ignored[q]!--;
       continue;
     }
-    const code = prev.decision[row + q]!;
+    const code = decision[row + q]!;
     const slot = q * SLOTS + SLOT[code]!;
     out.counts[slot]!--;
     if (useWeights) out.weightSums[slot]! -= w;

@@ -18,7 +18,7 @@ import type { Problem } from '../result';
 import type { RuleProfile } from '../rules/profile';
 import { profileFor } from '../rules/profiles';
 import { resolveRule } from '../rules/resolveRule';
-import { ballotOrder, type CountRules, type Period } from './countPersons';
+import { ballotOrder, decisionsOf, type CountRules, type Period } from './countPersons';
 import { CHANNELS, decodeBallots } from './decodeBallots';
 import { decideQuestions } from './decide';
 import { lazyField } from './lazyField';
@@ -70,6 +70,8 @@ export interface TallyInput {
 
 const GOSUSLUGI = CHANNELS.indexOf('gosuslugi');
 
+const NO_DECISIONS = new Int8Array(0);
+
 export function tally(input: TallyInput): TallyResult {
   const { registry, meeting, ballots } = input;
   const profile = input.profile ?? profileFor(meeting.kind);
@@ -118,7 +120,7 @@ export function tally(input: TallyInput): TallyResult {
     decoded,
     input.marks !== undefined,
   );
-  const { slotBallot, slotPerson, slotStatus, decision, basis, tookPart, ballotsFrom, ballotsTo } = count;
+  const { slotBallot, slotPerson, slotStatus, tookPart, ballotsFrom, ballotsTo } = count;
   const { counts, weightSums, ignored, gardenersVoted, channelPersons, partPersons, partMembers } = count;
   const { partQuorumN } = count;
   // Orphans' slots come after the persons' ones (a kept count reads only those).
@@ -208,7 +210,7 @@ export function tally(input: TallyInput): TallyResult {
     questions: questionOutcomes,
     ballots: [],
     persons: [],
-    votes: { questions: Q, decision, basis },
+    votes: { questions: Q, decision: NO_DECISIONS, basis: NO_DECISIONS },
     conflicts: count.conflicts,
     unmatched,
     problems,
@@ -236,6 +238,8 @@ export function tally(input: TallyInput): TallyResult {
     ballotsFrom,
     ballotsTo,
   };
+  // The decisions with the rows a live recount changed (a copy of the matrix only when read).
+  lazyField(result, 'votes', () => ({ questions: Q, ...decisionsOf(count.matrix, Q) }));
   lazyField(result, 'ballots', () => ballotOutcomes(ctx));
   lazyField(result, 'persons', () => personOutcomes(ctx));
   return result;
