@@ -8,8 +8,10 @@
  * is counted afresh. Like decodeBallots.ts this relies on what TallyInput asks: a ballot, once passed,
  * is not changed in place (a changed ballot is a new object).
  *
- * What a result holds (decisions, slots, conflicts) is never changed after it is returned: the next
- * count copies it. The ballot lists and the sums belong to the kept count alone.
+ * What a result holds (slots, conflicts, the decision matrix) is never changed after it is returned:
+ * the next count copies the slots and conflicts, and keeps the decisions of the persons it counted again
+ * as rows over the same matrix (result.votes puts them together when read). The ballot lists, the sums
+ * and the scratch matrix belong to the kept count alone.
  */
 import type { ConflictPolicy } from '../domain/types';
 import {
