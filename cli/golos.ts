@@ -201,7 +201,8 @@ async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${readErrors.join('\n')}\n`);
     return 1;
   }
-  const result = await tallyFiles(files);
+  // The protocol's size limit is checked as soon as the registry is read, before the ballots and the tally.
+  const result = await tallyFiles(files, args.protocol ? { sizeCheck: protocolSizeProblem } : {});
   if (!result.ok) {
     process.stderr.write(
       `Подсчёт не выполнен, ничего не записано:\n${result.error.map(formatProblem).join('\n')}\n`,
@@ -221,11 +222,6 @@ async function run(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const { results, input } = result.value;
-  const tooLarge = args.protocol ? protocolSizeProblem(input.registry.length, input.ballots.length) : null;
-  if (tooLarge) {
-    process.stderr.write(`Ничего не записано. ${formatProblem(tooLarge)}\n`);
-    return 1;
-  }
   for (const w of result.value.warnings) process.stderr.write(`Предупреждение: ${formatProblem(w)}\n`);
   const target = join(args.out, 'results.json');
   // results.json is written as it is made: for 600,000 persons its text would be another 200 MB.

@@ -2,7 +2,8 @@
  * How large a meeting `golos tally --protocol` builds a protocol for. The protocol lists every person of
  * the registry and every ballot; far beyond any partnership or apartment building (a few thousand
  * people) its PDF and workbook would not fit in memory. Such an input gets a Russian message before the
- * protocol is built, and nothing is written.
+ * work starts (tallyFiles asks as soon as the registry is read, and again once the ballots are read,
+ * before the tally), and nothing is written.
  */
 import { formatFigure } from '../shared/documents/figuresRu';
 import { problem, type Problem } from '../shared/result';

@@ -149,7 +149,17 @@ function markCodesOf(agenda: readonly number[], parts: readonly (MarkCodes | und
   return marks ? { marks } : {};
 }
 
-export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOutput>> {
+/**
+ * A check of the input's size (the command line's protocol limit), asked before the expensive steps:
+ * with the registry's persons once the registry is read (ballots 0), before any ballot file is read;
+ * then with the ballots too, before the tally. A problem stops the run with that problem alone.
+ */
+export type SizeCheck = (persons: number, ballots: number) => Problem | null;
+
+export async function tallyFiles(
+  files: TallyFiles,
+  options: { sizeCheck?: SizeCheck } = {},
+): Promise<Result<TallyFilesOutput>> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const keep = (file: string, problems: readonly Problem[]): void => {
@@ -180,6 +190,8 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
 
   // Only the persons stay: the table, the source rows and the checks are dropped once read.
   const registry = await readRegistryPersons(files.registry, meeting.kind, statusValues, keep);
+  const tooManyPersons = options.sizeCheck?.(registry.length, 0);
+  if (tooManyPersons) return err([tooManyPersons]);
 
   const ballots: Ballot[] = [];
   /** Each file's marks as codes, as its importer wrote them (the tally's input, markCodes.ts). */
@@ -224,6 +236,8 @@ export async function tallyFiles(files: TallyFiles): Promise<Result<TallyFilesOu
     else resolutions = r.value;
   }
   if (errors.length > 0) return err(errors);
+  const tooManyBallots = options.sizeCheck?.(registry.length, ballots.length);
+  if (tooManyBallots) return err([tooManyBallots]);
   const byName = matchedByName(ballots, registry);
   warnings.push(...matchedByNameWarning(byName));
   const input = {

@@ -7,7 +7,7 @@
  * (ballotsPdfBench, 1,000 voters, 8 questions), interleaved with the downloads (A B A B …).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +112,7 @@ export async function benchBallotsPdfBrowser(
   } finally {
     await browser.close();
     server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,7 @@
 import {
   benchReport,
+  MIN_PAIRS,
+  pairingFault,
   rowLine,
   targetsOf,
   timeAgainst,
@@ -13,6 +15,7 @@ const row = (extra: Partial<BenchResult>): BenchResult => ({
   ms: 40,
   baselineMs: 5,
   baselineName: 'y',
+  ratio: { median: 8, min: 7, max: 9, pairs: 5 },
   ...extra,
 });
 
@@ -50,10 +53,10 @@ describe('benchmark kit', () => {
     expect(targetsOf(row({ targetRatio: 5, ratio: { median: 5.5, min: 4, max: 6, pairs: 5 } }))).toEqual([
       { text: '≤ 5×', met: false },
     ]);
-    expect(targetsOf(row({ ms: 13, targetAtMost: 13, unit: 'клавиш' }))).toEqual([
+    expect(targetsOf(row({ ms: 13, targetAtMost: 13, unit: 'клавиш', counted: true }))).toEqual([
       { text: '≤ 13 клавиш', met: true },
     ]);
-    expect(targetsOf(row({ ms: 13.27, targetAtMost: 13, unit: 'клавиш' }))).toEqual([
+    expect(targetsOf(row({ ms: 13.27, targetAtMost: 13, unit: 'клавиш', counted: true }))).toEqual([
       { text: '≤ 13 клавиш', met: false },
     ]);
     expect(targetsOf(row({}))).toEqual([]);
@@ -65,7 +68,10 @@ describe('bench report', () => {
     { ...row({ targetMs: 50, targetRatio: 10 }), suite: 'tally' }, // 40 ms, 8×: both met
     { ...row({ name: 'slow', ms: 70, targetMs: 50 }), suite: 'tally' }, // not met
     { ...row({ name: 'untargeted' }), suite: 'paper' },
-    { ...row({ name: 'keys', ms: 12.16, baselineMs: 10, unit: 'клавиш', targetAtMost: 13 }), suite: 'paper' },
+    {
+      ...row({ name: 'keys', ms: 12.16, baselineMs: 10, unit: 'клавиш', targetAtMost: 13, counted: true }),
+      suite: 'paper',
+    },
   ];
 
   it('prints each row with its targets and «да»/«НЕТ», and ends with the count of targets met', () => {
@@ -125,8 +131,49 @@ describe('row line printed as a suite ends', () => {
       row({ ms: 700, baselineMs: 350, targetMs: 1000, ratio: { median: 2, min: 1.5, max: 3, pairs: 5 } }),
     );
     expect(line).toBe('  700 against 350, 2.00× (1.50–3.00, 5 пар); < 1000 мс: да — x');
-    expect(rowLine(row({ ms: 499, baselineMs: 244, unit: 'МБ', targetMs: 1024 }))).toContain(
-      '499.00 МБ against 244.00 МБ, 2.05×; < 1024 МБ: да',
+    expect(
+      rowLine(row({ ms: 499, baselineMs: 244, unit: 'МБ', targetMs: 1024, ratio: undefined, counted: true })),
+    ).toContain('499.00 МБ against 244.00 МБ, 2.05×; < 1024 МБ: да');
+  });
+
+  it('says a measured row taken as a single run or too few pairs is not judged', () => {
+    expect(rowLine(row({ ms: 700, targetMs: 1000, ratio: { median: 2, min: 2, max: 2, pairs: 1 } }))).toBe(
+      '  700 against 5.00, 2.00× (2.00–2.00, 1 пар); < 1000 мс: НЕТ; не судит: пар 1, нужно не меньше 5 — x',
+    );
+  });
+});
+
+describe('the pairs rule (issue 18, item 2)', () => {
+  it('judges a measured row only on at least 5 interleaved pairs; a count needs none', () => {
+    expect(MIN_PAIRS).toBe(5);
+    expect(pairingFault(row({}))).toBeNull();
+    expect(pairingFault(row({ ratio: { median: 2, min: 1, max: 3, pairs: 4 } }))).toBe(
+      'пар 4, нужно не меньше 5',
+    );
+    expect(pairingFault(row({ ratio: undefined }))).toBe('не в парах, нужно не меньше 5');
+    expect(pairingFault(row({ ratio: undefined, counted: true }))).toBeNull();
+  });
+
+  it('counts the targets of a row with too few pairs as not met, even when its figure is within them', () => {
+    const fast = { median: 0.5, min: 0.4, max: 0.6 };
+    expect(targetsOf(row({ ms: 10, targetMs: 60, targetRatio: 1, ratio: { ...fast, pairs: 1 } }))).toEqual([
+      { text: '< 60 мс', met: false },
+      { text: '≤ 1×', met: false },
+    ]);
+    expect(targetsOf(row({ ms: 10, targetMs: 60, ratio: undefined }))).toEqual([
+      { text: '< 60 мс', met: false },
+    ]);
+    const lines = benchReport([
+      { ...row({ name: 'paired', targetMs: 60 }), suite: 's' },
+      { ...row({ name: 'one run', targetMs: 60, ratio: { ...fast, pairs: 1 } }), suite: 's' },
+      { ...row({ name: 'two pairs', ratio: { ...fast, pairs: 2 } }), suite: 's' },
+    ]);
+    expect(lines.find((l) => l.includes('| one run |'))).toMatch(
+      /\| НЕТ \(не судит: пар 1, нужно не меньше 5\) \|$/,
+    );
+    expect(lines.at(-1)).toBe(
+      '1 из 2 целей выполнено; не судят (мало пар): «one run» (пар 1, нужно не меньше 5), ' +
+        '«two pairs» (пар 2, нужно не меньше 5)',
     );
   });
 });

@@ -32,6 +32,21 @@ export interface BenchResult {
   unit?: string;
   /** The issue's target for the ratio (case ÷ baseline), where it gives one: met when the median ≤ it. */
   targetRatio?: number;
+  /** A count the same on every run (keys replayed), not a measurement: it needs no pairs. */
+  counted?: true;
+}
+
+/** A measured row is judged only on at least this many interleaved pairs after a warm-up (issue 18, item 2). */
+export const MIN_PAIRS = 5;
+
+/**
+ * Why a row cannot be judged: a measurement not taken as at least MIN_PAIRS interleaved pairs (a single
+ * run, medians without pairs, or too few pairs). Its targets then count as not met.
+ */
+export function pairingFault(r: BenchResult): string | null {
+  if (r.counted) return null;
+  if (!r.ratio) return `не в парах, нужно не меньше ${MIN_PAIRS}`;
+  return r.ratio.pairs < MIN_PAIRS ? `пар ${r.ratio.pairs}, нужно не меньше ${MIN_PAIRS}` : null;
 }
 
 export const median = (xs: number[]): number => {
@@ -137,7 +152,7 @@ export function pairStats(a: number[], b: number[]): PairFigure {
   };
 }
 
-/** The targets of a row and whether each is met. */
+/** The targets of a row and whether each is met: none is met by a row that cannot be judged (pairingFault). */
 export function targetsOf(r: BenchResult): { text: string; met: boolean }[] {
   const out: { text: string; met: boolean }[] = [];
   const unit = r.unit ?? 'мс';
@@ -149,7 +164,7 @@ export function targetsOf(r: BenchResult): { text: string; met: boolean }[] {
     const ratio = r.ratio?.median ?? r.ms / r.baselineMs;
     out.push({ text: `≤ ${r.targetRatio}×`, met: ratio <= r.targetRatio });
   }
-  return out;
+  return pairingFault(r) ? out.map((t) => ({ ...t, met: false })) : out;
 }
 
 /** A row as the run prints it: its suite, then the row. */
@@ -166,13 +181,15 @@ const ratioText = (r: BenchResult): string =>
 /** One short line a row, printed as its suite ends: the figure, the ratio, and each target's verdict. */
 export function rowLine(r: BenchResult): string {
   const t = targetsOf(r).map((x) => `${x.text}: ${x.met ? 'да' : 'НЕТ'}`);
-  return `  ${fmt(r.ms, r.unit)} against ${fmt(r.baselineMs, r.unit)}, ${ratioText(r)}${t.length ? `; ${t.join(', ')}` : ''} — ${r.name}`;
+  const fault = pairingFault(r);
+  return `  ${fmt(r.ms, r.unit)} against ${fmt(r.baselineMs, r.unit)}, ${ratioText(r)}${t.length ? `; ${t.join(', ')}` : ''}${fault ? `; не судит: ${fault}` : ''} — ${r.name}`;
 }
 
 /**
  * The run's report: a markdown table, one line a row with its targets and «да»/«НЕТ» for each; the
  * `extra` targets (e.g. the bundle size, reported on its own line before); and the closing line
- * «N из M целей выполнено», naming the suites that failed (their targets are not in M).
+ * «N из M целей выполнено», naming the suites that failed (their targets are not in M) and the rows
+ * that cannot be judged (pairingFault: their targets count as not met; marked in the table too).
  */
 export function benchReport(
   rows: SuiteRow[],
@@ -184,16 +201,20 @@ export function benchReport(
     '| --- | --- | ---: | --- | ---: | ---: | --- | --- |',
   ];
   const verdicts = [...extra];
+  const unjudged: string[] = [];
   for (const r of rows) {
     const t = targetsOf(r);
+    const fault = pairingFault(r);
     verdicts.push(...t);
+    if (fault) unjudged.push(`«${r.name}» (${fault})`);
     lines.push(
       `| ${r.suite} | ${r.name} | ${fmt(r.ms, r.unit)} | ${r.baselineName} | ${fmt(r.baselineMs, r.unit)} | ${ratioText(r)} | ` +
-        `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'} |`,
+        `${t.map((x) => x.text).join(', ') || '—'} | ${t.map((x) => (x.met ? 'да' : 'НЕТ')).join(', ') || '—'}${fault ? ` (не судит: ${fault})` : ''} |`,
     );
   }
   const met = verdicts.filter((v) => v.met).length;
   const failed = failedSuites.length ? `; не досчитаны (ошибка): ${failedSuites.join(', ')}` : '';
-  lines.push('', `${met} из ${verdicts.length} целей выполнено${failed}`);
+  const alone = unjudged.length ? `; не судят (мало пар): ${unjudged.join(', ')}` : '';
+  lines.push('', `${met} из ${verdicts.length} целей выполнено${failed}${alone}`);
   return lines;
 }

@@ -8,7 +8,7 @@
  * The page is opened with `?bench`, which installs window.golosBench (renderer/bench/benchHook.ts).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -192,6 +192,7 @@ export async function benchRegistryBrowser(
   } finally {
     await browser.close();
     server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -7,7 +7,7 @@
  * preview (a column remapped), interleaved with timePairs (target: under 50 ms).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,6 +185,7 @@ export async function benchRegistryMessyBrowser(
   } finally {
     await browser.close();
     server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
