@@ -4,7 +4,7 @@
  * encode() on Cyrillic text (measured on 0.1 and 2 MB texts), which matters for the multi-megabyte
  * XML of a results workbook and the texts the protocol hashes. The result is a view of that buffer.
  */
-export function utf8Bytes(text: string): Uint8Array {
+export function utf8Bytes(text: string): Uint8Array<ArrayBuffer> {
   const room = new Uint8Array(text.length * 3);
   return room.subarray(0, new TextEncoder().encodeInto(text, room).written);
 }
