@@ -8,18 +8,17 @@ import type { Ballot, Channel, Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { currentVersion, type PaperBallotRecord } from '../../shared/paper/ballotRecord';
 import { diffBallots } from '../../shared/paper/ballotDiff';
-import { doubleEntryState } from '../../shared/paper/doubleEntry';
 import type { LiveResults } from '../../shared/paper/liveResults';
 import { voterIndex } from '../../shared/paper/voterRef';
 import { normalizeName } from '../../shared/text/normalizeName';
-import { markText, rejectText } from '../../shared/tally/explain';
-import type { BallotOutcome } from '../../shared/tally/types';
+import { markText } from '../../shared/tally/explain';
 import { useDb } from '../app/DbContext';
 import { Modal } from '../app/Modal';
 import { useToast } from '../app/Toasts';
 import type { PaperBallotRow } from '../db/records';
 import { restoreBallot, withdrawBallot } from './ballotRepo';
 import type { BallotSnapshot, BallotStore } from './ballotStore';
+import { BallotRows } from './BallotRows';
 import { ReasonModal } from './ReasonModal';
 import { arrivalLine, FLAG_TEXT, marksLine, problemText, VERSION_TEXT } from './texts';
 import { timestampRu } from '../../shared/meetings/dates';
@@ -37,44 +36,9 @@ interface Line {
   registry: readonly Person[];
 }
 
-/** «учитывается», or for a person with several accepted ballots what the count does with them. */
-function acceptedText(o: BallotOutcome, ballotsOf: ReadonlyMap<string, number>): string {
-  const n = o.personId ? (ballotsOf.get(o.personId) ?? 1) : 1;
-  return n > 1
-    ? `второй бюллетень участника (всего ${n}): учитывается по правилу о нескольких бюллетенях, расхождения — на «Сверке»`
-    : 'учитывается';
-}
-
 function voterName(ballot: Ballot, registry: readonly Person[]): string {
   const i = voterIndex(registry, ballot.voter);
   return i >= 0 ? registry[i]!.fullName : (ballot.voter.fullName ?? 'участник не найден в реестре');
-}
-
-/** Where the record stands, in Russian. */
-/** Double entry: a ballot keyed once shows nothing of its marks or history until the second entry. */
-function blindFor(record: PaperBallotRecord, meeting: Meeting): boolean {
-  if (!meeting.doubleEntry) return false;
-  const s = doubleEntryState(
-    record,
-    meeting.questions.map((q) => q.number),
-  );
-  return s.state === 'awaiting_second';
-}
-
-export function recordState(record: PaperBallotRecord, meeting: Meeting): string {
-  const v = currentVersion(record);
-  if (v.withdrawn) return `отозван: ${v.reason ?? ''}`;
-  if (!v.marksEntered) return 'поступил, отметки не введены';
-  if (meeting.doubleEntry) {
-    const s = doubleEntryState(
-      record,
-      meeting.questions.map((q) => q.number),
-    );
-    if (s.state === 'awaiting_second') return `ждёт повторного ввода (первый ввод: ${s.firstBy})`;
-    if (s.state === 'disagree') return 'расхождение при повторном вводе';
-    if (s.state === 'settled') return 'сверен';
-  }
-  return record.versions.some((x) => x.kind === 'corrected') ? 'исправлен' : 'введён';
 }
 
 export function BallotList({
@@ -147,6 +111,7 @@ export function BallotList({
     return out.sort((a, b) => (a.last < b.last ? 1 : a.last > b.last ? -1 : 0));
   }, [records, channel, registry, query, lines]);
 
+  const shown = useMemo(() => rows.slice(0, LIMIT), [rows]);
   const outcomes = useMemo(
     () => new Map((deferredLive?.tally.ballots ?? []).map((o) => [o.ballotId, o])),
     [deferredLive],
@@ -217,66 +182,14 @@ export function BallotList({
                 <th className="actions-cell">Действия</th>
               </tr>
             </thead>
-            <tbody>
-              {rows.slice(0, LIMIT).map(({ r, v, name }) => {
-                const o = outcomes.get(r.id);
-                return (
-                  <tr key={r.id} aria-label={name}>
-                    <td>{name}</td>
-                    <td>{arrivalLine(v.ballot)}</td>
-                    <td>{recordState(r, meeting)}</td>
-                    <td>
-                      {!o
-                        ? '—'
-                        : o.status === 'accepted'
-                          ? acceptedText(o, ballotsOf)
-                          : rejectText(o, meeting) || 'не учитывается'}
-                    </td>
-                    <td className="actions-cell">
-                      {blindFor(r, meeting) ? (
-                        // Blind double entry: nothing of the first entry is shown before the second.
-                        <span className="muted">скрыт до повторного ввода</span>
-                      ) : (
-                        <button
-                          type="button"
-                          onClick={() => setHistoryId(r.id)}
-                          aria-label={`История: ${name}`}
-                        >
-                          История ({r.versions.length})
-                        </button>
-                      )}{' '}
-                      {v.marksEntered && !v.withdrawn && !blindFor(r, meeting) && (
-                        <button
-                          type="button"
-                          onClick={() => setAsking({ kind: 'edit', row: r })}
-                          aria-label={`Исправить: ${name}`}
-                        >
-                          Исправить
-                        </button>
-                      )}{' '}
-                      {v.withdrawn ? (
-                        <button
-                          type="button"
-                          onClick={() => setAsking({ kind: 'restore', row: r })}
-                          aria-label={`Восстановить: ${name}`}
-                        >
-                          Восстановить
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
-                          className="danger"
-                          onClick={() => setAsking({ kind: 'withdraw', row: r })}
-                          aria-label={`Отозвать: ${name}`}
-                        >
-                          Отозвать
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
+            <BallotRows
+              lines={shown}
+              outcomes={outcomes}
+              ballotsOf={ballotsOf}
+              meeting={meeting}
+              onHistory={setHistoryId}
+              onAsk={setAsking}
+            />
           </table>
         </div>
       )}

@@ -119,23 +119,37 @@ export function ProtocolView({
   const dateValid = isIsoDate(date);
   const protocolDate = dateValid ? date : today;
 
+  // The last model built: a download builds it from the data read afresh, and the preview that follows
+  // shows the same one instead of building it again.
+  const lastModel = useRef<{ key: unknown[]; model: ProtocolModel & WithProof } | null>(null);
   const modelFor = useCallback(
-    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel & WithProof => ({
-      ...buildProtocolModel(s, {
-        maskSnils: masked,
-        auditHeadHash: a.head.hash,
-        today,
-        number,
-        date: protocolDate,
-      }),
-      proof: proofOf(s.results, {
-        inputSha256: s.inputSha256,
-        auditHead: a.head,
-        ...(a.integrity.reason !== null
-          ? { integrityReason: a.integrity.reason, integrityIssues: a.integrity.issues }
-          : {}),
-      }),
-    }),
+    (s: TalliedMeeting, a: AuditState, masked: boolean): ProtocolModel & WithProof => {
+      const key = [s, a, masked, today, number, protocolDate];
+      const last = lastModel.current;
+      if (last && last.key.every((k, i) => k === key[i])) return last.model;
+      const model = {
+        ...buildProtocolModel(s, {
+          maskSnils: masked,
+          auditHeadHash: a.head.hash,
+          today,
+          number,
+          date: protocolDate,
+        }),
+        proof: proofOf(
+          s.results,
+          {
+            inputSha256: s.inputSha256,
+            auditHead: a.head,
+            ...(a.integrity.reason !== null
+              ? { integrityReason: a.integrity.reason, integrityIssues: a.integrity.issues }
+              : {}),
+          },
+          s.resultsSha256,
+        ),
+      };
+      lastModel.current = { key, model };
+      return model;
+    },
     [today, number, protocolDate],
   );
 

@@ -1,8 +1,11 @@
 // The app's protocol from what the database holds: keyed paper ballots all carry the source «ввод с
 // клавиатуры», so each rejected one must be printed with its own date; electronic rows the user marked
 // «не участник» are listed with the reason given.
+import { sha256Hex } from '../../shared/crypto/sha256';
 import { buildProtocolModel } from '../../shared/documents/protocolModel';
+import { proofOf, tallyInputSha256 } from '../../shared/documents/protocolProof';
 import { buildProtocolPdf } from '../../shared/documents/protocolPdf';
+import { resultsFileText } from '../../shared/results/resultsFile';
 import { readPtSansFonts } from '../../test/bench/ballotsPdfBench';
 import { makeTallyData } from '../../test/bench/tallyData';
 import { meetingRecords } from '../../test/fixtures/meetingRecords';
@@ -78,6 +81,26 @@ describe('the protocol of the app’s meeting', () => {
     const text = pdfPageTexts(await buildProtocolPdf(model, readPtSansFonts())).join(' ');
     for (const l of late) expect(text).toContain(l.printed);
     expect(text).toContain('не участник собрания: продал участок до собрания');
+    db.close();
+  });
+});
+
+describe('the hashes the protocol prints', () => {
+  it('are those the command line computes: SHA-256 of the tally input and of results.json', async () => {
+    const { db, partnership, meeting } = await seed();
+    const source = await loadProtocolSource(db, meeting, partnership);
+    // The pure implementation (shared/crypto) on the same input as the command line hashes it.
+    expect(source.inputSha256).toBe(
+      tallyInputSha256({
+        meeting: source.meeting,
+        registry: source.registry,
+        ballots: source.ballots,
+        resolutions: source.resolutions,
+      }),
+    );
+    expect(source.resultsSha256).toBe(sha256Hex(resultsFileText(source.results)));
+    // The QR code names the same results hash as one proofOf computes by itself.
+    expect(proofOf(source.results, {}, source.resultsSha256)).toEqual(proofOf(source.results));
     db.close();
   });
 });

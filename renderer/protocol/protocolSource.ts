@@ -5,9 +5,10 @@
  */
 import type { Partnership } from '../../shared/domain/types';
 import type { ExcludedRow, ProtocolSource } from '../../shared/documents/protocolModel';
-import { tallyInputSha256 } from '../../shared/documents/protocolProof';
+import { tallyInputText } from '../../shared/documents/protocolProof';
 import type { Meeting } from '../../shared/meetings/meeting';
 import { buildResults, type ResultsJson } from '../../shared/results/buildResults';
+import { resultsFileText } from '../../shared/results/resultsFile';
 import { agendaWarnings } from '../../shared/rules/agendaWarnings';
 import { profileFor } from '../../shared/rules/profiles';
 import type { ConflictResolution } from '../../shared/tally/resolutions';
@@ -15,6 +16,7 @@ import { tally } from '../../shared/tally/tally';
 import type { GolosDb } from '../db/db';
 import type { PaperBallotRow } from '../db/records';
 import { loadMeetingTally } from '../tally/meetingTally';
+import { sha256HexOf } from './webSha256';
 
 export type TalliedMeeting = ProtocolSource & {
   meeting: Meeting;
@@ -23,6 +25,8 @@ export type TalliedMeeting = ProtocolSource & {
   frozen: boolean;
   /** SHA-256 of what the tally counted (meeting, registry, ballots, resolutions), printed on the protocol. */
   inputSha256: string;
+  /** SHA-256 of results.json as resultsFileText writes it (the protocol's QR code names it). */
+  resultsSha256: string;
   /** The counting commission's decisions the tally applied (written to the package's meeting.json). */
   resolutions: readonly ConflictResolution[];
   /** The stored paper ballots with their versions (double entry: those not yet settled are warned of). */
@@ -39,18 +43,24 @@ export async function loadProtocolSource(
   // The whole input goes in, so the commission's resolutions count where the engine takes them.
   const result = tally({ ...input, profile });
   const results = buildResults(result, meeting, profile, agendaWarnings(meeting, profile));
+  const [excluded, inputSha256, resultsSha256] = await Promise.all([
+    excludedRows(db, meeting.id),
+    sha256HexOf(tallyInputText(input)),
+    sha256HexOf(resultsFileText(results)),
+  ]);
   return {
     meeting,
     partnership,
     registry: input.registry,
     ballots: input.ballots,
     paperRecords: input.paperRecords,
-    excluded: await excludedRows(db, meeting.id),
+    excluded,
     profile,
     result,
     results,
     frozen: input.frozen,
-    inputSha256: tallyInputSha256(input),
+    inputSha256,
+    resultsSha256,
     resolutions: input.resolutions,
   };
 }

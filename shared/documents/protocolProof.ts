@@ -71,8 +71,12 @@ export interface ProtocolProof {
 const figureText = (f: Figure): string => String(f);
 
 export function protocolQrOf(resultsBytes: Uint8Array | string, results: ResultsJson): ProtocolQr {
+  return qrWithHash(sha256Hex(resultsBytes), results);
+}
+
+function qrWithHash(resultsSha256: string, results: ResultsJson): ProtocolQr {
   return {
-    resultsSha256: sha256Hex(resultsBytes),
+    resultsSha256,
     date: results.meeting.votingEnd,
     questions: results.questions.map((q) => ({
       number: q.number,
@@ -224,13 +228,17 @@ export interface WithProof {
   proof?: ProtocolProof;
 }
 
-/** The proof of a protocol built from `results` (results.json as resultsFileText writes it). */
+/**
+ * The proof of a protocol built from `results` (results.json as resultsFileText writes it).
+ * `resultsSha256`: the SHA-256 of that text when the caller has it already (the app hashes it once, with
+ * Web Crypto, when it loads the tally); otherwise it is computed here.
+ */
 export function proofOf(
   results: ResultsJson,
   extra: Omit<ProtocolProof, 'qrText' | 'resultsSha256'> = {},
+  resultsSha256: string = sha256Hex(resultsFileText(results)),
 ): ProtocolProof {
-  const text = resultsFileText(results);
-  return { qrText: protocolQrText(text, results), resultsSha256: sha256Hex(text), ...extra };
+  return { qrText: encodeProtocolQr(qrWithHash(resultsSha256, results)), resultsSha256, ...extra };
 }
 
 /**
@@ -243,12 +251,15 @@ export function tallyInputSha256(input: {
   ballots: unknown;
   resolutions?: unknown;
 }): string {
-  return sha256Hex(
-    canonicalJson({
-      meeting: input.meeting,
-      registry: input.registry,
-      ballots: input.ballots,
-      resolutions: input.resolutions ?? [],
-    }),
-  );
+  return sha256Hex(tallyInputText(input));
+}
+
+/** The text tallyInputSha256 hashes (the app hashes it with Web Crypto). */
+export function tallyInputText(input: Parameters<typeof tallyInputSha256>[0]): string {
+  return canonicalJson({
+    meeting: input.meeting,
+    registry: input.registry,
+    ballots: input.ballots,
+    resolutions: input.resolutions ?? [],
+  });
 }

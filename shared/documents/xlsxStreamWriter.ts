@@ -5,9 +5,10 @@
  * object per cell is ever built: the results workbook of 5,000 people is written in a fraction of the
  * time exceljs's in-memory writer takes, and read back by exceljs, Excel and LibreOffice alike.
  */
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import { columnLetter } from '../gosuslugi/checkMapping';
 import { concatBytes } from '../bytes/concatBytes';
+import { utf8Bytes } from '../bytes/utf8Bytes';
 
 /** A number format a cell or column may carry. */
 export type XlsxFormat = 'weight' | 'percent';
@@ -182,7 +183,7 @@ export function writeXlsx(sheets: XlsxSheet[], creator = 'Голос'): Uint8Arr
     sheets.map((s) => s.name),
     creator,
   ))
-    part(name).push(strToU8(xml), true);
+    part(name).push(utf8Bytes(xml), true);
   sheets.forEach((sheet, i) => {
     const file = part(`xl/worksheets/sheet${i + 1}.xml`);
     const styles = sheet.columns.map((c) => (c.format ? FORMAT_STYLE[c.format] : 0));
@@ -191,12 +192,12 @@ export function writeXlsx(sheets: XlsxSheet[], creator = 'Голос'): Uint8Arr
     for (const row of sheet.rows) {
       xml += rowXml(++r, row, styles);
       if (r % ROWS_PER_CHUNK === 0) {
-        file.push(strToU8(xml));
+        file.push(utf8Bytes(xml));
         xml = '';
       }
     }
     const last = columnLetter(Math.max(0, sheet.columns.length - 1));
-    file.push(strToU8(`${xml}</sheetData><autoFilter ref="A1:${last}1"/></worksheet>`), true);
+    file.push(utf8Bytes(`${xml}</sheetData><autoFilter ref="A1:${last}1"/></worksheet>`), true);
   });
   zip.end();
   if (failure) throw failure;
