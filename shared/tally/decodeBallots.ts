@@ -11,9 +11,9 @@
  * The registry index and the agenda must be the same too, else everything is decoded afresh.
  */
 import type { Ballot, Channel } from '../domain/types';
-import { findVoterPacked, type VoterIndex } from '../registry/voterIndex';
-import { findPaperVoter } from './identity';
+import type { VoterIndex } from '../registry/voterIndex';
 import { markCode, type MarkCodes } from './markCodes';
+import { ballotVoter } from './voterMatches';
 
 /** Channel codes, in the order of the channels' names (the order ballots are sorted in). */
 export const CHANNELS: readonly Channel[] = ['gosuslugi', 'in_person', 'paper'];
@@ -28,7 +28,7 @@ export interface DecodedBallots {
   readonly codes: Int8Array;
   /** 1 when some mark of the ballot is not a choice (none, several, all crossed out). */
   readonly badMark: Uint8Array;
-  /** The voter as findVoterPacked (findPaperVoter) gives it: registry index × 8 + key, or a negative failure. */
+  /** The voter as ballotVoter gives it: registry index × 8 + key, or a negative failure. */
   readonly match: Int32Array;
   /** The date received (YYYY-MM-DD). */
   readonly receivedAt: readonly string[];
@@ -45,7 +45,7 @@ let last: DecodedBallots | undefined;
 /**
  * The ballots decoded for this agenda (question numbers in order) and registry index. With `marks`
  * (their codes, as the importer wrote them) of this agenda and length, the codes are taken from there,
- * not read from the ballot objects.
+ * not read from the ballot objects; with its voters matched in this index, the matches too.
  */
 export function decodeBallots(
   ballots: readonly Ballot[],
@@ -60,6 +60,8 @@ export function decodeBallots(
   const Q = numbers.length;
   const column =
     marks && marks.codes.length === B * Q && marks.agenda.join(',') === agenda ? marks.codes : undefined;
+  const voters = marks?.voters;
+  const matched = voters && voters.index === index && voters.match.length === B ? voters.match : undefined;
   const receivedAt = new Array<string>(B);
   const out: DecodedBallots = {
     ballots,
@@ -67,7 +69,7 @@ export function decodeBallots(
     index,
     codes: column ?? new Int8Array(B * Q),
     badMark: new Uint8Array(B),
-    match: new Int32Array(B),
+    match: matched ?? new Int32Array(B),
     receivedAt,
     channel: new Uint8Array(B),
     scan: new Uint8Array(B),
@@ -80,7 +82,7 @@ export function decodeBallots(
     if (end > b) {
       if (!column) out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
       out.badMark.set(prev!.badMark.subarray(b, end), b);
-      out.match.set(prev!.match.subarray(b, end), b);
+      if (!matched) out.match.set(prev!.match.subarray(b, end), b);
       out.channel.set(prev!.channel.subarray(b, end), b);
       out.scan.set(prev!.scan.subarray(b, end), b);
       out.voided.set(prev!.voided.subarray(b, end), b);
@@ -88,7 +90,7 @@ export function decodeBallots(
       b = end;
       continue;
     }
-    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, column !== undefined);
+    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, column !== undefined, !!matched);
     b++;
   }
   last = out;
@@ -107,6 +109,7 @@ function decodeBallot(
   numbers: readonly number[],
   index: VoterIndex,
   coded: boolean,
+  matched: boolean,
 ): void {
   const Q = numbers.length;
   const codes = out.codes;
@@ -122,11 +125,7 @@ function decodeBallot(
     }
   }
   out.badMark[b] = bad;
-  // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.
-  out.match[b] =
-    ballot.channel === 'gosuslugi'
-      ? findVoterPacked(index, ballot.voter)
-      : findPaperVoter(index, ballot.voter);
+  if (!matched) out.match[b] = ballotVoter(index, ballot);
   receivedAt[b] = ballot.receivedAt;
   out.channel[b] = CHANNEL_CODE[ballot.channel];
   out.scan[b] = ballot.copy === 'scan' ? 1 : 0;

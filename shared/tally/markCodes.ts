@@ -7,12 +7,15 @@
  * for 1, against 2, abstain 3, several 4, all_crossed 5.
  */
 import type { Mark } from '../domain/types';
+import { joinVoterMatches, type VoterMatches } from './voterMatches';
 
 export interface MarkCodes {
   /** Question numbers in agenda order. */
   readonly agenda: readonly number[];
   /** agenda.length codes per ballot, ballot b's at b × agenda.length. */
   readonly codes: Int8Array;
+  /** The same ballots' voters, where the importer matched them against the registry (voterMatches.ts). */
+  readonly voters?: VoterMatches;
 }
 
 /** A mark's code; an absent mark is `none`. */
@@ -75,7 +78,10 @@ export class MarkCodesWriter {
   }
 }
 
-/** The columns of several files one after the other; undefined unless every part has one of this agenda. */
+/**
+ * The columns of several files one after the other; undefined unless every part has one of this agenda.
+ * Their voters too, when every part has them for the same registry index.
+ */
 export function joinMarkCodes(
   agenda: readonly number[],
   parts: readonly (MarkCodes | undefined)[],
@@ -92,7 +98,8 @@ export function joinMarkCodes(
     codes.set(p!.codes, at);
     at += p!.codes.length;
   }
-  return { agenda, codes };
+  const voters = joinVoterMatches(parts.map((p) => p!.voters));
+  return { agenda, codes, ...(voters ? { voters } : {}) };
 }
 
 /** The column of ballot objects (for callers holding only the objects, and the tests). */
