@@ -42,10 +42,16 @@ export interface DecodedBallots {
 
 let last: DecodedBallots | undefined;
 
+// Columns the importer gave (bits of decodeBallot's `given`).
+const CODES = 1;
+const FLAGS = 2;
+const VOTERS = 4;
+
 /**
  * The ballots decoded for this agenda (question numbers in order) and registry index. With `marks`
  * (their codes, as the importer wrote them) of this agenda and length, the codes are taken from there,
- * not read from the ballot objects; with its voters matched in this index, the matches too.
+ * not read from the ballot objects (nor each code looked at, with their bad-mark flags); with its voters
+ * matched in this index, the matches too.
  */
 export function decodeBallots(
   ballots: readonly Ballot[],
@@ -60,15 +66,18 @@ export function decodeBallots(
   const Q = numbers.length;
   const column =
     marks && marks.codes.length === B * Q && marks.agenda.join(',') === agenda ? marks.codes : undefined;
+  const flagged = column && marks!.bad?.length === B ? marks!.bad : undefined;
   const voters = marks?.voters;
   const matched = voters && voters.index === index && voters.match.length === B ? voters.match : undefined;
+  /** What the importer gave: the codes (CODES), their bad-mark flags (FLAGS), the voters (VOTERS). */
+  const given = (column ? CODES : 0) | (flagged ? FLAGS : 0) | (matched ? VOTERS : 0);
   const receivedAt = new Array<string>(B);
   const out: DecodedBallots = {
     ballots,
     agenda,
     index,
     codes: column ?? new Int8Array(B * Q),
-    badMark: new Uint8Array(B),
+    badMark: flagged ?? new Uint8Array(B),
     match: matched ?? new Int32Array(B),
     receivedAt,
     channel: new Uint8Array(B),
@@ -81,7 +90,7 @@ export function decodeBallots(
     const end = b < kept ? samePlaces(prev!.ballots, ballots, kept, b) : b;
     if (end > b) {
       if (!column) out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
-      out.badMark.set(prev!.badMark.subarray(b, end), b);
+      if (!flagged) out.badMark.set(prev!.badMark.subarray(b, end), b);
       if (!matched) out.match.set(prev!.match.subarray(b, end), b);
       out.channel.set(prev!.channel.subarray(b, end), b);
       out.scan.set(prev!.scan.subarray(b, end), b);
@@ -90,7 +99,7 @@ export function decodeBallots(
       b = end;
       continue;
     }
-    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, column !== undefined, !!matched);
+    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, given);
     b++;
   }
   last = out;
@@ -108,24 +117,25 @@ function decodeBallot(
   ballot: Ballot,
   numbers: readonly number[],
   index: VoterIndex,
-  coded: boolean,
-  matched: boolean,
+  given: number,
 ): void {
   const Q = numbers.length;
   const codes = out.codes;
-  let bad = 0;
-  if (coded) {
-    for (let o = b * Q, end = o + Q; o < end; o++) if (codes[o]! < 1 || codes[o]! > 3) bad = 1;
-  } else {
+  if (!(given & CODES)) {
     const marks = ballot.marks;
+    let bad = 0;
     for (let q = 0, o = b * Q; q < Q; q++) {
       const c = markCode(marks[numbers[q]!]);
       codes[o + q] = c;
       if (c < 1 || c > 3) bad = 1;
     }
+    out.badMark[b] = bad;
+  } else if (!(given & FLAGS)) {
+    let bad = 0;
+    for (let o = b * Q, end = o + Q; o < end; o++) if (codes[o]! < 1 || codes[o]! > 3) bad = 1;
+    out.badMark[b] = bad;
   }
-  out.badMark[b] = bad;
-  if (!matched) out.match[b] = ballotVoter(index, ballot);
+  if (!(given & VOTERS)) out.match[b] = ballotVoter(index, ballot);
   receivedAt[b] = ballot.receivedAt;
   out.channel[b] = CHANNEL_CODE[ballot.channel];
   out.scan[b] = ballot.copy === 'scan' ? 1 : 0;

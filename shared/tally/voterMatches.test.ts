@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { tallyInputArb } from '../../test/reference/tallyArbitraries';
 import { indexVoters } from '../registry/voterIndex';
 import { findPaperVoter } from './identity';
-import { encodeMarks, joinMarkCodes } from './markCodes';
+import { encodeMarks, joinMarkCodes, joinVoterMatches } from './markCodes';
 import { tally, type TallyInput } from './tally';
 import { person } from './tally.testkit';
-import { joinVoterMatches, matchVoters } from './voterMatches';
+import { matchVoters } from './voterMatches';
 
 /** A tally of the input on its own copy of the registry array: nothing decoded before is reused. */
 function fresh(input: TallyInput, voters?: 'matched' | 'other index') {

@@ -32,21 +32,3 @@ export function matchVoters(ix: VoterIndex, ballots: readonly Ballot[]): VoterMa
   for (let b = 0; b < ballots.length; b++) match[b] = ballotVoter(ix, ballots[b]!);
   return { index: ix, match };
 }
-
-/** The files' columns one after the other; undefined unless every file has one for the same index. */
-export function joinVoterMatches(parts: readonly (VoterMatches | undefined)[]): VoterMatches | undefined {
-  const index = parts[0]?.index;
-  let length = 0;
-  for (const p of parts) {
-    if (!p || p.index !== index) return undefined;
-    length += p.match.length;
-  }
-  if (!index) return undefined;
-  const match = new Int32Array(length);
-  let at = 0;
-  for (const p of parts) {
-    match.set(p!.match, at);
-    at += p!.match.length;
-  }
-  return { index, match };
-}
