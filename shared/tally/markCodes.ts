@@ -4,7 +4,8 @@
  * each code as they read its cell (MarkCodesWriter), so a tally does not read the marks of every ballot
  * object again: the first tally of a meeting runs in cold code, where reading 1,000,000 marks out of
  * 25,000 objects cost more than the count itself. The codes are DECISIONS' order (votes.ts): none 0,
- * for 1, against 2, abstain 3, several 4, all_crossed 5.
+ * for 1, against 2, abstain 3, several 4, all_crossed 5. With them come each ballot's bad-mark flag and,
+ * from an importer given the registry, each ballot's voter (voterMatches.ts).
  */
 import type { Mark } from '../domain/types';
 import type { VoterMatches } from './voterMatches';
