@@ -11,7 +11,9 @@ import { err, ok, type Result } from '../result';
 import type { Table } from '../spreadsheet/table';
 import type { UnmatchedEntry } from '../tally/types';
 import type { BallotImport } from '../paper/parseBallotBatch';
+import { indexVoters } from '../registry/voterIndex';
 import { MarkCodesWriter } from '../tally/markCodes';
+import { matchVoters } from '../tally/voterMatches';
 
 export { GOSUSLUGI_FIELDS, type GosuslugiField } from '../gosuslugi/fields';
 
@@ -20,7 +22,10 @@ export interface GosuslugiOptions {
   questions: readonly number[] | readonly Pick<Question, 'number' | 'text'>[];
   /** Date of a ballot when its row has no date of voting: the platform closes on the last day of voting. */
   receivedAt: IsoDate;
-  /** The registry snapshot: rows are matched here and those matching no one are listed as unmatched. */
+  /**
+   * The registry snapshot: rows are matched here and those matching no one are listed as unmatched;
+   * the marks then carry each ballot's voter as the tally matches it (tally/voterMatches.ts).
+   */
   registry?: readonly Person[];
 }
 
@@ -53,5 +58,7 @@ export function parseGosuslugiResults(table: Table, opts: GosuslugiOptions): Res
       ? [{ source: n.source, name: n.name, channel: 'gosuslugi', reason: n.reason }]
       : [],
   );
-  return ok({ ...base, ballots: r.value.ballots, unmatched, marks: marks.done() });
+  // Each ballot's voter as the tally matches it, in the index the rows were just matched in.
+  const voters = matchVoters(indexVoters(opts.registry), r.value.ballots);
+  return ok({ ...base, ballots: r.value.ballots, unmatched, marks: { ...marks.done(), voters } });
 }

@@ -49,6 +49,11 @@ describe('Gosuslugi files on the command line', () => {
         app.value.notCounted.map((n) => ({ source: n.source, name: n.name, reason: n.reason })),
       );
       expect(r.value.results.participation.byChannel.gosuslugi).toBe(app.value.ballots.length);
+      // The importer handed over each ballot's voter as the tally matches it: the person it found.
+      const { registry, ballots, marks } = r.value.input;
+      expect(Array.from(marks!.voters!.match, (m) => registry[m >> 3]?.id)).toEqual(
+        ballots.map((b) => b.voter.personId),
+      );
     },
   );
 });

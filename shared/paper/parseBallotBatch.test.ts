@@ -1,6 +1,9 @@
 import { encodeCp1251 } from '../../test/fixtures/cp1251';
 import { readTable } from '../spreadsheet/readTable';
 import type { Table } from '../spreadsheet/table';
+import { indexVoters } from '../registry/voterIndex';
+import { IDENTITY_MISMATCH, PLOT_NOT_FOUND } from '../tally/identity';
+import { person } from '../tally/tally.testkit';
 import { BATCH_COLUMNS, parseBallotBatch } from './parseBallotBatch';
 
 const HEADER = [...BATCH_COLUMNS, '1', '2'];
@@ -104,6 +107,45 @@ describe('parseBallotBatch', () => {
         source: 'paper.csv:4',
       },
     ]);
+  });
+
+  it('with the registry, hands over each ballot’s voter as the tally matches it', () => {
+    const registry = [
+      person('p1', 'member', { fullName: 'Семёнова Марина Викторовна' }),
+      person('p2', 'member', { fullName: 'Воробьёв Юрий Николаевич' }),
+    ];
+    const row = (plot: string, name: string) => [
+      '',
+      plot,
+      name,
+      'бумага',
+      '',
+      '05.06.2026',
+      '',
+      '',
+      '',
+      '',
+      'за',
+      '',
+    ];
+    const r = parseBallotBatch(
+      table([
+        HEADER,
+        row('1', 'Семёнова Марина Викторовна'),
+        row('2', 'ВОРОБЬЕВ  юрий николаевич'),
+        row('1', 'Воробьёв Юрий Николаевич'),
+        row('7', 'Семёнова Марина Викторовна'),
+      ]),
+      { questions: [1, 2], registry },
+    );
+    if (!r.ok) throw new Error(r.error.map((p) => p.message).join('\n'));
+    const voters = r.value.marks!.voters!;
+    expect(voters.index).toBe(indexVoters(registry));
+    // Registry index × 8 + key (plot 3); a plot of one person with the name of another; a plot no one has.
+    expect(Array.from(voters.match)).toEqual([0 * 8 + 3, 1 * 8 + 3, IDENTITY_MISMATCH, PLOT_NOT_FOUND]);
+    // Without the registry, no voters: the tally matches them.
+    const bare = parseBallotBatch(table([HEADER, row('1', 'Семёнова')]), { questions: [1, 2] });
+    expect(bare.ok && bare.value.marks?.voters).toBe(undefined);
   });
 
   it('finds the header below title rows, in any column order, with question headers like «Вопрос 1»', () => {

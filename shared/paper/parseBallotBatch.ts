@@ -4,12 +4,14 @@
  * Получен, Доставка, Недействителен, Представитель, Доверенность, and one column per question.
  */
 import { cleanName, MAX_NAME_LENGTH, NAME_CLEANED_TEXT, nameTooLongText } from '../text/cleanName';
-import type { Ballot, Mark, Representative, VoterRef } from '../domain/types';
+import type { Ballot, Mark, Person, Representative, VoterRef } from '../domain/types';
 import { hasErrors, err, ok, problem, type Problem, type Result } from '../result';
 import { normalizeSnils, snilsChecksumOk } from '../registry/snils';
+import { indexVoters } from '../registry/voterIndex';
 import { findHeader, type FieldSpec } from '../spreadsheet/header';
 import type { Table } from '../spreadsheet/table';
 import { MarkCodesWriter, type MarkCodes } from '../tally/markCodes';
+import { matchVoters } from '../tally/voterMatches';
 import {
   parseChannelCell,
   parseCopyCell,
@@ -74,10 +76,14 @@ export interface BallotImport {
 
 const LABEL = Object.fromEntries(BATCH_FIELDS.map((f) => [f.field, f.label])) as Record<BatchField, string>;
 
-/** Every ballot of the file, or every problem (file, row and field named) when any row is wrong. */
+/**
+ * Every ballot of the file, or every problem (file, row and field named) when any row is wrong. With the
+ * agenda (`questions`) the marks come as codes too; with the registry as well, each ballot's voter as
+ * the tally matches it (tally/voterMatches.ts).
+ */
 export function parseBallotBatch(
   table: Table,
-  opts: { questions?: readonly number[] } = {},
+  opts: { questions?: readonly number[]; registry?: readonly Person[] } = {},
 ): Result<BallotImport> {
   const file = table.fileName;
   const header = findHeader(withoutQuestionHeaders(table), BATCH_FIELDS);
@@ -256,5 +262,7 @@ export function parseBallotBatch(
     });
   }
   if (hasErrors(problems)) return err(problems);
-  return ok({ fileName: file, headerRow, ballots, problems, ...(codes ? { marks: codes.done() } : {}) });
+  if (!codes) return ok({ fileName: file, headerRow, ballots, problems });
+  const voters = opts.registry ? { voters: matchVoters(indexVoters(opts.registry), ballots) } : {};
+  return ok({ fileName: file, headerRow, ballots, problems, marks: { ...codes.done(), ...voters } });
 }

@@ -6,6 +6,7 @@ import { makeTallyData } from '../../test/bench/tallyData';
 import { makeRng } from '../../test/fixtures/random';
 import type { Ballot, MeetingSpec, Person } from '../domain/types';
 import { mkd as mkdProfile, profileFor } from '../rules/profiles';
+import { indexVoters } from '../registry/voterIndex';
 import { tally } from '../tally/tally';
 import { personWeight } from '../tally/weights';
 import { buildResults, type ResultsJson } from './buildResults';
@@ -53,7 +54,7 @@ describe('tallyFiles', () => {
     expect(typeof fromFiles.questions[0]!.for).toBe('number');
   });
 
-  it('tallies from the mark codes its importers wrote, as from the ballot objects', async () => {
+  it('tallies from the mark codes and voter matches its importers wrote, as from the ballot objects', async () => {
     for (const kind of ['snt', 'mkd'] as const) {
       const { registry, meeting, ballots } = makeTallyData(150, 5, 13, kind);
       const r = await tallyFiles(await filesOf(registry, meeting, ballots));
@@ -61,6 +62,9 @@ describe('tallyFiles', () => {
       const { input, result } = r.value;
       // Every file's importer wrote the codes: the tally took them, not the objects' marks.
       expect(input.marks?.codes.length).toBe(input.ballots.length * meeting.questions.length);
+      // And matched every ballot's voter in the registry index the tally uses.
+      expect(input.marks?.voters?.match.length).toBe(input.ballots.length);
+      expect(input.marks?.voters?.index).toBe(indexVoters(input.registry));
       const { marks: _codes, ...objects } = input;
       expect(result).toEqual(tally({ ...objects, registry: [...objects.registry] }));
     }

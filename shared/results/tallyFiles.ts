@@ -227,7 +227,8 @@ export async function tallyFiles(
     if (r.ok) for (const u of r.value.unmatched) unmatched.set(u.source, u);
     return r;
   });
-  await importAll(files.paper, (t) => parseBallotBatch(t, { questions: agenda }));
+  // Paper and in-person ballots are matched as the tally matches them (each detail must name the voter).
+  await importAll(files.paper, (t) => parseBallotBatch(t, { questions: agenda, registry }));
 
   let resolutions: ConflictResolution[] = [];
   if (resolutionEntries && errors.length === 0) {

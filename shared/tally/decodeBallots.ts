@@ -11,10 +11,10 @@
  * The registry index and the agenda must be the same too, else everything is decoded afresh.
  */
 import type { Ballot, Channel } from '../domain/types';
-import { findVoterPacked, type VoterIndex } from '../registry/voterIndex';
-import { findPaperVoter } from './identity';
+import type { VoterIndex } from '../registry/voterIndex';
 import { markCode, type MarkCodes } from './markCodes';
 import { codesColumn, datesColumn } from './sharedColumns';
+import { ballotVoter } from './voterMatches';
 
 /** Channel codes, in the order of the channels' names (the order ballots are sorted in). */
 export const CHANNELS: readonly Channel[] = ['gosuslugi', 'in_person', 'paper'];
@@ -29,7 +29,7 @@ export interface DecodedBallots {
   readonly codes: Int8Array;
   /** 1 when some mark of the ballot is not a choice (none, several, all crossed out). */
   readonly badMark: Uint8Array;
-  /** The voter as findVoterPacked (findPaperVoter) gives it: registry index × 8 + key, or a negative failure. */
+  /** The voter as ballotVoter gives it: registry index × 8 + key, or a negative failure. */
   readonly match: Int32Array;
   /** The date received (YYYY-MM-DD). */
   readonly receivedAt: readonly string[];
@@ -43,10 +43,16 @@ export interface DecodedBallots {
 
 let last: DecodedBallots | undefined;
 
+// Columns the importer gave (bits of decodeBallot's `given`).
+const CODES = 1;
+const FLAGS = 2;
+const VOTERS = 4;
+
 /**
  * The ballots decoded for this agenda (question numbers in order) and registry index. With `marks`
  * (their codes, as the importer wrote them) of this agenda and length, the codes are taken from there,
- * not read from the ballot objects.
+ * not read from the ballot objects (nor each code looked at, with their bad-mark flags); with its voters
+ * matched in this index, the matches too.
  */
 export function decodeBallots(
   ballots: readonly Ballot[],
@@ -61,14 +67,19 @@ export function decodeBallots(
   const Q = numbers.length;
   const column =
     marks && marks.codes.length === B * Q && marks.agenda.join(',') === agenda ? marks.codes : undefined;
+  const flagged = column && marks!.bad?.length === B ? marks!.bad : undefined;
+  const voters = marks?.voters;
+  const matched = voters && voters.index === index && voters.match.length === B ? voters.match : undefined;
+  /** What the importer gave: the codes (CODES), their bad-mark flags (FLAGS), the voters (VOTERS). */
+  const given = (column ? CODES : 0) | (flagged ? FLAGS : 0) | (matched ? VOTERS : 0);
   const receivedAt = datesColumn(prev, ballots);
   const out: DecodedBallots = {
     ballots,
     agenda,
     index,
     codes: column ?? codesColumn(prev, ballots, numbers),
-    badMark: new Uint8Array(B),
-    match: new Int32Array(B),
+    badMark: flagged ?? new Uint8Array(B),
+    match: matched ?? new Int32Array(B),
     receivedAt,
     channel: new Uint8Array(B),
     scan: new Uint8Array(B),
@@ -81,8 +92,8 @@ export function decodeBallots(
     if (end > b) {
       if (!column && out.codes.buffer !== prev!.codes.buffer)
         out.codes.set(prev!.codes.subarray(b * Q, end * Q), b * Q);
-      out.badMark.set(prev!.badMark.subarray(b, end), b);
-      out.match.set(prev!.match.subarray(b, end), b);
+      if (!flagged) out.badMark.set(prev!.badMark.subarray(b, end), b);
+      if (!matched) out.match.set(prev!.match.subarray(b, end), b);
       out.channel.set(prev!.channel.subarray(b, end), b);
       out.scan.set(prev!.scan.subarray(b, end), b);
       out.voided.set(prev!.voided.subarray(b, end), b);
@@ -90,7 +101,7 @@ export function decodeBallots(
       b = end;
       continue;
     }
-    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, column !== undefined);
+    decodeBallot(out, receivedAt, b, ballots[b]!, numbers, index, given);
     b++;
   }
   last = out;
@@ -108,27 +119,25 @@ function decodeBallot(
   ballot: Ballot,
   numbers: readonly number[],
   index: VoterIndex,
-  coded: boolean,
+  given: number,
 ): void {
   const Q = numbers.length;
   const codes = out.codes;
-  let bad = 0;
-  if (coded) {
-    for (let o = b * Q, end = o + Q; o < end; o++) if (codes[o]! < 1 || codes[o]! > 3) bad = 1;
-  } else {
+  if (!(given & CODES)) {
     const marks = ballot.marks;
+    let bad = 0;
     for (let q = 0, o = b * Q; q < Q; q++) {
       const c = markCode(marks[numbers[q]!]);
       codes[o + q] = c;
       if (c < 1 || c > 3) bad = 1;
     }
+    out.badMark[b] = bad;
+  } else if (!(given & FLAGS)) {
+    let bad = 0;
+    for (let o = b * Q, end = o + Q; o < end; o++) if (codes[o]! < 1 || codes[o]! > 3) bad = 1;
+    out.badMark[b] = bad;
   }
-  out.badMark[b] = bad;
-  // A paper ballot's every detail must name its voter (identity.ts); electronic rows are matched as imported.
-  out.match[b] =
-    ballot.channel === 'gosuslugi'
-      ? findVoterPacked(index, ballot.voter)
-      : findPaperVoter(index, ballot.voter);
+  if (!(given & VOTERS)) out.match[b] = ballotVoter(index, ballot);
   receivedAt[b] = ballot.receivedAt;
   out.channel[b] = CHANNEL_CODE[ballot.channel];
   out.scan[b] = ballot.copy === 'scan' ? 1 : 0;

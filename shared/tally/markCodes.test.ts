@@ -15,6 +15,26 @@ describe('mark codes', () => {
     w.mark(9, 'for'); // not on the agenda
     w.commit();
     expect(Array.from(w.done().codes)).toEqual([4, 1, 0, 0, 0, 3]);
+    // Both rows have a question that is not a choice (several; none).
+    expect(Array.from(w.done().bad!)).toEqual([1, 1]);
+  });
+
+  it('flags a row as bad unless every question is a choice, a mark written over counting as its last', () => {
+    const w = new MarkCodesWriter([1, 2]);
+    w.begin();
+    w.mark(1, 'for');
+    w.mark(2, 'several');
+    w.mark(2, 'abstain'); // written over: a choice after all
+    w.commit();
+    w.begin();
+    w.mark(1, 'against');
+    w.mark(2, 'for');
+    w.mark(1, 'none'); // written over: no longer a choice
+    w.commit();
+    w.begin();
+    w.mark(1, 'for'); // question 2 left unmarked
+    w.commit();
+    expect(Array.from(w.done().bad!)).toEqual([0, 1, 1]);
   });
 
   it('grows past its first size and gives what the ballot objects give', () => {
@@ -33,12 +53,18 @@ describe('mark codes', () => {
     const expected = ballots.flatMap((b) => [1, 2, 3].map((n) => marks.indexOf(b.marks[n] ?? 'none')));
     expect(Array.from(w.done().codes)).toEqual(expected);
     expect(Array.from(encodeMarks(ballots, [1, 2, 3]).codes)).toEqual(expected);
+    const choice = (m: Mark | undefined) => m === 'for' || m === 'against' || m === 'abstain';
+    const bad = ballots.map((b) => ([1, 2, 3].every((n) => choice(b.marks[n])) ? 0 : 1));
+    expect(Array.from(w.done().bad!)).toEqual(bad);
+    expect(bad).toContain(0);
   });
 
   it('joins the files’ columns only when every file has one of the agenda', () => {
     const a = encodeMarks([{ marks: { 1: 'for', 2: 'against' } }], [1, 2]);
     const b = encodeMarks([{ marks: { 2: 'abstain' } }, { marks: { 1: 'several' } }], [1, 2]);
     expect(Array.from(joinMarkCodes([1, 2], [a, b])!.codes)).toEqual([1, 2, 0, 3, 4, 0]);
+    expect(Array.from(joinMarkCodes([1, 2], [a, b])!.bad!)).toEqual([0, 1, 1]);
+    expect(joinMarkCodes([1, 2], [a, { agenda: [1, 2], codes: b.codes }])!.bad).toBeUndefined();
     expect(joinMarkCodes([1, 2], [a, undefined])).toBeUndefined();
     expect(joinMarkCodes([2, 1], [a, b])).toBeUndefined();
   });
