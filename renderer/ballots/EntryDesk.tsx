@@ -246,6 +246,9 @@ export function EntryDesk({
           channel={channel}
           setFields={setFields}
           operatorDraft={operatorDraft}
+          // The stored name arrives just after the screen opens (useOperator: '' until then). Typed into
+          // before it, a name would be joined to it when it lands, so the field waits, as the top bar's.
+          operatorKnown={operator !== ''}
           setOperatorDraft={setOperatorDraft}
           commitOperator={commitOperator}
           doubleEntry={doubleEntry}

@@ -36,6 +36,8 @@ export interface ArrivalFieldsProps {
   channel: 'paper' | 'in_person';
   setFields: (fields: Partial<EntryFields>) => void;
   operatorDraft: string;
+  /** Whether the stored name has been read: until then the field is disabled (see EntryDesk). */
+  operatorKnown: boolean;
   setOperatorDraft: (name: string) => void;
   commitOperator: () => void;
   doubleEntry: boolean;
@@ -50,6 +52,7 @@ export function ArrivalFields({
   channel,
   setFields,
   operatorDraft,
+  operatorKnown,
   setOperatorDraft,
   commitOperator,
   doubleEntry,
@@ -121,6 +124,7 @@ export function ArrivalFields({
               {...p}
               type="text"
               value={operatorDraft}
+              disabled={!operatorKnown}
               maxLength={120}
               onChange={(e) => setOperatorDraft(e.target.value)}
               onBlur={commitOperator}

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
 import type { Person } from '../../shared/domain/types';
 import { currentVersion } from '../../shared/paper/ballotRecord';
 import { createEntryContext } from '../../shared/paper/entry/entryContext';
@@ -173,6 +174,28 @@ describe('EntryTab: keyboard entry', () => {
     await saved(1);
     const [v] = await stored(db);
     expect(v!.ballot.marks).toEqual({ 4: 'for', 5: 'against' });
+  });
+
+  it('«Кто вводит» waits for the stored name: a name typed as the screen opens is not joined to it', async () => {
+    const { db, meeting } = await seededDb();
+    // The stored name is read only when the test lets it (as a slow disk would).
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const get = db.settings.get.bind(db.settings);
+    vi.spyOn(db.settings, 'get').mockImplementation(((key: string) =>
+      key === 'operator' ? gate.then(() => get(key)) : get(key)) as typeof db.settings.get);
+    const user = userEvent.setup();
+    renderTab(db, EntryTab, meeting);
+    const field = await screen.findByLabelText('Кто вводит');
+    expect(field).toBeDisabled();
+    await user.type(field, 'Петров П. П.');
+    expect(field).toHaveValue('');
+    await act(async () => release());
+    await waitFor(() => expect(field).toBeEnabled());
+    expect(field).toHaveValue('Иванова А. П.');
+    await user.clear(field);
+    await user.type(field, 'Петров П. П.');
+    expect(field).toHaveValue('Петров П. П.');
   });
 
   it('Tab and Shift+Tab go round the desk, never out of it; Enter in a field goes back to the ballot', async () => {
