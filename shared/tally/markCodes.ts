@@ -7,6 +7,7 @@
  * for 1, against 2, abstain 3, several 4, all_crossed 5. With them come each ballot's bad-mark flag and,
  * from an importer given the registry, each ballot's voter (voterMatches.ts).
  */
+import { concatArrays } from '../bytes/concatBytes';
 import type { Mark } from '../domain/types';
 import type { VoterMatches } from './voterMatches';
 
@@ -118,12 +119,12 @@ export function joinMarkCodes(
   const key = agenda.join(',');
   if (!parts.every((p) => p && p.agenda.join(',') === key)) return undefined;
   const all = parts as readonly MarkCodes[];
-  const codes = concat(
+  const codes = concatArrays(
     all.map((p) => p.codes),
     (n) => new Int8Array(n),
   );
   const bad = all.every((p) => p.bad)
-    ? concat(
+    ? concatArrays(
         all.map((p) => p.bad!),
         (n) => new Uint8Array(n),
       )
@@ -138,27 +139,11 @@ export function joinVoterMatches(parts: readonly (VoterMatches | undefined)[]): 
   if (!index || !parts.every((p) => p?.index === index)) return undefined;
   return {
     index,
-    match: concat(
+    match: concatArrays(
       parts.map((p) => p!.match),
       (n) => new Int32Array(n),
     ),
   };
-}
-
-/** Typed arrays one after the other. */
-function concat<T extends Int8Array | Uint8Array | Int32Array>(
-  parts: readonly T[],
-  make: (n: number) => T,
-): T {
-  let length = 0;
-  for (const p of parts) length += p.length;
-  const out = make(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** The column of ballot objects (for callers holding only the objects, and the tests). */
