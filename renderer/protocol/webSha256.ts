@@ -5,13 +5,10 @@
  * await would end it).
  */
 import { utf8Bytes } from '../../shared/bytes/utf8Bytes';
-import { sha256Hex } from '../../shared/crypto/sha256';
+import { hexOf, sha256Hex } from '../../shared/crypto/sha256';
 
 export async function sha256HexOf(text: string): Promise<string> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return sha256Hex(text);
-  const digest = new Uint8Array(await subtle.digest('SHA-256', utf8Bytes(text)));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
+  return hexOf(new Uint8Array(await subtle.digest('SHA-256', utf8Bytes(text))));
 }

@@ -88,7 +88,12 @@ export function sha256(data: Uint8Array | string): Uint8Array {
 }
 
 export function sha256Hex(data: Uint8Array | string): string {
-  return [...sha256(data)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hexOf(sha256(data));
+}
+
+/** A digest's bytes as lowercase hex. */
+export function hexOf(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
