@@ -134,15 +134,18 @@ export function unfitBallot(d: DecodedBallots, b: number, period: Period): boole
 
 /** Received order: date, channel, copy (original first), id. */
 export function ballotOrder(d: DecodedBallots): (x: number, y: number) => number {
-  const { ballots, receivedAt, channel, scan } = d;
-  return (x, y) => {
-    if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;
-    if (channel[x] !== channel[y]) return channel[x]! - channel[y]!;
-    if (scan[x] !== scan[y]) return scan[x]! - scan[y]!;
-    const a = ballots[x]!.id;
-    const b = ballots[y]!.id;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+  return (x, y) => compareReceived(d, x, y);
+}
+
+/** Ballots x and y in received order (ballotOrder's comparison). */
+function compareReceived(d: DecodedBallots, x: number, y: number): number {
+  const { receivedAt, channel, scan } = d;
+  if (receivedAt[x] !== receivedAt[y]) return receivedAt[x]! < receivedAt[y]! ? -1 : 1;
+  if (channel[x] !== channel[y]) return channel[x]! - channel[y]!;
+  if (scan[x] !== scan[y]) return scan[x]! - scan[y]!;
+  const a = d.ballots[x]!.id;
+  const b = d.ballots[y]!.id;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** An empty count for P persons, Q questions and room for B ballot slots. */
@@ -177,9 +180,7 @@ export function emptyCount(P: number, Q: number, B: number, useWeights: boolean)
 
 /**
  * The count of one person, into `out`: its ballots settled and counted, its slots added at out.slots,
- * its decisions (a full row, -1 where none), its conflicts listed. A function of its own (not the body
- * of the loop over the registry) so that the first tally's cold code compiles it after a few hundred
- * persons; the whole tally, compiled on the stack (OSR), arrives too late to help.
+ * its decisions (a full row, -1 where none), its conflicts listed.
  */
 export function personCounter(
   rules: CountRules,
@@ -187,145 +188,187 @@ export function personCounter(
   lists: BallotLists,
   out: PersonCount,
 ): (i: number) => void {
-  const { registry, numbers, isMember, useWeights, weightN, quorumOfAll, openToAll } = rules;
-  const { ballots, codes, channel, scan } = d;
-  const { head, next, unfit } = lists;
-  const { slotBallot, slotPerson, slotStatus, extras, decision, basis, tookPart } = out;
-  const { ballotsFrom, ballotsTo, conflicts, conflictPerson, counts, weightSums } = out;
-  const { ignored, gardenersVoted, channelPersons } = out;
-  const Q = numbers.length;
-  const allOpen = openToAll.every(Boolean);
-  const compareBallots = ballotOrder(d);
-  const extra = (s: number): OutcomeExtra => {
-    let e = extras.get(s);
-    if (e === undefined) extras.set(s, (e = {}));
-    return e;
+  const c: Counting = {
+    rules,
+    d,
+    lists,
+    out,
+    Q: rules.numbers.length,
+    allOpen: rules.openToAll.every(Boolean),
+    counting: {
+      Q: rules.numbers.length,
+      codes: d.codes,
+      decision: out.decision,
+      counts: out.counts,
+      useWeights: rules.useWeights,
+      weightSums: out.weightSums,
+      gardenersVoted: out.gardenersVoted,
+    },
+    settling: {
+      resolutions: rules.resolutions,
+      policy: rules.policy,
+      ballots: d.ballots,
+      codes: d.codes,
+      numbers: rules.numbers,
+      conflicts: out.conflicts,
+    },
+    scans: {
+      ballots: d.ballots,
+      codes: d.codes,
+      numbers: rules.numbers,
+      scan: d.scan,
+      channel: d.channel,
+      acceptScans: rules.acceptScans,
+      slotStatus: out.slotStatus,
+      extras: out.extras,
+    },
+    list: [],
+    accepted: [],
   };
-  const counting: CountContext = { Q, codes, decision, counts, useWeights, weightSums, gardenersVoted };
-  const settling: SettleContext = {
-    resolutions: rules.resolutions,
-    policy: rules.policy,
-    ballots,
-    codes,
-    numbers,
-    conflicts,
-  };
-  const scans: ScanContext = {
-    ballots,
-    codes,
-    numbers,
-    scan,
-    channel,
-    acceptScans: rules.acceptScans,
-    slotStatus,
-    extra,
-  };
-  const list: number[] = [];
-  const accepted: number[] = [];
-  const countPerson = (i: number): void => {
-    const row = i * Q;
-    const listed = conflicts.length;
-    tookPart[i] = 0;
-    countBallots(i);
-    if (tookPart[i] === 0) {
-      decision.fill(-1, row, row + Q);
-      basis.fill(-1, row, row + Q);
-    }
-    for (let k = listed; k < conflicts.length; k++) conflictPerson.push(i);
-  };
-  const countBallots = (i: number): void => {
-    const person = registry[i]!;
-    const member = isMember[i] === 1;
-    const first = out.slots;
-    ballotsFrom[i] = first;
-    ballotsTo[i] = first;
-    let b = head[i]!;
-    if (b === -1) return;
-    // The person's ballots in received order (insertion sort: a person has a handful at most). The same
-    // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot: the one
-    // at the highest position (the list runs from the highest).
-    list.length = 0;
-    for (; b !== -1; b = next[b]!) {
-      let k = list.length;
-      let order = 1;
-      while (k > 0 && (order = compareBallots(list[k - 1]!, b)) > 0) k--;
-      if (k > 0 && order === 0) continue;
-      // Insert at k (no splice: it allocates the removed elements' array).
-      for (let j = list.length; j > k; j--) list[j] = list[j - 1]!;
-      list[k] = b;
-    }
+  return (i) => countPerson(c, i);
+}
 
-    accepted.length = 0;
-    let hasScan = false;
-    // Indexed loops, not for…of: the first tally runs this cold, where an iterator costs more than the body.
-    for (let k = 0; k < list.length; k++) {
-      const x = list[k]!;
-      if (scan[x] === 1) hasScan = true;
-      const s = out.slots++;
-      slotBallot[s] = x;
-      slotPerson[s] = i;
-      slotStatus[s] = unfit[x] === 0 ? ACCEPTED : REJECTED;
-    }
-    // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
-    if (hasScan) mergeScans(scans, list, first);
-    for (let k = 0; k < list.length; k++) {
-      if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
-    }
-    ballotsTo[i] = out.slots;
-    if (accepted.length === 0) return;
-    tookPart[i] = 1;
+/**
+ * What one count of persons reads and writes. The counting functions below are module functions over
+ * it, not closures made for each tally: V8 then keeps their compiled code from one tally to the next
+ * (a closure made anew is compiled anew, which cost a whole tally's count of time again, every tally).
+ */
+interface Counting {
+  rules: CountRules;
+  d: DecodedBallots;
+  lists: BallotLists;
+  out: PersonCount;
+  Q: number;
+  allOpen: boolean;
+  counting: CountContext;
+  settling: SettleContext;
+  scans: ScanContext;
+  /** A person's ballots in received order, and the accepted ones among them (scratch). */
+  list: number[];
+  accepted: number[];
+}
 
-    out.partPersons++;
-    if (member) out.partMembers++;
-    if (member || quorumOfAll) out.partQuorumN += useWeights ? weightN[i]! : 1n;
-    let seen = 0;
-    for (let k = 0; k < accepted.length; k++) seen |= 1 << channel[accepted[k]!]!;
-    for (let c = 0; c < CHANNELS.length; c++) channelPersons[c]! += (seen >> c) & 1;
+function countPerson(c: Counting, i: number): void {
+  const { out, Q } = c;
+  const row = i * Q;
+  const listed = out.conflicts.length;
+  out.tookPart[i] = 0;
+  countBallots(c, i);
+  if (out.tookPart[i] === 0) {
+    out.decision.fill(-1, row, row + Q);
+    out.basis.fill(-1, row, row + Q);
+  }
+  for (let k = listed; k < out.conflicts.length; k++) out.conflictPerson.push(i);
+}
 
-    const n = accepted.length;
-    const a0 = accepted[0]! * Q;
-    const row = i * Q;
-    const w = useWeights ? weightN[i]! : 0n;
-    // Fast path (most persons): a member (or every question open to all) whose accepted ballots are
-    // one, or several identical ones: the decisions are that ballot's marks.
-    if ((member || allOpen) && (n === 1 || sameMarks(codes, accepted, Q))) {
-      basis.fill(n > 1 ? AGREE : SINGLE, row, row + Q);
-      countMarks(counting, accepted[0]!, i, member, w);
-      return;
-    }
-    for (let q = 0; q < Q; q++) {
-      if (!member && !openToAll[q]) {
-        basis[row + q] = NOT_ELECTORATE;
-        decision[row + q] = -1;
-        let marked = false;
-        for (let k = 0; !marked && k < list.length; k++) {
-          marked = slotStatus[first + k] === ACCEPTED && codes[list[k]! * Q + q] !== NONE;
-        }
-        if (marked) ignored[q]!++;
-        continue;
+function countBallots(c: Counting, i: number): void {
+  const { rules, d, out, list, accepted } = c;
+  const { isMember, useWeights, weightN, quorumOfAll } = rules;
+  const { channel, scan } = d;
+  const { head, next, unfit } = c.lists;
+  const { slotBallot, slotPerson, slotStatus, ballotsFrom, ballotsTo, channelPersons } = out;
+  const Q = c.Q;
+  const member = isMember[i] === 1;
+  const first = out.slots;
+  ballotsFrom[i] = first;
+  ballotsTo[i] = first;
+  let b = head[i]!;
+  if (b === -1) return;
+  // The person's ballots in received order (insertion sort: a person has a handful at most). The same
+  // ballot given twice (same id, date, channel and copy: a file imported twice) is one ballot: the one
+  // at the highest position (the list runs from the highest).
+  list.length = 0;
+  for (; b !== -1; b = next[b]!) {
+    let k = list.length;
+    let order = 1;
+    while (k > 0 && (order = compareReceived(d, list[k - 1]!, b)) > 0) k--;
+    if (k > 0 && order === 0) continue;
+    // Insert at k (no splice: it allocates the removed elements' array).
+    for (let j = list.length; j > k; j--) list[j] = list[j - 1]!;
+    list[k] = b;
+  }
+
+  accepted.length = 0;
+  let hasScan = false;
+  // Indexed loops, not for…of: the first tally runs this cold, where an iterator costs more than the body.
+  for (let k = 0; k < list.length; k++) {
+    const x = list[k]!;
+    if (scan[x] === 1) hasScan = true;
+    const s = out.slots++;
+    slotBallot[s] = x;
+    slotPerson[s] = i;
+    slotStatus[s] = unfit[x] === 0 ? ACCEPTED : REJECTED;
+  }
+  // A scan is one ballot with the original of the same channel (whose marks count); alone, a setting.
+  if (hasScan) mergeScans(c.scans, list, first);
+  for (let k = 0; k < list.length; k++) {
+    if (slotStatus[first + k] === ACCEPTED) accepted.push(list[k]!);
+  }
+  ballotsTo[i] = out.slots;
+  if (accepted.length === 0) return;
+  out.tookPart[i] = 1;
+
+  out.partPersons++;
+  if (member) out.partMembers++;
+  if (member || quorumOfAll) out.partQuorumN += useWeights ? weightN[i]! : 1n;
+  let seen = 0;
+  for (let k = 0; k < accepted.length; k++) seen |= 1 << channel[accepted[k]!]!;
+  for (let ch = 0; ch < CHANNELS.length; ch++) channelPersons[ch]! += (seen >> ch) & 1;
+
+  // Fast path (most persons): a member (or every question open to all) whose accepted ballots are
+  // one, or several identical ones: the decisions are that ballot's marks.
+  const n = accepted.length;
+  if ((member || c.allOpen) && (n === 1 || sameMarks(d.codes, accepted, Q))) {
+    out.basis.fill(n > 1 ? AGREE : SINGLE, i * Q, i * Q + Q);
+    countMarks(c.counting, accepted[0]!, i, member, useWeights ? weightN[i]! : 0n);
+    return;
+  }
+  countByQuestion(c, i, first);
+}
+
+/** Person i question by question: a gardener on members' questions, or accepted ballots that disagree. */
+function countByQuestion(c: Counting, i: number, first: number): void {
+  const { rules, d, out, Q, list, accepted } = c;
+  const { registry, isMember, useWeights, weightN, openToAll } = rules;
+  const { codes } = d;
+  const { slotStatus, decision, basis, counts, weightSums, ignored, gardenersVoted } = out;
+  const person = registry[i]!;
+  const member = isMember[i] === 1;
+  const n = accepted.length;
+  const a0 = accepted[0]! * Q;
+  const row = i * Q;
+  const w = useWeights ? weightN[i]! : 0n;
+  for (let q = 0; q < Q; q++) {
+    if (!member && !openToAll[q]) {
+      basis[row + q] = NOT_ELECTORATE;
+      decision[row + q] = -1;
+      let marked = false;
+      for (let k = 0; !marked && k < list.length; k++) {
+        marked = slotStatus[first + k] === ACCEPTED && codes[list[k]! * Q + q] !== NONE;
       }
-      let code = codes[a0 + q]!;
-      let how = SINGLE;
-      if (n > 1) {
-        how = AGREE;
-        for (let k = 1; k < n; k++) {
-          if (codes[accepted[k]! * Q + q] !== code) {
-            const settled = settleConflict(settling, person, accepted.slice(), q);
-            code = settled.code;
-            how = settled.how;
-            break;
-          }
+      if (marked) ignored[q]!++;
+      continue;
+    }
+    let code = codes[a0 + q]!;
+    let how = SINGLE;
+    if (n > 1) {
+      how = AGREE;
+      for (let k = 1; k < n; k++) {
+        if (codes[accepted[k]! * Q + q] !== code) {
+          const settled = settleConflict(c.settling, person, accepted.slice(), q);
+          code = settled.code;
+          how = settled.how;
+          break;
         }
       }
-      decision[row + q] = code;
-      basis[row + q] = how;
-      const slot = q * SLOTS + SLOT[code]!;
-      counts[slot]!++;
-      if (useWeights) weightSums[slot]! += w;
-      if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
     }
-  };
-  return countPerson;
+    decision[row + q] = code;
+    basis[row + q] = how;
+    const slot = q * SLOTS + SLOT[code]!;
+    counts[slot]!++;
+    if (useWeights) weightSums[slot]! += w;
+    if (!member && code >= FOR && code <= ABSTAIN) gardenersVoted[q]!++;
+  }
 }
 
 /** Every person's ballot list, and which ballots are unfit, from the ballots as decoded. */

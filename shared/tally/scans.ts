@@ -15,12 +15,20 @@ export interface ScanContext {
   acceptScans: boolean;
   /** Status of each slot; slot first + k is order[k]. */
   slotStatus: Uint8Array;
-  extra: (slot: number) => OutcomeExtra;
+  /** The rarer fields of the slots' outcomes (made when first written). */
+  extras: Map<number, OutcomeExtra>;
+}
+
+/** Slot s's rarer fields, made when first written. */
+function extraOf(extras: Map<number, OutcomeExtra>, s: number): OutcomeExtra {
+  let e = extras.get(s);
+  if (e === undefined) extras.set(s, (e = {}));
+  return e;
 }
 
 /** Pairs each scan of a person with an original of the same channel; a lone scan is a setting. */
 export function mergeScans(ctx: ScanContext, order: readonly number[], first: number): void {
-  const { ballots, codes, numbers, scan, channel, acceptScans, slotStatus, extra } = ctx;
+  const { ballots, codes, numbers, scan, channel, acceptScans, slotStatus, extras } = ctx;
   const Q = numbers.length;
   for (let k = 0; k < order.length; k++) {
     const b = order[k]!;
@@ -28,13 +36,13 @@ export function mergeScans(ctx: ScanContext, order: readonly number[], first: nu
     const o = order.findIndex((x) => scan[x] === 0 && channel[x] === channel[b]);
     if (o < 0) {
       if (!acceptScans) {
-        extra(first + k).scanOnly = true;
+        extraOf(extras, first + k).scanOnly = true;
         slotStatus[first + k] = REJECTED;
       }
       continue;
     }
-    const out = extra(first + k);
-    const original = extra(first + o);
+    const out = extraOf(extras, first + k);
+    const original = extraOf(extras, first + o);
     const differs: number[] = [];
     for (let q = 0; q < Q; q++) {
       if (codes[order[k]! * Q + q] !== codes[order[o]! * Q + q]) differs.push(numbers[q]!);
