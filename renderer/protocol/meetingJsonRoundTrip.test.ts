@@ -5,7 +5,7 @@
  * figures. Likewise the batch file saved alone with the meeting.json beside it (with the registry and the
  * Gosuslugi file the app imported).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runGolos } from '../../cli/golos.testkit';
@@ -115,19 +115,23 @@ async function roundTrip(
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'golos-meeting-json-'));
-  writeFileSync(join(dir, 'meeting.json'), meetingJson);
-  writeFileSync(join(dir, 'batch.csv'), batch);
-  writeFileSync(join(dir, 'registry.xlsx'), registryFile);
-  writeFileSync(join(dir, 'gosuslugi.xlsx'), gosuslugiFile);
-  const run = await runGolos(
-    'tally',
-    ...['--registry', join(dir, 'registry.xlsx'), '--meeting', join(dir, 'meeting.json')],
-    ...['--gosuslugi', join(dir, 'gosuslugi.xlsx'), '--paper', join(dir, 'batch.csv'), '--out', dir],
-  );
-  expect(run.stderr.replace(/^Предупреждение:.*\n/gm, '')).toBe('');
-  expect(run.code).toBe(0);
-  const cli = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsJson;
-  return { app: source.results, cli, text: new TextDecoder().decode(meetingJson), source, decision };
+  try {
+    writeFileSync(join(dir, 'meeting.json'), meetingJson);
+    writeFileSync(join(dir, 'batch.csv'), batch);
+    writeFileSync(join(dir, 'registry.xlsx'), registryFile);
+    writeFileSync(join(dir, 'gosuslugi.xlsx'), gosuslugiFile);
+    const run = await runGolos(
+      'tally',
+      ...['--registry', join(dir, 'registry.xlsx'), '--meeting', join(dir, 'meeting.json')],
+      ...['--gosuslugi', join(dir, 'gosuslugi.xlsx'), '--paper', join(dir, 'batch.csv'), '--out', dir],
+    );
+    expect(run.stderr.replace(/^Предупреждение:.*\n/gm, '')).toBe('');
+    expect(run.code).toBe(0);
+    const cli = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ResultsJson;
+    return { app: source.results, cli, text: new TextDecoder().decode(meetingJson), source, decision };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The figures a protocol prints, person ids aside (the command line numbers persons by file row). */

@@ -1,10 +1,12 @@
 /** What the Chromium benchmarks share: a static server for the built renderer and a headless browser. */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { removeAtExit } from '../fixtures/tempDir';
 import { pairStats, type BenchResult, type PairFigure } from './benchKit';
 import { startFrameGaps, stopFrameGaps, type FrameGaps } from './frameGaps';
 
@@ -52,13 +54,14 @@ export function baseUrl(server: Server): string {
 /**
  * Headless Chromium with the flags this offline machine needs, on a profile on disk as Electron runs the
  * app. (A plain `launch()` context keeps IndexedDB in memory, where writes slow down after every clear:
- * it measures a store the app never uses.) The profile folder is removed when the context closes.
+ * it measures a store the app never uses.) The profile folder is removed once `close()` has ended the
+ * browser, and, whatever is left of it (a browser that crashed or was never closed), when this process exits.
  */
 export async function launchChromium(
   executablePath?: string,
   opts: { baseURL?: string } = {},
 ): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'golos-chromium-'));
+  const profile = removeAtExit(mkdtempSync(join(tmpdir(), 'golos-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
@@ -66,13 +69,15 @@ export async function launchChromium(
     acceptDownloads: true,
     ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
   });
-  context.on('close', () => {
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
-    } catch {
-      // Chromium may still be writing its profile as it exits: a leftover in the temp folder is harmless.
-    }
-  });
+  // Not on the context's 'close' event: Chromium is still writing its profile then (removing it there
+  // left it behind in 7 of 8 launches, ENOTEMPTY); a persistent context's close() resolves once it has exited.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(
+      () => undefined,
+    );
+  };
   return context;
 }
 

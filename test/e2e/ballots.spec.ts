@@ -11,8 +11,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -35,9 +34,10 @@ import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 import { pressKeys } from './pressKeys';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-ballots-'));
+const dir = tempDirUntilExit('golos-e2e-ballots-');
 const registryFile = join(dir, 'registry-300.xlsx');
 const meetingFile = join(dir, 'meeting.json');
 const spec = paperMeeting();

@@ -5,15 +5,15 @@
  * longer number starts with it. Screenshots at 1366×768 into test-results/screens-11/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { createMixedMeeting, createPartnership, importRegistry } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-one-detail-'));
+const dir = tempDirUntilExit('golos-e2e-one-detail-');
 const registryFile = join(dir, 'registry.xlsx');
 const shots = join('test-results', 'screens-11');
 const member = (id: string, fullName: string, plotNumber: string, share?: string): Person => ({

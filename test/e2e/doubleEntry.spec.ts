@@ -5,8 +5,7 @@
  * entry); until he keys it, the protocol preview warns of the ballot waiting, and afterwards it does not.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
@@ -18,10 +17,11 @@ import { meetingRecords } from '../fixtures/meetingRecords';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { createPartnership, importRegistry } from './helpers';
 import { pressKeys } from './pressKeys';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-double-'));
+const dir = tempDirUntilExit('golos-e2e-double-');
 const area = (page: Page) => page.getByRole('group', { name: 'Ввод бюллетеня' });
 const message = (page: Page) => page.getByLabel('Сообщение ввода');
 

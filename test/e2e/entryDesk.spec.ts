@@ -5,8 +5,7 @@
  * entry desk, the results and the protocol preview at 1366×768 and 1024×768 into test-results/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import type { Meeting } from '../../shared/meetings/meeting';
@@ -21,10 +20,11 @@ import { readStore } from '../fixtures/appDb';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { createMixedMeeting, createPartnership, importRegistry } from './helpers';
 import { pressKeys } from './pressKeys';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-desk-'));
+const dir = tempDirUntilExit('golos-e2e-desk-');
 const registryFile = join(dir, 'registry-40.xlsx');
 const shots = join('test-results', 'screens-15');
 let persons: Person[];

@@ -13,18 +13,18 @@ import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Ballot, Mark, Person } from '../../shared/domain/types';
 import { writeBallotBatch } from '../../shared/paper/ballotBatch';
 import type { ResultsJson } from '../../shared/results/buildResults';
 import { formatSnils } from '../../shared/registry/snils';
 import { largeGosuslugiExport, type LargeExport } from '../fixtures/gosuslugiExports';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { meetingOf, paperRow, registryFile, seedApp } from './gosuslugiSeed';
 
 const root = resolve(import.meta.dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-gosuslugi-'));
+const dir = tempDirUntilExit('golos-e2e-gosuslugi-');
 const files = {
   registry: join(dir, 'registry.xlsx'),
   meeting: join(dir, 'meeting.json'),

@@ -9,11 +9,11 @@
  * Policy violation is reported on the way (style-src has no 'unsafe-inline').
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readStore } from '../fixtures/appDb';
 import { baseFiles, hostileCorpus, NAMES, type HostileFile } from '../fixtures/hostileCorpus';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { browserPeakMb } from './browserMemory';
 import { chooseFile, createPartnership, importRegistry } from './helpers';
 
@@ -32,7 +32,7 @@ test('every hostile registry file ends in a refusal or a preview and leaves the 
   context,
 }) => {
   test.setTimeout(1_200_000);
-  const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-hostile-'));
+  const dir = tempDirUntilExit('golos-e2e-hostile-');
   const files = hostileCorpus().filter((f) => f.role === 'registry');
   const violations: string[] = [];
   await context.addInitScript(() => {

@@ -6,8 +6,7 @@
  * commission records a reason, which the PDF then prints beside the QR code's proof.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ballot, Mark, Person } from '../../shared/domain/types';
 import { parseProtocolQr } from '../../shared/documents/protocolProof';
@@ -20,10 +19,11 @@ import { pdfPageTexts } from '../fixtures/pdfText';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { createPartnership, downloadFrom, importRegistry } from './helpers';
 import type { PaperBallotRow } from '../../renderer/db/records';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-integrity-'));
+const dir = tempDirUntilExit('golos-e2e-integrity-');
 const MARK = { for: 'за', against: 'против', abstain: 'воздержался' } as Record<string, string>;
 
 interface Seeded {

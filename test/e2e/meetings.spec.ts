@@ -9,8 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { Person } from '../../shared/domain/types';
@@ -20,10 +19,11 @@ import { makePersons } from '../fixtures/persons';
 import { pdfPageCount, pdfPageTexts } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { AUDIT_ACTIONS } from '../../shared/audit/auditCatalogue';
 import { chooseFile, createPartnership, downloadFrom, importRegistry } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-meetings-'));
+const dir = tempDirUntilExit('golos-e2e-meetings-');
 const registryFile = join(dir, 'registry-300.xlsx');
 const estimateFile = join(dir, 'Смета 2027.pdf');
 const ESTIMATE = new TextEncoder().encode('%PDF-1.4 смета на год: 1 400 руб. за сотку');

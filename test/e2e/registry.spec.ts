@@ -5,16 +5,16 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import { makePersons } from '../fixtures/persons';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-registry-'));
+const dir = tempDirUntilExit('golos-e2e-registry-');
 const registryFile = join(dir, 'registry-500.xlsx');
 const brokenFile = join(dir, 'broken.xlsx');
 let persons: Person[];

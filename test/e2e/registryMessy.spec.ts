@@ -7,16 +7,16 @@
  * it all in Russian, with the people of each import.
  */
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import { makePersons, messyRegistry, personRows, spoilSnils } from '../fixtures/messyRegistry';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { chooseFile, createPartnership } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-messy-'));
+const dir = tempDirUntilExit('golos-e2e-messy-');
 const messyFile = join(dir, 'реестр-300.xlsx');
 const correctedFile = join(dir, 'реестр-исправленный.xlsx');
 const shots = process.env.E2E_SHOTS;

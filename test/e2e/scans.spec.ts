@@ -10,7 +10,6 @@ import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BallotSheetLayout } from '../../shared/documents/ballotLayout';
 import { buildBallotsPdf } from '../../shared/documents/ballotsPdf';
@@ -26,6 +25,7 @@ import { makePersons } from '../fixtures/persons';
 import { makeRng } from '../fixtures/random';
 import { copyImage, drawMark, drawSignature, rasterizePdf } from '../fixtures/scanKit';
 import { scannedPdf } from '../fixtures/scannedPdf';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { buildTestDeckPdf, planTestDeck } from '../../shared/omr/testDeck';
 import { meetingOf, MEETING_ID, registryFile, seedApp } from './gosuslugiSeed';
 
@@ -36,7 +36,7 @@ const fonts: PdfFonts = {
   regular: readFileSync(require.resolve(PT_SANS_FILES.regular)),
   bold: readFileSync(require.resolve(PT_SANS_FILES.bold)),
 };
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-scans-'));
+const dir = tempDirUntilExit('golos-e2e-scans-');
 const files = {
   registry: join(dir, 'registry.xlsx'),
   meeting: join(dir, 'meeting.json'),

@@ -8,18 +8,18 @@
  * fingerprint, and the clashes stay on «Сверка» until settled.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ballot, Mark, Person } from '../../shared/domain/types';
 import { createRecord } from '../../shared/paper/ballotRecord';
 import { voterRefOf } from '../../shared/paper/voterRef';
 import { putRows } from '../fixtures/appDb';
 import { makePersons } from '../fixtures/persons';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { chooseFile, downloadFrom } from './helpers';
 import { MEETING_ID, meetingOf, registryFile, seedApp } from './gosuslugiSeed';
 
-const dir = mkdtempSync(join(tmpdir(), 'golos-e2e-laptops-'));
+const dir = tempDirUntilExit('golos-e2e-laptops-');
 let registry: Person[] = [];
 const { meeting } = meetingOf([
   { number: 1, text: 'Об утверждении отчёта правления' },
