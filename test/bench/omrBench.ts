@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBallotsPdf } from '../../shared/documents/ballotsPdf';
 import { sheetLayouts } from '../../shared/omr/sheetLayouts';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { median, timePairs, type BenchResult } from './benchKit';
 import { readPtSansFonts } from './ballotsPdfBench';
 import { assertReadAsDrawn, cliBallots, makeScanStack, PARTNERSHIP, type ScanStack } from './scanStack';
@@ -30,8 +31,7 @@ export const omrPages = (run: number): number => (run === 0 ? OMR_WARMUP : OMR_P
 let made: { dir: string; stack: Promise<ScanStack> } | null = null;
 export function benchScanStack(): Promise<ScanStack> {
   if (!made) {
-    const dir = mkdtempSync(join(tmpdir(), 'golos-omr-bench-'));
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const dir = tempDirUntilExit('golos-omr-bench-');
     made = { dir, stack: makeScanStack(dir, [...new Set([OMR_WARMUP, OMR_PAGES])]) };
   }
   return made.stack;

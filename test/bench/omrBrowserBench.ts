@@ -11,21 +11,13 @@
  * processor as busy), with the long tasks.
  */
 import type { Page } from '@playwright/test';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ScanReviewRecord } from '../../renderer/db/records';
 import { newMeeting } from '../../shared/meetings/meeting';
 import { seedApp } from '../e2e/gosuslugiSeed';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { pairStats, type BenchResult } from './benchKit';
 import {
   baseUrl,
@@ -74,8 +66,7 @@ async function rasterize(file) {
  * with pdf.js from node_modules and the rasterizing worker, same-origin as the app's policy requires.
  */
 function rendererWithRasterizer(root: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'golos-omr-served-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDirUntilExit('golos-omr-served-');
   for (const f of readdirSync(root)) symlinkSync(join(root, f), join(dir, f));
   const require = createRequire(import.meta.url);
   mkdirSync(join(dir, '__bench'));
