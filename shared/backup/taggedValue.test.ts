@@ -3,6 +3,27 @@ import { isDeepStrictEqual } from 'node:util';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { BlobBytes, countBinary, fromTagged, TaggedValueError, toTagged } from './taggedValue';
 
+const INVALID_DATE = Object.freeze({ invalidDate: true });
+
+/**
+ * A copy of `x` with every invalid date (of any depth, also in Map keys) replaced by INVALID_DATE; arrays,
+ * Maps, Sets and objects copied with their prototypes and own properties, anything else as it is.
+ */
+function invalidDatesMarked(x: unknown): unknown {
+  if (x instanceof Date) return Number.isNaN(x.getTime()) ? INVALID_DATE : x;
+  if (Array.isArray(x)) return x.map(invalidDatesMarked);
+  if (x instanceof Map)
+    return new Map([...x].map(([k, v]) => [invalidDatesMarked(k), invalidDatesMarked(v)]));
+  if (x instanceof Set) return new Set([...x].map(invalidDatesMarked));
+  if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return x;
+  const copy = Object.create(Object.getPrototypeOf(x) as object | null) as Record<string, unknown>;
+  for (const key of Reflect.ownKeys(x)) {
+    const d = Object.getOwnPropertyDescriptor(x, key)!;
+    Object.defineProperty(copy, key, { ...d, value: invalidDatesMarked(d.value) });
+  }
+  return copy;
+}
+
 /** Through JSON text and back, as in a backup file. */
 function roundTrip(value: unknown): unknown {
   return fromTagged(JSON.parse(JSON.stringify(toTagged(value))));
@@ -59,8 +80,9 @@ describe('tagged values', () => {
   test('every storable value comes back exactly after a trip through JSON text', () => {
     fc.assert(
       // Node's strict deep equality: prototypes, -0, NaN, undefined members, Map/Set/typed array contents
-      // (toStrictEqual would also compare own `constructor` members by identity).
-      fc.property(value, (v) => isDeepStrictEqual(roundTrip(v), v)),
+      // (toStrictEqual would also compare own `constructor` members by identity). Node 20 finds two invalid
+      // dates unequal (it compares their times, NaN), so each is put as one marker on both sides first.
+      fc.property(value, (v) => isDeepStrictEqual(invalidDatesMarked(roundTrip(v)), invalidDatesMarked(v))),
       { numRuns: 300 },
     );
   });
