@@ -1,8 +1,6 @@
-import { largeRegistrySheet } from '../fixtures/registryLayouts';
-import { writeRegistryXlsx } from '../fixtures/registryWriters';
 import { tallyFiles } from '../../shared/results/tallyFiles';
 import { tally, type TallyInput } from '../../shared/tally/tally';
-import { meetingJson, writeBatchXlsx, writeGosuslugiXlsx } from './ballotFiles';
+import { meetingFiles } from './ballotFiles';
 import { firstOfEachPerson } from './tallyBaseline';
 import { makeTallyData } from './tallyData';
 
@@ -20,19 +18,10 @@ describe('firstOfEachPerson (the first-tally baseline: one ballot per participan
 
   it('gets, where golos tally counts, one ballot of each person the tally found a ballot of', async () => {
     const data = makeTallyData(60, 4, 11);
-    const { registry, meeting, ballots } = data;
-    const file = (name: string, bytes: Uint8Array | string) => ({
-      name,
-      bytes: typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes,
-    });
+    const [registryFile, meetingFile, gosuslugi, paper] = await meetingFiles(data);
     let given: TallyInput | undefined;
     const done = await tallyFiles(
-      {
-        registry: file('registry.xlsx', await writeRegistryXlsx(largeRegistrySheet(registry))),
-        meeting: file('meeting.json', meetingJson(meeting)),
-        gosuslugi: [file('gosuslugi.xlsx', await writeGosuslugiXlsx(ballots, registry, meeting))],
-        paper: [file('paper.xlsx', await writeBatchXlsx(ballots, registry, meeting))],
-      },
+      { registry: registryFile!, meeting: meetingFile!, gosuslugi: [gosuslugi!], paper: [paper!] },
       { tally: (input) => ((given = input), tally(input)) },
     );
     if (!done.ok) throw new Error(JSON.stringify(done.error));

@@ -19,9 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Ballot } from '../../shared/domain/types';
 import { tally, type TallyInput } from '../../shared/tally/tally';
-import { largeRegistrySheet } from '../fixtures/registryLayouts';
-import { writeRegistryXlsx } from '../fixtures/registryWriters';
-import { meetingJson, writeBatchXlsx, writeGosuslugiXlsx } from './ballotFiles';
+import { meetingFiles } from './ballotFiles';
 import { timeAgainst, timePairs, type BenchResult } from './benchKit';
 import { countOneBallotPerPerson, oneBallotPerPerson } from './tallyBaseline';
 import { makeTallyData } from './tallyData';
@@ -54,19 +52,14 @@ interface MeetingFiles {
 }
 
 async function writeMeetingFiles(data: ReturnType<typeof makeTallyData>, dir: string): Promise<MeetingFiles> {
-  const { registry, meeting, ballots } = data;
-  const files = {
+  for (const f of await meetingFiles(data)) writeFileSync(join(dir, f.name), f.bytes);
+  return {
     dir,
     registry: join(dir, 'registry.xlsx'),
     meeting: join(dir, 'meeting.json'),
     gosuslugi: join(dir, 'gosuslugi.xlsx'),
     paper: join(dir, 'paper.xlsx'),
   };
-  writeFileSync(files.registry, await writeRegistryXlsx(largeRegistrySheet(registry)));
-  writeFileSync(files.meeting, meetingJson(meeting));
-  writeFileSync(files.gosuslugi, await writeGosuslugiXlsx(ballots, registry, meeting));
-  writeFileSync(files.paper, await writeBatchXlsx(ballots, registry, meeting));
-  return files;
 }
 
 async function benchEngine(
