@@ -11,13 +11,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { PT_SANS_FILES, type PdfFonts } from '../shared/documents/pdfFont';
 import { parseProtocolFields, withProtocolFields } from '../shared/documents/protocolMeetingJson';
 import { buildProtocolModel } from '../shared/documents/protocolModel';
 import { buildProtocolPdf } from '../shared/documents/protocolPdf';
 import { proofOf, tallyInputSha256 } from '../shared/documents/protocolProof';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
+import { useCommandHeap } from './commandHeap';
 import { protocolSizeProblem } from './protocolLimit';
 import type { Problem } from '../shared/result';
 import { writeResultsFile } from '../shared/results/resultsFile';
@@ -265,10 +265,7 @@ async function run(argv: readonly string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] !== undefined && /golos\.(mjs|ts|js)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  // A command runs once and exits: the heap grows by 30% past what is live at each full collection,
-  // not by up to 4 times as for a long-running program. A registry of 600,000 rows then stays under
-  // 1 GB (test/bench/largeCsv); the extra collections cost a few per cent of the time.
-  setFlagsFromString('--heap-growing-percent=30');
+  useCommandHeap();
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     () => process.exit(1),

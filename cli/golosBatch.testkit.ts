@@ -10,7 +10,7 @@
  * never ends is the parent's to see (runBatched).
  */
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { useCommandHeap } from './commandHeap';
 import { main } from './golos';
 
 export interface BatchMessage {
@@ -21,7 +21,7 @@ export interface BatchMessage {
   maxRssKb: number;
 }
 
-setFlagsFromString('--heap-growing-percent=30');
+useCommandHeap();
 const cases = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as string[][];
 const stderrWrite = process.stderr.write.bind(process.stderr);
 const stdoutWrite = process.stdout.write.bind(process.stdout);

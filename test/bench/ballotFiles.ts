@@ -7,6 +7,8 @@ import { BATCH_COLUMNS } from '../../shared/paper/parseBallotBatch';
 import type { Ballot, Mark, MeetingSpec, Person } from '../../shared/domain/types';
 import { formatSnils } from '../../shared/registry/snils';
 import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../../shared/vocabulary';
+import { largeRegistrySheet } from '../fixtures/registryLayouts';
+import { writeRegistryXlsx } from '../fixtures/registryWriters';
 
 const DELIVERY_WORDS = { mail: 'почта', hand: 'лично', email: 'email', session: 'на собрании', platform: '' };
 
@@ -134,4 +136,19 @@ export function writeBatchXlsx(
 
 export function meetingJson(meeting: MeetingSpec): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(meeting, null, 2));
+}
+
+/** A meeting's files as a user hands them to `golos tally`: registry, meeting, Gosuslugi and paper. */
+export async function meetingFiles(data: {
+  registry: Person[];
+  meeting: MeetingSpec;
+  ballots: Ballot[];
+}): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const { registry, meeting, ballots } = data;
+  return [
+    { name: 'registry.xlsx', bytes: await writeRegistryXlsx(largeRegistrySheet(registry)) },
+    { name: 'meeting.json', bytes: meetingJson(meeting) },
+    { name: 'gosuslugi.xlsx', bytes: await writeGosuslugiXlsx(ballots, registry, meeting) },
+    { name: 'paper.xlsx', bytes: await writeBatchXlsx(ballots, registry, meeting) },
+  ];
 }

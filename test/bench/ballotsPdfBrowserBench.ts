@@ -7,14 +7,14 @@
  * (ballotsPdfBench, 1,000 voters, 8 questions), interleaved with the downloads (A B A B …).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePersons } from '../fixtures/persons';
 import { pdfPageCount } from '../fixtures/pdfText';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { nodeBallotsPdf } from './ballotsPdfBench';
 import { builtRenderer, launchChromium, serve, timeWithFrameGaps } from './browserKit';
 import type { BenchResult } from './benchKit';
@@ -65,7 +65,7 @@ export async function benchBallotsPdfBrowser(
   opts: { distDir?: string; executablePath?: string } = {},
 ): Promise<BenchResult[]> {
   const root = builtRenderer(opts.distDir);
-  const dir = mkdtempSync(join(tmpdir(), 'golos-bench-ballots-'));
+  const dir = tempDirUntilExit('golos-bench-ballots-');
   const registryFile = join(dir, 'registry-1000.xlsx');
   writeFileSync(registryFile, await writeRegistryXlsx(largeRegistrySheet(makePersons(VOTERS, 2026))));
 

@@ -1,47 +1,92 @@
 /**
- * One first tally in a fresh Node process, as `golos tally` pays it (cold code, nothing decoded):
- * `node dist/bench/first-tally.mjs case|baseline|objects` prints the milliseconds of the one timed call. The
- * data (10,000 persons × 40 questions) is generated before the clock starts, and so is what golos tally's
- * importers hand the tally with the ballots (shared/results/tallyFiles.ts): the marks as codes, written
- * as they read the cells (shared/tally/markCodes.ts), and each ballot's voter as the tally matches it,
- * matched in the registry index the importers build anyway (the Gosuslugi rows are all matched against
- * the registry to list the unmatched ones; shared/tally/voterMatches.ts). That importers' work is not
- * timed here: `golos tally` end to end is its own row.
+ * One first tally where `golos tally` runs it: `node dist/bench/first-tally.mjs case|baseline|objects DIR`
+ * reads the meeting's files in DIR (registry.xlsx, meeting.json, gosuslugi.xlsx, paper.xlsx) as the
+ * command does, in a fresh process with the command's heap setting (commandHeap.ts), through the same
+ * `tallyFiles`, and prints the milliseconds of the one timed call made where the command counts. So each
+ * side pays what the command's tally pays: cold code, and a heap the file readers have just filled, whose
+ * collection falls inside the tally in about half the runs (docs/tally-performance.md).
+ * - case: the tally, and every ballot's and person's outcome results.json and the protocol read;
+ * - baseline: the bare loop counting one ballot per person (tallyBaseline.ts) from the codes the readers
+ *   wrote, each person's first matched ballot chosen before the clock;
+ * - objects (no target): the same loop reading the marks from those ballot objects.
+ * The real tally runs after either baseline, so the process ends as the command would.
  */
-import { indexVoters } from '../../shared/registry/voterIndex';
-import { tally } from '../../shared/tally/tally';
-import { matchVoters } from '../../shared/tally/voterMatches';
-import {
-  countBallotObjects,
-  countOneBallotPerPerson,
-  firstBallots,
-  oneBallotPerPerson,
-} from './tallyBaseline';
-import { makeTallyData } from './tallyData';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useCommandHeap } from '../../cli/commandHeap';
+import type { Ballot } from '../../shared/domain/types';
+import { tallyFiles, type InputFile } from '../../shared/results/tallyFiles';
+import { tally, type TallyInput } from '../../shared/tally/tally';
+import type { TallyResult } from '../../shared/tally/types';
+import { countBallotObjects, countOneBallotPerPerson, firstOfEachPerson } from './tallyBaseline';
 
-const data = makeTallyData(10_000, 40, 7);
-const what = process.argv[2];
-let ms: number;
-if (what === 'baseline') {
-  const { decisions, questions } = oneBallotPerPerson(data);
-  const counts = new Int32Array(questions * 8);
+function baseline(input: TallyInput): number {
+  const Q = input.meeting.questions.length;
+  const codes = input.marks!.codes;
+  const first = firstOfEachPerson(input.marks?.voters?.match, input.registry.length);
+  const decisions = new Int8Array(first.length * Q);
+  first.forEach((b, i) => decisions.set(codes.subarray(b * Q, b * Q + Q), i * Q));
+  const counts = new Int32Array(Q * 8);
   const t = performance.now();
-  countOneBallotPerPerson(decisions, questions, counts);
-  ms = performance.now() - t;
-} else if (what === 'objects') {
-  const ballots = firstBallots(data);
-  const numbers = data.meeting.questions.map((q) => q.number);
+  countOneBallotPerPerson(decisions, Q, counts);
+  return performance.now() - t;
+}
+
+function objects(input: TallyInput): number {
+  const ballots: Ballot[] = firstOfEachPerson(input.marks?.voters?.match, input.registry.length).map(
+    (b) => input.ballots[b]!,
+  );
+  const numbers = input.meeting.questions.map((q) => q.number);
   const counts = new Int32Array(numbers.length * 8);
   const t = performance.now();
   countBallotObjects(ballots, numbers, counts);
-  ms = performance.now() - t;
-} else {
-  const voters = matchVoters(indexVoters(data.registry), data.ballots);
-  const input = { ...data, marks: { ...data.marks, voters } };
-  const t = performance.now();
-  const r = tally(input);
-  // What results.json and the protocol read: every ballot's and person's outcome.
-  if (r.ballots.length + r.persons.length < 0) console.log('');
-  ms = performance.now() - t;
+  return performance.now() - t;
 }
+
+function timedTally(input: TallyInput): { ms: number; result: TallyResult } {
+  const t = performance.now();
+  const result = tally(input);
+  // What results.json and the protocol read: every ballot's and person's outcome.
+  if (result.ballots.length + result.persons.length < 0) console.log('');
+  return { ms: performance.now() - t, result };
+}
+
+useCommandHeap();
+const [what, dir] = process.argv.slice(2);
+if (!dir || !['case', 'baseline', 'objects'].includes(what!)) {
+  throw new Error('usage: first-tally.mjs case|baseline|objects DIR');
+}
+/** As the command hands a spreadsheet over: its bytes are not held once read. */
+function handOver(name: string): InputFile {
+  let bytes: Uint8Array | undefined = new Uint8Array(readFileSync(join(dir!, name)));
+  return {
+    name,
+    get bytes() {
+      const b = bytes ?? new Uint8Array(readFileSync(join(dir!, name)));
+      bytes = undefined;
+      return b;
+    },
+  };
+}
+let ms = NaN;
+const done = await tallyFiles(
+  {
+    registry: handOver('registry.xlsx'),
+    meeting: { name: 'meeting.json', bytes: new Uint8Array(readFileSync(join(dir, 'meeting.json'))) },
+    gosuslugi: [handOver('gosuslugi.xlsx')],
+    paper: [handOver('paper.xlsx')],
+  },
+  {
+    tally: (input) => {
+      if (what === 'case') {
+        const run = timedTally(input);
+        ms = run.ms;
+        return run.result;
+      }
+      ms = what === 'baseline' ? baseline(input) : objects(input);
+      return tally(input);
+    },
+  },
+);
+if (!done.ok) throw new Error(JSON.stringify(done.error));
 console.log(ms.toFixed(3));

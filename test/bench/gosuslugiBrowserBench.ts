@@ -14,9 +14,8 @@
  *   back, untimed, between them); baseline: previewGosuslugi alone in Node, right after each.
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { previewGosuslugi } from '../../shared/gosuslugi/preview';
 import { proposeGosuslugiMapping } from '../../shared/gosuslugi/propose';
@@ -25,6 +24,7 @@ import { readTable } from '../../shared/spreadsheet/readTable';
 import type { Table } from '../../shared/spreadsheet/table';
 import type { GosuslugiMapping } from '../../shared/gosuslugi/mapping';
 import { largeGosuslugiExport } from '../fixtures/gosuslugiExports';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { meetingOf, seedApp } from '../e2e/gosuslugiSeed';
 import { builtRenderer, launchChromium, serve, waitForDailyBackup } from './browserKit';
 import { pairStats, timePairs, type BenchResult } from './benchKit';
@@ -144,7 +144,7 @@ export async function benchGosuslugiBrowser(
   const root = builtRenderer(opts.distDir);
   const big = largeGosuslugiExport(ROWS, QUESTIONS, ROWS);
   const bytes = await big.bytes();
-  const dir = mkdtempSync(join(tmpdir(), 'golos-bench-gosuslugi-'));
+  const dir = tempDirUntilExit('golos-bench-gosuslugi-');
   const file = join(dir, big.fileName);
   writeFileSync(file, bytes);
   const { meeting } = meetingOf(big.agenda);

@@ -7,13 +7,13 @@
  * preview (a column remapped), interleaved with timePairs (target: under 50 ms).
  */
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makePersons } from '../fixtures/persons';
 import { messyRegistry, personRows } from '../fixtures/messyRegistry';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { tempDirUntilExit } from '../fixtures/tempDir';
 import { builtRenderer, launchChromium, serve } from './browserKit';
 import { timePairs, type BenchResult } from './benchKit';
 
@@ -78,7 +78,7 @@ export async function benchRegistryMessyBrowser(
   });
   const unknownRows = unknown.reduce((n, i) => n + persons[i]!.holdings.length, 0);
   const clean = messyRegistry(persons);
-  const dir = mkdtempSync(join(tmpdir(), 'golos-bench-messy-'));
+  const dir = tempDirUntilExit('golos-bench-messy-');
   const messyFile = join(dir, 'registry-5000-messy.xlsx');
   const cleanFile = join(dir, 'registry-5000-clean.xlsx');
   writeFileSync(messyFile, await writeRegistryXlsx(messy.sheet));

@@ -55,3 +55,22 @@ export function countBallotObjects(
     for (let k = 0; k < Q; k++) counts[k * 8 + CODE[b.marks[numbers[k]!] ?? 'none']]!++;
   }
 }
+
+/**
+ * Each matched person's first ballot, by the voter column the importers hand the tally (voterMatches.ts:
+ * registry index × 8 + key, negative for no one): the ballots the bare loop counts where `golos tally`
+ * runs, one per participant.
+ */
+export function firstOfEachPerson(match: Int32Array | undefined, persons: number): number[] {
+  if (!match) throw new Error('the readers handed over no voter column');
+  const seen = new Uint8Array(persons);
+  const first: number[] = [];
+  for (let b = 0; b < match.length; b++) {
+    const m = match[b]!;
+    if (m >= 0 && seen[m >> 3] === 0) {
+      seen[m >> 3] = 1;
+      first.push(b);
+    }
+  }
+  return first;
+}
