@@ -9,7 +9,7 @@
  * - baseline: the bare loop counting one ballot per person (tallyBaseline.ts) from the codes the readers
  *   wrote, each person's first matched ballot chosen before the clock;
  * - objects (no target): the same loop reading the marks from those ballot objects.
- * The real tally runs after either baseline, so the process ends as the command would.
+ * After either baseline the real tally runs too, so tallyFiles returns as it does for the command.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
