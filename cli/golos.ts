@@ -18,6 +18,7 @@ import { buildProtocolPdf } from '../shared/documents/protocolPdf';
 import { proofOf, tallyInputSha256 } from '../shared/documents/protocolProof';
 import { buildResultsWorkbook } from '../shared/documents/resultsWorkbook';
 import { useCommandHeap } from './commandHeap';
+import { handOver } from './handOver';
 import { protocolSizeProblem } from './protocolLimit';
 import type { Problem } from '../shared/result';
 import { writeResultsFile } from '../shared/results/resultsFile';
@@ -176,25 +177,13 @@ async function run(argv: readonly string[]): Promise<number> {
       return { name, bytes: new Uint8Array() };
     }
   };
-  // The tally reads each spreadsheet once: its bytes are handed over, not held while the persons of a
-  // 50 MB registry are made (read again from disk should anything ask twice).
-  const handOver = (path: string): InputFile => {
-    const file = load(path);
-    let bytes: Uint8Array | undefined = file.bytes;
-    return {
-      name: file.name,
-      get bytes() {
-        const b = bytes ?? new Uint8Array(readFileSync(path));
-        bytes = undefined;
-        return b;
-      },
-    };
-  };
+  // The spreadsheets' bytes are handed over to the tally, not held (handOver.ts).
+  const spreadsheet = (path: string): InputFile => handOver(load(path), path);
   const files = {
-    registry: handOver(args.registry),
+    registry: spreadsheet(args.registry),
     meeting: load(args.meeting),
-    gosuslugi: args.gosuslugi.map(handOver),
-    paper: args.paper.map(handOver),
+    gosuslugi: args.gosuslugi.map(spreadsheet),
+    paper: args.paper.map(spreadsheet),
     ...(args.statusValues ? { statusValues: load(args.statusValues) } : {}),
   };
   if (readErrors.length > 0) {
