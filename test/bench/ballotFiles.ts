@@ -9,6 +9,7 @@ import { formatSnils } from '../../shared/registry/snils';
 import { BATCH_MARK_WORD, BATCH_VOID_WORD } from '../../shared/vocabulary';
 import { largeRegistrySheet } from '../fixtures/registryLayouts';
 import { writeRegistryXlsx } from '../fixtures/registryWriters';
+import { MEETING_FILE_NAMES, type MeetingFileRole } from './meetingFileNames';
 
 const DELIVERY_WORDS = { mail: 'почта', hand: 'лично', email: 'email', session: 'на собрании', platform: '' };
 
@@ -143,12 +144,13 @@ export async function meetingFiles(data: {
   registry: Person[];
   meeting: MeetingSpec;
   ballots: Ballot[];
-}): Promise<{ name: string; bytes: Uint8Array }[]> {
+}): Promise<Record<MeetingFileRole, { name: string; bytes: Uint8Array }>> {
   const { registry, meeting, ballots } = data;
-  return [
-    { name: 'registry.xlsx', bytes: await writeRegistryXlsx(largeRegistrySheet(registry)) },
-    { name: 'meeting.json', bytes: meetingJson(meeting) },
-    { name: 'gosuslugi.xlsx', bytes: await writeGosuslugiXlsx(ballots, registry, meeting) },
-    { name: 'paper.xlsx', bytes: await writeBatchXlsx(ballots, registry, meeting) },
-  ];
+  const names = MEETING_FILE_NAMES;
+  return {
+    registry: { name: names.registry, bytes: await writeRegistryXlsx(largeRegistrySheet(registry)) },
+    meeting: { name: names.meeting, bytes: meetingJson(meeting) },
+    gosuslugi: { name: names.gosuslugi, bytes: await writeGosuslugiXlsx(ballots, registry, meeting) },
+    paper: { name: names.paper, bytes: await writeBatchXlsx(ballots, registry, meeting) },
+  };
 }

@@ -1,8 +1,8 @@
 /**
  * One first tally where `golos tally` runs it: `node dist/bench/first-tally.mjs case|baseline|objects DIR`
- * reads the meeting's files in DIR (registry.xlsx, meeting.json, gosuslugi.xlsx, paper.xlsx) as the
- * command does, in a fresh process with the command's heap setting (commandHeap.ts), through the same
- * `tallyFiles`, and prints the milliseconds of the one timed call made where the command counts. So each
+ * reads the meeting's files in DIR (meetingFileNames.ts) as the command does (cli/handOver.ts), in a
+ * fresh process with the command's heap setting (cli/commandHeap.ts), through the same `tallyFiles`,
+ * and prints the milliseconds of the one timed call made where the command counts. So each
  * side pays what the command's tally pays: cold code, and a heap the file readers have just filled, whose
  * collection falls inside the tally in about half the runs (docs/tally-performance.md).
  * - case: the tally, and every ballot's and person's outcome results.json and the protocol read;
@@ -14,10 +14,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useCommandHeap } from '../../cli/commandHeap';
+import { handOver } from '../../cli/handOver';
 import type { Ballot } from '../../shared/domain/types';
 import { tallyFiles, type InputFile } from '../../shared/results/tallyFiles';
 import { tally, type TallyInput } from '../../shared/tally/tally';
 import type { TallyResult } from '../../shared/tally/types';
+import { MEETING_FILE_NAMES, type MeetingFileRole } from './meetingFileNames';
 import { countBallotObjects, countOneBallotPerPerson, firstOfEachPerson } from './tallyBaseline';
 
 function baseline(input: TallyInput): number {
@@ -56,25 +58,20 @@ const [what, dir] = process.argv.slice(2);
 if (!dir || !['case', 'baseline', 'objects'].includes(what!)) {
   throw new Error('usage: first-tally.mjs case|baseline|objects DIR');
 }
-/** As the command hands a spreadsheet over: its bytes are not held once read. */
-function handOver(name: string): InputFile {
-  let bytes: Uint8Array | undefined = new Uint8Array(readFileSync(join(dir!, name)));
-  return {
-    name,
-    get bytes() {
-      const b = bytes ?? new Uint8Array(readFileSync(join(dir!, name)));
-      bytes = undefined;
-      return b;
-    },
-  };
-}
+const pathOf = (role: MeetingFileRole): string => join(dir!, MEETING_FILE_NAMES[role]);
+/** A meeting's file from DIR, as the command reads it; a spreadsheet handed over as the command does. */
+const read = (role: MeetingFileRole): InputFile => ({
+  name: MEETING_FILE_NAMES[role],
+  bytes: new Uint8Array(readFileSync(pathOf(role))),
+});
+const spreadsheet = (role: MeetingFileRole): InputFile => handOver(read(role), pathOf(role));
 let ms = NaN;
 const done = await tallyFiles(
   {
-    registry: handOver('registry.xlsx'),
-    meeting: { name: 'meeting.json', bytes: new Uint8Array(readFileSync(join(dir, 'meeting.json'))) },
-    gosuslugi: [handOver('gosuslugi.xlsx')],
-    paper: [handOver('paper.xlsx')],
+    registry: spreadsheet('registry'),
+    meeting: read('meeting'),
+    gosuslugi: [spreadsheet('gosuslugi')],
+    paper: [spreadsheet('paper')],
   },
   {
     tally: (input) => {

@@ -18,10 +18,10 @@ describe('firstOfEachPerson (the first-tally baseline: one ballot per participan
 
   it('gets, where golos tally counts, one ballot of each person the tally found a ballot of', async () => {
     const data = makeTallyData(60, 4, 11);
-    const [registryFile, meetingFile, gosuslugi, paper] = await meetingFiles(data);
+    const { registry, meeting, gosuslugi, paper } = await meetingFiles(data);
     let given: TallyInput | undefined;
     const done = await tallyFiles(
-      { registry: registryFile!, meeting: meetingFile!, gosuslugi: [gosuslugi!], paper: [paper!] },
+      { registry, meeting, gosuslugi: [gosuslugi], paper: [paper] },
       { tally: (input) => ((given = input), tally(input)) },
     );
     if (!done.ok) throw new Error(JSON.stringify(done.error));

@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import type { Ballot } from '../../shared/domain/types';
 import { tally, type TallyInput } from '../../shared/tally/tally';
 import { meetingFiles } from './ballotFiles';
+import type { MeetingFileRole } from './meetingFileNames';
 import { timeAgainst, timePairs, type BenchResult } from './benchKit';
 import { countOneBallotPerPerson, oneBallotPerPerson } from './tallyBaseline';
 import { makeTallyData } from './tallyData';
@@ -42,23 +43,21 @@ function runNode(root: string, args: string[]): { ms: number; stdout: string } {
   return { ms, stdout: r.stdout };
 }
 
-/** The meeting's files as a user hands them to `golos tally`, written into `dir`. */
-interface MeetingFiles {
-  dir: string;
-  registry: string;
-  meeting: string;
-  gosuslugi: string;
-  paper: string;
-}
+/** The meeting's files as a user hands them to `golos tally`, written into `dir`: each one's path. */
+type MeetingFiles = Record<MeetingFileRole, string> & { dir: string };
 
 async function writeMeetingFiles(data: ReturnType<typeof makeTallyData>, dir: string): Promise<MeetingFiles> {
-  for (const f of await meetingFiles(data)) writeFileSync(join(dir, f.name), f.bytes);
+  const files = await meetingFiles(data);
+  const path = (role: MeetingFileRole): string => {
+    writeFileSync(join(dir, files[role].name), files[role].bytes);
+    return join(dir, files[role].name);
+  };
   return {
     dir,
-    registry: join(dir, 'registry.xlsx'),
-    meeting: join(dir, 'meeting.json'),
-    gosuslugi: join(dir, 'gosuslugi.xlsx'),
-    paper: join(dir, 'paper.xlsx'),
+    registry: path('registry'),
+    meeting: path('meeting'),
+    gosuslugi: path('gosuslugi'),
+    paper: path('paper'),
   };
 }
 
