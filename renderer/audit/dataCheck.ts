@@ -11,6 +11,7 @@ import type { AuditEntry } from '../../shared/audit/auditChain';
 import { auditValue, sameAuditJson } from './auditValue';
 import { AUDIT_TABLE } from './auditLog';
 import { CHECKED_TABLES, stateKey, type CheckedTable } from './recordState';
+import { nextTask } from '../../shared/async/nextTask';
 
 export type DataIssueKind = 'changed' | 'added' | 'deleted';
 
@@ -38,7 +39,6 @@ export interface DataCheck {
 }
 
 const CHUNK = 2000;
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export type CheckProgress = (done: number, total: number) => void;
 
@@ -84,7 +84,7 @@ export async function checkDataAgainstLog(
     if (chunk.length === 0) break;
     replay(chunk);
     after = chunk.at(-1)!.seq;
-    await pause();
+    await nextTask();
   }
 
   const issues: DataIssue[] = [];
@@ -115,7 +115,7 @@ export async function checkDataAgainstLog(
       records += rows.length;
       last = (rows.at(-1) as Record<string, unknown>)[primary];
       onProgress?.((done += rows.length), total);
-      await pause();
+      await nextTask();
     }
   }
   // What the log says exists but is not stored: deleted outside the app.

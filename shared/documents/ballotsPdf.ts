@@ -21,6 +21,7 @@ import { encodeBallotQr } from './qrPayload';
 import { qrRects } from './qrMatrix';
 import { atMeetingPhrase, holdingsLine, paperBallotsUntil } from './wording';
 import { FORM_LABEL, STATUS_FULL_LABEL } from '../vocabulary';
+import { nextTask } from '../async/nextTask';
 
 export interface BallotsPdfOptions {
   /** Called with the number of ballots done so far (0 first) and the total. */
@@ -152,7 +153,7 @@ export async function buildBallotsPdf(
     opts.onProgress?.(i + 1, total);
     if (sheetsSinceYield >= YIELD_EVERY_PAGES && i + 1 < total) {
       sheetsSinceYield = 0;
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      await nextTask();
     }
   }
   opts.signal?.throwIfAborted();

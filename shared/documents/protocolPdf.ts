@@ -15,6 +15,7 @@ import type { ProtocolModel, ProtocolQuestion, ProtocolTable } from './protocolM
 export { pdfDecisionText };
 import type { WithProof } from './protocolProof';
 import { drawFirstPageQr, drawLastPageQr, drawProofLines, setProofProperties } from './protocolQr';
+import { nextTask } from '../async/nextTask';
 
 export interface ProtocolPdfOptions {
   /** Called with the appendix rows drawn so far and their total (0 first). */
@@ -57,7 +58,7 @@ export async function buildProtocolPdf(
       opts.onProgress?.(done + rows, total);
       if (++pagesSinceYield >= YIELD_EVERY_PAGES) {
         pagesSinceYield = 0;
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        await nextTask();
         opts.signal?.throwIfAborted();
       }
     });
