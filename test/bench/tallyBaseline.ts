@@ -30,8 +30,8 @@ export function countOneBallotPerPerson(decisions: Int8Array, Q: number, counts:
   }
 }
 
-/** The first ballot of each person who has one, as the ballot objects themselves (see oneBallotPerPerson). */
-export function firstBallots(data: { ballots: readonly Ballot[] }): Ballot[] {
+/** The first ballot of each person who has one, as the ballot objects themselves (oneBallotPerPerson's choice). */
+function firstBallots(data: { ballots: readonly Ballot[] }): Ballot[] {
   const first = new Map<string, Ballot>();
   for (const b of data.ballots) {
     const who = b.voter.personId ?? b.voter.snils ?? b.voter.plotNumber ?? b.voter.fullName ?? b.id;
